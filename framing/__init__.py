@@ -1,0 +1,53 @@
+"""framing: see how news outlets frame the same event.
+
+Example:
+    >>> from framing import load_articles, analyze, to_json
+    >>> analyses = analyze(load_articles(["seeds"]))  # doctest: +SKIP
+    >>> print(to_json(analyses)[:40])  # doctest: +SKIP
+"""
+
+from ._version import __version__
+from .analysis import analyze, analyze_documents, analyze_event, group_by_event
+from .clean import clean
+from .errors import FramingError, InputError
+from .html_report import render_html
+from .ingest import load_articles
+from .report import SCHEMA_VERSION, to_csv, to_dict, to_json, to_markdown, to_rows
+from .settings import DEFAULT_SETTINGS, Settings
+from .types import (
+    Article,
+    Detail,
+    Document,
+    EventAnalysis,
+    LoadedTerm,
+    Pair,
+    Sentence,
+)
+
+__all__ = [
+    "Article",
+    "DEFAULT_SETTINGS",
+    "Detail",
+    "Document",
+    "EventAnalysis",
+    "FramingError",
+    "InputError",
+    "LoadedTerm",
+    "Pair",
+    "SCHEMA_VERSION",
+    "Sentence",
+    "Settings",
+    "__version__",
+    "analyze",
+    "analyze_documents",
+    "analyze_event",
+    "clean",
+    "group_by_event",
+    "load_articles",
+    "render_html",
+    "to_csv",
+    "to_dict",
+    "to_json",
+    "to_markdown",
+    "to_rows",
+]

@@ -1,0 +1,223 @@
+"""The ``framing`` command line.
+
+``framing analyze PATH... [--format json|csv|md|html] [-o FILE]``
+    Analyse articles (files, folders, ``.jsonl``, ``.csv``, or ``-`` for JSON Lines on stdin).
+``framing eval [--suite NAME]... [--bench DIR] [--json]``
+    Measure the scores against the human-annotated data sets in ``../shared/bench``.
+``framing tone FILE.jsonl|- [-o FILE]``
+    Target-dependent tone for records with ``sentence``, ``target_start``, ``target_end``.
+``framing schema``
+    Print the JSON Schema of ``framing analyze --format json``.
+
+A user's mistake prints one line on stderr and exits with status 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from ._version import __version__
+from .errors import FramingError, InputError
+
+EXIT_USAGE = 2
+
+
+def _say(kind: str, message: str) -> None:
+    print(f"framing: {kind}: {message}", file=sys.stderr)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        try:
+            Path(output).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise FramingError(f"cannot write {output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _parse_aliases(pairs: Sequence[str]) -> dict[str, str]:
+    aliases = {}
+    for pair in pairs:
+        surface, sep, canonical = pair.partition("=")
+        if not sep or not surface.strip() or not canonical.strip():
+            raise FramingError(f"--alias takes SURFACE=CANONICAL, got {pair!r}")
+        aliases[surface.strip()] = canonical.strip()
+    return aliases
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analysis import analyze
+    from .html_report import render_html
+    from .ingest import load_articles
+    from .report import to_csv, to_json, to_markdown
+
+    articles = load_articles(args.paths)
+    for article in articles:
+        for warning in article.warnings:
+            _say("warning", warning)
+    analyses = analyze(articles, aliases=_parse_aliases(args.alias))
+    for analysis in analyses:
+        for note in analysis.notes:
+            _say("note", f"event {analysis.id}: {note}")
+    render = {"json": to_json, "csv": to_csv, "md": to_markdown, "html": render_html}[args.format]
+    _write(render(analyses), args.output)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import SUITES, SuiteSkipped, find_bench, run_suite
+
+    names = args.suite or list(SUITES)
+    unknown = [n for n in names if n not in SUITES]
+    if unknown:
+        raise FramingError(f"unknown suite {unknown[0]!r}; choose from {', '.join(SUITES)}")
+    bench = find_bench(args.bench)
+    if args.bench and bench is None:
+        raise InputError(f"no such folder: {args.bench}")
+    results = []
+    for name in names:
+        try:
+            if bench is None:
+                raise SuiteSkipped("../shared/bench not found (set --bench or FRAMING_BENCH)")
+            result = run_suite(name, bench)
+        except SuiteSkipped as exc:
+            results.append({"suite": name, "skipped": str(exc)})
+            if not args.json:
+                print(f"{name:<10} skipped: {exc}")
+            continue
+        except ModuleNotFoundError as exc:
+            if exc.name != f"framing.evaluation.{name}":
+                raise
+            results.append({"suite": name, "skipped": "suite not implemented yet"})
+            if not args.json:
+                print(f"{name:<10} skipped: suite not implemented yet")
+            continue
+        results.append(
+            {
+                "suite": result.suite,
+                "data": result.data,
+                "metrics": [
+                    {
+                        "name": m.name,
+                        "value": m.value,
+                        "target": m.target,
+                        "met": m.met,
+                        "help": m.help,
+                    }
+                    for m in result.metrics
+                ],
+                "details": result.details,
+            }
+        )
+        if not args.json:
+            for m in result.metrics:
+                target = ""
+                if m.target is not None:
+                    op = ">=" if m.higher_is_better else "<="
+                    target = f"  (target {op} {m.target:g}: {'met' if m.met else 'NOT MET'})"
+                print(f"{name:<10} {m.name:<34} {m.value:8.4f}{target}   [{result.data}]")
+    if args.json:
+        print(json.dumps({"framing_version": __version__, "suites": results}, indent=2, default=str))
+    return 0
+
+
+def cmd_tone(args: argparse.Namespace) -> int:
+    if args.path == "-":
+        lines, source = sys.stdin.read().splitlines(), "-"
+    else:
+        path = Path(args.path)
+        if not path.is_file():
+            raise InputError(f"no such file: {path}")
+        lines, source = path.read_text(encoding="utf-8", errors="replace").splitlines(), str(path)
+    records = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source} line {lineno}: not valid JSON ({exc.msg})") from None
+        missing = [k for k in ("sentence", "target_start", "target_end") if k not in record]
+        if missing:
+            raise InputError(f"{source} line {lineno}: missing {', '.join(missing)}")
+        sentence, start, end = record["sentence"], record["target_start"], record["target_end"]
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+            raise InputError(
+                f"{source} line {lineno}: target_start/target_end must be offsets into sentence"
+            )
+        records.append(record)
+    if not records:
+        raise InputError(f"{source}: no records")
+    from .tone import score_targets
+
+    out = []
+    for record, (polarity, score) in zip(records, score_targets(records), strict=True):
+        out.append(json.dumps({**record, "polarity": int(polarity), "score": round(float(score), 4)}, ensure_ascii=False))
+    _write("\n".join(out), args.output)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = resources.files("framing").joinpath("schema/analysis.schema.json").read_text("utf-8")
+    _write(text, None)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="See how news outlets frame the same event.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("analyze", help="analyse versions of one or more events")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSON Lines on stdin")
+    p.add_argument("--format", choices=["json", "csv", "md", "html"], default="json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument(
+        "--alias", action="append", default=[], metavar="SURFACE=CANONICAL",
+        help="treat SURFACE as a mention of actor CANONICAL (repeatable)",
+    )
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("eval", help="measure the scores on ../shared/bench")
+    p.add_argument("--suite", action="append", metavar="NAME", help="run only this suite (repeatable)")
+    p.add_argument("--bench", metavar="DIR", help="folder with the evaluation data sets")
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("tone", help="tone toward a target in each record of a JSON Lines file")
+    p.add_argument("path", metavar="FILE", help="JSON Lines with sentence, target_start, target_end; - for stdin")
+    p.add_argument("-o", "--output", metavar="FILE")
+    p.set_defaults(func=cmd_tone)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the analysis output")
+    p.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``framing`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except FramingError as exc:
+        _say("error", str(exc))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        _say("error", "interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

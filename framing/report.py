@@ -1,0 +1,240 @@
+"""Turn :class:`EventAnalysis` records into JSON (schema-versioned), CSV and Markdown.
+
+The JSON layout is described by ``framing/schema/analysis.schema.json``; bump
+:data:`SCHEMA_VERSION` whenever a key is removed or changes meaning (adding keys does not).
+The self-contained HTML report lives in :mod:`framing.html_report`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any
+
+from ._version import __version__
+from .types import Document, EventAnalysis
+
+SCHEMA_VERSION = 1
+
+#: Per-article score columns, in the order CSV and Markdown show them.
+SCORE_COLUMNS = (
+    "words",
+    "sentences",
+    "readability_grade",
+    "reading_ease",
+    "loaded_per_100_words",
+    "loaded_quoted_per_100_words",
+    "tone",
+    "tone_quoted",
+    "kept_share",
+    "added_share",
+    "details_dropped",
+    "details_added",
+)
+
+
+def _round(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def article_scores(analysis: EventAnalysis, doc: Document) -> dict[str, float | int | None]:
+    """The flat score table of one version (the ``scores`` object of the JSON)."""
+    read = analysis.readability.get(doc.id)
+    vocab = analysis.vocabulary.articles.get(doc.id)
+    tone = analysis.tone.articles.get(doc.id)
+    det = analysis.details.articles.get(doc.id)
+    return {
+        "words": read.words if read else None,
+        "sentences": len(doc.sentences),
+        "readability_grade": read.grade if read else None,
+        "reading_ease": read.reading_ease if read else None,
+        "loaded_per_100_words": _round(vocab.per_100_words if vocab else None),
+        "loaded_quoted_per_100_words": _round(vocab.quoted_per_100_words if vocab else None),
+        "tone": _round(tone.own_voice if tone else None),
+        "tone_quoted": _round(tone.quoted if tone else None),
+        "kept_share": _round(det.kept_share if det else None),
+        "added_share": _round(det.added_share if det else None),
+        "details_dropped": len(det.dropped) if det else None,
+        "details_added": len(det.added) if det else None,
+    }
+
+
+def _per_sentence(values: Sequence[float] | None, n: int) -> list[float | None]:
+    if values is None or len(values) != n:
+        return [None] * n
+    return [_round(v) for v in values]
+
+
+def article_dict(analysis: EventAnalysis, doc: Document) -> dict[str, Any]:
+    """One version as a JSON-ready dict."""
+    a = doc.article
+    vocab = analysis.vocabulary.articles.get(doc.id)
+    tone = analysis.tone.articles.get(doc.id)
+    det = analysis.details.articles.get(doc.id)
+    n = len(doc.sentences)
+    loaded = _per_sentence(vocab.sentence_scores if vocab else None, n)
+    tones = _per_sentence(tone.sentence_scores if tone else None, n)
+    det_dict = asdict(det) if det else {}
+    for key in ("kept_share", "added_share"):
+        det_dict.pop(key, None)
+    return {
+        "id": a.id,
+        "outlet": a.outlet,
+        "outlet_evidence": a.outlet_evidence,
+        "title": a.title,
+        "date": a.date,
+        "url": a.url,
+        "source": a.source,
+        "warnings": list(a.warnings),
+        "body": doc.body,
+        "removed": [asdict(r) for r in doc.removed],
+        "sentences": [
+            {**asdict(s), "loaded": loaded[i], "tone": tones[i]}
+            for i, s in enumerate(doc.sentences)
+        ],
+        "quotes": [asdict(q) for q in doc.quotes],
+        "loaded_terms": [asdict(t) for t in vocab.terms] if vocab else [],
+        "loaded_by_category": dict(vocab.by_category) if vocab else {},
+        "scores": article_scores(analysis, doc),
+        "actor_tone": {k: _round(v) for k, v in tone.actor_tone.items()} if tone else {},
+        "actor_evidence": (
+            {k: [asdict(e) for e in v] for k, v in tone.evidence.items()} if tone else {}
+        ),
+        "mentions": [asdict(m) for m in analysis.mentions.get(doc.id, ())],
+        "selection": det_dict,
+    }
+
+
+def event_dict(analysis: EventAnalysis) -> dict[str, Any]:
+    """One event as a JSON-ready dict."""
+    vocab = analysis.vocabulary
+    return {
+        "id": analysis.id,
+        "notes": list(analysis.notes),
+        "articles": [article_dict(analysis, d) for d in analysis.documents],
+        "details": [asdict(d) for d in analysis.details.details],
+        "pairs": [asdict(p) for p in analysis.details.pairs],
+        "actors": list(analysis.tone.actors),
+        "distinctive_terms": {
+            k: [asdict(t) for t in v] for k, v in vocab.distinctive.items()
+        },
+        "substitutions": [asdict(s) for s in vocab.substitutions],
+        "actor_labels": [asdict(lab) for lab in vocab.actor_labels],
+    }
+
+
+def to_dict(analyses: Sequence[EventAnalysis]) -> dict[str, Any]:
+    """The whole output as a JSON-ready dict (see the JSON Schema)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "framing_version": __version__,
+        "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "events": [event_dict(a) for a in analyses],
+    }
+
+
+def to_json(analyses: Sequence[EventAnalysis], *, indent: int | None = 2) -> str:
+    """The whole output as JSON text."""
+    return json.dumps(to_dict(analyses), ensure_ascii=False, indent=indent)
+
+
+def to_rows(analyses: Sequence[EventAnalysis]) -> list[dict[str, Any]]:
+    """One flat row per article: event, id, outlet, title and every score."""
+    rows = []
+    for analysis in analyses:
+        for doc in analysis.documents:
+            tone = analysis.tone.articles.get(doc.id)
+            row: dict[str, Any] = {
+                "event": analysis.id,
+                "id": doc.id,
+                "outlet": doc.article.outlet or "",
+                "title": doc.article.title,
+                **article_scores(analysis, doc),
+            }
+            for actor, score in sorted((tone.actor_tone if tone else {}).items()):
+                row[f"tone_toward:{actor}"] = _round(score)
+            rows.append(row)
+    return rows
+
+
+def to_csv(analyses: Sequence[EventAnalysis]) -> str:
+    """CSV with one row per article and its scores (actor tone columns after the scores)."""
+    rows = to_rows(analyses)
+    columns: list[str] = ["event", "id", "outlet", "title", *SCORE_COLUMNS]
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in columns})
+    return out.getvalue()
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
+    """A readable summary: scores per version, loaded terms, details, notes."""
+    lines: list[str] = ["# framing report", ""]
+    for analysis in analyses:
+        lines += [f"## Event `{analysis.id}`", ""]
+        lines += [f"> {note}" for note in analysis.notes]
+        if analysis.notes:
+            lines.append("")
+        header = ["version", *SCORE_COLUMNS]
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---|" * len(header))
+        for doc in analysis.documents:
+            scores = article_scores(analysis, doc)
+            cells = [_md_cell(doc.label)] + [_fmt(scores[c]) for c in SCORE_COLUMNS]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+        for doc in analysis.documents:
+            lines.append(f"### {_md_cell(doc.label)}: {_md_cell(doc.article.title or doc.id)}")
+            vocab = analysis.vocabulary.articles.get(doc.id)
+            own = [t for t in (vocab.terms if vocab else ()) if not t.quoted]
+            if own:
+                terms = ", ".join(
+                    f"**{_md_cell(t.text)}** ({t.category}"
+                    + (f"; try “{_md_cell(t.alternative)}”" if t.alternative else "")
+                    + ")"
+                    for t in own[:15]
+                )
+                lines.append(f"- Loaded terms in its own voice: {terms}")
+            tone = analysis.tone.articles.get(doc.id)
+            if tone and tone.actor_tone:
+                actors = ", ".join(f"{k} {v:+.2f}" for k, v in tone.actor_tone.items())
+                lines.append(f"- Tone toward actors: {actors}")
+            det = analysis.details.articles.get(doc.id)
+            if det and (det.dropped or det.added):
+                lines.append(
+                    f"- Details dropped: {len(det.dropped)}; added: {len(det.added)}"
+                )
+            if doc.removed:
+                kinds = sorted({r.kind for r in doc.removed})
+                lines.append(f"- Removed before analysis: {len(doc.removed)} part(s) ({', '.join(kinds)})")
+            lines.append("")
+        if analysis.details.pairs:
+            lines += ["### Pairs", "", "| a | b | similarity | reuse |", "|---|---|---|---|"]
+            labels = {d.id: d.label for d in analysis.documents}
+            for p in analysis.details.pairs:
+                lines.append(
+                    f"| {_md_cell(labels.get(p.a, p.a))} | {_md_cell(labels.get(p.b, p.b))} "
+                    f"| {p.similarity:.2f} | {p.reuse:.2f} |"
+                )
+            lines.append("")
+    return "\n".join(lines)

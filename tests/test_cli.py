@@ -1,0 +1,82 @@
+"""The command line: formats, errors as one line with exit status 2, no tracebacks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from framing.cli import main
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "framing.cli", *args],
+        input=stdin, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_analyze_seeds_json_has_five_articles_with_stem_ids(seeds_dir, capsys):
+    assert main(["analyze", str(seeds_dir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 1
+    (event,) = data["events"]
+    assert [a["id"] for a in event["articles"]] == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md", "html"])
+def test_analyze_other_formats_write_to_file(seeds_dir, tmp_path, fmt):
+    out = tmp_path / f"report.{fmt}"
+    assert main(["analyze", str(seeds_dir), "--format", fmt, "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "001_4140626b031ab76f" in text
+    if fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(text)))
+        assert len(rows) == 5 and "loaded_per_100_words" in rows[0]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["analyze", "/no/such/path"], ["eval", "--suite", "nope"], ["tone", "/no/such.jsonl"]],
+)
+def test_user_mistakes_exit_2_with_one_line_and_no_traceback(args):
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stderr.startswith("framing: error: ")
+    assert result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_single_article_is_analysed_with_a_note(seeds_dir):
+    result = run("analyze", str(seeds_dir / "001_4140626b031ab76f.txt"))
+    assert result.returncode == 0
+    assert "comparison needs two" in result.stderr
+    assert len(json.loads(result.stdout)["events"][0]["articles"]) == 1
+
+
+def test_stdin_jsonl_is_analysed():
+    lines = "\n".join(
+        json.dumps({"id": f"s{i}", "text": f"Story number {i}. Officials met on Thursday."})
+        for i in range(2)
+    )
+    result = run("analyze", "-", "--format", "csv", stdin=lines)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("event,id,outlet,title")
+
+
+def test_event_ids_give_one_entry_per_event(tmp_path, capsys):
+    path = tmp_path / "c.jsonl"
+    recs = [{"id": f"a{i}", "event": f"e{i % 2}", "text": f"Story {i}. It rained."} for i in range(4)]
+    path.write_text("\n".join(json.dumps(r) for r in recs), encoding="utf-8")
+    assert main(["analyze", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [e["id"] for e in data["events"]] == ["e0", "e1"]
+
+
+def test_schema_command_prints_the_schema(capsys):
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "framing analysis output"

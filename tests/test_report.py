@@ -1,0 +1,48 @@
+"""JSON output against its schema; CSV, Markdown and HTML renderings."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from framing import analyze_event, render_html, to_dict, to_markdown
+from framing.types import Article
+
+from conftest import HOSTILE_MARKUP
+
+
+@pytest.fixture(scope="module")
+def schema():
+    text = resources.files("framing").joinpath("schema/analysis.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def test_seed_output_validates_against_schema(seed_analysis, schema):
+    jsonschema.validate(to_dict([seed_analysis]), schema)
+
+
+def test_sentence_offsets_point_into_body(seed_analysis):
+    for article in to_dict([seed_analysis])["events"][0]["articles"]:
+        for s in article["sentences"]:
+            assert article["body"][s["start"]:s["end"]] == s["text"]
+
+
+def test_hostile_markup_is_escaped_in_html_and_markdown_keeps_text():
+    articles = [
+        Article("evil", f"Title\n\n{HOSTILE_MARKUP} Officials met on Thursday.", title="<b>x</b>"),
+        Article("plain", "Title\n\nOfficials met on Thursday to talk."),
+    ]
+    analysis = analyze_event(articles)
+    page = render_html([analysis])
+    assert "<script>" not in page and "onerror=\"alert" not in page
+    assert "&lt;script&gt;" in page
+    assert "<b>x</b>" not in page
+
+
+def test_markdown_names_every_version(seed_analysis):
+    md = to_markdown([seed_analysis])
+    for doc in seed_analysis.documents:
+        assert doc.label in md
