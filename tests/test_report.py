@@ -8,10 +8,9 @@ from importlib import resources
 import jsonschema
 import pytest
 
+from conftest import HOSTILE_MARKUP
 from framing import analyze_event, render_html, to_dict, to_markdown
 from framing.types import Article
-
-from conftest import HOSTILE_MARKUP
 
 
 @pytest.fixture(scope="module")
