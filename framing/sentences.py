@@ -1,4 +1,25 @@
-"""Sentence segmentation with character offsets into the body.  (Stub: replaced by issue 2.)"""
+"""Sentence segmentation with character offsets into the body.
+
+A rule-based splitter for English news prose: pure regular expressions, no model, so it costs
+well under a millisecond for a 700-word article.  The rules:
+
+* A blank line (paragraph break) always ends a sentence.  A single line break ends one when the
+  line before it is short and has no closing punctuation (a heading or a list item); otherwise it
+  is treated as a wrapped line.
+* ``.``, ``!``, ``?`` and ``…`` end a sentence when they are followed by white space and then by
+  something that can start a sentence (a capital letter, a digit, an opening quote or bracket).
+  Closing quotes and brackets right after the mark stay with the sentence: ``“... coordination.”``
+* A full stop does *not* end a sentence after a title or other abbreviation that precedes a name
+  or number (``Lt. Gen.``, ``Mr.``, ``Jan. 3``, ``No. 2``), after a single capital (the initial in
+  ``J. Smith``, or the broken ``U. Drone`` of a rewritten text), or after a dotted acronym
+  (``U.S.``, ``U .S.``, ``a.m.``) unless the next word is one that usually starts a sentence
+  (``The``, ``He``, ``But`` ...).
+* Decimals (``3.5``) and ``Jan.3`` never split: the mark is not followed by white space.
+
+Example:
+    >>> [s.text for s in split_sentences("Lt. Gen. Al-Ghanimi met the U.S. envoy. Talks went on.")]
+    ['Lt. Gen. Al-Ghanimi met the U.S. envoy.', 'Talks went on.']
+"""
 
 from __future__ import annotations
 
@@ -6,17 +27,144 @@ import re
 
 from .types import Sentence
 
-_BOUNDARY = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# Abbreviations that, followed by a capitalised word or a number, do not end a sentence: titles
+# and ranks (AP Stylebook "abbreviations" and "military titles" entries), month abbreviations
+# (AP style abbreviates Jan., Feb., Aug., Sept., Oct., Nov., Dec. before a day), and the
+# reference abbreviations No., Vol., Art., Fig., p., pp.
+_NAME_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms messrs mme mlle dr prof rev fr msgr hon sen rep gov lt gen col maj capt cpt cmdr
+    cdr adm brig sgt cpl pvt spc pfc ens supt det insp atty pres sr jr st mt ft
+    """.split()
+)
+# Abbreviations that do not end a sentence before a number ("Jan. 3", "No. 2", "Vol. 4").
+_NUMBER_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig pp p ch sec".split()
+)
+# Abbreviations that often end a sentence too: they split only before a common sentence opener.
+_AMBIGUOUS_ABBREVIATIONS = frozenset(
+    "inc corp co ltd llc plc bros etc al vs approx est dept univ ave blvd rd".split()
+)
+# Words that commonly open an English sentence; after an ambiguous abbreviation or a dotted
+# acronym ("... in the U.S. The ...") a sentence breaks only before one of these.
+_SENTENCE_OPENERS = frozenset(
+    """
+    the a an it its he she they we i you this that these those there here but and or so yet
+    however meanwhile in on at for after before when while as if since although though then
+    his her their our my some many most no not one two three several both all each
+    """.split()
+)
+
+# A candidate end: terminal marks, then closing quotes/brackets, then white space.
+_END = re.compile(r"(?:[.!?]+|…+|\.\.\.)[\"'”’»)\]]*(?=\s)")
+# The token right before a full stop, for the abbreviation checks.
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+# "U.S", "a.m", "D.C" (the token before the last full stop), and ".S" of a broken "U .S.".
+_DOTTED_ACRONYM = re.compile(r"^[(\[“\"‘']*(?:[A-Za-z]\.)+[A-Za-z]$|^\.[A-Za-z]$")
+_SINGLE_INITIAL = re.compile(r"^[(\[“\"‘']*[A-Z]$")
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
+_LINE = re.compile(r"\n")
+_WORD = re.compile(r"[A-Za-z]+")
+_TERMINAL = frozenset(".!?…:;\"'”’)]»")
+# A line shorter than this with no closing punctuation, followed by a line break, is a heading
+# or list item rather than a wrapped line (typical wrap widths are 65-80 characters).
+_HEADING_MAX_CHARS = 60
 
 
 def split_sentences(body: str) -> tuple[Sentence, ...]:
-    """Split ``body`` into sentences; ``body[s.start:s.end] == s.text`` for each."""
-    out: list[Sentence] = []
-    for m in _BOUNDARY.finditer(body):
-        text = m.group(0)
-        lead = len(text) - len(text.lstrip())
-        text = text.strip()
-        if text:
-            start = m.start() + lead
-            out.append(Sentence(len(out), start, start + len(text), text))
-    return tuple(out)
+    """Split ``body`` into sentences; ``body[s.start:s.end] == s.text`` for each.
+
+    Args:
+        body: Cleaned article text; paragraphs separated by blank lines.
+
+    Returns:
+        The sentences in order, with 0-based ``index`` and character offsets into ``body``.
+        Every non-space character of ``body`` lies in exactly one sentence.
+
+    Example:
+        >>> s = split_sentences("He said “no.” Then he left.\\n\\nA heading\\n\\nText")
+        >>> [x.text for x in s]
+        ['He said “no.”', 'Then he left.', 'A heading', 'Text']
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in _blocks(body):
+        _split_block(body, start, end, spans)
+    return tuple(Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(spans))
+
+
+def _blocks(body: str) -> list[tuple[int, int]]:
+    """Spans of text between hard breaks (blank lines, or line breaks after a heading)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(body):
+        _lines(body, pos, m.start(), out)
+        pos = m.end()
+    _lines(body, pos, len(body), out)
+    return out
+
+
+def _lines(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Split one paragraph at single line breaks that follow a heading-like line."""
+    seg_start = start
+    for m in _LINE.finditer(body, start, end):
+        line_start = body.rfind("\n", start, m.start()) + 1
+        line_start = max(line_start, start)
+        line = body[line_start : m.start()].rstrip()
+        if not line:
+            continue
+        if len(line) < _HEADING_MAX_CHARS or line[-1] in _TERMINAL:
+            out.append((seg_start, m.start()))
+            seg_start = m.end()
+    out.append((seg_start, end))
+
+
+def _split_block(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Split ``body[start:end]`` at sentence ends; append stripped spans."""
+    seg = start
+    for m in _END.finditer(body, start, end):
+        if _is_boundary(body, m.start(), m.end(), end):
+            _add(body, seg, m.end(), spans)
+            seg = m.end()
+    _add(body, seg, end, spans)
+
+
+def _add(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append((start, end))
+
+
+def _is_boundary(body: str, mark_start: int, mark_end: int, limit: int) -> bool:
+    """Whether the terminal mark at ``body[mark_start:mark_end]`` ends a sentence."""
+    nxt = mark_end
+    while nxt < limit and body[nxt].isspace():
+        nxt += 1
+    if nxt >= limit:
+        return True
+    c = body[nxt]
+    if c.islower():
+        return False
+    if body[mark_start] != "." or body.startswith("...", mark_start):
+        return True
+    # A full stop: look at the token before it.
+    tok_match = _TOKEN_BEFORE.search(body, max(0, mark_start - 40), mark_start)
+    if tok_match is None:
+        return True
+    token = tok_match.group(1)
+    word = token.strip("([“\"‘'").lower()
+    next_word_m = _WORD.match(body, nxt)
+    next_word = next_word_m.group(0).lower() if next_word_m else ""
+    if word in _NAME_ABBREVIATIONS:
+        return False
+    if word in _NUMBER_ABBREVIATIONS:
+        if c.isdigit():
+            return False
+        return next_word in _SENTENCE_OPENERS
+    if _SINGLE_INITIAL.match(token):
+        return False
+    if word in _AMBIGUOUS_ABBREVIATIONS or _DOTTED_ACRONYM.match(token):
+        return next_word in _SENTENCE_OPENERS
+    return True
