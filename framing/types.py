@@ -178,6 +178,8 @@ class LoadedTerm:
     sentence: int
     speaker: str | None = None
     weight: float = 1.0
+    negated: bool = False
+    source: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""BABE dev: does the loaded-vocabulary score rank biased sentences above neutral ones?
+
+BABE (Spinde et al., Findings of EMNLP 2021, AGPL-3.0) labels news sentences biased or neutral
+and marks the words that make them biased.  It is used here only to measure (and to tune the
+few weights in :mod:`framing.vocabulary`); nothing fitted on it ships.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from . import Metric, SuiteResult, SuiteSkipped
+
+NAME = "babe"
+DESCRIPTION = "BABE dev: ROC-AUC of the sentence loadedness score, recall of biased words"
+FILE = "babe_dev.jsonl"
+
+
+def roc_auc(scores: list[float] | np.ndarray, labels: list[int] | np.ndarray) -> float:
+    """ROC-AUC by the rank-sum (Mann-Whitney) formula, ties counted half.
+
+    Example:
+        >>> roc_auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1])
+        0.75
+    """
+    s = np.asarray(scores, dtype=float)
+    y = np.asarray(labels, dtype=int)
+    pos, neg = s[y == 1], s[y == 0]
+    if not len(pos) or not len(neg):
+        raise ValueError("need both classes")
+    greater = (pos[:, None] > neg[None, :]).sum()
+    ties = (pos[:, None] == neg[None, :]).sum()
+    return float((greater + 0.5 * ties) / (len(pos) * len(neg)))
+
+
+def load(bench: Path) -> list[dict]:
+    path = Path(bench) / FILE
+    if not path.is_file():
+        raise SuiteSkipped(f"{path} is absent (BABE dev is not shipped with framing)")
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run(bench: Path) -> SuiteResult:
+    """Score every biased/neutral sentence of BABE dev and compare with the annotation."""
+    from ..lexicon import tokenize
+    from ..types import Article, Document
+    from ..vocabulary import loaded_terms, sentence_score
+
+    records = [r for r in load(bench) if r.get("label") in ("biased", "neutral")]
+    scores, labels = [], []
+    words_total = words_hit = 0
+    tokens_total = tokens_flagged = 0
+    for r in records:
+        text = r["sentence"]
+        terms = loaded_terms(Document(Article(str(r.get("id", "")), text), text))
+        scores.append(sentence_score(text, terms))
+        labels.append(1 if r["label"] == "biased" else 0)
+        for start, end, _word in r.get("biased_word_spans") or []:
+            words_total += 1
+            words_hit += any(t.start < end and start < t.end for t in terms)
+        toks = tokenize(text)
+        tokens_total += len(toks)
+        tokens_flagged += sum(
+            1 for k in toks if any(t.start <= k.start and k.end <= t.end for t in terms)
+        )
+    auc = roc_auc(scores, labels)
+    metrics = (
+        Metric("roc_auc", round(auc, 3), 0.80, help="sentence score, biased vs neutral"),
+        Metric(
+            "biased_word_recall",
+            round(words_hit / words_total, 3) if words_total else 0.0,
+            help="share of annotated biased words that are flagged",
+        ),
+        Metric(
+            "tokens_flagged",
+            round(tokens_flagged / tokens_total, 3) if tokens_total else 0.0,
+            higher_is_better=False,
+            help="share of all tokens inside a flagged term",
+        ),
+    )
+    return SuiteResult(
+        suite=NAME,
+        data=str(Path(bench) / FILE),
+        metrics=metrics,
+        details={"sentences": len(records), "biased_words": words_total},
+    )
