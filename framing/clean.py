@@ -1,15 +1,598 @@
-"""Separate the story from everything that is not the story.  (Stub: replaced by issue 2.)"""
+"""Separate the story from everything that is not the story.
+
+A news page, once its text is extracted, carries much more than the story: navigation crumbs,
+the headline again, read-time and date lines, photo captions, "Read also" links, share and
+follow prompts, site notices, syndication lines, bylines and, on some sites, a reader comment
+thread.  :func:`clean` classifies each line of the raw text, cuts out what is not the story and
+keeps every cut part as a :class:`~framing.types.Removed` record (kind, verbatim text, offsets
+into the raw ``Article.text``), so nothing is lost.
+
+The rules are general rules of news pages (see the README section "Cleaning: what is removed
+from an article" for the list and the measured false-removal rate).  They look at whole lines:
+a line is removed only when *all* of it matches a page-furniture form ("2 min read",
+"Share this article", "News / Iraq / Russia", "FILE - In this ... file photo ..."), so a story
+sentence that merely mentions a photo or a date stays.  The one part cut from inside a line is
+a labelled date prefix (``date 2020-02-07 BAGHDAD – ...``).
+
+Reader comments are found from the structure of a thread, as no header may announce them: a
+thread starts at a line that looks like a user name (1-3 capitalised words or a handle, no
+sentence punctuation) or a comment header ("Comments", "12 comments", "Leave a reply"), and the
+lines after it must look like a thread: more name lines and informal posts (lol, haha,
+profanity, all-caps shouting, "you" outside quotes, a lowercase start, "arms,Warships"
+spacing, "!").  Once a thread starts, everything after it is comments.
+
+Example:
+    >>> from framing.types import Article
+    >>> doc = clean(Article(id="x", text="2 min read\\nThe talks ended.\\n\\nShare this article"))
+    >>> doc.body
+    'The talks ended.'
+    >>> [(r.kind, r.text) for r in doc.removed]
+    [('read_time', '2 min read'), ('share_prompt', 'Share this article')]
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from .quotes import find_quotes
 from .sentences import split_sentences
-from .types import Article, Document
+from .types import Article, Document, Removed
+
+# --------------------------------------------------------------------------------------------
+# Line forms.  Each matches a whole stripped line (re.fullmatch), case-insensitively where the
+# flag says so.  Sources: the page furniture of AP, Reuters, AFP, BBC, The Guardian, Al
+# Jazeera, The New Arab, Press TV, ZeroHedge, WordPress and Disqus pages, as it appears in
+# text extracted by trafilatura / readability-style tools.
+# --------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tue(?:s)?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|{_MONTH}\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})"
+)
+_TIME = (
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)"
+    r"(?:\s*\(?(?:GMT|UTC|ET|EST|EDT|CT|PT|PST|PDT|BST|CET|CEST|MSK|AST|IST)(?:[+-]\d{1,2})?\)?)?"
+)
+_AGO = r"\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\s+ago"
+_DATE_LABEL = (
+    r"(?:date|dated|published|publication date|posted|posted on|updated|last updated|"
+    r"first published|modified|last modified|created)"
+)
+_DATE_PART = rf"(?:{_DATE}|{_TIME}|{_WEEKDAY}|{_AGO}|today|yesterday|at|on)"
+_DATE_LINE = re.compile(
+    rf"(?:{_DATE_LABEL}\s*:?\s*)?{_DATE_PART}(?:[\s,|•·/\-–—]+{_DATE_PART})*\.?"
+    rf"(?:\s*[|•·]\s*{_DATE_LABEL}\s*:?\s*{_DATE_PART}(?:[\s,|•·/\-–—]+{_DATE_PART})*)*",
+    _I,
+)
+_DATE_PREFIX = re.compile(
+    rf"{_DATE_LABEL}\s*:?\s*{_DATE}(?:[\s,]+{_TIME})?(?:\s*[|•·]\s*)?(?=\s+\S)", _I
+)
+_READ_TIME = re.compile(
+    r"(?:⏱\s*)?(?:(?:estimated\s+)?reading time\s*:?\s*)?(?:about\s+|approx\.?\s+)?"
+    r"\d+\s*(?:-\s*)?(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read|listen))?"
+    r"(?:\s+time)?",
+    _I,
+)
+_NAV_WORDS = re.compile(
+    r"(?:skip to (?:main )?content|skip navigation|jump to (?:main )?content|main menu|menu|"
+    r"toggle navigation|open menu|close menu|search|home|back to top|back to (?:home|news)|"
+    r"next article|previous article|next story|previous story|more stories|top stories|"
+    r"trending(?: now)?|most read|most popular|latest(?: news)?|breaking news|you are here:?.*|"
+    r"sections|close|log ?in|sign in|register|my account)",
+    _I,
+)
+_CRUMB_SEP = re.compile(r"\s*(?:/|>|»|›|\||→|::)\s*")
+_CRUMB_SEGMENT = re.compile(r"[A-Z0-9][\w'’&.-]*(?:\s+[\w'’&.-]+){0,3}")
+_READ_ALSO = re.compile(
+    r"(?:read also|also read|read more|read next|more to read|related|related articles?|"
+    r"related stories|related coverage|related content|related news|related topics|see also|"
+    r"more on this(?: story| topic)?|recommended(?: stories| reading| for you)?|"
+    r"you (?:may|might) also (?:like|be interested in)|must read|don'?t miss|more from [\w ]{1,30}|"
+    r"watch|listen|explainer|opinion|analysis|further reading|keep reading|continue reading)"
+    r"(?:\s*[:|\-–—»>]\s*.*|\s*)",
+    _I,
+)
+_SHARE_EXACT = re.compile(
+    r"(?:share|share this|share this (?:article|story|page|post|video)|share (?:on|via) .{1,30}|"
+    r"tweet|tweet this|email|e-mail|print|pin|pin it|whatsapp|copy link|copy url|link copied|"
+    r"facebook|twitter|linkedin|reddit|telegram|messenger|flipboard|comment|comments? \(\d+\)|"
+    r"(?:facebook|twitter|linkedin|reddit|telegram|whatsapp|email|print|share)"
+    r"(?:\s*[|•·,]?\s*(?:facebook|twitter|linkedin|reddit|telegram|whatsapp|email|print|share))+)",
+    _I,
+)
+_SHARE_START = re.compile(
+    r"(?:follow|like|join|subscribe|sign up|signup|get|download|click|tap|don'?t miss|never miss|"
+    r"stay (?:up to date|informed|connected|updated)|be the first|want more|enjoy(?:ed)? this|"
+    r"support|donate|become a (?:member|subscriber|patron))\b",
+    _I,
+)
+_SHARE_TARGET = re.compile(
+    r"\b(?:us|our|newsletters?|twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|"
+    r"whatsapp|app|notifications|podcasts?|inbox|updates|channel|here|subscribers?|"
+    r"membership|journalism|alerts|rss|feed|briefing|daily|weekly|this (?:article|story|post|page))\b",
+    _I,
+)
+_PLATFORM = re.compile(
+    r"\b(?:Roku|App Store|Google Play|Apple TV|Android(?: TV)?|iOS|Amazon Fire|Fire TV|Telegram|"
+    r"WhatsApp|Instagram|Facebook|Twitter|YouTube|TikTok|LinkedIn|RSS|Podcasts?|Spotify|VK)\b"
+)
+_CAPTION_FORMS = (
+    re.compile(r"FILE\s*[-–—:|]\s*.*|FILE PHOTO\b.*", 0),
+    re.compile(
+        r"(?:In )?this (?:[\w.,/-]+ ){0,6}?(?:file |handout |undated |aerial )?"
+        r"(?:photo|image|picture|photograph|video grab|screen ?grab|still)"
+        r"(?: (?:taken|released|provided|made|posted|shared|obtained|distributed|shows))?\b.*",
+        _I,
+    ),
+    re.compile(
+        r"(?:An? |The )?(?:file|handout|undated|archive|stock) (?:photo|image|picture|photograph)"
+        r"\b.*",
+        _I,
+    ),
+    re.compile(
+        r".{0,200}\b(?:file|handout|archive|stock) (?:photo|image|picture|photograph)\.?", _I
+    ),
+    re.compile(
+        r"(?:photo|photograph|photos|picture|image|pictured|photo credit|image credit|credit|"
+        r"caption|illustration|graphic|video|source image)\s*(?::|\||by\b|/|©).{0,200}",
+        _I,
+    ),
+    re.compile(r"image (?:source|caption),.*|media caption,?.*|(?:click|tap) to enlarge.*", _I),
+    re.compile(
+        r"(?:[A-Z][\w'’.]*\s*/\s*)?(?:Getty Images|AFP via Getty Images|Getty|Reuters|AFP|AP|EPA|"
+        r"Shutterstock|Alamy|Anadolu(?: Agency)?|Xinhua|Sputnik|TASS|Bloomberg)"
+        r"(?:\s*(?:/|via|Photo|Images?)\s*[\w .'’/-]{0,40})?",
+        0,
+    ),
+)
+# A caption ending with a bracketed or parenthesised picture credit: "... relations [Getty]",
+# "Soldiers stand guard (AP Photo/Hadi Mizban, File)".
+_CAPTION_CREDIT = re.compile(
+    r".{3,300}?\s*(?:\[\s*[A-Z][\w'’./&-]*(?:[ /,-]+[A-Z][\w'’./&-]*){0,4}\s*\]"
+    r"|\((?:[^()]{0,40}\b(?:Photo|Photograph|Getty|AFP|Reuters|EPA|Shutterstock|Alamy|Anadolu|"
+    r"Xinhua|Sputnik|Images?)\b[^()]{0,60})\))",
+)
+_SYNDICATION = re.compile(
+    r"(?:(?:this|the) (?:article|story|post|piece|report|column|op-ed) )?(?:was |has been |is )?"
+    r"(?:originally|first) (?:appeared|published|posted|ran|run)\b.*"
+    r"|(?:(?:this|the) (?:article|story|post|piece) (?:is|was|has been) )?"
+    r"(?:republished|reprinted|reproduced|syndicated|cross-posted|crossposted)"
+    r"(?: (?:here )?with (?:kind )?permission)? (?:from|of|by|with)\b.*"
+    r"|(?:this|the) (?:article|story|report) (?:was )?(?:produced|published) "
+    r"(?:by|in partnership with)\b.*"
+    r"|read the original (?:article|story|post).*"
+    r"|(?:via|source|sources|h/t|hat tip)\s*:\s*\S.{0,80}",
+    _I,
+)
+# Phrases that make a short line a site notice wherever they stand in it.
+_SITE_NOTICE_PHRASE = re.compile(
+    r"\b(?:can (?:also )?be accessed at|alternate (?:addresses|domains?|urls?)|"
+    r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
+    r"uses? cookies)\b",
+    _I,
+)
+_SITE_NOTICE = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk|ir|ru|io|info|news|tv|de|fr|in|au|ca|me|co)"
+    r"(?:/\S*)?"
+    r"|(?:©|\(c\)|copyright\b).{0,200}"
+    r"|terms of (?:use|service)|privacy(?: policy| notice)?|cookie (?:policy|settings)"
+    r"|accept(?: all)? cookies|"
+    r"(?:please )?enable javascript.*|your browser does not support.*|loading\.*"
+    r"|the (?:views|opinions) expressed (?:in this (?:article|piece) )?are (?:those of )?the "
+    r"author.*",
+    _I,
+)
+_OTHER = re.compile(
+    r"advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
+    r"story continues below(?: advertisement)?|scroll to continue.*|continue reading below|"
+    r"\((?:additional )?(?:reporting|writing|editing) by [^)]*\)\.?"
+    r"|(?:additional )?(?:reporting|writing|editing) by [^.]{0,120}\.?"
+    r"|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.",
+    _I,
+)
+# A byline: "By Jane Doe", "By Qassim Abdul-Zahra and Samya Kullab | AP", "By JANE DOE,
+# Associated Press".  No full stop at the end, at most 12 words.
+_BYLINE = re.compile(
+    r"(?:by|written by|words by|words:)\s+[A-Z][\w.'’-]*"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|bin|al-\w+|,))*"
+    r"(?:\s*(?:,|\||—|–|-|/|in)\s*[A-Z][\w.'’ -]{0,60})?",
+    _I,
+)
+_COMMENT_HEADER = re.compile(
+    r"(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|readers'? comments|"
+    r"join the (?:discussion|conversation)|leave a (?:comment|reply)|post a comment|"
+    r"add (?:a|your) comment|show comments|view comments|load comments|discussion|"
+    r"have your say|what do you think\??|\d+ thoughts on .{1,200}|comments are closed\.?|"
+    r"comments? \(\d+\))\s*:?",
+    _I,
+)
+_COMMENT_META = re.compile(
+    rf"(?:reply|report|report abuse|flag|permalink|upvote|downvote|like|likes?|"
+    rf"\d+\s+(?:likes?|replies|points?|votes?|upvotes?)|{_AGO}|"
+    rf".{{1,40}}\s+(?:says|said|wrote)\s*:|"
+    rf"\S.{{0,40}}\s+(?:on\s+)?{_DATE}(?:\s+at\s+{_TIME})?)",
+    _I,
+)
+_NAME_TOKEN = re.compile(
+    r"[A-Z][a-zA-Z'’-]*\.?|[A-Z]{2,5}|@?[A-Za-z][\w.-]*\d[\w.-]*|@?[a-z]+_[\w]+|@\w+"
+)
+# Informal words of reader posts (chat abbreviations, slang, insults, profanity).  Matched as
+# whole lowercase words; _PROFANE_PREFIXES as word beginnings.
+_INFORMAL_WORDS = frozenset(
+    """
+    lol lmao lmfao rofl omg wtf smh imho imo btw fwiw dude mate bro yo gonna wanna gotta ya u
+    ur pls plz thx nope yep yeah haha hahaha hehe crap damn ass stupid tard jerk suck sucks
+    sheeple loser losers clown clowns shill shills idiot idiots moron morons troll trolls
+    trolling
+    """.split()
+)
+_PROFANE_PREFIXES = (
+    "fuck",
+    "shit",
+    "bitch",
+    "bastard",
+    "asshole",
+    "idiot",
+    "moron",
+    "dumb",
+    "scum",
+    "retard",
+    "libtard",
+    "haha",
+    "hehe",
+    "trolling",
+    "jerk",
+)
+_INFORMAL_SYMBOLS = re.compile(
+    r"[!?]{2,}|(?<!\w)[:;]-?[()DPp](?!\w)|<3|\b[a-z]{2,},[A-Za-z]|\bf[*@#]+[a-z]*|\bb[a@]lls\b"
+    r"|\bsh[*]t"
+)
+_SECOND_PERSON = re.compile(r"\b(?:you|you'?re|you’re|your|yours|yourself)\b", _I)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+_WORDS = re.compile(r"[\w'’-]+")
+_TERMINAL = '.!?:;…"”’)'
+_FUNCTION_WORDS = frozenset(
+    "the a an of and or in on at to for with by from is are was were be this that it its as".split()
+)
+
+# Thread detection constants, set on the seed thread (003) and synthetic pages in
+# tests/test_clean.py, and checked for false cuts on the 90 BASIL articles (none cut).
+_THREAD_WINDOW = 12  # lines after a candidate start that are examined
+_THREAD_MIN_NAMES = 2  # name/meta lines needed in the window (the start line counts)
+_THREAD_MIN_INFORMAL = 2  # informal posts needed in the window
+_THREAD_MIN_SHARE = 0.4  # (names + informal posts) / lines, in the window and in the rest
+_MIN_STORY_LINES = 1  # a thread never starts before this many story lines
+# Captions other than AP's "FILE - In this ... photo" paragraphs are short: at most this many
+# words ("A file photo of Iraqi soldiers", "Iraqi helicopters file image.").
+_CAPTION_MAX_WORDS = 25
+# A headline at the top: at most this many words (AP headlines run 6-12 words; long SEO
+# headlines reach ~20).
+_HEADLINE_MAX_WORDS = 25
+
+
+@dataclass
+class _Line:
+    start: int  # raw offset of the first non-space character
+    end: int  # raw offset after the last non-space character
+    text: str
+    block: int  # index of the blank-line-separated block
+    kind: str | None = None
+    keep_from: int | None = None  # raw offset where the kept part starts (prefix removed)
 
 
 def clean(article: Article) -> Document:
-    """Clean one article into a :class:`Document`; removed parts are kept with their kind."""
-    body = article.text.strip()
+    """Clean one article into a :class:`Document`; removed parts are kept with their kind.
+
+    Args:
+        article: The article as read; ``article.text`` is never altered.
+
+    Returns:
+        The document: ``body`` is the story text with the removed parts cut out and paragraphs
+        joined by a blank line; ``removed`` lists every cut part with offsets into
+        ``article.text``; ``sentences`` and ``quotes`` have offsets into ``body``.
+
+    Example:
+        >>> from framing.types import Article
+        >>> text = "News / World / Asia\\nBy Jane Doe\\nTOKYO (AP) — Talks ended."
+        >>> clean(Article(id="a", text=text)).body
+        'TOKYO (AP) — Talks ended.'
+    """
+    raw = article.text or ""
+    lines = _lines(raw)
+    _classify(lines, article.title or "")
+    body = _body(lines)
+    removed = _removed(raw, lines)
     return Document(
-        article=article, body=body, sentences=split_sentences(body), quotes=find_quotes(body)
+        article=article,
+        body=body,
+        removed=removed,
+        sentences=split_sentences(body),
+        quotes=find_quotes(body),
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Lines
+# --------------------------------------------------------------------------------------------
+
+_LINE = re.compile(r"[^\r\n]+")
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    block = 0
+    last_end = 0
+    for m in _LINE.finditer(raw):
+        s, e = m.span()
+        while s < e and raw[s].isspace():
+            s += 1
+        while e > s and raw[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
+        if out and raw.count("\n", last_end, s) >= 2:
+            block += 1
+        out.append(_Line(s, e, raw[s:e], block))
+        last_end = e
+    return out
+
+
+def _norm(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def is_navigation(line: str) -> bool:
+    """Whether a line is a navigation crumb or menu item ("News / Iraq / Russia", "Home").
+
+    Example:
+        >>> is_navigation("News / Iraq / Russia"), is_navigation("Iraq and Russia met.")
+        (True, False)
+    """
+    line = line.strip()
+    if not line or line[-1] in ".!?" and not line.endswith("..."):
+        return False
+    if _NAV_WORDS.fullmatch(line):
+        return True
+    parts = _CRUMB_SEP.split(line)
+    if len(parts) < 2 or len(parts) > 8:
+        return False
+    if not all(_CRUMB_SEGMENT.fullmatch(p) for p in parts if p):
+        return False
+    if len(parts) == 2:  # one separator: only "Home > World", "News / Iraq"
+        return parts[0].lower() in {"home", "news", "main", "index", "start", "front page"}
+    return True
+
+
+def _kind(line: str) -> str | None:
+    """The kind of page furniture a whole line is, or None for story text."""
+    words = _WORDS.findall(line)
+    n = len(words)
+    if n == 0:
+        return "other"  # punctuation or symbols only ("***", "|", "•")
+    if n <= 12:
+        if _READ_TIME.fullmatch(line):
+            return "read_time"
+        if _DATE_LINE.fullmatch(line):
+            return "date_line"
+        if is_navigation(line):
+            return "navigation"
+        if _SHARE_EXACT.fullmatch(line):
+            return "share_prompt"
+        if _OTHER.fullmatch(line):
+            return "other"
+        if _BYLINE.fullmatch(line) and line[-1] not in ".!?":
+            return "other"
+        if n <= 6 and line[-1] not in _TERMINAL and _PLATFORM.search(line):
+            if all(w[0].isupper() or w[0].isdigit() for w in words):
+                return "share_prompt"
+    if _READ_ALSO.fullmatch(line) and (n <= 30 or ":" in line[:20]):
+        return "read_also"
+    if n <= 30 and _SHARE_START.match(line) and _SHARE_TARGET.search(line):
+        return "share_prompt"
+    if n <= 40 and _SYNDICATION.fullmatch(line):
+        return "syndication"
+    if n <= 40 and (_SITE_NOTICE.fullmatch(line) or _SITE_NOTICE_PHRASE.search(line)):
+        return "site_notice"
+    if n <= 40 and _OTHER.fullmatch(line):
+        return "other"
+    if n <= _CAPTION_MAX_WORDS or line.startswith("FILE") or line[:4].lower() in ("in t", "this"):
+        for form in _CAPTION_FORMS:
+            if form.fullmatch(line):
+                return "caption"
+    if n <= 60 and line[-1] in "])" and _CAPTION_CREDIT.fullmatch(line):
+        return "caption"
+    return None
+
+
+def _classify(lines: list[_Line], title: str) -> None:
+    for ln in lines:
+        ln.kind = _kind(ln.text)
+        if ln.kind is None:
+            m = _DATE_PREFIX.match(ln.text)
+            if m:
+                ln.keep_from = ln.start + m.end()
+                while ln.text[ln.keep_from - ln.start].isspace():
+                    ln.keep_from += 1
+    _mark_title(lines, title)
+    _mark_comments(lines)
+
+
+def _mark_title(lines: list[_Line], title: str) -> None:
+    """A repeated headline at the top of the text is removed as ``title``."""
+    first = next((ln for ln in lines if ln.kind is None), None)
+    if first is None:
+        return
+    if any(ln.kind is None for ln in lines if ln.start < first.start):
+        return
+    if title and _norm(first.text) == _norm(title) and _norm(title):
+        first.kind = "title"
+        return
+    # No usable title (none given, or the "title" is a navigation crumb): a short first line
+    # with no closing punctuation, followed by story text, is the page's headline.
+    if title and not is_navigation(title):
+        return
+    words = _WORDS.findall(first.text)
+    story_after = sum(1 for ln in lines if ln.kind is None and ln.start > first.start)
+    if (
+        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        and first.text[-1] not in ".!?:;,"
+        and story_after >= 2
+        and first.text[0].isupper()
+    ):
+        first.kind = "title"
+
+
+# --------------------------------------------------------------------------------------------
+# Reader comments
+# --------------------------------------------------------------------------------------------
+
+
+def _is_name_line(text: str) -> bool:
+    """1-3 capitalised words or handles, no sentence punctuation: a commenter's name."""
+    if len(text) > 32 or any(c in text for c in '.!?,;:"“”()[]'):
+        # a trailing full stop after an initial is still a name ("John Q.")
+        if not re.fullmatch(r"[A-Z][a-z]+ [A-Z]\.", text):
+            return False
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 3:
+        return False
+    if all(t.lower() in _FUNCTION_WORDS for t in tokens):
+        return False
+    return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+
+
+def _informal(text: str) -> bool:
+    """Markers of an informal reader post rather than news prose."""
+    words = _WORDS.findall(text.lower())
+    if not _INFORMAL_WORDS.isdisjoint(words) or any(w.startswith(_PROFANE_PREFIXES) for w in words):
+        return True
+    if _INFORMAL_SYMBOLS.search(text):
+        return True
+    first = next((c for c in text if c.isalpha()), "")
+    if first.islower():
+        return True
+    unquoted = _QUOTED.sub(" ", text)
+    if _SECOND_PERSON.search(unquoted):
+        return True
+    if "!" in unquoted:
+        return True
+    return len(text.split()) >= 6 and bool(_SHOUTING.search(text))
+
+
+def _mark_comments(lines: list[_Line]) -> None:
+    """Find where a reader comment thread starts; mark it and everything after as comments."""
+    story_seen = 0
+    n = len(lines)
+    start: int | None = None
+    names = [False] * n
+    for i, ln in enumerate(lines):
+        if ln.kind is None:
+            names[i] = _is_name_line(ln.text) or bool(_COMMENT_META.fullmatch(ln.text))
+        elif ln.kind in ("date_line", "share_prompt", "other"):
+            names[i] = bool(_COMMENT_META.fullmatch(ln.text))
+    if sum(names) < _THREAD_MIN_NAMES and not any(
+        ln.kind is None and _COMMENT_HEADER.fullmatch(ln.text) for ln in lines
+    ):
+        return
+    informal = _Lazy(lambda j: not names[j] and lines[j].kind is None and _informal(lines[j].text))
+    for i, ln in enumerate(lines):
+        if ln.kind is None and _COMMENT_HEADER.fullmatch(ln.text) and story_seen >= 1:
+            start = i
+            break
+        if names[i] and story_seen >= _MIN_STORY_LINES and _thread_follows(i, names, informal):
+            start = i
+            break
+        if ln.kind is None and not names[i]:
+            story_seen += 1
+    if start is None:
+        return
+    for ln in lines[start:]:
+        ln.kind = "comments"
+        ln.keep_from = None
+
+
+class _Lazy:
+    """A list of booleans computed on first access (informal markers cost a regex or two)."""
+
+    def __init__(self, fn) -> None:  # type: ignore[no-untyped-def]
+        self._fn = fn
+        self._cache: dict[int, bool] = {}
+
+    def __getitem__(self, j: int) -> bool:
+        v = self._cache.get(j)
+        if v is None:
+            v = self._cache[j] = bool(self._fn(j))
+        return v
+
+
+def _thread_follows(i: int, names: list[bool], informal: _Lazy) -> bool:
+    """Whether the lines from ``i`` on look like a comment thread."""
+    n = len(names)
+    window = range(i, min(n, i + _THREAD_WINDOW))
+    w_names = sum(names[j] for j in window)
+    w_informal = sum(informal[j] for j in window)
+    if w_names < _THREAD_MIN_NAMES or w_informal < _THREAD_MIN_INFORMAL:
+        return False
+    if (w_names + w_informal) < _THREAD_MIN_SHARE * len(window):
+        return False
+    rest = range(i, n)
+    r_hits = sum(names[j] or informal[j] for j in rest)
+    return r_hits >= _THREAD_MIN_SHARE * len(rest)
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+
+def _body(lines: list[_Line]) -> str:
+    """The kept text: kept lines of one block are joined when one continues the other."""
+    parts: list[str] = []
+    prev: _Line | None = None
+    for ln in lines:
+        if ln.kind is not None:
+            continue
+        text = ln.text if ln.keep_from is None else ln.text[ln.keep_from - ln.start :]
+        if prev is not None:
+            continues = (
+                prev.block == ln.block
+                and parts[-1][-1] not in _TERMINAL
+                and (text[0].islower() or text[0].isdigit())
+            )
+            parts.append(" " if continues else "\n\n")
+        parts.append(text)
+        prev = ln
+    return "".join(parts)
+
+
+def _removed(raw: str, lines: list[_Line]) -> tuple[Removed, ...]:
+    """Removed parts, adjacent lines of one kind merged into one record."""
+    spans: list[list] = []  # [kind, start, end]
+    for ln in lines:
+        if ln.kind is not None:
+            if spans and spans[-1][0] == ln.kind and _only_space_between(raw, spans[-1][2], ln):
+                spans[-1][2] = ln.end
+            else:
+                spans.append([ln.kind, ln.start, ln.end])
+        elif ln.keep_from is not None:
+            end = ln.keep_from
+            while end > ln.start and raw[end - 1].isspace():
+                end -= 1
+            spans.append(["date_line", ln.start, end])
+    return tuple(Removed(k, raw[s:e], s, e) for k, s, e in spans)
+
+
+def _only_space_between(raw: str, end: int, ln: _Line) -> bool:
+    return not raw[end : ln.start].strip()
