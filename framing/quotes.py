@@ -126,6 +126,7 @@ def _quote_spans(body: str) -> list[tuple[int, int]]:
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         open_double: int | None = None
         open_single: int | None = None
+        depth = 0  # nested curly double quotations inside the open one
         first_mark = True
         for m in _MARK.finditer(body, p_start, p_end):
             i = m.start()
@@ -137,12 +138,17 @@ def _quote_spans(body: str) -> list[tuple[int, int]]:
             if c in '“”"':
                 if open_double is not None:
                     if c == "“":
-                        # A new opener while one is open: the earlier one was never closed.
-                        open_double = i
+                        # A curly opener inside a quotation: a nested quotation written with
+                        # double marks (“... his own “Russian lawyer meeting” emails ...”).
+                        depth += 1
+                        continue
+                    if c == "”" and depth > 0:
+                        depth -= 1
                         continue
                     spans.append((open_double, i + 1))
                     open_double = None
                     open_single = None
+                    depth = 0
                 elif c == "“" or (c == '"' and not _is_word(before) and not after.isspace()):
                     if carry is not None and leading:
                         open_double = carry

@@ -33,7 +33,8 @@ from .types import Sentence
 # reference abbreviations No., Vol., Art., Fig., p., pp.
 _NAME_ABBREVIATIONS = frozenset(
     """
-    mr mrs ms messrs mme mlle dr prof rev fr msgr hon sen rep gov lt gen col maj capt cpt cmdr
+    mr mrs ms messrs mme mlle dr prof rev fr msgr hon sen sens rep reps gov govs lt gen gens col
+    maj capt cpt cmdr
     cdr adm brig sgt cpl pvt spc pfc ens supt det insp atty pres sr jr st mt ft
     """.split()
 )
@@ -42,8 +43,13 @@ _NUMBER_ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol art fig pp p ch sec".split()
 )
 # Abbreviations that often end a sentence too: they split only before a common sentence opener.
+# AP Stylebook state abbreviations are in this group: "Springfield, Ill." often ends a sentence.
 _AMBIGUOUS_ABBREVIATIONS = frozenset(
-    "inc corp co ltd llc plc bros etc al vs approx est dept univ ave blvd rd".split()
+    """
+    inc corp co ltd llc plc bros etc al vs approx est dept univ ave blvd rd
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+    nev okla ore pa tenn vt va wash wis wyo
+    """.split()
 )
 # Words that commonly open an English sentence; after an ambiguous abbreviation or a dotted
 # acronym ("... in the U.S. The ...") a sentence breaks only before one of these.
