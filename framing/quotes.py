@@ -59,12 +59,16 @@ _NP = (
 _PRONOUNS = frozenset("he she they it we i".split())
 
 # ``,” said the official`` / ``,” said Maksimov``
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP})(?=[\s,.;:!?]|$)", re.UNICODE)
+_SPEAKER_END = (
+    r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:on|in|at|who|whose|which|during|after|before|"
+    r"when|while|as|to|that|last|this|earlier|later|recently|yesterday|today|from|about)\b)"
+)
+_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``,” the statement said`` / ``,” he added``
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,]*(?P<sp>{_NP})\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
-_ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP})", re.UNICODE)
+_ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``Lavrov said back then that ... “`` — the last subject + speech verb before the quotation.
 _BEFORE = re.compile(
     rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},\s*)?(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE

@@ -1,0 +1,150 @@
+"""Direct quotations: marks, mismatches, paragraphs, speakers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.quotes import find_quotes
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def quoted(body: str) -> list[str]:
+    return [q.text for q in find_quotes(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("He said “no way” today.", ["“no way”"]),
+        ('He said "no way" today.', ['"no way"']),
+        (
+            'providing “our armed forces with weapons that resolved many battles," according to',
+            ['“our armed forces with weapons that resolved many battles,"'],
+        ),
+        (
+            "“Iraq still needs planes. There are countries such as Russia and Iran, ”said the official.",
+            ["“Iraq still needs planes. There are countries such as Russia and Iran, ”"],
+        ),
+        ("It’s Iraq’s call, the soldiers’ choice.", []),
+        ("The ’90s were different.", []),
+        ("He called it a ‘red line’ on Monday.", ["‘red line’"]),
+        ("He called it a 'red line' on Monday.", ["'red line'"]),
+        (
+            "“He told me ‘never again,’ and left,” she said.",
+            ["“He told me ‘never again,’ and left,”"],
+        ),
+        (
+            "“He has his own “Russian lawyer meeting” emails,” Assange wrote.",
+            ["“He has his own “Russian lawyer meeting” emails,”"],
+        ),
+        ('A 12" pipe burst.', []),
+        ("", []),
+    ],
+)
+def test_quotation_spans(body: str, expected: list[str]) -> None:
+    assert quoted(body) == expected
+
+
+def test_quote_continued_over_paragraphs_is_one_quotation() -> None:
+    body = "“We will stay.\n\n“We will not leave,” he said.\n\nThe end."
+    (q,) = find_quotes(body)
+    assert q.text == "“We will stay.\n\n“We will not leave,”"
+    assert body[q.start : q.end] == q.text
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    body = "He said “we will stay\n\nThe talks ended."
+    (q,) = find_quotes(body)
+    assert q.text == "“we will stay"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We are ready,” said the minister.", "the minister"),
+        ("“We are ready,” the statement said.", "the statement"),
+        ("“We are ready,” Lavrov said on Friday.", "Lavrov"),
+        ("Lavrov said back then that Russia was ready to meet “any Iraqi needs.”", "Lavrov"),
+        (
+            "Marine Gen. Frank McKenzie, the top U.S. commander in the Middle East, acknowledged "
+            'recently that relations were “in a period of turbulence."',
+            "Marine Gen. Frank McKenzie",
+        ),
+        (
+            "The sides discussed “cooperation,” according to the ministry statement.",
+            "the ministry statement",
+        ),
+        (
+            "The statement said the sides discussed “cooperation.” Both parties agreed.",
+            "the statement",
+        ),
+        ("“We are ready,” said the Iraqi defense minister.", "the Iraqi defense minister"),
+        ("“We are ready,” said the official, who asked not to be named.", "the official"),
+        ("There was “blowback” from the operation.", None),
+    ],
+)
+def test_speaker_is_read_from_the_attribution(body: str, speaker: str | None) -> None:
+    (q,) = find_quotes(body)
+    assert q.speaker == speaker
+
+
+def test_pronoun_speaker_takes_the_previous_named_speaker() -> None:
+    body = "Lavrov said Russia was ready “to help.”\n\n“Our country has helped,” he added."
+    assert [q.speaker for q in find_quotes(body)] == ["Lavrov", "Lavrov"]
+
+
+def test_speech_verb_before_an_earlier_quote_is_not_reused() -> None:
+    body = "The ministry announced “cooperation” amid threats of “very big” sanctions."
+    assert [q.speaker for q in find_quotes(body)] == ["the ministry", None]
+
+
+def test_seed_002_mismatched_closing_quote_keeps_official_as_speaker() -> None:
+    raw = (SEEDS / "002_a6220eaab602e57b.txt").read_text(encoding="utf-8")
+    q = next(q for q in find_quotes(raw) if q.text.startswith("“Iraq still needs"))
+    assert q.text.endswith("Russia and Iran, ”")
+    assert q.speaker == "the official"
+
+
+def test_seed_001_curly_quote_closed_by_straight_quote() -> None:
+    raw = (SEEDS / "001_4140626b031ab76f.txt").read_text(encoding="utf-8")
+    q = next(q for q in find_quotes(raw) if q.text.startswith("“our armed forces"))
+    assert q.text.endswith('battles,"')
+    assert q.speaker == "Al-Ghanimi"
+
+
+def test_seed_004_added_quote_is_attributed_to_lavrov() -> None:
+    raw = (SEEDS / "004_2ead5f7e34eb73ae.txt").read_text(encoding="utf-8")
+    speakers = [q.speaker for q in find_quotes(raw)]
+    assert speakers == ["Lavrov", "Lavrov"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(list("ab .,\n\n“”\"‘’'") + [" said X", "Mr. "]), max_size=60).map(
+        "".join
+    )
+)
+def test_quotes_index_the_body(body: str) -> None:
+    prev = -1
+    for q in find_quotes(body):
+        assert body[q.start : q.end] == q.text
+        assert q.start > prev
+        prev = q.start
+        assert q.text[0] in "“\"‘'"
+
+
+@pytest.mark.bench
+def test_quoted_spans_in_basil_are_found(bench_dir) -> None:
+    """BASIL spans marked as quotations overlap a found quotation (>= 95%)."""
+    from framing.evaluation.cleaning import quote_agreement
+
+    records = [json.loads(line) for line in (bench_dir / "basil_dev.jsonl").open(encoding="utf-8")]
+    recall, false_share = quote_agreement(records)
+    assert recall >= 0.95
+    assert false_share <= 0.2

@@ -1,0 +1,178 @@
+"""Sentence segmentation: boundaries, abbreviations, quotes, offsets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.sentences import split_sentences
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def texts(body: str) -> list[str]:
+    return [s.text for s in split_sentences(body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Iraqi army chief of staff Lt. Gen. Othman Al-Ghanimi met Mr. Maksimov. They talked.",
+            [
+                "Iraqi army chief of staff Lt. Gen. Othman Al-Ghanimi met Mr. Maksimov.",
+                "They talked.",
+            ],
+        ),
+        (
+            "The U.S. envoy left on Jan. 3 after the Feb. 13 talks. No. 2 stayed.",
+            ["The U.S. envoy left on Jan. 3 after the Feb. 13 talks.", "No. 2 stayed."],
+        ),
+        ("She met J. Smith in Paris. He agreed.", ["She met J. Smith in Paris.", "He agreed."]),
+        (
+            "Prices rose 3.5 percent. Then they fell.",
+            ["Prices rose 3.5 percent.", "Then they fell."],
+        ),
+        (
+            "It was the Jan. 3 U .S. drone strike. Gen. Soleimani died.",
+            ["It was the Jan. 3 U .S. drone strike.", "Gen. Soleimani died."],
+        ),
+        (
+            "after January 3 U. Drone attack killing the general. The attack continues.",
+            ["after January 3 U. Drone attack killing the general.", "The attack continues."],
+        ),
+        (
+            "The talks were in the U.S. The envoy flew home.",
+            ["The talks were in the U.S.", "The envoy flew home."],
+        ),
+        ("He lives in the U.S. capital.", ["He lives in the U.S. capital."]),
+        (
+            "They discussed “cooperation and coordination.” Both parties agreed.",
+            ["They discussed “cooperation and coordination.”", "Both parties agreed."],
+        ),
+        (
+            'They discussed "cooperation." Both parties agreed.',
+            ['They discussed "cooperation."', "Both parties agreed."],
+        ),
+        (
+            "“Iraq still needs planes. There are countries,” said the official.",
+            ["“Iraq still needs planes.", "There are countries,” said the official."],
+        ),
+        (
+            "such as Russia and Iran, ”said the official. He left.",
+            ["such as Russia and Iran, ”said the official.", "He left."],
+        ),
+        (
+            "“Will they stay?” he asked. Nobody knew!",
+            ["“Will they stay?” he asked.", "Nobody knew!"],
+        ),
+        ("A heading\n\nThe text follows.", ["A heading", "The text follows."]),
+        ("Key points\nThe text follows here.", ["Key points", "The text follows here."]),
+        ("One paragraph without a stop\n\nAnother", ["One paragraph without a stop", "Another"]),
+        (
+            "Apple Inc. said it would. Acme Corp. The end.",
+            ["Apple Inc. said it would.", "Acme Corp.", "The end."],
+        ),
+        (
+            "Sens. John Smith and Reps. Jane Doe voted.",
+            ["Sens. John Smith and Reps. Jane Doe voted."],
+        ),
+        ("At 5 p.m. Monday the vote began.", ["At 5 p.m. Monday the vote began."]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentence_boundaries(body: str, expected: list[str]) -> None:
+    assert texts(body) == expected
+
+
+def test_paragraph_break_always_ends_a_sentence() -> None:
+    body = "The meeting ended with no statement from Lt. Gen.\n\nAl-Ghanimi left."
+    assert texts(body) == ["The meeting ended with no statement from Lt. Gen.", "Al-Ghanimi left."]
+
+
+def test_wrapped_line_does_not_end_a_sentence() -> None:
+    body = (
+        "Iraq and Russia discussed prospects for deepening military coordination, the ministry\n"
+        "said on Thursday."
+    )
+    assert len(split_sentences(body)) == 1
+
+
+def test_offsets_index_the_body() -> None:
+    body = "  First one.  Second one?\n\n“Third,” he said.  "
+    for i, s in enumerate(split_sentences(body)):
+        assert s.index == i
+        assert body[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+
+
+def test_seed_001_typo_u_s_stays_in_one_sentence() -> None:
+    raw = (SEEDS / "001_4140626b031ab76f.txt").read_text(encoding="utf-8")
+    hits = [s.text for s in split_sentences(raw) if "U .S. drone strike" in s.text]
+    assert len(hits) == 1
+    assert hits[0].startswith("The meeting comes during an uncertain moment")
+    assert hits[0].endswith("near Baghdad airport.")
+
+
+def test_seed_002_broken_u_drone_stays_in_one_sentence() -> None:
+    raw = (SEEDS / "002_a6220eaab602e57b.txt").read_text(encoding="utf-8")
+    hits = [s.text for s in split_sentences(raw) if "U. Drone attack" in s.text]
+    assert len(hits) == 1
+    assert hits[0].endswith("near Baghdad Airport.")
+
+
+_alphabet = st.sampled_from(
+    list("abcXYZ .!?…\n\n“”\"'’()[]0123456789") + ["Mr.", "U.S.", "Jan. ", " e.g. ", "Lt. Gen. "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_alphabet, max_size=80).map("".join))
+def test_sentences_cover_all_text_with_consistent_offsets(body: str) -> None:
+    sentences = split_sentences(body)
+    covered = [False] * len(body)
+    prev_end = 0
+    for i, s in enumerate(sentences):
+        assert s.index == i
+        assert body[s.start : s.end] == s.text
+        assert s.text and s.text == s.text.strip()
+        assert s.start >= prev_end  # ordered, no overlap
+        prev_end = s.end
+        for j in range(s.start, s.end):
+            covered[j] = True
+    for j, c in enumerate(body):
+        if not c.isspace():
+            assert covered[j], f"character {c!r} at {j} is in no sentence"
+
+
+def test_seven_hundred_words_split_in_about_a_millisecond() -> None:
+    import time
+
+    para = (
+        "Iraq and Russia discussed prospects for deepening military coordination, Iraq's Defense "
+        "Ministry said Thursday, amid a strain in Baghdad-Washington relations after a U.S. "
+        "airstrike killed a top Iranian general. Lt. Gen. Othman Al-Ghanimi met the envoy. "
+    )
+    body = "\n\n".join([para] * 14)  # ~700 words
+    split_sentences(body)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        split_sentences(body)
+    per_call = (time.perf_counter() - t0) / 20
+    assert per_call < 0.01  # generous: ~0.3 ms measured; the machine is shared
+
+
+@pytest.mark.bench
+def test_sentence_ends_agree_with_basil_annotators(bench_dir) -> None:
+    """BASIL's human sentence spans: our sentence ends match them with F1 >= 0.97."""
+    from framing.evaluation.cleaning import sentence_agreement
+
+    records = [json.loads(line) for line in (bench_dir / "basil_dev.jsonl").open(encoding="utf-8")]
+    precision, recall, f1 = sentence_agreement(records)
+    assert recall >= 0.99
+    assert f1 >= 0.97
