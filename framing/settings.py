@@ -26,6 +26,61 @@ class Settings:
         5, "Articles whose cleaned body has fewer words are reported and not scored."
     )
 
+    # -- details (framing.details): all set by reading the bundled seed event sentence by
+    # -- sentence and checked on the synthetic cases in tests/test_details.py.
+    details_align_threshold: float = _setting(
+        0.3,
+        "Similarity (0..1; mean of word and character TF-IDF cosine, raised by shared names, "
+        "numbers and dates) at which a unit of one version is the same detail as a row. Set on "
+        "the seed event: paraphrased pairs score 0.35-0.8, unrelated sentences of one event "
+        "stay under 0.25.",
+    )
+    details_span_threshold: float = _setting(
+        0.22,
+        "Similarity at which a sentence that already carries one clause of a detail also "
+        "carries its sibling clause (two sentences merged into one). Lower than the alignment "
+        "threshold because a long merged sentence matches each clause only in part.",
+    )
+    details_fact_weight: float = _setting(
+        0.3,
+        "How much shared facts (names, numbers, dates) raise text similarity: "
+        "s = t + w * facts * (1 - t). 0 ignores facts; set on the seed event.",
+    )
+    details_verbatim_share: float = _setting(
+        0.8,
+        "A cell is 'verbatim' when at least this share of its words lie in word trigrams shared "
+        "with the reference wording (copy with light edits); below, 'paraphrase'.",
+    )
+    details_reuse_similarity: float = _setting(
+        0.5,
+        "Two versions' wordings of a detail count as text reuse (Pair.reuse) when their "
+        "similarity reaches this: copies and sentence-by-sentence rewrites score 0.5-1, "
+        "independent reports of the same fact less (set on the seed event).",
+    )
+    details_min_unit_words: int = _setting(
+        3, "Sentences with fewer words (datelines, 'Read more') are not details."
+    )
+    details_min_clause_words: int = _setting(
+        5,
+        "A sentence is cut into clauses only where each piece keeps at least this many words "
+        "(shorter pieces carry no fact of their own).",
+    )
+    details_copy_ngram: int = _setting(
+        5,
+        "Length of the word n-grams that count as copied text in Pair.copied (5 is the usual "
+        "shingle size in text-reuse studies, e.g. Clough et al. 2002, METER corpus).",
+    )
+    details_derivative_reuse: float = _setting(
+        0.2,
+        "A pair gets a direction (which version derives from which) only when at least this "
+        "share of one version repeats the other.",
+    )
+    details_derivative_margin: float = _setting(
+        0.1,
+        "Without a citation or dates, the version with the larger share of reused text is the "
+        "derivative when the shares differ by at least this much; else the shorter one.",
+    )
+
     def describe(self) -> dict[str, dict[str, object]]:
         """Each setting's current value and help text."""
         return {

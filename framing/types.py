@@ -287,6 +287,8 @@ class Pair:
         reuse: Share of ``a``'s text that closely repeats ``b``, 0..1.
         reuse_b_in_a: Share of ``b``'s text that closely repeats ``a``, 0..1.
         derivative: Id of the version that likely derives from the other, or None.
+        copied: Share of ``a``'s words inside word 5-grams also in ``b`` (word-for-word copy).
+        copied_b_in_a: Share of ``b``'s words inside word 5-grams also in ``a``.
     """
 
     a: str
@@ -295,6 +297,8 @@ class Pair:
     reuse: float
     reuse_b_in_a: float = 0.0
     derivative: str | None = None
+    copied: float = 0.0
+    copied_b_in_a: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,662 @@
+"""The facts a detail carries: names, titles, numbers, dates, quotes and attribution.
+
+:func:`extract` reads one detail unit (a sentence or a clause) and returns its :class:`Facts`;
+:func:`compare` says which facts differ between two wordings of the same detail ("rank:
+Marine Gen. -> Naval General", "verb of saying: acknowledged -> admitted").  Both are rules of
+English news writing, not of any one outlet: titles and ranks come from
+``lexicons/ranks_v1.csv`` (AP Stylebook titles), verbs of saying from
+``lexicons/reporting_verbs_v1.csv`` (Bergler 1992; Caldas-Coulthard 1994).
+
+Example:
+    >>> a = extract("Marine Gen. Frank McKenzie acknowledged that ties were strained.")
+    >>> b = extract("Naval General Frank McKenzie admitted that ties were strained.")
+    >>> compare(a, b)
+    ('rank: Marine Gen. -> Naval General', 'verb of saying: acknowledged -> admitted')
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------------------------
+
+
+@cache
+def _ranks() -> dict[str, tuple[str, str]]:
+    """Lower-case title word (dots stripped) -> (canonical, kind)."""
+    text = resources.files("framing.lexicons").joinpath("ranks_v1.csv").read_text("utf-8")
+    return {
+        r["term"].rstrip(".").lower(): (r["canonical"], r["kind"])
+        for r in csv.DictReader(text.splitlines())
+    }
+
+
+@cache
+def _reporting_verbs() -> dict[str, tuple[str, str]]:
+    """Verb form -> (lemma, class)."""
+    text = resources.files("framing.lexicons").joinpath("reporting_verbs_v1.csv").read_text(
+        "utf-8"
+    )
+    return {r["form"]: (r["lemma"], r["class"]) for r in csv.DictReader(text.splitlines())}
+
+
+#: Head words that make a title (the word a rank or office ends on).
+_TITLE_HEADS = frozenset(
+    {"general", "lieutenant", "major", "colonel", "captain", "commander", "admiral", "sergeant",
+     "corporal", "private", "marshal", "brigadier", "president", "premier", "minister",
+     "secretary", "ambassador", "envoy", "king", "queen", "prince", "sheikh", "ayatollah",
+     "chancellor", "governor", "senator", "representative", "mayor", "spokesman",
+     "spokeswoman", "spokesperson"}
+)
+
+#: Words that make a capitalised run an organisation or place rather than a person.
+_ORG_WORDS = frozenset(
+    {"ministry", "department", "state", "states", "group", "force", "forces", "council",
+     "parliament", "party", "press", "agency", "committee", "coalition", "zone", "airport",
+     "base", "gulf", "east", "west", "north", "south", "union", "nations", "army", "navy",
+     "units", "guard", "corps", "office", "house", "bank", "company", "corporation", "news",
+     "tv", "times", "post", "network", "organization", "organisation", "republic", "kingdom",
+     "court", "assembly", "front", "movement", "brigade", "brigades", "university", "institute",
+     "embassy", "government", "administration", "cabinet", "police", "city", "province",
+     "region", "sea", "river", "street", "square", "media", "associated", "revolutionary"}
+)
+
+#: People described without a name: the marks of an anonymous source.
+_ANONYMOUS_HEADS = frozenset(
+    {"official", "officials", "source", "sources", "diplomat", "diplomats", "analyst",
+     "analysts", "expert", "experts", "person", "people", "insider", "insiders", "aide",
+     "aides", "officer", "officers", "resident", "residents", "witness", "witnesses",
+     "observer", "observers", "member", "members", "lawmaker", "lawmakers", "spokesman",
+     "spokeswoman", "spokesperson", "commander", "commanders"}
+)
+
+#: Institutions that speak on the record without a person's name.
+_INSTITUTION_WORDS = frozenset(
+    {"ministry", "statement", "department", "office", "agency", "government", "parliament",
+     "embassy", "council", "committee", "military", "army", "police", "presidency", "kremlin",
+     "pentagon", "spokesman", "spokeswoman", "spokesperson", "report", "media", "press",
+     "coalition", "command", "administration", "cabinet", "court"}
+)
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "hundred": "100",
+    "hundreds": "hundreds", "thousand": "1000", "thousands": "thousands", "million": "million",
+    "millions": "millions", "billion": "billion", "billions": "billions",
+}
+_IRREGULAR = {
+    "came": "come", "went": "go", "gave": "give", "took": "take", "made": "make",
+    "sought": "seek", "told": "tell", "said": "say", "began": "begin", "chose": "choose",
+    "held": "hold", "led": "lead", "met": "meet", "sent": "send", "felt": "feel",
+}
+#: Words that may precede "to" without being the verb that frames the infinitive.
+_NOT_FRAMING = frozenset(
+    {"not", "order", "to", "and", "or", "is", "are", "was", "were", "be", "been", "has", "have",
+     "had", "it", "them", "us", "him", "her", "that", "this", "the", "a", "an", "going",
+     "used", "in", "as", "so", "than", "how", "what", "where", "when"}
+)
+_AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "will",
+                  "would", "could", "should", "may", "might", "must", "also", "now", "already"})
+_PARTICLES = frozenset({"forward", "up", "out", "ahead", "back", "on", "off", "down", "in"})
+_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|van|von|der|da|di|le|la)-?$",
+                            re.I)
+_STOP = frozenset(
+    {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "for", "to", "with", "by",
+     "from", "as", "since", "after", "before", "while", "when", "amid", "following", "there",
+     "this", "that", "these", "those", "it", "its", "they", "their", "he", "she", "his", "her",
+     "we", "our", "both", "many", "some", "like", "if", "what", "who", "which", "currently",
+     "meanwhile", "however", "also", "then", "now", "yet", "still", "even", "just", "only",
+     "crucially", "first", "last", "next", "news", "read", "more", "all", "no", "not", "one",
+     "another", "other", "each", "every", "such", "so", "because", "although", "though",
+     "despite", "during", "under", "over", "into", "about", "against", "between", "through",
+     "until", "upon", "within", "without", "according", "i", "you", "my", "your"}
+)
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*\.?|\d+(?:[.,:]\d+)*")
+_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?\b")
+_QUOTE = re.compile(r"[“\"]([^“”\"]+?)[”\"]")
+_DATE = re.compile(
+    r"\b(?:(?P<m1>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\.?\s*(?P<d1>\d{1,2})?\b"
+    r"(?:,?\s*(?P<y1>(?:19|20)\d\d))?"
+    r"|(?P<d2>\d{1,2})\s+(?P<m2>January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+    r"(?:,?\s*(?P<y2>(?:19|20)\d\d))?)"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person named in a unit, with the title written before the name."""
+
+    name: str
+    title: str = ""  # as written ("Marine Gen.")
+    title_key: tuple[str, ...] = ()  # canonical words ("marine", "general")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who the unit says spoke, and the verb of saying."""
+
+    source: str
+    verb: str  # as written ("acknowledged")
+    lemma: str
+    verb_class: str
+    named: bool
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The facts of one unit.  ``keys`` is a set of normalised tokens for overlap scores."""
+
+    names: tuple[str, ...] = ()
+    persons: tuple[Person, ...] = ()
+    numbers: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    framing: tuple[tuple[str, str, str], ...] = ()  # (infinitive, framing verb, text as written)
+    keys: frozenset[str] = frozenset()
+
+    def as_mapping(self) -> dict[str, tuple[str, ...]]:
+        """The facts by kind, as :attr:`framing.types.Detail.facts` stores them."""
+        return {
+            "names": self.names,
+            "titles": tuple(f"{p.title} {p.name}" for p in self.persons if p.title),
+            "numbers": self.numbers,
+            "dates": self.dates,
+            "quotes": self.quotes,
+            "attribution": tuple(
+                f"{a.source} ({a.verb}{'' if a.named else ', anonymous'})" for a in self.attribution
+            ),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------------------------
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".").lower()
+
+
+def _strip_possessive(token: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if token.endswith(suffix):
+            return token[: -len(suffix)], True
+    if token.endswith(("s'", "s’")):
+        return token[:-1], True
+    return token, False
+
+
+def _is_cap(token: str) -> bool:
+    if token[0].isupper():
+        return True
+    head, _, rest = token.partition("-")
+    return bool(rest) and rest[:1].isupper() and _NAME_PARTICLE.match(head + "-") is not None
+
+
+def _person_word(word: str) -> bool:
+    """A word that can be part of a person's name: not an acronym, month or single letter."""
+    letters = [c for c in word if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and any(c.islower() for c in letters)
+        and _bare(word) not in _MONTHS
+        and _bare(word) not in _WEEKDAYS
+    )
+
+
+def _names_and_persons(
+    text: str, common: frozenset[str] = frozenset()
+) -> tuple[list[str], list[Person]]:
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    ranks = _ranks()
+    names: list[str] = []
+    persons: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i][0]
+        if not _is_cap(tok) or tok[0].isdigit():
+            i += 1
+            continue
+        run: list[str] = []
+        j = i
+        while j < len(tokens):
+            t = tokens[j][0]
+            if run and text[tokens[j - 1][2]: tokens[j][1]].strip():
+                break  # punctuation between two capitalised words ends the name
+            if _is_cap(t) or (run and _NAME_PARTICLE.match(t) and j + 1 < len(tokens)
+                              and _is_cap(tokens[j + 1][0])):
+                core, poss = _strip_possessive(t)
+                run.append(core)
+                j += 1
+                if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
+                    break  # a possessive or a full stop ends the name
+            else:
+                break
+        # a sentence-initial function word (or common word) is not part of a name
+        while run and (_bare(run[0]) in _STOP or (i == 0 and _bare(run[0]) in common
+                                                   and _bare(run[0]) not in ranks)):
+            run.pop(0)
+        # months and weekdays are dates, not names
+        while run and (_bare(run[-1]) in _MONTHS or _bare(run[-1]) in _WEEKDAYS):
+            run.pop()
+        while run and (_bare(run[0]) in _MONTHS or _bare(run[0]) in _WEEKDAYS):
+            run.pop(0)
+        # qualifiers written in lower case just before the run ("caretaker Prime Minister")
+        k = i - 1
+        quals: list[str] = []
+        while k >= 0 and ranks.get(_bare(tokens[k][0]), ("", ""))[1] == "qualifier":
+            quals.insert(0, tokens[k][0])
+            k -= 1
+        # the title is the run's prefix up to its last title head, when a name follows it
+        last_head = max(
+            (n for n, t in enumerate(run[:-1]) if ranks.get(_bare(t), ("", ""))[0] in _TITLE_HEADS),
+            default=-1,
+        )
+        title_words = run[: last_head + 1]
+        name_words = run[len(title_words):]
+        if name_words and (
+            all(_bare(w) in _MONTHS or _bare(w) in _WEEKDAYS for w in name_words)
+            or ranks.get(_bare(name_words[-1]), ("", ""))[0] in _TITLE_HEADS
+            or sum(c.isalpha() for c in "".join(name_words)) < 2
+        ):
+            name_words = []
+        if name_words:
+            name = " ".join(w.rstrip(".") if _bare(w) not in ranks else w for w in name_words)
+            names.append(name)
+            is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
+            personal = all(_person_word(w) for w in name_words)
+            if personal and (title_words or (len(name_words) >= 2 and not is_org)):
+                title = " ".join(quals + title_words)
+                key = tuple(
+                    ranks[_bare(w)][0] for w in quals + title_words if _bare(w) in ranks
+                )
+                persons.append(Person(name=name, title=title, title_key=key))
+        i = max(j, i + 1)
+    return names, persons
+
+
+def _dates(text: str) -> list[str]:
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        month = m.group("m1") or m.group("m2")
+        day = m.group("d1") or m.group("d2")
+        year = m.group("y1") or m.group("y2")
+        if month == "May" and not day and not year:
+            continue  # the modal verb
+        num = _MONTHS[month.lower().rstrip(".")]
+        out.append(f"{num:02d}-{int(day):02d}" if day else f"{num:02d}")
+        if year:
+            out.append(year)
+        spans.append(m.span())
+    for m in _YEAR.finditer(text):
+        if not any(a <= m.start() < b for a, b in spans):
+            out.append(m.group(0))
+            spans.append(m.span())
+    for w in _WORD.findall(text.lower()):
+        if w in _WEEKDAYS:
+            out.append(w)
+    return list(dict.fromkeys(out)), spans  # type: ignore[return-value]
+
+
+def _numbers(text: str, date_spans: list[tuple[int, int]]) -> list[str]:
+    out: list[str] = []
+    code_spans: list[tuple[int, int]] = []
+    for m in _CODE.finditer(text):
+        out.append(m.group(0).upper())
+        code_spans.append(m.span())
+    taken = date_spans + code_spans
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        out.append(m.group(0).replace(",", ""))
+    for w in _WORD.findall(text.lower()):
+        if w in _NUMBER_WORDS:
+            out.append(_NUMBER_WORDS[w])
+    return list(dict.fromkeys(out))
+
+
+def quotes_in(text: str) -> list[str]:
+    """Direct quotations of three words or more, without their quote marks."""
+    return [m.group(1).strip(" ,.") for m in _QUOTE.finditer(text) if len(m.group(1).split()) >= 3]
+
+
+def _has_person(source: str, persons: list[Person]) -> bool:
+    words = {_name_key(w) for w in source.split()}
+    return any(_name_key(p.name.split()[-1]) in words for p in persons)
+
+
+def _source_named(source: str, persons: list[Person]) -> bool:
+    words = [w.lower().strip(".,") for w in source.split()]
+    has_name = _has_person(source, persons)
+    proper = any(w[:1].isupper() for w in source.split()[1:]) or (
+        source[:1].isupper() and words and words[0] not in _STOP
+    )
+    if any(w in _ANONYMOUS_HEADS for w in words) and not has_name:
+        return False
+    return has_name or proper or any(w in _INSTITUTION_WORDS for w in words)
+
+
+def _is_source(source: str, persons: list[Person]) -> bool:
+    words = [w.lower().strip(".,’'s") for w in source.split()]
+    if not words or len(words) > 12:
+        return False
+    if _has_person(source, persons):
+        return True
+    if any(w in _ANONYMOUS_HEADS or w in _INSTITUTION_WORDS for w in words):
+        return True
+    # a capitalised name that is not just a country ("Lavrov said")
+    caps = [w for w in source.split() if w[:1].isupper() and w.lower() not in _STOP]
+    return len(caps) >= 1 and len(words) <= 3 and not source.lower().startswith(("iraq", "russia"))
+
+
+_CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
+
+
+def _attribution(text: str, persons: list[Person]) -> list[Attribution]:
+    verbs = _reporting_verbs()
+    out: list[Attribution] = []
+    for m in re.finditer(r"[A-Za-z]+", text):
+        form = m.group(0).lower()
+        if form not in verbs:
+            continue
+        lemma, cls = verbs[form]
+        after = text[m.end():]
+        if form == "according":
+            if not after.lstrip().lower().startswith("to "):
+                continue
+            src = _CLAUSE_CUT.split(after.lstrip()[3:], maxsplit=1)[0]
+        else:
+            before = text[: m.start()]
+            segs = [s for s in _CLAUSE_CUT.split(before)]
+            src = segs[-1] if segs else ""
+            src = re.sub(r"\b(?:recently|also|then|later|has|have|had|was|were|is|are|"
+                         r"openly|previously|again)\b", " ", src)
+            src = " ".join(src.split())
+            if not src.strip() and len(segs) >= 3:
+                # "McKenzie, the top U.S. commander, acknowledged": the subject before the aside
+                src = segs[-3]
+            if not src.strip() or not _is_source(src.strip(), persons):
+                # inverted: '..., said the official' / 'reports the AP'
+                src = _CLAUSE_CUT.split(after, maxsplit=1)[0]
+                src = re.sub(r"^\s*(?:on|this|last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+                             r"Friday|Saturday|Sunday|week|recently)\b", "", src)
+        src = " ".join(src.split()).strip(" .")
+        src = re.sub(r"^(?:and|but|so|while|as|which|then)\s+", "", src, flags=re.I)
+        if src and _is_source(src, persons):
+            out.append(Attribution(src, m.group(0), lemma, cls, _source_named(src, persons)))
+    return out
+
+
+def _stem(word: str) -> str:
+    w = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ied", "ed", "es", "s", "e"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def _framing(text: str) -> list[tuple[str, str, str]]:
+    """Verbs that frame a to-infinitive: ('offer', 'come forward', 'has come forward to offer')."""
+    words = re.findall(r"[A-Za-z’'\-]+", text)
+    out: list[tuple[str, str, str]] = []
+    for i in range(1, len(words) - 1):
+        if words[i].lower() != "to" or not words[i + 1].islower():
+            continue
+        inf = words[i + 1].lower()
+        if inf in _STOP or inf in {"be", "the"}:
+            continue
+        k = i - 1
+        gov = [words[k]]
+        if words[k].lower() in _PARTICLES and k >= 1:
+            k -= 1
+            gov.insert(0, words[k])
+        if not gov[0].islower() or gov[0].lower() in _NOT_FRAMING:
+            continue
+        start = k
+        while start >= 1 and words[start - 1].lower() in _AUX:
+            start -= 1
+        out.append((inf, " ".join(g.lower() for g in gov), " ".join(words[start: i + 2])))
+    return out
+
+
+def keys(text: str, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Normalised names, numbers and dates of a unit, for overlap scores (cheaper than
+    :func:`extract`)."""
+    return _keys(text, common)
+
+
+@lru_cache(maxsize=4096)
+def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
+    names, _ = _names_and_persons(text, common)
+    dates, spans = _dates(text)  # type: ignore[misc]
+    return _key_set(names, _numbers(text, spans), dates)
+
+
+def _key_set(names: list[str], numbers: list[str], dates: list[str]) -> frozenset[str]:
+    ranks = _ranks()
+    out = set()
+    for n in names:
+        for w in n.split():
+            k = _name_key(w)
+            if len(k) >= 3 and _bare(w) not in ranks:
+                out.add(k)
+    out.update(f"#{n}" for n in numbers)
+    out.update(f"@{d}" for d in dates if "-" in d or len(d) == 4)
+    return frozenset(out)
+
+
+def extract(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
+    """The facts of one detail unit.
+
+    Args:
+        text: A sentence or clause of a cleaned body.
+        common: Words the surrounding texts write in lower case; a capitalised one that opens
+            the unit is a sentence start, not a name ("Senior officials said").
+
+    Returns:
+        Names (people, places, organisations), persons with their titles, numbers and codes
+        ("S-400"), dates ("01-03" for 3 January, years, weekdays), direct quotes, attribution
+        (source, verb of saying, named or anonymous) and verbs that frame an infinitive.
+
+    Example:
+        >>> f = extract("Lt. Gen. Othman Al-Ghanimi met on Jan. 3 with 2 envoys, the ministry said.")
+        >>> f.persons[0].name, f.persons[0].title, f.dates, f.numbers
+        ('Othman Al-Ghanimi', 'Lt. Gen.', ('01-03',), ('2',))
+    """
+    return _extract(text, common)
+
+
+@lru_cache(maxsize=4096)
+def _extract(text: str, common: frozenset[str]) -> Facts:
+    names, persons = _names_and_persons(text, common)
+    dates, spans = _dates(text)  # type: ignore[misc]
+    numbers = _numbers(text, spans)
+    quotes = quotes_in(text)
+    attribution = _attribution(text, persons)
+    return Facts(
+        names=tuple(dict.fromkeys(names)),
+        persons=tuple(persons),
+        numbers=tuple(numbers),
+        dates=tuple(dates),
+        quotes=tuple(quotes),
+        attribution=tuple(attribution),
+        framing=tuple(_framing(text)),
+        keys=_key_set(names, numbers, dates),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Comparison
+# --------------------------------------------------------------------------------------------
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash)-")
+_DOUBLE = re.compile(r"(.)\1")
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+@cache
+def _name_key(word: str) -> str:
+    """'Al-Ghanimi' -> 'ghanimi', 'Qassem' -> 'qasem': spellings of one name meet."""
+    w = _ARTICLE_PREFIX.sub("", word.lower().rstrip("."))
+    return _NON_ALNUM.sub("", _DOUBLE.sub(r"\1", w))
+
+
+def _same_person(a: str, b: str) -> bool:
+    ka = {_name_key(w) for w in a.split() if len(_name_key(w)) >= 3}
+    kb = {_name_key(w) for w in b.split() if len(_name_key(w)) >= 3}
+    return bool(ka & kb)
+
+
+def _core(key: tuple[str, ...]) -> tuple[str, ...]:
+    ranks = {c: k for c, k in _ranks().values()}
+    return tuple(w for w in key if ranks.get(w) != "qualifier")
+
+
+def _quals(key: tuple[str, ...]) -> frozenset[str]:
+    ranks = {c: k for c, k in _ranks().values()}
+    return frozenset(w for w in key if ranks.get(w) == "qualifier")
+
+
+def _suffix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return long_[len(long_) - len(short):] == short
+
+
+def _date_compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if a.isalpha() or b.isalpha():
+        return False
+    if len(a) == 4 or len(b) == 4:
+        return False
+    return a[:2] == b[:2] and (len(a) == 2 or len(b) == 2)
+
+
+def _quote_change(a: str, b: str) -> str | None:
+    wa, wb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
+    if not wa or not wb:
+        return None
+    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    if sm.ratio() < 0.5 or wa == wb:
+        return None
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    # words added or cut at either end only move the quote's edges
+    ops = [op for op in ops if not ((op[1] == 0 or op[2] == len(wa)) and op[0] in ("insert", "delete")
+                                    or (op[3] == 0 or op[4] == len(wb)) and op[0] == "insert")]
+    if not ops:
+        return None
+    i1, j1 = ops[0][1], ops[0][3]
+    i2, j2 = ops[-1][2], ops[-1][4]
+    old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+    if old and new:
+        return f"quote: '{old}' -> '{new}'"
+    return f"quote: '{old}' dropped" if old else f"quote: '{new}' added"
+
+
+def compare(ref: Facts, other: Facts) -> tuple[str, ...]:
+    """Facts of ``other`` that alter the facts of ``ref`` (the same detail, reworded).
+
+    A fact counts as changed only when both wordings state it and they differ: a number or
+    date replaced by another, a person named differently, a title or rank altered (qualifiers
+    such as "caretaker" count; "Gen." for "Lt. Gen." does not), a verb of saying of another
+    class ("admitted" for "acknowledged"), a different verb framing the same infinitive
+    ("agreed to offer" for "has come forward to offer"), or a direct quote reworded.  Facts
+    one wording simply leaves out are omissions, not changes.
+
+    Example:
+        >>> compare(extract("Three people died on Monday."), extract("Five people died on Monday."))
+        ('number: 3 -> 5',)
+    """
+    out: list[str] = []
+    # numbers
+    a_only = [n for n in ref.numbers if n not in other.numbers]
+    b_only = [n for n in other.numbers if n not in ref.numbers]
+    if a_only and b_only:
+        out.append(f"number: {', '.join(a_only)} -> {', '.join(b_only)}")
+    # dates
+    a_only = [d for d in ref.dates if not any(_date_compatible(d, e) for e in other.dates)]
+    b_only = [d for d in other.dates if not any(_date_compatible(d, e) for e in ref.dates)]
+    a_only = [d for d in a_only if any(_kind(d) == _kind(e) for e in b_only)]
+    b_only = [d for d in b_only if any(_kind(d) == _kind(e) for e in a_only)]
+    if a_only and b_only:
+        out.append(f"date: {', '.join(a_only)} -> {', '.join(b_only)}")
+    # people and their titles
+    a_people = [p for p in ref.persons if not any(_same_person(p.name, q.name) for q in other.persons)]
+    b_people = [p for p in other.persons if not any(_same_person(p.name, q.name) for q in ref.persons)]
+    if a_people and b_people:
+        out.append(
+            f"name: {', '.join(p.name for p in a_people)} -> {', '.join(p.name for p in b_people)}"
+        )
+    for p in ref.persons:
+        for q in other.persons:
+            if not _same_person(p.name, q.name) or not p.title_key or not q.title_key:
+                continue
+            cp, cq = _core(p.title_key), _core(q.title_key)
+            rank_changed = cp and cq and cp != cq and not _suffix(cp, cq)
+            if rank_changed or _quals(p.title_key) != _quals(q.title_key):
+                kind = "rank" if any(_ranks().get(_bare(w), ("", ""))[1] in ("rank", "service")
+                                     for w in p.title.split()) else "title"
+                item = f"{kind}: {p.title} -> {q.title}"
+                if item not in out:
+                    out.append(item)
+            break
+    # verbs of saying
+    a_cls = {a.verb_class: a.verb for a in ref.attribution}
+    b_cls = {a.verb_class: a.verb for a in other.attribution}
+    a_extra = [v for c, v in a_cls.items() if c not in b_cls]
+    b_extra = [v for c, v in b_cls.items() if c not in a_cls]
+    if a_extra and b_extra and (set(a_cls) | set(b_cls)) - {"neutral"}:
+        out.append(f"verb of saying: {', '.join(a_extra)} -> {', '.join(b_extra)}")
+    # verbs framing the same infinitive
+    for inf, gov, text in ref.framing:
+        for inf2, gov2, text2 in other.framing:
+            if inf == inf2 and _stem(gov.split()[0]) != _stem(gov2.split()[0]):
+                out.append(f"verb: {text} -> {text2}")
+    # direct quotes reworded
+    for qa in ref.quotes:
+        best = max(other.quotes, key=lambda qb: _overlap(qa, qb), default=None)
+        if best is not None:
+            change = _quote_change(qa, best)
+            if change:
+                out.append(change)
+    return tuple(dict.fromkeys(out))
+
+
+def _kind(date: str) -> str:
+    return "weekday" if date.isalpha() else "year" if len(date) == 4 else "day"
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
