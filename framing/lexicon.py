@@ -46,6 +46,10 @@ VADER_MIN_VALENCE = 2.5
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 #: What may separate the words of a multi-word expression: spaces, hyphens, dashes.
 _GAP = re.compile(r"[\s\-‐‑–]{0,3}")
+#: A hyphenated term ("would-be", "anti-terror") matches only with a hyphen (or none) in the
+#: text, so that "would be" is not taken for "would-be"; a spaced term matches either.
+_HYPHEN = re.compile(r"[\-‐‑–]")
+_HYPHEN_GAP = re.compile(r"[\-‐‑–]?")
 _FUNCTION = frozenset(
     "a an the of to in on at by for with from as and or but not no is are was were be been "
     "being it its this that these those he she they we you i his her their our your my out "
@@ -152,6 +156,13 @@ def inflections(word: str) -> set[str]:
     return forms
 
 
+def _hyphen_gaps(term: str) -> tuple[bool, ...]:
+    """For each gap between the words of a term: True when the term writes a hyphen there."""
+    ms = list(_WORD.finditer(term.lstrip("=")))
+    t = term.lstrip("=")
+    return tuple(bool(_HYPHEN.search(t[a.end() : b.start()])) for a, b in zip(ms, ms[1:]))
+
+
 def _term_tokens(term: str) -> tuple[frozenset[str], ...]:
     exact = term.startswith("=")
     words = [normalise(m.group(0)) for m in _WORD.finditer(term.lstrip("="))]
@@ -246,6 +257,7 @@ def _vader_entries(known: set[str]) -> list[Entry]:
 @dataclass(frozen=True)
 class _Pattern:
     words: tuple[frozenset[str], ...]
+    hyphens: tuple[bool, ...]
     entry: Entry
 
 
@@ -262,7 +274,7 @@ class Matcher:
             if len(words) == 1:
                 words = (frozenset(f for f in words[0] if f not in plain),)
             for form in words[0]:
-                self._index.setdefault(form, []).append(_Pattern(words, e))
+                self._index.setdefault(form, []).append(_Pattern(words, _hyphen_gaps(e.term), e))
         for pats in self._index.values():
             pats.sort(key=lambda p: -len(p.words))  # longest expression wins
 
@@ -285,7 +297,8 @@ class Matcher:
                     ok = True
                     for j in range(1, k):
                         a, b = toks[i + j - 1], toks[i + j]
-                        if b.norm not in p.words[j] or not _GAP.fullmatch(text[a.end : b.start]):
+                        gap = _HYPHEN_GAP if p.hyphens[j - 1] else _GAP
+                        if b.norm not in p.words[j] or not gap.fullmatch(text[a.end : b.start]):
                             ok = False
                             break
                     if ok and not _is_literal(p.entry, toks, i, i + k - 1):
@@ -312,6 +325,7 @@ def _is_literal(entry: Entry, toks: Sequence[Token], first: int, last: int) -> b
     return False
 
 
+@cache
 def _word_eq(tok: str, want: str) -> bool:
     return tok == want or tok in inflections(want) if want.isalpha() else tok == want.strip(".")
 

@@ -223,6 +223,8 @@ class Substitution:
     b_words: tuple[str, ...]
     a_sentence: str
     b_sentence: str
+    a_loaded: tuple[str, ...] = ()
+    b_loaded: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -63,19 +63,16 @@ NEGATED_WEIGHT = 0.5
 #: Weight of the mean |VADER valence| (0..4) of a sentence's unflagged content words, and of
 #: subjectivity cues that are not words of the lexicon (!, ?, superlatives, first/second
 #: person outside quotations).  Tuned on BABE dev like :data:`CATEGORY_WEIGHTS`.
-VALENCE_WEIGHT = 0.3
-CUE_WEIGHT = 0.3
+VALENCE_WEIGHT = 0.2
+CUE_WEIGHT = 0.6
+#: The sum is divided by (words in the sentence) ** LENGTH_POWER, so that a long sentence is not
+#: loaded merely for being long; 0.5 (square root) tuned on BABE dev among 0, 0.3, 0.5.
+LENGTH_POWER = 0.5
 
 _NEGATORS = frozenset({"not", "no", "never", "without", "nor", "hardly", "barely"})
 _NEGATION_WINDOW = 3  # words before the term (NegEx uses 5; 3 keeps clauses apart in news)
 _SCARE = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
 _SCARE_MAX_WORDS = 2
-_PERSONAL = frozenset({"we", "us", "our", "you", "your", "i", "my", "me"})
-_SUPERLATIVE = re.compile(r"^[a-z]{3,}est$")
-_NOT_SUPERLATIVE = frozenset(
-    "west honest interest request guest rest test forest protest arrest suggest contest harvest "
-    "invest digest manifest modest latest earnest priest nest chest quest attest detest".split()
-)
 
 
 # --------------------------------------------------------------------------------------------
@@ -183,7 +180,8 @@ def loaded_terms(doc: Document) -> tuple[LoadedTerm, ...]:
     return tuple(out)
 
 
-def _valence_and_cues(text: str, tokens: Sequence[Token], flagged: set[int]) -> tuple[float, float]:
+def _mean_valence(tokens: Sequence[Token], flagged: set[int]) -> float:
+    """Mean |VADER valence| of the words that are neither flagged nor plain news words."""
     vader = vader_lexicon()
     plain = plain_words()
     vals = [
@@ -191,19 +189,14 @@ def _valence_and_cues(text: str, tokens: Sequence[Token], flagged: set[int]) -> 
         for k, t in enumerate(tokens)
         if k not in flagged and t.norm not in plain
     ]
-    valence = sum(vals) / len(vals) if vals else 0.0
-    cues = text.count("!") + text.count("?")
-    cues += sum(
-        1 for t in tokens if _SUPERLATIVE.match(t.norm) and t.norm not in _NOT_SUPERLATIVE
-    )
-    return valence, float(cues)
+    return sum(vals) / len(vals) if vals else 0.0
 
 
 def sentence_score(text: str, terms: Sequence[LoadedTerm], offset: int = 0) -> float:
     """Loadedness of one sentence, 0 (none) upwards; higher = more loaded.
 
     The sum of the flagged terms' weights (by category), plus the mean |VADER valence| of the
-    other words times :data:`VALENCE_WEIGHT`, plus subjectivity cues times :data:`CUE_WEIGHT`.
+    other words times :data:`VALENCE_WEIGHT`, divided by the square root of the sentence's length in words.
 
     Args:
         text: The sentence.
@@ -221,8 +214,8 @@ def sentence_score(text: str, terms: Sequence[LoadedTerm], offset: int = 0) -> f
         for t in terms
         if t.start - offset <= tok.start and tok.end <= t.end - offset
     }
-    valence, cues = _valence_and_cues(text, tokens, flagged)
-    return round(sum(t.weight for t in terms) + VALENCE_WEIGHT * valence + CUE_WEIGHT * cues, 4)
+    raw = sum(t.weight for t in terms) + VALENCE_WEIGHT * _mean_valence(tokens, flagged)
+    return round(raw / max(1, len(tokens)) ** LENGTH_POWER, 4)
 
 
 def score_text(text: str) -> float:
@@ -273,6 +266,392 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
     )
 
 
+
+# --------------------------------------------------------------------------------------------
+# Contrast between versions: distinctive words
+# --------------------------------------------------------------------------------------------
+
+#: A word is distinctive of a version when its log-odds z-score against the other versions
+#: reaches 1.645 (one-sided 5%: only over-use is asked about).  Monroe et al. (2008) display
+#: |z| > 1.96 for large corpora; a news event has a few thousand words, where 1.96 leaves
+#: almost nothing (checked on the seed event).
+DISTINCTIVE_MIN_Z = 1.645
+#: ... and the version uses it at least twice (a single use is not a habit of wording).
+DISTINCTIVE_MIN_COUNT = 2
+#: At most this many distinctive words per version, highest z first.
+DISTINCTIVE_TOP = 15
+
+try:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP
+except ImportError:  # pragma: no cover - scikit-learn is a dependency
+    _SK_STOP = frozenset()
+_STOP = frozenset(_SK_STOP) | {"said", "says", "s", "t"}
+
+
+def _content_words(text: str) -> list[str]:
+    return [
+        t.norm
+        for t in tokenize(text)
+        if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in _STOP
+    ]
+
+
+def distinctive_terms(
+    documents: Sequence[Document],
+    *,
+    min_z: float = DISTINCTIVE_MIN_Z,
+    min_count: int = DISTINCTIVE_MIN_COUNT,
+    top: int = DISTINCTIVE_TOP,
+    prior_total: float = contrast.PRIOR_TOTAL,
+) -> dict[str, tuple[DistinctiveTerm, ...]]:
+    """Per version, the words it uses distinctly more than the other versions of the event.
+
+    Each version's word counts are compared with the pooled counts of the others by the
+    log-odds ratio with an informative Dirichlet prior (the whole event's counts scaled to
+    :data:`framing.contrast.PRIOR_TOTAL`); see :func:`framing.contrast.log_odds_z`.
+
+    Example:
+        >>> from framing.types import Article, Document
+        >>> a = "The regime said troops moved. " * 30
+        >>> b = "The government said troops moved. " * 30
+        >>> docs = [Document(Article(i, t), t) for i, t in (("a", a), ("b", b))]
+        >>> [(t.term, t.count) for t in distinctive_terms(docs)["a"]]
+        [('regime', 30)]
+    """
+    if len(documents) < 2:
+        return {}
+    counts = [Counter(_content_words(d.body)) for d in documents]
+    vocab = sorted(set().union(*counts))
+    if not vocab:
+        return {}
+    index = {w: k for k, w in enumerate(vocab)}
+    matrix = np.zeros((len(documents), len(vocab)))
+    for i, c in enumerate(counts):
+        for w, n in c.items():
+            matrix[i, index[w]] = n
+    total = matrix.sum(axis=0)
+    prior = contrast.scaled_prior(total, prior_total)
+    out: dict[str, tuple[DistinctiveTerm, ...]] = {}
+    for i, d in enumerate(documents):
+        delta, z = contrast.log_odds_z(matrix[i], total - matrix[i], prior)
+        keep = np.flatnonzero((z >= min_z) & (matrix[i] >= min_count))
+        keep = keep[np.argsort(-z[keep], kind="stable")][:top]
+        out[d.id] = tuple(
+            DistinctiveTerm(
+                article=d.id,
+                term=vocab[k],
+                count=int(matrix[i, k]),
+                log_odds=round(float(delta[k]), 3),
+                z=round(float(z[k]), 3),
+            )
+            for k in keep
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Same fact, different words
+# --------------------------------------------------------------------------------------------
+
+#: Non-matching stretches of two aligned sentences separated by at most this many matching
+#: words are read as one swap ("acknowledged recently" / "recently admitted").
+_BRIDGE = 2
+#: A swap longer than this on either side is a rewrite of the clause, not a word swap; it is
+#: kept only when the loaded word's neutral alternative can be found on the other side.
+_MAX_SWAP_WORDS = 6
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words share a stem: a common prefix of at least 4 letters and 60% of the shorter.
+
+    Example:
+        >>> _same_stem("killing", "killed"), _same_stem("continuing", "control")
+        (True, False)
+    """
+    a, b = a.lower(), b.lower()
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, 0.6 * min(len(a), len(b)))
+
+
+def _swap_chunks(
+    a: Sequence[Token], b: Sequence[Token]
+) -> list[tuple[list[int], list[int]]]:
+    sm = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b], autojunk=False)
+    chunks: list[tuple[list[int], list[int]]] = []
+    cur: tuple[list[int], list[int]] | None = None
+    pending: tuple[list[int], list[int]] | None = None
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            if cur is not None and i2 - i1 <= _BRIDGE:
+                pending = (list(range(i1, i2)), list(range(j1, j2)))
+            elif cur is not None:
+                chunks.append(cur)
+                cur, pending = None, None
+            continue
+        if cur is None:
+            cur = ([], [])
+        elif pending is not None:
+            cur[0].extend(pending[0])
+            cur[1].extend(pending[1])
+        pending = None
+        cur[0].extend(range(i1, i2))
+        cur[1].extend(range(j1, j2))
+    if cur is not None:
+        chunks.append(cur)
+    out = []
+    for ia, ib in chunks:
+        na = {a[k].norm for k in ia}
+        nb = {b[k].norm for k in ib}
+        ia = [k for k in ia if a[k].norm not in nb]
+        ib = [k for k in ib if b[k].norm not in na]
+        out.append((ia, ib))
+    return out
+
+
+def _loaded_in(terms: Sequence[LoadedTerm], toks: Sequence[Token], idx: Sequence[int], base: int):
+    spans = [(toks[k].start + base, toks[k].end + base) for k in idx]
+    return [t for t in terms if any(t.start <= s and e <= t.end for s, e in spans)]
+
+
+def substitutions(
+    documents: Sequence[Document],
+    details: EventDetails,
+    vocab: Mapping[str, ArticleVocabulary],
+) -> tuple[Substitution, ...]:
+    """Words swapped between versions for the same detail, where one side is loaded.
+
+    Uses the alignment of :mod:`framing.details`: for every detail carried by two versions,
+    the two sentences are compared word by word (``difflib``); a stretch that differs is a
+    swap, kept when a flagged term lies in it on either side.
+
+    Args:
+        documents: The versions, in input order (``a`` is always the earlier one).
+        details: The aligned details; with none, there are no substitutions.
+        vocab: Each version's flagged terms (from :func:`article_vocabulary`).
+    """
+    order = {d.id: k for k, d in enumerate(documents)}
+    docs = {d.id: d for d in documents}
+    out: list[Substitution] = []
+    seen: set[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = set()
+    for det in details.details:
+        present = [
+            aid
+            for aid in sorted(det.sentence_index, key=lambda x: order.get(x, 1 << 30))
+            if aid in docs and det.sentence_index.get(aid) and det.status.get(aid) != "absent"
+        ]
+        spans = {}
+        for aid in present:
+            doc = docs[aid]
+            idx = [k for k in det.sentence_index[aid] if 0 <= k < len(doc.sentences)]
+            if not idx:
+                continue
+            start = doc.sentences[idx[0]].start
+            end = doc.sentences[idx[-1]].end
+            spans[aid] = (start, doc.body[start:end])
+        ids = [aid for aid in present if aid in spans]
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                a, b = ids[x], ids[y]
+                (sa, ta), (sb, tb) = spans[a], spans[b]
+                toks_a, toks_b = tokenize(ta), tokenize(tb)
+                terms_a = [t for t in vocab[a].terms if sa <= t.start < sa + len(ta)]
+                terms_b = [t for t in vocab[b].terms if sb <= t.start < sb + len(tb)]
+                for ia, ib in _swap_chunks(toks_a, toks_b):
+                    if not ia or not ib:
+                        continue
+                    la = _loaded_in(terms_a, toks_a, ia, sa)
+                    lb = _loaded_in(terms_b, toks_b, ib, sb)
+                    if not la and not lb:
+                        continue
+                    for wa, wb, xa, xb in _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
+                        key = (a, b, tuple(w.lower() for w in wa), tuple(w.lower() for w in wb))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(
+                            Substitution(
+                                detail=det.id,
+                                a=a,
+                                b=b,
+                                a_words=wa,
+                                b_words=wb,
+                                a_sentence=ta,
+                                b_sentence=tb,
+                                a_loaded=xa,
+                                b_loaded=xb,
+                            )
+                        )
+    return tuple(out)
+
+
+def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
+    """The word swaps in one differing stretch of two aligned sentences.
+
+    Each loaded term is paired with the words on the other side that share a stem with its
+    neutral alternative ("assassination" -> alternative "killing" -> "killed"); when no such
+    word is there, a short stretch (at most :data:`_MAX_SWAP_WORDS` words a side) is given
+    whole ("acknowledged" / "admitted"), and a long one is dropped as a rewrite, not a swap.
+    """
+    words_a = tuple(ta[toks_a[k].start : toks_a[k].end] for k in ia)
+    words_b = tuple(tb[toks_b[k].start : toks_b[k].end] for k in ib)
+    out = []
+    for loaded, idx_other, toks_other, text_other, side in (
+        (lb, ia, toks_a, ta, "b"),
+        (la, ib, toks_b, tb, "a"),
+    ):
+        for t in loaded:
+            alts = re.findall(r"[A-Za-z]{4,}", t.alternative)
+            other = tuple(
+                dict.fromkeys(
+                    text_other[toks_other[k].start : toks_other[k].end]
+                    for k in idx_other
+                    if any(_same_stem(toks_other[k].norm, w) for w in alts)
+                )
+            )
+            if other:
+                out.append((other, (t.text,), (), (t.text,)) if side == "b" else ((t.text,), other, (t.text,), ()))
+    if out:
+        return out
+    if len(ia) <= _MAX_SWAP_WORDS and len(ib) <= _MAX_SWAP_WORDS:
+        return [(words_a, words_b, tuple(t.text for t in la), tuple(t.text for t in lb))]
+    return []
+
+
+# --------------------------------------------------------------------------------------------
+# Labels for actors
+# --------------------------------------------------------------------------------------------
+
+_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[,;:()\"“”—–]")
+#: Words that end a noun phrase when walking left from a name (determiners are kept, then stop).
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+_LEFT_STOP = _STOP - {"top", "former", "senior"} | {"said", "says", "told", "met", "is", "was"}
+#: Head nouns that may follow a name inside the same phrase ("the Daesh terror group").
+_GROUP_NOUNS = frozenset(
+    "group groups organization organisation outfit militants militant terrorists terrorist "
+    "terror fighters forces force militia militias regime government administration army "
+    "troops movement network cell cells faction party coalition officials leadership leader "
+    "leaders commander commanders extremists rebels insurgents jihadists authorities ministry "
+    "elements mercenaries proxies thugs gangs gang".split()
+)
+_MAX_LABEL_WORDS = 12
+
+
+def _is_modifier(tok: str) -> bool:
+    w = tok.rstrip(".").replace("’", "'")
+    low = w.lower()
+    if not w or not w[0].isalnum():
+        return False
+    if low in _LEFT_STOP:
+        return False
+    if w[0].islower() and (low.endswith("ed") or low.endswith("ing") or low.endswith("ly")):
+        return False  # most likely a verb or adverb ("assassinated", "killing", "recently")
+    return True
+
+
+def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
+    """Index of the first token of the noun phrase that ends just before token k."""
+    j = k
+    while j > 0 and k - j < _MAX_LABEL_WORDS:
+        t = toks[j - 1].group(0)
+        low = t.lower()
+        if low in _DETERMINERS:
+            return j - 1
+        if not _is_modifier(t):
+            break
+        j -= 1
+    return j
+
+
+def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
+    if not doc.sentences or not (0 <= m.sentence < len(doc.sentences)):
+        s_start, s_end = 0, len(doc.body)
+    else:
+        s = doc.sentences[m.sentence]
+        s_start, s_end = s.start, s.end
+    text = doc.body[s_start:s_end]
+    toks = list(_PHRASE_TOKEN.finditer(text))
+    ms, me = m.start - s_start, m.end - s_start
+    first = next((k for k, t in enumerate(toks) if t.start() >= ms), None)
+    last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end() <= me + 1), None)
+    if first is None or last is None or last < first:
+        return []
+    out: list[tuple[int, int]] = []
+    # modifiers before the name, and group nouns after it: "the Daesh terror group"
+    j = _left_phrase(toks, first)
+    r = last
+    while r + 1 < len(toks) and toks[r + 1].group(0).lower() in _GROUP_NOUNS and r - last < 3:
+        r += 1
+    # a descriptive phrase with a comma before the name: "Iran's most powerful military
+    # commander, Gen. Qassem Soleimani" (the word before the comma must be a lower-case noun)
+    if j == first or toks[j].group(0).lower() in _DETERMINERS or True:
+        k = j
+        if k >= 2 and toks[k - 1].group(0) == "," and toks[k - 2].group(0)[:1].islower():
+            head = toks[k - 2].group(0).rstrip(".")
+            if _is_modifier(head) and head.lower() not in _STOP:
+                j2 = _left_phrase(toks, k - 1)
+                if j2 < k - 1:
+                    j = j2
+    if j < first or r > last:
+        out.append((s_start + toks[j].start(), s_start + toks[r].end()))
+    # an appositive after the name: "Frank McKenzie, the top U.S. commander in the Middle East,"
+    if last + 2 < len(toks) and toks[last + 1].group(0) == "," and (
+        toks[last + 2].group(0).lower() in _DETERMINERS or toks[last + 2].group(0).endswith(("'s", "’s"))
+    ):
+        e = last + 2
+        while e + 1 < len(toks) and toks[e + 1].group(0) not in {",", ";", ":", "(", ")", "—", "–", "\"", "“", "”"} and e - last < _MAX_LABEL_WORDS:
+            e += 1
+        words = [t.group(0) for t in toks[last + 2 : e + 1]]
+        if any(w[:1].islower() and w.lower() not in _STOP for w in words):
+            out.append((s_start + toks[j].start(), s_start + toks[e].end()))
+    return out
+
+
+def actor_labels(
+    documents: Sequence[Document], mentions: Mapping[str, tuple[ActorMention, ...]]
+) -> tuple[ActorLabel, ...]:
+    """The phrases each version uses to name or describe each actor.
+
+    A label is the noun phrase around a mention: the words before the name up to a determiner
+    ("Iran's most powerful military commander, Gen. Qassem Soleimani"), group nouns after it
+    ("the Daesh terror group") and an appositive ("McKenzie, the top U.S. commander in the
+    Middle East").  A bare name counts as a label when it differs from the canonical name
+    ("Daesh" for the Islamic State group).
+
+    Example:
+        >>> from framing.types import Article, Document, ActorMention
+        >>> from framing.sentences import split_sentences
+        >>> body = "Troops fought the Daesh terror group in Mosul."
+        >>> doc = Document(Article("a", body), body, sentences=split_sentences(body))
+        >>> m = ActorMention("Islamic State", 17, 22, "Daesh", 0, kind="group")
+        >>> [l.phrase for l in actor_labels([doc], {"a": (m,)})]
+        ['the Daesh terror group']
+    """
+    out: list[ActorLabel] = []
+    for doc in documents:
+        seen: set[str] = set()
+        for m in mentions.get(doc.id, ()):
+            spans = _labels_of(doc, m)
+            if not spans and m.text.strip().lower() != m.actor.lower():
+                spans = [(m.start, m.end)]
+            for start, end in spans:
+                phrase = doc.body[start:end].strip(" ,")
+                key = f"{m.actor}\x00{phrase.lower()}"
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ActorLabel(m.actor, doc.id, phrase, start, end, m.sentence))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------------------------
+# The event
+# --------------------------------------------------------------------------------------------
+
+
 def analyze(
     documents: Sequence[Document],
     details: EventDetails,
@@ -280,5 +659,22 @@ def analyze(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> EventVocabulary:
-    """Loaded vocabulary of each version and across versions."""
-    return EventVocabulary(articles={d.id: article_vocabulary(d) for d in documents})
+    """Loaded vocabulary of each version and across versions.
+
+    Args:
+        documents: The cleaned versions of one event, in input order.
+        details: The details aligned across versions (:func:`framing.details.analyze`); the
+            substitutions use this alignment and are empty when it is.
+        mentions: Actor mentions per version (:func:`framing.actors.find_mentions`).
+        settings: Analysis settings.
+
+    Returns:
+        Flagged terms and rates per version, distinctive words, substitutions, actor labels.
+    """
+    articles = {d.id: article_vocabulary(d) for d in documents}
+    return EventVocabulary(
+        articles=articles,
+        distinctive=distinctive_terms(documents),
+        substitutions=substitutions(documents, details, articles),
+        actor_labels=actor_labels(documents, mentions),
+    )
