@@ -1,0 +1,608 @@
+"""Corpus mode: analyse many events in parallel into a store (``framing analyze --store``).
+
+The engine runs in three steps, keeping memory flat as the corpus grows:
+
+1. **Scan.** JSON Lines files are read line by line; of each record only its id, event, date,
+   and where it sits in the file (byte offset) are kept.  Records that cannot be analysed are
+   reported, never dropped silently: invalid JSON, missing or empty text, a duplicate id, text
+   not in English (:func:`english_ratio`), no event id when other records have one.  Other
+   inputs (folders, ``.txt``, ``.html``, ``.csv``, ``.parquet``) are read whole.
+2. **Events.** Records are grouped by their event id; with ``group=True`` those without one are
+   grouped by :mod:`framing.grouping` (text vectors are computed during the scan, in batches).
+   Events already in the store are skipped (resume).
+3. **Analysis.** Events are sent in small batches to worker processes (all cores by default),
+   each running :func:`framing.analysis.analyze_event` and flattening the result into table rows
+   (:func:`framing.store.rows_for`); the main process writes the rows as they come, in
+   transactions of a few thousand articles.  A progress bar with rate and time left is shown
+   on a terminal.  The Dask engine (``engine="dask"``) sends the same batches to the same
+   function on a ``dask.distributed`` cluster.
+
+Example:
+    >>> summary = analyze_corpus(["corpus.jsonl"], store="results.duckdb")  # doctest: +SKIP
+    >>> print(summary.describe())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .settings import DEFAULT_SETTINGS, Settings
+from .store import DuckDBSink, ParquetSink, Rows, empty_rows, extend, rows_for
+from .types import Article
+
+#: English function words (the most frequent words of English text; any general frequency
+#: list starts with them).  Their share of the words is the language test.
+_ENGLISH = frozenset(
+    "the of and to a in is that for on it with as was he be by at are from his this have an "
+    "but not they has had were which their said or been will who its would there more after "
+    "about when also them than what one all into can out up we over she her our new you".split()
+)
+#: Text whose share of English function words is below this is reported as not English.
+#: English news prose has 35-50% (BASIL dev: every one of 90 articles is above 0.30, see
+#: tests/test_batch.py); French, German, Spanish, Italian news have under 10% (the few words
+#: they share: "a", "in", "on", "des"), non-Latin scripts 0%.
+ENGLISH_MIN_RATIO = 0.15
+#: Texts shorter than this many words are not judged (too few words to tell).
+LANGUAGE_MIN_WORDS = 25
+#: Articles per task sent to a worker (small enough to balance, large enough to amortise).
+TASK_ARTICLES = 24
+#: Articles buffered before a write to the store (one transaction).
+FLUSH_ARTICLES = 2000
+#: Records vectorised at once while scanning for grouping.
+VECTOR_BATCH = 2000
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
+def english_ratio(text: str) -> float | None:
+    """Share of the words of ``text`` that are common English function words.
+
+    Returns None for texts of fewer than :data:`LANGUAGE_MIN_WORDS` words.
+
+    Example:
+        >>> english_ratio("The minister said on Thursday that the talks with the union "
+        ...               "would resume after the holiday, and that he was confident of a deal "
+        ...               "by the end of the month.") > ENGLISH_MIN_RATIO
+        True
+        >>> english_ratio("Le ministre a déclaré jeudi que les négociations avec le syndicat "
+        ...               "reprendraient après les vacances et qu'il était confiant quant à un "
+        ...               "accord d'ici la fin du mois.") < ENGLISH_MIN_RATIO
+        True
+    """
+    words = _TOKEN.findall(text[:20_000].lower())
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    return sum(w in _ENGLISH for w in words) / len(words)
+
+
+# --------------------------------------------------------------------------------------------
+# Scan
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Where one record's text is: a JSON Lines file and byte offset, or the article itself."""
+
+    article_id: str
+    event: str | None
+    date: str | None
+    source: str
+    path: str | None = None
+    offset: int = -1
+    article: Article | None = None
+
+
+@dataclass
+class Summary:
+    """What a batch run did, and what it skipped and why.
+
+    Attributes:
+        records: Input records read.
+        articles: Articles analysed in this run.
+        events: Events analysed in this run.
+        resumed_events: Events skipped because the store already had them.
+        single_article_events: Events analysed with one version (no comparison possible).
+        grouped_events: Events made by grouping (``group=True``).
+        skipped: Reason -> number of records not analysed.
+        examples: Reason -> a few examples ("file:line id").
+        seconds: Wall time of the analysis step (after scanning and grouping).
+        scan_seconds: Wall time of scanning and grouping.
+        notes: Other plain-language notes (e.g. from grouping).
+    """
+
+    records: int = 0
+    articles: int = 0
+    events: int = 0
+    resumed_events: int = 0
+    single_article_events: int = 0
+    grouped_events: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+    seconds: float = 0.0
+    scan_seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    records_skipped: list[dict[str, Any]] = field(default_factory=list, repr=False)
+
+    def skip(self, reason: str, source: str, article_id: str | None = None,
+             event_id: str | None = None) -> None:
+        """Count and keep one record that is not analysed, with the reason."""
+        self.skipped[reason] += 1
+        ex = self.examples.setdefault(reason, [])
+        if len(ex) < 3:
+            ex.append(f"{source} {article_id}" if article_id else source)
+        self.records_skipped.append(
+            {"source": source, "article_id": article_id, "event_id": event_id, "reason": reason}
+        )
+
+    @property
+    def rate(self) -> float:
+        """Articles analysed per second in the analysis step."""
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    def describe(self) -> str:
+        """A plain-language summary, one fact per line."""
+        lines = [
+            f"read {self.records} records; analysed {self.articles} articles in {self.events} "
+            f"events in {self.seconds:.1f} s ({self.rate:.0f} articles/s; scan and grouping "
+            f"{self.scan_seconds:.1f} s)"
+        ]
+        if self.grouped_events:
+            lines.append(f"{self.grouped_events} events were formed by grouping (--group)")
+        if self.resumed_events:
+            lines.append(f"{self.resumed_events} events already in the store were skipped (resume)")
+        if self.single_article_events:
+            lines.append(
+                f"{self.single_article_events} events have a single article: analysed alone, "
+                "with no comparison"
+            )
+        for reason, n in self.skipped.most_common():
+            ex = ", ".join(self.examples.get(reason, []))
+            lines.append(f"skipped {n} record(s): {reason} (e.g. {ex})")
+        lines.extend(self.notes)
+        return "\n".join(lines)
+
+
+def _field(rec: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = rec.get(name)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def _article_from(rec: dict[str, Any], *, default_id: str, source: str) -> Article:
+    from .outlets import detect_outlet
+
+    text = str(rec["text"])
+    outlet, evidence = _field(rec, "outlet"), None
+    if outlet is None:
+        outlet, evidence = detect_outlet(text)
+    return Article(
+        id=_field(rec, "id", "article_id") or default_id,
+        text=text,
+        title=_field(rec, "title") or "",
+        outlet=outlet,
+        date=_field(rec, "date"),
+        url=_field(rec, "url"),
+        event=_field(rec, "event", "event_id"),
+        source=source,
+        outlet_evidence=evidence,
+    )
+
+
+def iter_jsonl_records(path: str | Path) -> Iterator[tuple[int, int, dict[str, Any] | str]]:
+    """(line number, byte offset, record) for each non-blank line of a JSON Lines file.
+
+    The record is the parsed object, or a string saying why the line could not be read.
+    Lines are read one at a time: memory does not grow with the file.
+    """
+    with open(path, "rb") as fh:
+        lineno = 0
+        while True:
+            offset = fh.tell()
+            raw = fh.readline()
+            if not raw:
+                break
+            lineno += 1
+            if not raw.strip():
+                continue
+            try:
+                rec = json.loads(raw.decode("utf-8", errors="replace"))
+            except json.JSONDecodeError as exc:
+                yield lineno, offset, f"invalid JSON ({exc.msg})"
+                continue
+            if not isinstance(rec, dict):
+                yield lineno, offset, "not a JSON object"
+                continue
+            yield lineno, offset, rec
+
+
+def read_ref(ref: Ref) -> Article:
+    """The :class:`Article` a :class:`Ref` points to (reads one line of its file)."""
+    if ref.article is not None:
+        return ref.article
+    assert ref.path is not None
+    with open(ref.path, "rb") as fh:
+        fh.seek(ref.offset)
+        rec = json.loads(fh.readline().decode("utf-8", errors="replace"))
+    return _article_from(rec, default_id=ref.article_id, source=ref.source)
+
+
+def _iter_other(path: Path) -> Iterator[Article]:
+    """Articles from a non-JSONL input (read whole by :mod:`framing.ingest`, or Parquet)."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(path)
+        if "text" not in table.column_names:
+            raise InputError(f"{path}: no 'text' column")
+        for i, rec in enumerate(table.to_pylist(), 1):
+            if rec.get("text") is None or not str(rec["text"]).strip():
+                rec["text"] = ""
+            yield _article_from(rec, default_id=f"{path.stem}-{i}", source=f"{path}:{i}")
+        return
+    from .ingest import read_path
+
+    yield from read_path(path)
+
+
+def _input_files(paths: Sequence[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            files.append(p)  # ingest reads folders
+        elif p.is_file():
+            files.append(p)
+        else:
+            raise InputError(f"no such file or folder: {p}")
+    if not files:
+        raise InputError("no input: give one or more files or folders")
+    return files
+
+
+@dataclass
+class Scan:
+    """The result of scanning the input: refs by event, and grouping inputs."""
+
+    events: dict[str, list[Ref]]
+    grouped: set[str]
+
+
+def scan(
+    paths: Sequence[str | Path],
+    summary: Summary,
+    *,
+    group: bool = False,
+    keep_articles: bool = False,
+) -> Scan:
+    """Read the input once: validate records and sort them into events (see module docs).
+
+    Args:
+        keep_articles: Keep each article in memory (for engines whose workers cannot read the
+            input files, such as a remote Dask cluster).
+    """
+    import scipy.sparse as sp
+
+    from .grouping import Vectorizer, article_text, group_counts, parse_day
+
+    seen: dict[str, str] = {}
+    refs: list[Ref] = []
+    vec = Vectorizer() if group else None
+    mats: list[sp.csr_matrix] = []
+    pending: list[str] = []
+    no_event: list[int] = []  # indexes into refs of records without an event id
+
+    def accept(article: Article, where: str, ref: Ref) -> None:
+        text = article.text
+        if not text.strip():
+            summary.skip("missing or empty text", where, article.id, article.event)
+            return
+        if article.id in seen:
+            summary.skip("duplicate id (the first record with it was kept)", where, article.id,
+                         article.event)
+            return
+        ratio = english_ratio(text)
+        if ratio is not None and ratio < ENGLISH_MIN_RATIO:
+            summary.skip(
+                f"not English (share of English function words under {ENGLISH_MIN_RATIO})",
+                where, article.id, article.event,
+            )
+            return
+        seen[article.id] = where
+        if ref.event is None:
+            no_event.append(len(refs))
+            if vec is not None:
+                pending.append(article_text(article))
+                if len(pending) >= VECTOR_BATCH:
+                    mats.append(vec.counts(pending))
+                    pending.clear()
+        refs.append(ref)
+
+    for path in _input_files(paths):
+        if path.is_file() and path.suffix == ".jsonl":
+            for lineno, offset, rec in iter_jsonl_records(path):
+                summary.records += 1
+                where = f"{path}:{lineno}"
+                if isinstance(rec, str):
+                    summary.skip(rec, where)
+                    continue
+                if rec.get("text") is None:
+                    summary.skip("missing or empty text", where, _field(rec, "id", "article_id"))
+                    continue
+                art = _article_from(rec, default_id=f"{path.stem}-{lineno}", source=where)
+                ref = Ref(art.id, art.event, art.date, where, str(path), offset,
+                          art if keep_articles else None)
+                accept(art, where, ref)
+        else:
+            for art in _iter_other(path):
+                summary.records += 1
+                where = art.source or str(path)
+                accept(art, where, Ref(art.id, art.event, art.date, where, article=art))
+
+    events: dict[str, list[Ref]] = {}
+    grouped: set[str] = set()
+    has_event = len(refs) - len(no_event)
+    if no_event and group:
+        if pending:
+            mats.append(vec.counts(pending))  # type: ignore[union-attr]
+        counts = sp.vstack(mats).tocsr()
+        members = [refs[i] for i in no_event]
+        g = group_counts(counts, [parse_day(r.date) for r in members],
+                         [r.article_id for r in members])
+        summary.notes.extend(g.notes)
+        if g.undated:
+            summary.notes.append(
+                f"{g.undated} articles without a readable date were compared with every article"
+            )
+        label_of = dict(zip(no_event, g.labels, strict=True))
+        grouped = set(g.labels)
+    elif no_event and has_event:
+        label_of = {}
+        for i in no_event:
+            summary.skip("no event id (give --group to group such articles into events)",
+                         refs[i].source, refs[i].article_id)
+    else:
+        from .analysis import DEFAULT_EVENT_ID
+
+        label_of = {i: DEFAULT_EVENT_ID for i in no_event}
+    no_event_set = set(no_event)
+    for i, ref in enumerate(refs):
+        if i in no_event_set:
+            if i not in label_of:
+                continue
+            eid = label_of[i]
+        else:
+            eid = ref.event  # type: ignore[assignment]
+        events.setdefault(eid, []).append(ref)
+    return Scan(events=events, grouped=grouped)
+
+
+# --------------------------------------------------------------------------------------------
+# The per-event function (the same for every engine)
+# --------------------------------------------------------------------------------------------
+
+Task = list[tuple[str, bool, list[Ref]]]
+
+
+def analyze_task(task: Task, settings: Settings = DEFAULT_SETTINGS) -> Rows:
+    """Analyse a batch of events and return their rows (runs in a worker).
+
+    An event whose analysis raises is reported in ``skipped`` with the error, not lost.
+    """
+    from .analysis import analyze_event
+
+    out = empty_rows()
+    for event_id, grouped, refs in task:
+        try:
+            articles = [read_ref(r) for r in refs]
+            analysis = analyze_event(articles, event_id=event_id, settings=settings)
+        except Exception as exc:  # noqa: BLE001 - reported per event, the run goes on
+            msg = f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
+            for r in refs:
+                out["skipped"].append({"source": r.source, "article_id": r.article_id,
+                                       "event_id": event_id, "reason": msg})
+            continue
+        extend(out, rows_for(analysis, grouped=grouped))
+    return out
+
+
+def make_tasks(events: dict[str, list[Ref]], grouped: set[str]) -> list[Task]:
+    """Events packed into tasks of about :data:`TASK_ARTICLES` articles, in input order."""
+    tasks: list[Task] = []
+    current: Task = []
+    size = 0
+    for eid, refs in events.items():
+        current.append((eid, eid in grouped, refs))
+        size += len(refs)
+        if size >= TASK_ARTICLES:
+            tasks.append(current)
+            current, size = [], 0
+    if current:
+        tasks.append(current)
+    return tasks
+
+
+# --------------------------------------------------------------------------------------------
+# Engines
+# --------------------------------------------------------------------------------------------
+
+
+def _progress(total: int, show: bool | None):
+    from tqdm import tqdm
+
+    if show is None:
+        show = sys.stderr.isatty()
+    return tqdm(total=total, unit="art", desc="analysing", disable=not show, smoothing=0.1,
+                dynamic_ncols=True)
+
+
+def _run_local(tasks: list[Task], jobs: int, settings: Settings,
+               on_done: Callable[[Rows, int], None]) -> None:
+    if jobs <= 1:
+        for t in tasks:
+            on_done(analyze_task(t, settings), sum(len(r) for _, _, r in t))
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: dict[Future, int] = {}
+        it = iter(tasks)
+        limit = jobs * 4  # tasks in flight: keeps workers busy, memory bounded
+        for t in it:
+            pending[pool.submit(analyze_task, t, settings)] = sum(len(r) for _, _, r in t)
+            if len(pending) >= limit:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for f in done:
+                    on_done(f.result(), pending.pop(f))
+        for f in list(pending):
+            on_done(f.result(), pending.pop(f))
+
+
+def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings,
+              on_done: Callable[[Rows, int], None]) -> None:
+    from dask.distributed import Client, as_completed
+
+    own = not hasattr(scheduler, "submit")
+    client = Client(scheduler) if own else scheduler
+    try:
+        sizes: dict[str, int] = {}
+        futures = []
+        for t in tasks:
+            f = client.submit(analyze_task, t, settings, pure=False)
+            sizes[f.key] = sum(len(r) for _, _, r in t)
+            futures.append(f)
+        for f in as_completed(futures):
+            on_done(f.result(), sizes[f.key])
+            f.release()
+    finally:
+        if own:
+            client.close()
+
+
+def analyze_corpus(
+    paths: Sequence[str | Path],
+    *,
+    store: str | Path | None = None,
+    out: str | Path | None = None,
+    group: bool = False,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | Any | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    progress: bool | None = None,
+    log: Callable[[str], None] | None = None,
+) -> Summary:
+    """Analyse a corpus event by event into a DuckDB store and/or Parquet tables.
+
+    Args:
+        paths: JSON Lines files (streamed), or any input :func:`framing.load_articles` reads,
+            or ``.parquet`` files with a ``text`` column.
+        store: DuckDB file to create or extend.
+        out: Folder for Parquet tables (``out/<table>/part-*.parquet``).
+        group: Group articles without an event id into events (:mod:`framing.grouping`).
+        jobs: Worker processes for the local engine (default: all cores).
+        engine: ``local`` (process pool) or ``dask``.
+        scheduler: Dask scheduler address (``tcp://host:8786``) or a ``Client``.
+        progress: Show a progress bar (default: only when stderr is a terminal).
+        log: Called with one-line messages (e.g. ``print``); default silent.
+
+    Returns:
+        The run's :class:`Summary`.
+
+    Raises:
+        InputError: no output given, unknown engine, missing scheduler, unreadable input.
+    """
+    if store is None and out is None:
+        raise InputError("corpus mode needs --store FILE.duckdb or --out DIR (or both)")
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}: choose local or dask")
+    if engine == "dask" and scheduler is None:
+        raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://host:8786)")
+    say = log or (lambda _m: None)
+    summary = Summary()
+    t0 = time.perf_counter()
+    sinks: list[DuckDBSink | ParquetSink] = []
+    try:
+        if store is not None:
+            sinks.append(DuckDBSink(store))
+        if out is not None:
+            sinks.append(ParquetSink(out))
+    except Exception as exc:
+        for s in sinks:
+            s.close()
+        raise InputError(f"cannot open the store: {exc}".splitlines()[0]) from None
+    try:
+        found = scan(paths, summary, group=group, keep_articles=engine == "dask")
+        done: set[str] = set()
+        for s in sinks:
+            done |= s.existing_events()
+        events = {}
+        for eid, refs in found.events.items():
+            if eid in done:
+                summary.resumed_events += 1
+            else:
+                events[eid] = refs
+        summary.single_article_events = sum(1 for r in events.values() if len(r) == 1)
+        summary.grouped_events = sum(1 for e in events if e in found.grouped)
+        if events and summary.single_article_events == len(events) and len(events) > 1:
+            summary.notes.append(
+                "every event has a single article, so nothing can be compared: give event ids "
+                "in the input or use --group"
+            )
+        buffer = empty_rows()
+        total = sum(len(r) for r in events.values())
+        summary.scan_seconds = time.perf_counter() - t0
+        say(f"{total} articles in {len(events)} events to analyse "
+            f"(scan and grouping {summary.scan_seconds:.1f} s)")
+        bar = _progress(total, progress)
+        buffered = 0
+
+        def flush() -> None:
+            nonlocal buffer, buffered
+            for s in sinks:
+                s.write(buffer)
+            buffer, buffered = empty_rows(), 0
+
+        def on_done(rows: Rows, n: int) -> None:
+            nonlocal buffered
+            extend(buffer, rows)
+            summary.events += len(rows["events"])
+            summary.articles += len(rows["articles"])
+            for r in rows["skipped"]:
+                summary.skip(r["reason"], r["source"], r["article_id"], r["event_id"])
+            rows["skipped"] = []  # kept in the summary, written once at the end
+            buffered += n
+            bar.update(n)
+            if buffered >= FLUSH_ARTICLES:
+                flush()
+
+        t1 = time.perf_counter()
+        tasks = make_tasks(events, found.grouped)
+        if engine == "dask":
+            _run_dask(tasks, scheduler, settings, on_done)
+        else:
+            _run_local(tasks, jobs or os.cpu_count() or 1, settings, on_done)
+        # Skipped records, once: a resumed run does not repeat those already recorded.
+        known: set[tuple[Any, Any]] = set()
+        for sink in sinks:
+            known |= sink.skipped_keys()
+        buffer["skipped"] = [r for r in summary.records_skipped
+                             if (r["source"], r["reason"]) not in known]
+        flush()
+        bar.close()
+        summary.seconds = time.perf_counter() - t1
+    finally:
+        for s in sinks:
+            s.close()
+    return summary

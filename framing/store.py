@@ -1,0 +1,363 @@
+"""The corpus store: analysis results as tables in an embedded DuckDB file or Parquet folders.
+
+One :class:`~framing.types.EventAnalysis` becomes rows of the tables below (:func:`rows_for`);
+the batch engine writes them with :class:`DuckDBSink` (``--store FILE.duckdb``) and/or
+:class:`ParquetSink` (``--out DIR``: one folder per table of ``part-*.parquet`` files, readable
+by DuckDB, pandas, Spark...).  Every table has ``event_id``; join on ``(event_id, article_id)``.
+
+Tables and columns (types are DuckDB/Arrow types):
+
+``events``: one row per analysed event.
+    event_id VARCHAR; articles INTEGER (versions analysed); outlets INTEGER (distinct outlets);
+    first_day DATE, last_day DATE (earliest and latest publication day, NULL when undated);
+    title VARCHAR (headline of the first version); grouped BOOLEAN (the event id was made by
+    ``--group``, not given in the input); notes VARCHAR (the analysis's notes, "; "-joined).
+``articles``: one row per analysed version.
+    event_id, article_id, outlet, title, url, source VARCHAR; date VARCHAR (as given);
+    day DATE (parsed, NULL when absent or unreadable); words, sentences INTEGER;
+    grade, reading_ease DOUBLE (Flesch-Kincaid grade, Flesch reading ease);
+    loaded_per_100 DOUBLE (own-voice loaded terms per 100 words), quoted_loaded_per_100 DOUBLE;
+    loaded_terms INTEGER (flagged terms, quoted included); own_tone, quoted_tone DOUBLE ([-1, 1]);
+    kept_share, added_share DOUBLE (share of the event's details this version keeps / adds);
+    dropped, added INTEGER (details dropped / added); text VARCHAR (the raw text, unaltered).
+``loaded_terms``: one row per flagged term.
+    event_id, article_id, outlet VARCHAR; day DATE; term, category, alternative VARCHAR;
+    quoted BOOLEAN; speaker VARCHAR; sentence, start_char, end_char INTEGER (offsets into the
+    cleaned body); weight DOUBLE.
+``details``: one row per detail of an event.
+    event_id, detail_id, text VARCHAR; carried INTEGER (versions that carry it);
+    versions INTEGER (versions in the event).
+``detail_cells``: one row per (detail, version): the detail matrix.
+    event_id, detail_id, article_id, outlet VARCHAR; status VARCHAR (verbatim, paraphrase,
+    changed, absent); position DOUBLE (0 = first sentence .. 1 = last, NULL when absent);
+    sentence VARCHAR (that version's wording, NULL when absent); changes VARCHAR ("; "-joined).
+``pairs``: one row per pair of versions.
+    event_id, a, b, outlet_a, outlet_b VARCHAR; similarity, reuse, reuse_b_in_a DOUBLE;
+    derivative VARCHAR (id of the version that likely derives from the other, or NULL).
+``actor_tone``: one row per (version, actor).
+    event_id, article_id, outlet VARCHAR; day DATE; actor VARCHAR; tone DOUBLE ([-1, 1]);
+    mentions INTEGER (mentions behind the score).
+``skipped``: one row per input record not analysed, and why (nothing is dropped silently).
+    source VARCHAR (file:line), article_id, event_id, reason VARCHAR.
+
+Example:
+    >>> import duckdb
+    >>> con = duckdb.connect("results.duckdb", read_only=True)  # doctest: +SKIP
+    >>> con.sql("SELECT outlet, avg(loaded_per_100) FROM articles GROUP BY outlet")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from .types import EventAnalysis
+
+_S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
+
+#: Table name -> Arrow schema: the one definition of every table's columns.
+SCHEMAS: dict[str, pa.Schema] = {
+    "events": pa.schema([
+        ("event_id", _S), ("articles", _I), ("outlets", _I), ("first_day", _D),
+        ("last_day", _D), ("title", _S), ("grouped", _B), ("notes", _S),
+    ]),
+    "articles": pa.schema([
+        ("event_id", _S), ("article_id", _S), ("outlet", _S), ("title", _S), ("url", _S),
+        ("source", _S), ("date", _S), ("day", _D), ("words", _I), ("sentences", _I),
+        ("grade", _F), ("reading_ease", _F), ("loaded_per_100", _F),
+        ("quoted_loaded_per_100", _F), ("loaded_terms", _I), ("own_tone", _F),
+        ("quoted_tone", _F), ("kept_share", _F), ("added_share", _F), ("dropped", _I),
+        ("added", _I), ("text", _S),
+    ]),
+    "loaded_terms": pa.schema([
+        ("event_id", _S), ("article_id", _S), ("outlet", _S), ("day", _D), ("term", _S),
+        ("category", _S), ("alternative", _S), ("quoted", _B), ("speaker", _S),
+        ("sentence", _I), ("start_char", _I), ("end_char", _I), ("weight", _F),
+    ]),
+    "details": pa.schema([
+        ("event_id", _S), ("detail_id", _S), ("text", _S), ("carried", _I), ("versions", _I),
+    ]),
+    "detail_cells": pa.schema([
+        ("event_id", _S), ("detail_id", _S), ("article_id", _S), ("outlet", _S),
+        ("status", _S), ("position", _F), ("sentence", _S), ("changes", _S),
+    ]),
+    "pairs": pa.schema([
+        ("event_id", _S), ("a", _S), ("b", _S), ("outlet_a", _S), ("outlet_b", _S),
+        ("similarity", _F), ("reuse", _F), ("reuse_b_in_a", _F), ("derivative", _S),
+    ]),
+    "actor_tone": pa.schema([
+        ("event_id", _S), ("article_id", _S), ("outlet", _S), ("day", _D), ("actor", _S),
+        ("tone", _F), ("mentions", _I),
+    ]),
+    "skipped": pa.schema([
+        ("source", _S), ("article_id", _S), ("event_id", _S), ("reason", _S),
+    ]),
+}
+TABLES = tuple(SCHEMAS)
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def empty_rows() -> Rows:
+    """A fresh ``{table: []}`` buffer."""
+    return {name: [] for name in TABLES}
+
+
+def extend(into: Rows, more: Mapping[str, list[dict[str, Any]]]) -> None:
+    """Append the rows of ``more`` to ``into``, table by table."""
+    for name, rows in more.items():
+        into[name].extend(rows)
+
+
+def to_day(date: str | None) -> _dt.date | None:
+    """The calendar day of an ISO date or date-time, or None."""
+    if not date:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(date).strip()[:10])
+    except ValueError:
+        return None
+
+
+def rows_for(analysis: EventAnalysis, *, grouped: bool = False) -> Rows:
+    """Flatten one event's analysis into rows of every table (``skipped`` stays empty).
+
+    Example:
+        >>> from framing.analysis import analyze_event
+        >>> from framing.types import Article
+        >>> a = analyze_event([Article("x", "One sentence here. And another one.")], event_id="e")
+        >>> rows_for(a)["articles"][0]["event_id"]
+        'e'
+    """
+    eid = analysis.id
+    rows = empty_rows()
+    outlet = {d.id: d.article.outlet for d in analysis.documents}
+    day = {d.id: to_day(d.article.date) for d in analysis.documents}
+    voc = analysis.vocabulary.articles
+    det = analysis.details.articles
+    tone = analysis.tone.articles
+    for doc in analysis.documents:
+        a, aid = doc.article, doc.id
+        r = analysis.readability.get(aid)
+        v = voc.get(aid)
+        d = det.get(aid)
+        t = tone.get(aid)
+        rows["articles"].append({
+            "event_id": eid, "article_id": aid, "outlet": a.outlet, "title": a.title or None,
+            "url": a.url, "source": a.source, "date": a.date, "day": day[aid],
+            "words": r.words if r else None, "sentences": r.sentences if r else None,
+            "grade": r.grade if r else None, "reading_ease": r.reading_ease if r else None,
+            "loaded_per_100": v.per_100_words if v else None,
+            "quoted_loaded_per_100": v.quoted_per_100_words if v else None,
+            "loaded_terms": len(v.terms) if v else 0,
+            "own_tone": t.own_voice if t else None, "quoted_tone": t.quoted if t else None,
+            "kept_share": d.kept_share if d else None, "added_share": d.added_share if d else None,
+            "dropped": len(d.dropped) if d else None, "added": len(d.added) if d else None,
+            "text": a.text,
+        })
+        for term in v.terms if v else ():
+            rows["loaded_terms"].append({
+                "event_id": eid, "article_id": aid, "outlet": a.outlet, "day": day[aid],
+                "term": term.text, "category": term.category, "alternative": term.alternative,
+                "quoted": term.quoted, "speaker": term.speaker, "sentence": term.sentence,
+                "start_char": term.start, "end_char": term.end, "weight": term.weight,
+            })
+        for actor, score in (t.actor_tone.items() if t else ()):
+            rows["actor_tone"].append({
+                "event_id": eid, "article_id": aid, "outlet": a.outlet, "day": day[aid],
+                "actor": actor, "tone": score, "mentions": len(t.evidence.get(actor, ())),
+            })
+    n = len(analysis.documents)
+    for detail in analysis.details.details:
+        carried = sum(1 for s in detail.status.values() if s != "absent")
+        rows["details"].append({
+            "event_id": eid, "detail_id": detail.id, "text": detail.text,
+            "carried": carried, "versions": n,
+        })
+        for aid, status in detail.status.items():
+            rows["detail_cells"].append({
+                "event_id": eid, "detail_id": detail.id, "article_id": aid,
+                "outlet": outlet.get(aid), "status": status,
+                "position": detail.position.get(aid), "sentence": detail.sentences.get(aid),
+                "changes": "; ".join(detail.changes.get(aid, ())) or None,
+            })
+    for p in analysis.details.pairs:
+        rows["pairs"].append({
+            "event_id": eid, "a": p.a, "b": p.b, "outlet_a": outlet.get(p.a),
+            "outlet_b": outlet.get(p.b), "similarity": p.similarity, "reuse": p.reuse,
+            "reuse_b_in_a": p.reuse_b_in_a, "derivative": p.derivative,
+        })
+    days = [x for x in day.values() if x is not None]
+    rows["events"].append({
+        "event_id": eid, "articles": n,
+        "outlets": len({o for o in outlet.values() if o}),
+        "first_day": min(days) if days else None, "last_day": max(days) if days else None,
+        "title": next((d.article.title for d in analysis.documents if d.article.title), None),
+        "grouped": grouped, "notes": "; ".join(analysis.notes) or None,
+    })
+    return rows
+
+
+def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows of table ``name`` as an Arrow table with its documented schema."""
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
+
+
+class DuckDBSink:
+    """Writes rows into a DuckDB file; creates the tables on first use.
+
+    Each :meth:`write` is one transaction, and the ``events`` row of an event is written with
+    its other rows, so an interrupted run never leaves half an event: on reopening, rows of
+    events absent from ``events`` (left by a crash between transactions cannot happen, but a
+    file written by hand might) are removed.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        import duckdb
+
+        self.path = Path(path)
+        self.con = duckdb.connect(str(self.path))
+        for name, schema in SCHEMAS.items():
+            empty = pa.Table.from_pylist([], schema=schema)
+            self.con.register("_empty", empty)
+            self.con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM _empty')
+            self.con.unregister("_empty")
+        for name in TABLES:
+            if name not in ("events", "skipped"):
+                self.con.execute(
+                    f'DELETE FROM "{name}" WHERE event_id NOT IN (SELECT event_id FROM events)'
+                )
+
+    def existing_events(self) -> set[str]:
+        """Event ids already stored (a resumed run skips them)."""
+        return {r[0] for r in self.con.execute("SELECT event_id FROM events").fetchall()}
+
+    def skipped_keys(self) -> set[tuple[str | None, str | None]]:
+        """(source, reason) pairs already in ``skipped`` (not written twice on resume)."""
+        return {
+            (r[0], r[1]) for r in self.con.execute("SELECT source, reason FROM skipped").fetchall()
+        }
+
+    def write(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Append rows to their tables in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name in TABLES:
+                if rows.get(name):
+                    self.con.register("_batch", to_arrow(name, rows[name]))
+                    self.con.execute(f'INSERT INTO "{name}" SELECT * FROM _batch')
+                    self.con.unregister("_batch")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class ParquetSink:
+    """Writes rows as Parquet: ``DIR/<table>/part-<n>.parquet``, one file per flush and table."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.dir = Path(directory)
+        self.dir.mkdir(parents=True, exist_ok=True)
+        existing = list(self.dir.glob("*/part-*.parquet"))
+        self._part = 1 + max((int(p.stem.split("-")[1]) for p in existing), default=0)
+
+    def existing_events(self) -> set[str]:
+        """Event ids already written to ``DIR/events``."""
+        import pyarrow.parquet as pq
+
+        ids: set[str] = set()
+        for f in sorted((self.dir / "events").glob("part-*.parquet")):
+            ids.update(pq.read_table(f, columns=["event_id"]).column(0).to_pylist())
+        return ids
+
+    def skipped_keys(self) -> set[tuple[str | None, str | None]]:
+        """(source, reason) pairs already in ``DIR/skipped``."""
+        import pyarrow.parquet as pq
+
+        keys: set[tuple[str | None, str | None]] = set()
+        for f in sorted((self.dir / "skipped").glob("part-*.parquet")):
+            t = pq.read_table(f, columns=["source", "reason"]).to_pylist()
+            keys.update((r["source"], r["reason"]) for r in t)
+        return keys
+
+    def write(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
+        """Write one part file per non-empty table; ``events`` last (it marks an event done)."""
+        import pyarrow.parquet as pq
+
+        order = [n for n in TABLES if n != "events"] + ["events"]
+        for name in order:
+            if rows.get(name):
+                folder = self.dir / name
+                folder.mkdir(exist_ok=True)
+                tmp = folder / f".part-{self._part:06d}.parquet.tmp"
+                pq.write_table(to_arrow(name, rows[name]), tmp)
+                tmp.rename(folder / f"part-{self._part:06d}.parquet")
+        self._part += 1
+
+    def close(self) -> None:
+        pass
+
+
+def read_table(path: str | Path, name: str):
+    """One table of a store (``.duckdb`` file or Parquet folder) as a pandas DataFrame."""
+    import duckdb
+
+    path = Path(path)
+    if name not in SCHEMAS:
+        raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLES)}")
+    if path.is_dir():
+        files = sorted((path / name).glob("part-*.parquet"))
+        if not files:
+            return pa.Table.from_pylist([], schema=SCHEMAS[name]).to_pandas()
+        return duckdb.read_parquet([str(f) for f in files]).df()
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute(f'SELECT * FROM "{name}"').df()
+    finally:
+        con.close()
+
+
+def connect(path: str | Path):
+    """A read-only DuckDB connection to a store; a Parquet folder is exposed as views.
+
+    Example:
+        >>> con = connect("results.duckdb")  # doctest: +SKIP
+        >>> con.sql("SELECT count(*) FROM articles").fetchone()  # doctest: +SKIP
+    """
+    import duckdb
+
+    from .errors import InputError
+
+    path = Path(path)
+    if path.is_dir():
+        con = duckdb.connect()
+        for name, schema in SCHEMAS.items():
+            files = sorted((path / name).glob("part-*.parquet"))
+            if files:
+                listing = ", ".join("'" + str(f).replace("'", "''") + "'" for f in files)
+                con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM read_parquet([{listing}])')
+            else:
+                con.register(f"_{name}", pa.Table.from_pylist([], schema=schema))
+                con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM _{name}')
+        return con
+    if not path.is_file():
+        raise InputError(f"no such store: {path}")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise InputError(f"{path}: not a DuckDB store ({exc})") from None
+
+
+def iter_tables(rows: Rows) -> Iterable[tuple[str, pa.Table]]:
+    """(name, Arrow table) for each non-empty table of ``rows``."""
+    for name in TABLES:
+        if rows.get(name):
+            yield name, to_arrow(name, rows[name])
