@@ -346,8 +346,24 @@ def _numbers(text: str, date_spans: list[tuple[int, int]]) -> list[str]:
 
 
 def quotes_in(text: str) -> list[str]:
-    """Direct quotations of three words or more, without their quote marks."""
-    return [m.group(1).strip(" ,.") for m in _QUOTE.finditer(text) if len(m.group(1).split()) >= 3]
+    """Direct quotations of three words or more, without their quote marks.
+
+    A unit cut out of a longer quotation (a quoted passage of two sentences) has an opening mark
+    without its closing one, or the reverse: the open end runs to the unit's edge.
+
+    Example:
+        >>> quotes_in('“We will stay. We are needed,” he said.')
+        ['We will stay. We are needed']
+        >>> quotes_in('“Iraq still needs aerial planes.')
+        ['Iraq still needs aerial planes']
+    """
+    out = [m.group(1) for m in _QUOTE.finditer(text)]
+    rest = _QUOTE.sub(" ", text)
+    if "“" in rest and "”" not in rest:
+        out.append(rest.split("“", 1)[1])
+    elif "”" in rest and "“" not in rest:
+        out.insert(0, rest.split("”", 1)[0])
+    return [q.strip(" ,.") for q in out if len(q.split()) >= 3]
 
 
 def _has_person(source: str, persons: list[Person]) -> bool:
