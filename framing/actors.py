@@ -1,19 +1,274 @@
-"""Actors: countries, organisations, groups and people, found in a body.  (Stub: issue 5.)"""
+"""Actors: countries, organisations, groups and people, found in a body.
+
+Three sources, in order of precedence when two candidates overlap (longest match first):
+
+1. **Aliases the user adds** (``aliases={"the Islamic Republic": "Iran"}``).
+2. **The gazetteer** ``framing/data/actors.csv``: countries and their demonyms and adjectives
+   ("American", "Russian-made"), capitals and seats of government used as metonyms
+   ("Washington", "the Kremlin"), organisations and armed groups with their variants ("IS",
+   "ISIS", "ISIL", "Daesh"), and widely reported leaders.  Format in ``framing/data/README.md``.
+3. **People named in the article**, found by the titles news writing puts before names
+   ("Lt. Gen. Othman al-Ghanimi", "Russian Ambassador Maksim Maksimov", "Prime Minister Adel
+   Abdul-Mahdi").  A later surname-only mention ("Ghanimi", "al-Ghanimi", "Al-Ghanimi") resolves to
+   the full name from the first mention; the particles "al-", "el-", "bin" are written in lower
+   case inside canonical names, so case variants across outlets meet under one name.
+
+Pronouns and descriptions ("the general", "he") are not resolved.
+
+Example:
+    >>> from framing.types import Article, Document
+    >>> body = "Washington warned Baghdad. Gen. Qassem Soleimani was killed. Soleimani led the Quds Force."
+    >>> doc = Document(Article("a", body), body)
+    >>> sorted({m.actor for m in find_mentions(doc)})
+    ['Iraq', 'Islamic Revolutionary Guard Corps', 'Qassem Soleimani', 'United States']
+"""
 
 from __future__ import annotations
 
+import bisect
+import csv
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
+from .errors import InputError
 from .types import ActorMention, Document
+
+GAZETTEER_FILE = "actors.csv"
+KINDS = ("country", "organisation", "group", "person")
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    alias: str
+    actor: str
+    kind: str
+    nocase: bool
+
+
+@cache
+def gazetteer() -> tuple[GazetteerEntry, ...]:
+    """The shipped gazetteer rows (loaded once)."""
+    text = resources.files("framing").joinpath("data", GAZETTEER_FILE).read_text(encoding="utf-8")
+    rows = []
+    for r in csv.DictReader(text.splitlines()):
+        rows.append(GazetteerEntry(r["alias"], r["actor"], r["kind"], r["match"] == "nocase"))
+    return tuple(rows)
+
+
+@cache
+def _actor_kinds() -> dict[str, str]:
+    return {e.actor: e.kind for e in gazetteer()}
+
+
+def _alternation(aliases: list[str]) -> str:
+    return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+
+
+# A word boundary that treats "." and "-" inside aliases ("U.S.", "U.S.-led") correctly: the
+# alias may not be glued to a letter or digit on either side.
+_LEFT = r"(?<![\w])"
+_RIGHT = r"(?![\w])"
+
+
+@cache
+def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, GazetteerEntry]]:
+    exact = [e.alias for e in gazetteer() if not e.nocase]
+    nocase = [e.alias for e in gazetteer() if e.nocase]
+    lookup = {e.alias: e for e in gazetteer() if not e.nocase}
+    lookup.update({e.alias.lower(): e for e in gazetteer() if e.nocase})
+    return (
+        re.compile(_LEFT + "(?:" + _alternation(exact) + ")" + _RIGHT),
+        re.compile(_LEFT + "(?:" + _alternation(nocase) + ")" + _RIGHT, re.IGNORECASE),
+        lookup,
+    )
+
+
+# Titles news writing puts before a person's name (AP Stylebook abbreviations and full forms).
+_TITLES = [
+    r"Lt\.?\s+Gen\.", r"Maj\.?\s+Gen\.", r"Brig\.?\s+Gen\.", r"Lt\.?\s+Col\.", r"Gen\.", r"Maj\.",
+    r"Col\.", r"Lt\.", r"Capt\.", r"Sgt\.", r"Adm\.", r"Vice\s+Adm\.", r"Rear\s+Adm\.", r"Cmdr\.",
+    r"Marine\s+Gen\.", r"Army\s+Gen\.", r"General", r"Lieutenant\s+General", r"Major\s+General",
+    r"Brigadier\s+General", r"Admiral", r"Commander", r"Colonel", r"Major\s+General",
+    r"President", r"Vice\s+President", r"Prime\s+Minister", r"Deputy\s+Prime\s+Minister",
+    r"Foreign\s+Minister", r"Defen[cs]e\s+Minister", r"Interior\s+Minister", r"Minister",
+    r"Ambassador", r"Envoy", r"Secretary\s+of\s+State", r"Defen[cs]e\s+Secretary",
+    r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Crown\s+Prince", r"Emir",
+    r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sen\.", r"Rep\.", r"Gov\.",
+    r"Senator", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
+    r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
+    r"leader", r"lawmaker", r"official", r"analyst",
+]
+# A capitalised name word, with Arabic-style particles ("al-Ghanimi", "Al-Ghanimi", "Abdul-Mahdi").
+_NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O')?[A-Z][a-zà-ÿ'’]+"
+              r"(?:[-‐][A-Z][a-zà-ÿ'’]+)*")
+_PARTICLE = r"(?:al|el|bin|ibn|bint|de|van|von|der|da|del|la|le)"
+_PERSON = re.compile(
+    r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD + r"){0,3})"
+)
+# Words that start with a capital but are not names (sentence starts after a title, months...).
+_NOT_NAME = frozenset(
+    """The A An And Or But Of In On At To For With By From As This That These Those He She They It
+    His Her Their Its We Our Who Whom Which What When Where Why How Said Says Told Also Has Had Have
+    Was Were Is Are Be Been Will Would Could Should May Might Must Can Did Does Do Not No Yes Thursday
+    Friday Saturday Sunday Monday Tuesday Wednesday January February March April May June July August
+    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Gov Dr Mr Mrs Ms Marine Army Navy Lieutenant General
+    Major Brigadier Colonel Admiral Commander President Prime Minister Foreign Defense Defence
+    Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah""".split()
+)
+_PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
+
+
+def _normalise_name(name: str) -> str:
+    """Canonical spelling of a detected name: one space, lower-case particles after the first word.
+
+    Example:
+        >>> _normalise_name("Othman  Al-Ghanimi")
+        'Othman al-Ghanimi'
+    """
+    words = name.split()
+    out = [words[0]] + [
+        _PARTICLE_HEAD.sub(lambda m: m.group(1).lower() + m.group(2), w) for w in words[1:]
+    ]
+    return " ".join(out).replace("‐", "-")
+
+
+def _surname_key(name: str) -> str:
+    """``"Othman al-Ghanimi"`` and ``"Al-Ghanimi"`` -> ``"ghanimi"``."""
+    last = name.split()[-1]
+    return _PARTICLE_HEAD.sub("", last).replace("’", "'").lower()
+
+
+def _trim_name(name: str) -> str:
+    words = name.split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    while words and words[0] in _NOT_NAME:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
 
 
 def find_mentions(
     document: Document, *, aliases: Mapping[str, str] | None = None
 ) -> tuple[ActorMention, ...]:
-    """Every actor mention in ``document.body``, with canonical names.
+    """Every actor mention in ``document.body``, with canonical names, in body order.
 
     Args:
         document: A cleaned document.
-        aliases: Extra surface form -> canonical name pairs supplied by the user.
+        aliases: Extra surface form -> canonical name pairs supplied by the user; matched
+            case-sensitively as whole words, and preferred over the gazetteer when both match.
+
+    Raises:
+        InputError: When an alias or its canonical name is empty.
+
+    Example:
+        >>> from framing.types import Article, Document
+        >>> body = "Lt. Gen. Othman al-Ghanimi met Russian envoys. Al-Ghanimi praised Moscow."
+        >>> doc = Document(Article("a", body), body)
+        >>> [(m.text, m.actor) for m in find_mentions(doc)]  # doctest: +NORMALIZE_WHITESPACE
+        [('Othman al-Ghanimi', 'Othman al-Ghanimi'), ('Russian', 'Russia'),
+         ('Al-Ghanimi', 'Othman al-Ghanimi'), ('Moscow', 'Russia')]
     """
-    return ()
+    body = document.body
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str, str, str]] = []  # start, end, actor, kind, source
+
+    def add(start: int, end: int, actor: str, kind: str, source: str) -> None:
+        if not _overlaps(taken, start, end):
+            taken.append((start, end))
+            found.append((start, end, actor, kind, source))
+
+    # 1. User aliases.
+    if aliases:
+        clean_aliases = {}
+        for surface, canonical in aliases.items():
+            if not str(surface).strip() or not str(canonical).strip():
+                raise InputError(f"alias {surface!r} -> {canonical!r}: both sides must be non-empty")
+            clean_aliases[str(surface).strip()] = str(canonical).strip()
+        pat = re.compile(_LEFT + "(?:" + _alternation(list(clean_aliases)) + ")" + _RIGHT)
+        kinds = _actor_kinds()
+        for m in pat.finditer(body):
+            canonical = clean_aliases[m.group(0)]
+            kind = kinds.get(canonical) or ("person" if len(canonical.split()) >= 2
+                                            and canonical.istitle() else "organisation")
+            add(m.start(), m.end(), canonical, kind, "alias")
+
+    # 2. People introduced by a title (before the gazetteer, so that "President Trump" and
+    # "Gen. Qassem Soleimani" are people, and a name is not split by a country alias inside it).
+    exact, nocase, lookup = _gazetteer_patterns()
+    gaz_people = {_surname_key(e.actor): e.actor for e in gazetteer() if e.kind == "person"}
+    people: dict[str, str] = {}  # surname key -> canonical full name
+    person_spans: list[tuple[int, int, str]] = []
+    for m in _PERSON.finditer(body):
+        raw = _trim_name(m.group("name"))
+        if not raw:
+            continue
+        start = m.start("name") + m.group("name").index(raw)
+        end = start + len(raw)
+        # A title followed by a gazetteer place or group ("President of Iraq", "Russian") is not
+        # a person's name.
+        gm = exact.fullmatch(raw) or nocase.fullmatch(raw)
+        if gm:
+            entry = lookup.get(raw) or lookup.get(raw.lower())
+            if entry is None or entry.kind != "person":
+                continue
+        name = _normalise_name(raw)
+        key = _surname_key(name)
+        if key in gaz_people and len(name.split()) <= len(gaz_people[key].split()):
+            name = gaz_people[key]
+        prev = people.get(key)
+        if prev is None or len(name.split()) > len(prev.split()):
+            people[key] = name
+        person_spans.append((start, end, key))
+    for start, end, key in person_spans:
+        add(start, end, people[key], "person", "person")
+
+    # 3. Gazetteer.
+    for pat in (exact, nocase):
+        for m in pat.finditer(body):
+            entry = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
+            if entry is None:
+                continue
+            if entry.kind == "person":
+                key = _surname_key(entry.actor)
+                actor = people.get(key, entry.actor)
+                add(m.start(), m.end(), actor, "person", "gazetteer")
+            else:
+                add(m.start(), m.end(), entry.actor, entry.kind, "gazetteer")
+
+    # 4. Later surname-only mentions of the people found by title, in any particle/case variant.
+    if people:
+        surnames = {}
+        for key, name in people.items():
+            last = name.split()[-1]
+            bare = _PARTICLE_HEAD.sub("", last)
+            if len(bare) < 3 or bare in _NOT_NAME:
+                continue
+            surnames[key] = bare
+        if surnames:
+            pat = re.compile(
+                r"(?<![\w-])(?:(?:[Aa]l|[Ee]l)[-‐]\s?)?(?:"
+                + "|".join(re.escape(s) for s in sorted(surnames.values(), key=len, reverse=True))
+                + r")(?![\w-])"
+            )
+            for m in pat.finditer(body):
+                key = _surname_key(m.group(0))
+                if key in people:
+                    add(m.start(), m.end(), people[key], "person", "person")
+
+    found.sort()
+    starts = [s.start for s in document.sentences]
+    out = []
+    for start, end, actor, kind, source in found:
+        sent = max(bisect.bisect_right(starts, start) - 1, 0) if starts else 0
+        out.append(ActorMention(actor=actor, start=start, end=end, text=body[start:end],
+                                sentence=sent, kind=kind, source=source))
+    return tuple(out)

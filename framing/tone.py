@@ -1,11 +1,181 @@
-"""Tone per sentence, per version and toward each actor.  (Stub: issue 5.)"""
+"""Tone per sentence, per version and toward each actor.
+
+This is the only module that knows which sentiment engines are used:
+
+* **Sentence and article tone** is VADER's compound score (Hutto & Gilbert, ICWSM 2014;
+  ``vaderSentiment``), in [-1, 1].  A version's *own voice* is the compound of its text outside
+  direct quotations, sentence by sentence, averaged with each part weighted by its word count; its
+  *quoted* tone is the same over the text inside quotations.
+* **Tone toward an actor** is target-dependent: for every mention, the model in
+  :mod:`framing.target_tone` (trained on NewsMTSC) reads the sentence knowing where the mention
+  is, and returns P(positive) - P(negative) in [-1, 1].  An actor's score in a version is the mean
+  over the sentences that mention it (several mentions in one sentence are averaged first, so that
+  a sentence counts once).  Each score keeps its evidence: the sentences and mentions behind it.
+
+Example:
+    >>> from framing.types import Article, Document, Sentence
+    >>> body = "Iraq praised Russia's help. The US threatened Iraq with sanctions."
+    >>> sents = (Sentence(0, 0, 27, body[0:27]), Sentence(1, 28, len(body), body[28:]))
+    >>> doc = Document(Article("a", body), body, sentences=sents)
+    >>> from framing.actors import find_mentions
+    >>> tone = analyze([doc], {"a": find_mentions(doc)})
+    >>> sorted(tone.articles["a"].actor_tone)
+    ['Iraq', 'Russia', 'United States']
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
 
+from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings
-from .types import ActorMention, Document, EventTone
+from .target_tone import predict
+from .types import ActorMention, ArticleTone, Document, EventTone, ToneEvidence
+
+# Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
+# 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
+MAX_MAIN_ACTORS = 12
+MIN_MENTIONS = 2
+# Polarity shown for a score: |score| below this counts as neutral.  0.2 is where the model's
+# P(pos) - P(neg) on NewsMTSC dev separates the neutral class best (tuned with the suite
+# ``newsmtsc``; see README "Tone and actors").
+NEUTRAL_BAND = 0.2
+
+
+@cache
+def _analyzer():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@lru_cache(maxsize=4096)
+def sentence_tone(text: str) -> float:
+    """VADER compound score of ``text`` in [-1, 1] (0.0 for empty text).
+
+    Example:
+        >>> sentence_tone("The talks were a great success.") > 0
+        True
+    """
+    if not text.strip():
+        return 0.0
+    return float(_analyzer().polarity_scores(text)["compound"])
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _split_quoted(doc: Document, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The parts of ``body[start:end]`` outside and inside quotations."""
+    own: list[str] = []
+    quoted: list[str] = []
+    pos = start
+    for q in sorted(doc.quotes, key=lambda q: q.start):
+        if q.end <= start or q.start >= end:
+            continue
+        a, b = max(q.start, start), min(q.end, end)
+        if a > pos:
+            own.append(doc.body[pos:a])
+        quoted.append(doc.body[a:b])
+        pos = max(pos, b)
+    if pos < end:
+        own.append(doc.body[pos:end])
+    return own, quoted
+
+
+def _weighted_mean(parts: list[tuple[float, int]]) -> float | None:
+    total = sum(w for _, w in parts)
+    if not total:
+        return None
+    return sum(s * w for s, w in parts) / total
+
+
+def polarity_of(score: float) -> int:
+    """-1, 0 or 1 for a score in [-1, 1] (``NEUTRAL_BAND`` around zero is neutral)."""
+    if score >= NEUTRAL_BAND:
+        return 1
+    if score <= -NEUTRAL_BAND:
+        return -1
+    return 0
+
+
+def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTone:
+    sentence_scores = tuple(round(sentence_tone(s.text), 4) for s in doc.sentences)
+    own_parts: list[tuple[float, int]] = []
+    quoted_parts: list[tuple[float, int]] = []
+    for s in doc.sentences:
+        own, quoted = _split_quoted(doc, s.start, s.end)
+        for text in own:
+            if _words(text) >= 2:
+                own_parts.append((sentence_tone(text), _words(text)))
+        for text in quoted:
+            if _words(text) >= 1:
+                quoted_parts.append((sentence_tone(text), _words(text)))
+    own_voice = _weighted_mean(own_parts)
+    quoted_tone = _weighted_mean(quoted_parts)
+
+    # Target-dependent tone of every mention, in one batch.
+    usable = [m for m in mentions if 0 <= m.sentence < len(doc.sentences)]
+    sents, spans = [], []
+    for m in usable:
+        s = doc.sentences[m.sentence]
+        sents.append(s.text)
+        spans.append((max(m.start - s.start, 0), min(m.end - s.start, len(s.text))))
+    preds = predict(sents, spans) if usable else []
+    evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
+    for m, (pol, score) in zip(usable, preds, strict=True):
+        s = doc.sentences[m.sentence]
+        evidence[m.actor].append(
+            ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
+                         start=m.start, end=m.end, score=round(score, 4), polarity=pol,
+                         quoted=doc.is_quoted(m.start, m.end))
+        )
+    actor_tone: dict[str, float] = {}
+    for actor, evs in evidence.items():
+        by_sentence: dict[int, list[float]] = defaultdict(list)
+        for e in evs:
+            by_sentence[e.sentence].append(e.score)
+        per_sentence = [sum(v) / len(v) for v in by_sentence.values()]
+        actor_tone[actor] = round(sum(per_sentence) / len(per_sentence), 4)
+    return ArticleTone(
+        sentence_scores=sentence_scores,
+        own_voice=None if own_voice is None else round(own_voice, 4),
+        quoted=None if quoted_tone is None else round(quoted_tone, 4),
+        actor_tone=actor_tone,
+        evidence={a: tuple(v) for a, v in evidence.items()},
+    )
+
+
+def main_actors(mentions: Mapping[str, Sequence[ActorMention]]) -> tuple[str, ...]:
+    """The event's main actors in order of prominence.
+
+    Prominence: the number of versions that mention the actor, then its total mentions, then
+    how early it first appears (mean relative sentence position).
+
+    Example:
+        >>> m = ActorMention("Iraq", 0, 4, "Iraq", 0)
+        >>> main_actors({"a": (m, m), "b": (m,)})
+        ('Iraq',)
+    """
+    versions: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    first: dict[str, list[int]] = defaultdict(list)
+    for ms in mentions.values():
+        seen: set[str] = set()
+        for m in ms:
+            total[m.actor] += 1
+            if m.actor not in seen:
+                seen.add(m.actor)
+                versions[m.actor] += 1
+                first[m.actor].append(m.sentence)
+    ranked = sorted(
+        (a for a in total if total[a] >= MIN_MENTIONS),
+        key=lambda a: (-versions[a], -total[a], sum(first[a]) / len(first[a]), a),
+    )
+    return tuple(ranked[:MAX_MAIN_ACTORS])
 
 
 def analyze(
@@ -14,5 +184,57 @@ def analyze(
     *,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> EventTone:
-    """Tone of each version, in its own voice and quoted, and toward each actor."""
-    return EventTone()
+    """Tone of each version, in its own voice and quoted, and toward each actor.
+
+    Args:
+        documents: The cleaned versions of one event.
+        mentions: Article id -> actor mentions (from :func:`framing.actors.find_mentions`).
+        settings: Analysis settings (tone has no setting of its own yet).
+
+    Returns:
+        Per version: sentence scores, own-voice and quoted tone, tone toward each actor with
+        its evidence; and the event's main actors in order of prominence.
+    """
+    articles = {d.id: _article_tone(d, mentions.get(d.id, ())) for d in documents}
+    return EventTone(articles=articles, actors=main_actors(mentions))
+
+
+def score_targets(records: Iterable[Mapping[str, object]]) -> list[tuple[int, float]]:
+    """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record.
+
+    Each record has ``sentence`` (str) and ``target_start``/``target_end`` (character offsets of
+    the target in the sentence).  This is what ``framing tone FILE.jsonl`` runs.
+
+    Raises:
+        InputError: A record lacks a field, or its offsets do not fall inside the sentence.
+
+    Example:
+        >>> [(p, round(s, 2)) for p, s in score_targets(
+        ...     [{"sentence": "Critics praised Smith.", "target_start": 16, "target_end": 21}]
+        ... )][0][0] in (-1, 0, 1)
+        True
+    """
+    sentences: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for n, r in enumerate(records, 1):
+        if not isinstance(r, Mapping):
+            raise InputError(f"record {n}: expected a JSON object with sentence, target_start, "
+                             "target_end")
+        missing = [k for k in ("sentence", "target_start", "target_end") if k not in r]
+        if missing:
+            raise InputError(f"record {n}: missing {', '.join(missing)}")
+        sentence = r["sentence"]
+        if not isinstance(sentence, str):
+            raise InputError(f"record {n}: sentence must be a string")
+        try:
+            start, end = int(r["target_start"]), int(r["target_end"])  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            raise InputError(f"record {n}: target_start and target_end must be integers") from None
+        if not 0 <= start < end <= len(sentence):
+            raise InputError(
+                f"record {n}: target offsets {start}..{end} do not fall inside the sentence "
+                f"({len(sentence)} characters)"
+            )
+        sentences.append(sentence)
+        spans.append((start, end))
+    return predict(sentences, spans)

@@ -1,0 +1,307 @@
+"""Target-dependent tone: how one sentence portrays one target (an actor mention) in it.
+
+A multinomial logistic regression over features that know where the target is, trained on
+NewsMTSC (Hamborg & Donnay, EACL 2021; MIT licence) by ``scripts/train_tone.py`` and shipped as
+plain JSON (``framing/models/tone_v1.json``: feature vocabulary, coefficients, intercepts).
+Inference is numpy only; no pickle, no network.
+
+Features (all computed by :func:`featurize`, shared by training and inference so that the
+shipped model reproduces the trained one exactly):
+
+* the sentence's words with the target masked (``w:``, ``b:`` bigrams), so that the model learns
+  the context rather than the name;
+* the words next to the target, tagged with side and distance (``l2:``, ``r5:``...);
+* VADER valences of the words around the target, weighted by distance and split by side, with
+  VADER's negation rule (``N_SCALAR``); VADER's compound for the whole sentence and for the clause
+  that holds the target;
+* a dependency-free agent/patient heuristic: a harmful (negative-valence) verb right after the
+  target with no clause break in between makes the target its agent; a harmful verb right before
+  it, or "by TARGET" after a passive, makes it its patient/agent respectively;
+* whether the target speaks ("TARGET said") or sits inside a quotation.
+
+Example:
+    >>> from framing.target_tone import predict
+    >>> polarity, score = predict(["Critics accused the minister of lying."], [(17, 29)])[0]
+    >>> polarity in (-1, 0, 1) and -1.0 <= score <= 1.0
+    True
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+MODEL_FILE = "tone_v1.json"
+CLASSES = (-1, 0, 1)
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+# Tokens that end a clause for the agent/patient heuristic and the clause compound.
+_CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "but", "while",
+                           "although", "though", "whereas", "because", "after", "before",
+                           "as", "when", "who", "which", "that"})
+_QUOTE_CHARS = frozenset('"“”«»')
+_SAY = frozenset({"said", "says", "say", "told", "tells", "stated", "added", "argued", "claimed",
+                  "wrote", "writes", "insisted", "noted", "declared", "tweeted", "asked",
+                  "warned", "explained", "according"})
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "his", "hers", "their", "it",
+                       "its", "we", "us", "our", "i", "me", "my", "you", "your"})
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+# Window sizes: words within 3 tokens are "near", within 8 "around" (NewsMTSC targets are
+# usually named within a short clause; 3/8 chosen by cross-validation on the training split).
+_NEAR = 3
+_AROUND = 8
+# Distance decay for lexicon valences: weight = 1 / (1 + d / _DECAY); d in tokens (CV on train).
+_DECAY = 3.0
+
+
+def _vader():
+    from vaderSentiment.vaderSentiment import NEGATE, N_SCALAR, SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer(), frozenset(NEGATE) | {"no", "not", "never", "without"}, N_SCALAR
+
+
+@cache
+def _lexicon():
+    analyzer, negate, n_scalar = _vader()
+    return analyzer, analyzer.lexicon, negate, n_scalar
+
+
+def _tokens(sentence: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
+            for m in _TOKEN.finditer(sentence)]
+
+
+def _valence(lex: dict, tok: str) -> float:
+    v = lex.get(tok)
+    if v is None and tok.endswith("'s"):
+        v = lex.get(tok[:-2])
+    if v is None and len(tok) > 4:
+        # Crude stemming for inflected verbs/nouns absent from VADER ("slammed", "threats").
+        for suf in ("ed", "es", "s", "ing", "d"):
+            if tok.endswith(suf) and (w := lex.get(tok[: -len(suf)])) is not None:
+                return w
+    return v or 0.0
+
+
+def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
+    """Features of the target ``sentence[start:end]`` in its sentence.
+
+    Example:
+        >>> f = featurize("Critics slammed Smith over the deal.", 16, 21)
+        >>> f["l1:slammed"], "w:smith" in f
+        (1.0, False)
+    """
+    analyzer, lex, negate, n_scalar = _lexicon()
+    toks = _tokens(sentence)
+    feats: dict[str, float] = {"bias_": 1.0}
+    # Target token span.
+    t_idx = [i for i, (_, s, e) in enumerate(toks) if s < end and e > start]
+    if not t_idx:
+        t_idx = [min(range(len(toks)), key=lambda i: abs(toks[i][1] - start))] if toks else []
+    if not toks:
+        return feats
+    t0, t1 = t_idx[0], t_idx[-1]
+    words = [t for t, _, _ in toks]
+    masked = words[:t0] + ["<t>"] + words[t1 + 1:]
+    tpos = t0
+    n = len(masked)
+
+    # Bag of words and bigrams of the masked sentence, scaled by 1/sqrt(length).
+    scale = 1.0 / math.sqrt(max(n, 1))
+    for w in set(masked):
+        feats["w:" + w] = scale
+    for a, b in set(zip(masked, masked[1:], strict=False)):
+        feats["b:" + a + "_" + b] = scale
+
+    # Side-and-distance tagged context words.
+    for i, w in enumerate(masked):
+        if i == tpos:
+            continue
+        d = i - tpos
+        side = "l" if d < 0 else "r"
+        ad = abs(d)
+        if ad <= 2:
+            feats[f"{side}{ad}:{w}"] = 1.0
+        if ad <= _NEAR:
+            feats[f"{side}n:{w}"] = 1.0
+        if ad <= _AROUND:
+            feats[f"{side}a:{w}"] = 1.0
+
+    # Clause that holds the target.
+    lo = tpos
+    while lo > 0 and masked[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    hi = tpos
+    while hi < n - 1 and masked[hi + 1] not in _CLAUSE_BREAK:
+        hi += 1
+    for w in set(masked[lo:hi + 1]):
+        if w != "<t>":
+            feats["c:" + w] = 1.0
+
+    # Lexicon valences, distance-weighted, negation-aware, by side and clause.
+    sums = {"lpos": 0.0, "lneg": 0.0, "rpos": 0.0, "rneg": 0.0, "cpos": 0.0, "cneg": 0.0}
+    vals = [0.0] * n
+    for i, w in enumerate(masked):
+        if i == tpos:
+            continue
+        v = _valence(lex, w)
+        if not v:
+            continue
+        if any(masked[j] in negate for j in range(max(0, i - 3), i)):
+            v *= n_scalar
+        vals[i] = v
+        d = abs(i - tpos)
+        wt = v / (1.0 + d / _DECAY)
+        side = "l" if i < tpos else "r"
+        if v > 0:
+            sums[side + "pos"] += wt
+        else:
+            sums[side + "neg"] -= wt
+        if lo <= i <= hi:
+            if v > 0:
+                sums["cpos"] += v
+            else:
+                sums["cneg"] -= v
+    for k, v in sums.items():
+        feats["vx:" + k] = math.tanh(v / 4.0)  # 4 = VADER's valence range, keeps it in [0,1)
+    comp = analyzer.polarity_scores(sentence)["compound"]
+    feats["vx:sent"] = comp
+    feats["vx:sentpos"] = max(comp, 0.0)
+    feats["vx:sentneg"] = max(-comp, 0.0)
+    clause_text = " ".join(w for w in masked[lo:hi + 1] if w != "<t>")
+    ccomp = analyzer.polarity_scores(clause_text)["compound"] if clause_text else 0.0
+    feats["vx:clause"] = ccomp
+    feats["vx:clausepos"] = max(ccomp, 0.0)
+    feats["vx:clauseneg"] = max(-ccomp, 0.0)
+
+    # Agent / patient of a charged verb (dependency-free heuristic).
+    passive = False
+    for i in range(tpos + 1, min(n, tpos + 6)):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if w in _BE:
+            passive = True
+            continue
+        if vals[i]:
+            role = "patient" if passive and w.endswith("ed") else "agent"
+            pol = "neg" if vals[i] < 0 else "pos"
+            feats[f"ap:{role}_{pol}"] = abs(vals[i]) / 4.0
+            feats[f"ap:{role}_{pol}:{w}"] = 1.0
+            break
+    for i in range(tpos - 1, max(-1, tpos - 6), -1):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if vals[i]:
+            by = tpos > 0 and masked[tpos - 1] == "by"
+            role = "agent" if by else "patient"
+            pol = "neg" if vals[i] < 0 else "pos"
+            feats[f"ap:{role}_{pol}_pre"] = abs(vals[i]) / 4.0
+            break
+
+    # Speaker and quotation.
+    if any(masked[i] in _SAY for i in range(tpos + 1, min(n, tpos + 4))) or (
+        tpos >= 1 and masked[tpos - 1] in _SAY
+    ):
+        feats["sp:speaks"] = 1.0
+    before = sentence[:start]
+    if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1:
+        feats["sp:in_quote"] = 1.0
+    target_words = words[t0:t1 + 1]
+    if len(target_words) == 1 and target_words[0] in _PRONOUNS:
+        feats["tg:pronoun"] = 1.0
+        feats["tg:pron:" + target_words[0]] = 1.0
+    feats["tg:first"] = 1.0 if tpos == 0 else 0.0
+    feats["tg:pos"] = tpos / max(n - 1, 1)
+    return feats
+
+
+@dataclass(frozen=True)
+class ToneModel:
+    """A linear model as arrays: ``scores = X @ coef.T + intercept``; classes -1, 0, 1."""
+
+    vocabulary: dict[str, int]
+    coef: np.ndarray  # (3, n_features)
+    intercept: np.ndarray  # (3,)
+    classes: tuple[int, ...] = CLASSES
+    meta: dict | None = None
+
+    def decision(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
+        """Class scores for a batch of feature dicts, shape (len(feats), 3)."""
+        rows, cols, vals = [], [], []
+        vocab = self.vocabulary
+        for r, f in enumerate(feats):
+            for k, v in f.items():
+                j = vocab.get(k)
+                if j is not None and v:
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append(v)
+        out = np.tile(self.intercept, (len(feats), 1)).astype(float)
+        if rows:
+            contrib = self.coef[:, np.asarray(cols)].T * np.asarray(vals)[:, None]
+            np.add.at(out, np.asarray(rows), contrib)
+        return out
+
+    def to_json(self) -> dict:
+        names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)
+        return {
+            "format": "framing linear tone model v1",
+            "classes": list(self.classes),
+            "features": names,
+            "coef": [[round(float(x), 6) for x in row] for row in self.coef],
+            "intercept": [round(float(x), 6) for x in self.intercept],
+            "meta": self.meta or {},
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> ToneModel:
+        names = data["features"]
+        return cls(
+            vocabulary={n: i for i, n in enumerate(names)},
+            coef=np.asarray(data["coef"], dtype=float),
+            intercept=np.asarray(data["intercept"], dtype=float),
+            classes=tuple(data["classes"]),
+            meta=data.get("meta", {}),
+        )
+
+
+@cache
+def load_model() -> ToneModel:
+    """The shipped model (loaded once)."""
+    text = resources.files("framing").joinpath("models", MODEL_FILE).read_text(encoding="utf-8")
+    return ToneModel.from_json(json.loads(text))
+
+
+def probabilities(decision: np.ndarray) -> np.ndarray:
+    z = decision - decision.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def predict(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, model: ToneModel | None = None
+) -> list[tuple[int, float]]:
+    """Polarity (-1, 0, 1) and score in [-1, 1] toward each target, in one batch.
+
+    The score is P(positive) - P(negative); the polarity is the most probable class.
+    """
+    if not sentences:
+        return []
+    m = model or load_model()
+    feats = [featurize(s, a, b) for s, (a, b) in zip(sentences, spans, strict=True)]
+    p = probabilities(m.decision(feats))
+    classes = np.asarray(m.classes)
+    neg = int(np.where(classes == -1)[0][0])
+    pos = int(np.where(classes == 1)[0][0])
+    best = classes[p.argmax(axis=1)]
+    score = p[:, pos] - p[:, neg]
+    return [(int(c), float(s)) for c, s in zip(best, score, strict=True)]
