@@ -140,9 +140,6 @@ _CAPTION_FORMS = (
         _I,
     ),
     re.compile(
-        r".{0,200}\b(?:file|handout|archive|stock) (?:photo|image|picture|photograph)\.?", _I
-    ),
-    re.compile(
         r"(?:photo|photograph|photos|picture|image|pictured|photo credit|image credit|credit|"
         r"caption|illustration|graphic|video|source image)\s*(?::|\||by\b|/|©).{0,200}",
         _I,
@@ -154,6 +151,15 @@ _CAPTION_FORMS = (
         r"(?:\s*(?:/|via|Photo|Images?)\s*[\w .'’/-]{0,40})?",
         0,
     ),
+)
+# A short caption naming its picture: "Iraqi helicopters file image."  Only without a verb, so
+# that "The ministry released a file photo." stays.
+_SHORT_CAPTION = re.compile(
+    r"[A-Z].{0,80}\b(?:file|handout|archive|stock) (?:photo|image|picture|photograph)\.?", _I
+)
+_VERBISH = frozenset(
+    "is was were are be been has have had released releases showed shows show said says took "
+    "published posted shared obtained provided taken".split()
 )
 # A caption ending with a bracketed or parenthesised picture credit: "... relations [Getty]",
 # "Soldiers stand guard (AP Photo/Hadi Mizban, File)".
@@ -194,12 +200,14 @@ _SITE_NOTICE = re.compile(
     _I,
 )
 _OTHER = re.compile(
-    r"advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
-    r"story continues below(?: advertisement)?|scroll to continue.*|continue reading below|"
-    r"\((?:additional )?(?:reporting|writing|editing) by [^)]*\)\.?"
-    r"|(?:additional )?(?:reporting|writing|editing) by [^.]{0,120}\.?"
-    r"|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.",
-    _I,
+    r"(?i:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
+    r"story continues below(?: advertisement)?|scroll to continue.*|continue reading below)"
+    # Wire credit trailers: "(Reporting by John Davison; Editing by Alex Richardson)",
+    # "Reporting by Jane Doe in Baghdad", "Jane Doe contributed to this report."
+    r"|\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by "
+    r"[A-Z][\w.'’-]*(?:[ ,]+(?:and |in |& |by )?[A-Z][\w.'’-]*)*"
+    r"(?:\s*;\s*(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^)]*)?\)?\.?"
+    r"|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\."
 )
 # A byline: "By Jane Doe", "By Qassim Abdul-Zahra and Samya Kullab | AP", "By JANE DOE,
 # Associated Press".  No full stop at the end, at most 12 words.
@@ -413,6 +421,8 @@ def _kind(line: str) -> str | None:
                 return "caption"
     if n <= 60 and line[-1] in "])" and _CAPTION_CREDIT.fullmatch(line):
         return "caption"
+    if n <= 8 and _SHORT_CAPTION.fullmatch(line) and _VERBISH.isdisjoint(w.lower() for w in words):
+        return "caption"
     return None
 
 
@@ -444,9 +454,12 @@ def _mark_title(lines: list[_Line], title: str) -> None:
     if title and not is_navigation(title):
         return
     words = _WORDS.findall(first.text)
-    story_after = sum(1 for ln in lines if ln.kind is None and ln.start > first.start)
+    after = [ln for ln in lines if ln.kind is None and ln.start > first.start]
+    story_after = len(after)
+    continued = bool(after) and after[0].block == first.block and after[0].text[0].islower()
     if (
-        2 <= len(words) <= _HEADLINE_MAX_WORDS
+        not continued
+        and 2 <= len(words) <= _HEADLINE_MAX_WORDS
         and first.text[-1] not in ".!?:;,"
         and story_after >= 2
         and first.text[0].isupper()
