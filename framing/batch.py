@@ -30,7 +30,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -397,7 +397,11 @@ def scan(
 Task = list[tuple[str, bool, list[Ref]]]
 
 
-def analyze_task(task: Task, settings: Settings = DEFAULT_SETTINGS) -> Rows:
+def analyze_task(
+    task: Task,
+    settings: Settings = DEFAULT_SETTINGS,
+    aliases: Mapping[str, str] | None = None,
+) -> Rows:
     """Analyse a batch of events and return their rows (runs in a worker).
 
     An event whose analysis raises is reported in ``skipped`` with the error, not lost.
@@ -408,7 +412,9 @@ def analyze_task(task: Task, settings: Settings = DEFAULT_SETTINGS) -> Rows:
     for event_id, grouped, refs in task:
         try:
             articles = [read_ref(r) for r in refs]
-            analysis = analyze_event(articles, event_id=event_id, settings=settings)
+            analysis = analyze_event(
+                articles, event_id=event_id, aliases=aliases, settings=settings
+            )
         except Exception as exc:  # noqa: BLE001 - reported per event, the run goes on
             msg = f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             for r in refs:
@@ -449,18 +455,18 @@ def _progress(total: int, show: bool | None):
                 dynamic_ncols=True)
 
 
-def _run_local(tasks: list[Task], jobs: int, settings: Settings,
+def _run_local(tasks: list[Task], jobs: int, settings: Settings, aliases: Any,
                on_done: Callable[[Rows, int], None]) -> None:
     if jobs <= 1:
         for t in tasks:
-            on_done(analyze_task(t, settings), sum(len(r) for _, _, r in t))
+            on_done(analyze_task(t, settings, aliases), sum(len(r) for _, _, r in t))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: dict[Future, int] = {}
         it = iter(tasks)
         limit = jobs * 4  # tasks in flight: keeps workers busy, memory bounded
         for t in it:
-            pending[pool.submit(analyze_task, t, settings)] = sum(len(r) for _, _, r in t)
+            pending[pool.submit(analyze_task, t, settings, aliases)] = sum(len(r) for _, _, r in t)
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
@@ -469,7 +475,7 @@ def _run_local(tasks: list[Task], jobs: int, settings: Settings,
             on_done(f.result(), pending.pop(f))
 
 
-def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings,
+def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings, aliases: Any,
               on_done: Callable[[Rows, int], None]) -> None:
     from dask.distributed import Client, as_completed
 
@@ -479,7 +485,7 @@ def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings,
         sizes: dict[str, int] = {}
         futures = []
         for t in tasks:
-            f = client.submit(analyze_task, t, settings, pure=False)
+            f = client.submit(analyze_task, t, settings, aliases, pure=False)
             sizes[f.key] = sum(len(r) for _, _, r in t)
             futures.append(f)
         for f in as_completed(futures):
@@ -499,6 +505,7 @@ def analyze_corpus(
     jobs: int | None = None,
     engine: str = "local",
     scheduler: str | Any | None = None,
+    aliases: Mapping[str, str] | None = None,
     settings: Settings = DEFAULT_SETTINGS,
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
@@ -514,6 +521,7 @@ def analyze_corpus(
         jobs: Worker processes for the local engine (default: all cores).
         engine: ``local`` (process pool) or ``dask``.
         scheduler: Dask scheduler address (``tcp://host:8786``) or a ``Client``.
+        aliases: Extra actor aliases (surface -> canonical), as ``--alias``.
         progress: Show a progress bar (default: only when stderr is a terminal).
         log: Called with one-line messages (e.g. ``print``); default silent.
 
@@ -590,9 +598,9 @@ def analyze_corpus(
         t1 = time.perf_counter()
         tasks = make_tasks(events, found.grouped)
         if engine == "dask":
-            _run_dask(tasks, scheduler, settings, on_done)
+            _run_dask(tasks, scheduler, settings, aliases, on_done)
         else:
-            _run_local(tasks, jobs or os.cpu_count() or 1, settings, on_done)
+            _run_local(tasks, jobs or os.cpu_count() or 1, settings, aliases, on_done)
         # Skipped records, once: a resumed run does not repeat those already recorded.
         known: set[tuple[Any, Any]] = set()
         for sink in sinks:

@@ -57,10 +57,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .ingest import load_articles
     from .report import to_csv, to_json, to_markdown
 
+    if args.store or args.out:
+        return _cmd_corpus(args)
+    if args.engine != "local" or args.scheduler:
+        raise FramingError("--engine and --scheduler need --store FILE.duckdb or --out DIR")
     articles = load_articles(args.paths)
     for article in articles:
         for warning in article.warnings:
             _say("warning", warning)
+    if args.group:
+        articles = _grouped(articles)
     analyses = analyze(articles, aliases=_parse_aliases(args.alias))
     for analysis in analyses:
         for note in analysis.notes:
@@ -169,6 +175,35 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _grouped(articles):
+    """Articles without an event id get the event found by :mod:`framing.grouping`."""
+    from dataclasses import replace
+
+    from .grouping import group_articles
+
+    loose = [a for a in articles if not a.event]
+    if not loose:
+        return articles
+    label = dict(zip((a.id for a in loose), group_articles(loose).labels, strict=True))
+    return [a if a.event else replace(a, event=label[a.id]) for a in articles]
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    """Corpus mode (``--store`` / ``--out``): :func:`framing.batch.analyze_corpus`."""
+    from .batch import analyze_corpus
+
+    if args.jobs is not None and args.jobs < 1:
+        raise FramingError("--jobs must be 1 or more")
+    summary = analyze_corpus(
+        args.paths, store=args.store, out=args.out, group=args.group, jobs=args.jobs,
+        engine=args.engine, scheduler=args.scheduler, aliases=_parse_aliases(args.alias),
+        log=lambda m: _say("note", m),
+    )
+    for line in summary.describe().splitlines():
+        _say("note", line)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -185,6 +220,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--alias", action="append", default=[], metavar="SURFACE=CANONICAL",
         help="treat SURFACE as a mention of actor CANONICAL (repeatable)",
     )
+    corpus = p.add_argument_group("corpus mode (many events; see README, Corpus mode)")
+    corpus.add_argument("--store", metavar="FILE.duckdb", help="analyse into this DuckDB store (resumes: stored events are skipped)")
+    corpus.add_argument("--out", metavar="DIR", help="write the tables as Parquet under DIR/<table>/")
+    corpus.add_argument("--engine", choices=["local", "dask"], default="local", help="local process pool (default) or a Dask cluster")
+    corpus.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")
+    corpus.add_argument("--group", action="store_true", help="group articles without event ids into events by text, names and dates")
+    corpus.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: all cores)")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("eval", help="measure the scores on ../shared/bench")
