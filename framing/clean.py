@@ -271,8 +271,12 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
 _WORDS = re.compile(r"[\w'’-]+")
 _TERMINAL = '.!?:;…"”’)'
-_FUNCTION_WORDS = frozenset(
-    "the a an of and or in on at to for with by from is are was were be this that it its as".split()
+# Words of subheadings that user names do not contain.
+_HEADING_WORDS = frozenset(
+    """
+    the a an of and or in on at to for with by from is are was were be this that it its as
+    why what how when where who which next key our your my more about after before over vs
+    """.split()
 )
 
 # Thread detection constants, set on the seed thread (003) and synthetic pages in
@@ -282,6 +286,7 @@ _THREAD_MIN_NAMES = 2  # name/meta lines needed in the window (the start line co
 _THREAD_MIN_INFORMAL = 2  # informal posts needed in the window
 _THREAD_MIN_SHARE = 0.4  # (names + informal posts) / lines, in the window and in the rest
 _MIN_STORY_LINES = 1  # a thread never starts before this many story lines
+_THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the story before it
 # Captions other than AP's "FILE - In this ... photo" paragraphs are short: at most this many
 # words ("A file photo of Iraqi soldiers", "Iraqi helicopters file image.").
 _CAPTION_MAX_WORDS = 25
@@ -481,8 +486,8 @@ def _is_name_line(text: str) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= 3:
         return False
-    if all(t.lower() in _FUNCTION_WORDS for t in tokens):
-        return False
+    if any(t.lower() in _HEADING_WORDS for t in tokens):
+        return False  # "The Big Picture", "Why It Matters": a subheading, not a user name
     return all(_NAME_TOKEN.fullmatch(t) for t in tokens)
 
 
@@ -524,7 +529,11 @@ def _mark_comments(lines: list[_Line]) -> None:
         if ln.kind is None and _COMMENT_HEADER.fullmatch(ln.text) and story_seen >= 1:
             start = i
             break
-        if names[i] and story_seen >= _MIN_STORY_LINES and _thread_follows(i, names, informal):
+        if (
+            names[i]
+            and story_seen >= _MIN_STORY_LINES
+            and _thread_follows(i, names, informal, _story_share(lines, names, informal, i))
+        ):
             start = i
             break
         if ln.kind is None and not names[i]:
@@ -550,13 +559,22 @@ class _Lazy:
         return v
 
 
-def _thread_follows(i: int, names: list[bool], informal: _Lazy) -> bool:
+def _story_share(lines: list[_Line], names: list[bool], informal: _Lazy, i: int) -> float:
+    """Share of the story lines before ``i`` that carry informal markers (a chatty blog's own
+    voice uses "you" and "!" too; a thread must stand out from it)."""
+    story = [j for j in range(i) if lines[j].kind is None and not names[j]]
+    return sum(informal[j] for j in story) / len(story) if story else 0.0
+
+
+def _thread_follows(i: int, names: list[bool], informal: _Lazy, story_share: float) -> bool:
     """Whether the lines from ``i`` on look like a comment thread."""
     n = len(names)
     window = range(i, min(n, i + _THREAD_WINDOW))
     w_names = sum(names[j] for j in window)
     w_informal = sum(informal[j] for j in window)
     if w_names < _THREAD_MIN_NAMES or w_informal < _THREAD_MIN_INFORMAL:
+        return False
+    if w_informal / len(window) < story_share + _THREAD_MIN_CONTRAST:
         return False
     if (w_names + w_informal) < _THREAD_MIN_SHARE * len(window):
         return False

@@ -506,3 +506,31 @@ def test_basil_articles_lose_no_story_text(bench_dir) -> None:
     assert share < 0.005
     for kind, text in parts:
         assert kind == "other" and text.endswith("contributed to this report.")
+
+
+CHATTY_BLOG = """Five things to know about the new bridge
+
+You might think a bridge is a small thing. It is not!
+
+Why It Matters
+
+Your taxes pay for it, and you will cross it every day.
+
+The Big Picture
+
+The council says traffic will fall by a third. You can read the plan online.
+
+Next Steps
+
+Construction starts in May, so plan your trips!
+
+Ann Lee
+
+The mayor will open the site on Monday.
+"""
+
+
+def test_chatty_blog_with_subheadings_is_not_a_comment_thread() -> None:
+    doc = clean(Article(id="b", text=CHATTY_BLOG, title="Five things to know about the new bridge"))
+    assert [r.kind for r in doc.removed] == ["title"]
+    assert doc.body.endswith("The mayor will open the site on Monday.")
