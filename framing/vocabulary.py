@@ -528,14 +528,20 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[,;:()\"“”—–]")
 #: Words that end a noun phrase when walking left from a name (determiners are kept, then stop).
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
-_LEFT_STOP = _STOP - {"top", "former", "senior"} | {"said", "says", "told", "met", "is", "was"}
+_LEFT_STOP = frozenset(
+    "of in on at by for with from to into onto over under after before during since against "
+    "about between among via and or but nor so yet as than that which who whom whose when where "
+    "while if because although though is are was were be been being has have had do does did "
+    "said says say told tell met will would can could may might shall should must not no "
+    "he she it they we you i him them us me there here then also even just only".split()
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
 #: Head nouns that may follow a name inside the same phrase ("the Daesh terror group").
 _GROUP_NOUNS = frozenset(
     "group groups organization organisation outfit militants militant terrorists terrorist "
-    "terror fighters forces force militia militias regime government administration army "
-    "troops movement network cell cells faction party coalition officials leadership leader "
-    "leaders commander commanders extremists rebels insurgents jihadists authorities ministry "
-    "elements mercenaries proxies thugs gangs gang".split()
+    "terror fighters militia militias regime government administration movement network cell "
+    "cells faction party coalition extremists rebels insurgents jihadists elements mercenaries "
+    "proxies thugs gangs gang".split()
 )
 _MAX_LABEL_WORDS = 12
 
@@ -576,24 +582,34 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
     toks = list(_PHRASE_TOKEN.finditer(text))
     ms, me = m.start - s_start, m.end - s_start
     first = next((k for k, t in enumerate(toks) if t.start() >= ms), None)
-    last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].end() <= me + 1), None)
+    last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start() < me), None)
     if first is None or last is None or last < first:
         return []
     out: list[tuple[int, int]] = []
     # modifiers before the name, and group nouns after it: "the Daesh terror group"
     j = _left_phrase(toks, first)
     r = last
-    while r + 1 < len(toks) and toks[r + 1].group(0).lower() in _GROUP_NOUNS and r - last < 3:
+    while (
+        r + 1 < len(toks)
+        and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS
+        and r - last < 3
+    ):
         r += 1
+    after = text[me : me + 2].lstrip(".")
+    nxt = toks[r + 1].group(0) if r + 1 < len(toks) else ""
+    if after[:1] in {"-", "‐", "–"} or (r == last and nxt[:1].islower()):
+        return []  # the name modifies another noun ("a US airstrike", "US-Iraq ties")
     # a descriptive phrase with a comma before the name: "Iran's most powerful military
     # commander, Gen. Qassem Soleimani" (the word before the comma must be a lower-case noun)
-    if j == first or toks[j].group(0).lower() in _DETERMINERS or True:
-        k = j
+    k = j
+    if True:
         if k >= 2 and toks[k - 1].group(0) == "," and toks[k - 2].group(0)[:1].islower():
             head = toks[k - 2].group(0).rstrip(".")
-            if _is_modifier(head) and head.lower() not in _STOP:
+            if _is_modifier(head):
                 j2 = _left_phrase(toks, k - 1)
-                if j2 < k - 1:
+                opener = toks[j2].group(0)
+                # a descriptive phrase opens with a determiner or a possessive ("Iran's")
+                if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
                     j = j2
     if j < first or r > last:
         out.append((s_start + toks[j].start(), s_start + toks[r].end()))
@@ -602,10 +618,17 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
         toks[last + 2].group(0).lower() in _DETERMINERS or toks[last + 2].group(0).endswith(("'s", "’s"))
     ):
         e = last + 2
-        while e + 1 < len(toks) and toks[e + 1].group(0) not in {",", ";", ":", "(", ")", "—", "–", "\"", "“", "”"} and e - last < _MAX_LABEL_WORDS:
+        closers = {",", ";", ")", "—", "–"}
+        while (
+            e + 1 < len(toks)
+            and toks[e + 1].group(0) not in closers | {":", "(", '"', "“", "”"}
+            and e - last < _MAX_LABEL_WORDS
+        ):
             e += 1
+        closed = e + 1 >= len(toks) or toks[e + 1].group(0) in closers
         words = [t.group(0) for t in toks[last + 2 : e + 1]]
-        if any(w[:1].islower() and w.lower() not in _STOP for w in words):
+        verbish = any(w[:1].islower() and w.rstrip(".").endswith("ed") for w in words)
+        if closed and not verbish and any(w[:1].islower() and w.lower() not in _STOP for w in words):
             out.append((s_start + toks[j].start(), s_start + toks[e].end()))
     return out
 
@@ -635,10 +658,12 @@ def actor_labels(
         seen: set[str] = set()
         for m in mentions.get(doc.id, ()):
             spans = _labels_of(doc, m)
-            if not spans and m.text.strip().lower() != m.actor.lower():
-                spans = [(m.start, m.end)]
+            if not spans and not set(m.text.lower().split()) <= set(m.actor.lower().split()):
+                spans = [(m.start, m.end)]  # another name: "Daesh", "Washington"
             for start, end in spans:
                 phrase = doc.body[start:end].strip(" ,")
+                if phrase.endswith(".") and phrase[:-1].rsplit(" ", 1)[-1].islower():
+                    phrase, end = phrase[:-1], end - 1
                 key = f"{m.actor}\x00{phrase.lower()}"
                 if key in seen:
                     continue
