@@ -195,14 +195,17 @@ def _strip_end(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ELISION_WORD = re.compile(r"\w+")
+_ELISIONS = frozenset({"em", "til", "tis", "twas", "n", "cause", "cos"})
+_DECADE = re.compile(r"\d0s")
+
+
 def _elision(body: str, i: int, end: int) -> bool:
     """``’90s``, ``’em``, ``’til``: an apostrophe at the start of a word, not a quotation."""
-    word = re.match(r"[\w]+", body[i:end])
-    return (
-        bool(word)
-        and word.group(0).lower() in {"em", "til", "tis", "twas", "n", "cause"}
-        or bool(re.match(r"\d0s\b", body[i:end]))
-    )
+    word = _ELISION_WORD.match(body, i, end)
+    if word is None:
+        return False
+    return word.group(0).lower() in _ELISIONS or bool(_DECADE.fullmatch(word.group(0)))
 
 
 def _clean_speaker(sp: str) -> str | None:
