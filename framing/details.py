@@ -521,18 +521,24 @@ def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Det
     return [d for d in details if sum(_carries(d, o) for o in others) >= need]
 
 
+def _source_key(text: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.lower().split()))
+
+
 def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
+    """Who the version cites: attributions found by :mod:`framing.facts` and quote speakers."""
     seen: dict[str, Source] = {}
-    for index, start, end in _sentences(doc):
+    sentences = _sentences(doc)
+    for index, start, end in sentences:
         for a in factlib.extract(doc.body[start:end], common=al.common).attribution:
-            key = re.sub(r"^(?:the|a|an)\s+", "", a.source.lower())
-            if key not in seen:
-                seen[key] = Source(text=a.source, named=a.named, sentence=index)
+            seen.setdefault(_source_key(a.source), Source(a.source, a.named, index))
     for q in doc.quotes:
-        if q.speaker and q.speaker.lower() not in seen:
-            named = factlib._source_named(q.speaker, list(factlib.extract(q.speaker).persons))
-            idx = next((i for i, s, e in _sentences(doc) if s <= q.start < e), 0)
-            seen[q.speaker.lower()] = Source(text=q.speaker, named=named, sentence=idx)
+        if q.speaker and _source_key(q.speaker) not in seen:
+            persons = list(factlib.extract(q.speaker, common=al.common).persons)
+            idx = next((i for i, s, e in sentences if s <= q.start < e), 0)
+            seen[_source_key(q.speaker)] = Source(
+                q.speaker, factlib._source_named(q.speaker, persons), idx
+            )
     return tuple(sorted(seen.values(), key=lambda s: s.sentence))
 
 

@@ -181,6 +181,7 @@ class Facts:
     quotes: tuple[str, ...] = ()
     attribution: tuple[Attribution, ...] = ()
     framing: tuple[tuple[str, str, str], ...] = ()  # (infinitive, framing verb, text as written)
+    verbs: tuple[tuple[str, str], ...] = ()  # verbs of saying: (as written, class)
     keys: frozenset[str] = frozenset()
 
     def as_mapping(self) -> dict[str, tuple[str, ...]]:
@@ -382,7 +383,7 @@ def _source_named(source: str, persons: list[Person]) -> bool:
     return has_name or proper or any(w in _INSTITUTION_WORDS for w in words)
 
 
-def _is_source(source: str, persons: list[Person]) -> bool:
+def _is_source(source: str, persons: list[Person], lemma: str = "say") -> bool:
     words = [w.lower().strip(".,’'s") for w in source.split()]
     if not words or len(words) > 12:
         return False
@@ -390,11 +391,15 @@ def _is_source(source: str, persons: list[Person]) -> bool:
         return True
     if any(w in _ANONYMOUS_HEADS or w in _INSTITUTION_WORDS for w in words):
         return True
-    # a capitalised name that is not just a country ("Lavrov said")
+    # a bare capitalised name ("Lavrov said"), but only with "said"/"added": with "told" or
+    # "threatened" a bare name is as likely a country acting ("Iraq told its military") as a
+    # source speaking
     caps = [w for w in source.split() if w[:1].isupper() and w.lower() not in _STOP]
-    return len(caps) >= 1 and len(words) <= 3 and not source.lower().startswith(("iraq", "russia"))
+    return lemma in ("say", "add", "report", "write") and len(caps) >= 1 and len(words) <= 3
 
 
+#: Verbs of saying that may come before their subject ("..., said the official").
+_INVERTING = frozenset({"say", "report", "add", "write", "explain", "note", "state"})
 _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
 
 
@@ -421,16 +426,30 @@ def _attribution(text: str, persons: list[Person]) -> list[Attribution]:
             if not src.strip() and len(segs) >= 3:
                 # "McKenzie, the top U.S. commander, acknowledged": the subject before the aside
                 src = segs[-3]
-            if not src.strip() or not _is_source(src.strip(), persons):
-                # inverted: '..., said the official' / 'reports the AP'
+            if not src.strip() or not _is_source(src.strip(), persons, lemma):
+                # inverted: '..., said the official' / ', reports the AP'
+                if lemma not in _INVERTING or not re.search(r"[,“”\"’:]\s*$", before):
+                    continue
                 src = _CLAUSE_CUT.split(after, maxsplit=1)[0]
                 src = re.sub(r"^\s*(?:on|this|last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
                              r"Friday|Saturday|Sunday|week|recently)\b", "", src)
         src = " ".join(src.split()).strip(" .")
         src = re.sub(r"^(?:and|but|so|while|as|which|then)\s+", "", src, flags=re.I)
-        if src and _is_source(src, persons):
+        src = re.sub(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                     r"Sunday|week|month)$", "", src)
+        if src and _is_source(src, persons, lemma):
             out.append(Attribution(src, m.group(0), lemma, cls, _source_named(src, persons)))
     return out
+
+
+def _saying_verbs(text: str) -> tuple[tuple[str, str], ...]:
+    verbs = _reporting_verbs()
+    out = []
+    for m in re.finditer(r"[A-Za-z]+", text):
+        form = m.group(0).lower()
+        if form in verbs and (form != "according" or text[m.end():].lstrip().startswith("to ")):
+            out.append((m.group(0), verbs[form][1]))
+    return tuple(out)
 
 
 def _stem(word: str) -> str:
@@ -527,6 +546,7 @@ def _extract(text: str, common: frozenset[str]) -> Facts:
         quotes=tuple(quotes),
         attribution=tuple(attribution),
         framing=tuple(_framing(text)),
+        verbs=_saying_verbs(text),
         keys=_key_set(names, numbers, dates),
     )
 
@@ -648,8 +668,8 @@ def compare(ref: Facts, other: Facts) -> tuple[str, ...]:
                     out.append(item)
             break
     # verbs of saying
-    a_cls = {a.verb_class: a.verb for a in ref.attribution}
-    b_cls = {a.verb_class: a.verb for a in other.attribution}
+    a_cls = {cls: verb for verb, cls in reversed(ref.verbs)}
+    b_cls = {cls: verb for verb, cls in reversed(other.verbs)}
     a_extra = [v for c, v in a_cls.items() if c not in b_cls]
     b_extra = [v for c, v in b_cls.items() if c not in a_cls]
     if a_extra and b_extra and (set(a_cls) | set(b_cls)) - {"neutral"}:

@@ -1,0 +1,134 @@
+"""Facts of a detail unit and the comparison that marks a detail as changed."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.facts import compare, extract, quotes_in
+
+
+def kinds(a: str, b: str) -> set[str]:
+    return {c.split(":")[0] for c in compare(extract(a), extract(b))}
+
+
+def test_rank_change_between_service_branches_is_found():
+    a = "Marine Gen. Frank McKenzie said ties were strained."
+    b = "Naval General Frank McKenzie said ties were strained."
+    assert compare(extract(a), extract(b)) == ("rank: Marine Gen. -> Naval General",)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("Lt. Gen. Othman Al-Ghanimi met the envoy.", "Lieutenant General Othman Al-Ghanimi met the envoy."),
+        ("Gen. Qassem Soleimani was killed.", "Lieutenant General Qasem Soleimani was killed."),
+        ("Maj. Gen. John Smith said so.", "Major General John Smith said so."),
+    ],
+)
+def test_same_rank_written_differently_is_not_a_change(a, b):
+    assert "rank" not in kinds(a, b)
+
+
+def test_dropped_qualifier_is_a_title_change():
+    a = "Then caretaker Prime Minister Adel Abdul-Mahdi called for a withdrawal."
+    b = "Prime Minister Adel Abdul-Mahdi then called for a withdrawal."
+    assert compare(extract(a), extract(b)) == (
+        "title: caretaker Prime Minister -> Prime Minister",
+    )
+
+
+@pytest.mark.parametrize(
+    "a, b, changed",
+    [
+        ("The general acknowledged the losses.", "The general admitted the losses.", True),
+        ("The minister said it was over.", "The minister claimed it was over.", True),
+        ("The minister said it was over.", "The minister told reporters it was over.", False),
+        ("Officials stressed the risk.", "Officials emphasized the risk.", False),
+    ],
+)
+def test_verb_of_saying_of_another_class_is_a_change(a, b, changed):
+    assert ("verb of saying" in kinds(a, b)) is changed
+
+
+def test_different_verb_framing_the_same_infinitive_is_a_change():
+    a = "Russia has come forward to offer military support."
+    b = "Russia agreed to offer military assistance."
+    assert compare(extract(a), extract(b)) == (
+        "verb: has come forward to offer -> agreed to offer",
+    )
+
+
+def test_inflections_of_one_framing_verb_are_not_a_change():
+    assert "verb" not in kinds("Russia came forward to offer help.", "Russia comes forward to offer help.")
+
+
+def test_replaced_number_is_a_change_and_omitted_one_is_not():
+    assert compare(extract("Three soldiers died."), extract("Five soldiers died.")) == (
+        "number: 3 -> 5",
+    )
+    assert compare(extract("Three soldiers died in 2 blasts."), extract("Soldiers died in 2 blasts.")) == ()
+
+
+@pytest.mark.parametrize("text", ["the Jan. 3 strike", "the January 3 strike", "the 3 January strike",
+                                  "the Jan.3 strike"])
+def test_dates_written_differently_normalise_alike(text):
+    assert extract(text).dates == ("01-03",)
+
+
+def test_changed_date_is_a_change():
+    assert "date" in kinds("The strike on Jan. 3 killed him.", "The strike on Jan. 5 killed him.")
+
+
+def test_military_codes_count_as_numbers():
+    f = extract("Talks on the S-400 or the S-300 systems.")
+    assert f.numbers == ("S-400", "S-300")
+
+
+def test_reworded_quote_is_a_change():
+    a = 'He said relations were "in a period of turbulence."'
+    b = 'He said relations were "in a time of turmoil."'
+    assert compare(extract(a), extract(b)) == ("quote: 'period of turbulence' -> 'time of turmoil'",)
+
+
+def test_quote_cut_at_its_edges_is_not_a_change():
+    a = 'They provided "our armed forces with advanced and effective weapons," he said.'
+    b = 'They "provided our armed forces with advanced and effective weapons," he said.'
+    assert "quote" not in kinds(a, b)
+
+
+def test_word_dropped_inside_a_quote_is_a_change():
+    a = "“Iraq still needs aerial reconnaissance planes."
+    b = "“Iraq still needs reconnaissance planes."
+    assert compare(extract(a), extract(b)) == ("quote: 'aerial' dropped",)
+
+
+def test_quote_without_closing_mark_runs_to_the_end():
+    assert quotes_in("“We will stay here for now.") == ["We will stay here for now"]
+
+
+@pytest.mark.parametrize(
+    "text, source, named",
+    [
+        ("A senior Iraqi military intelligence official told The Associated Press that aid came.",
+         "A senior Iraqi military intelligence official", False),
+        ("Marine Gen. Frank McKenzie, the top U.S. commander, acknowledged recently that it was hard.",
+         "Marine Gen. Frank McKenzie", True),
+        ("“We are ready,” said the official.", "the official", False),
+        ("Iraq's Defense Ministry said Thursday that talks went well.", "Iraq's Defense Ministry", True),
+        ("Many military analysts have noted that the risk grew.", "Many military analysts", False),
+        ("Lavrov said that Russia was ready.", "Lavrov", True),
+    ],
+)
+def test_sources_are_named_or_anonymous(text, source, named):
+    found = [(a.source, a.named) for a in extract(text).attribution]
+    assert (source, named) in found
+
+
+def test_country_acting_is_not_a_source():
+    assert extract("Iraq told its military not to seek help.").attribution == ()
+    assert extract("The US has threatened Iraq with sanctions.").attribution == ()
+
+
+def test_country_and_acronym_are_not_people():
+    f = extract("The US drone strike on January 3 killed Qassem Soleimani near Baghdad.")
+    assert [p.name for p in f.persons] == ["Qassem Soleimani"]
