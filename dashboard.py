@@ -1,0 +1,167 @@
+"""framing dashboard: how outlets frame the same event, side by side.
+
+Run with ``make dashboard`` (``streamlit run dashboard.py``).  This file only lays out: the
+input and the analysis cache are in ``views/inputs.py``, shared state in ``views/state.py``,
+and each view in its own module under ``views/``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import streamlit as st
+
+st.set_page_config(
+    page_title="framing · how outlets frame one event",
+    page_icon=":material/compare:",
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
+
+import framing  # noqa: E402
+from framing.figures import version_labels  # noqa: E402
+from framing.findings import CONSENSUS  # noqa: E402
+from views import details, inputs, learn, overview, side_by_side, state, tone, vocabulary  # noqa: E402
+
+HAS_CORPUS = importlib.util.find_spec("views.corpus") is not None
+RENDER = {
+    "overview": overview.render,
+    "side_by_side": side_by_side.render,
+    "details": details.render,
+    "vocabulary": vocabulary.render,
+    "tone": tone.render,
+    "learn": learn.render,
+}
+VIEWS = dict(state.VIEWS)
+if HAS_CORPUS:
+    VIEWS["corpus"] = "Corpus"
+
+st.markdown(state.CSS, unsafe_allow_html=True)
+
+# ---- first load: choices from the URL -----------------------------------------------------
+state.init_state("nav_view", state.url_get("view", "overview") if state.url_get("view") in VIEWS else "overview")
+state.init_state("blind", state.url_get("blind") == "1")
+if st.session_state.get("nav_view") is None:  # the segmented control was clicked off
+    st.session_state["nav_view"] = st.session_state.get("last_view", "overview")
+
+st.sidebar.title("framing")
+st.sidebar.caption(f"How outlets frame the same event · v{framing.__version__}")
+
+view = st.session_state.get("nav_view") or "overview"
+
+if view == "corpus" and HAS_CORPUS:
+    header_cols = st.columns([3, 5])
+    header_cols[0].title("Corpus")
+    header_cols[1].segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed")
+    store = st.sidebar.text_input(
+        "Corpus store (DuckDB file)",
+        value=state.url_get("store") or os.environ.get("FRAMING_STORE", "results.duckdb"),
+        key="corpus_store",
+    )
+    state.url_set(view="corpus", store=store)
+    from views import corpus  # type: ignore[attr-defined]
+
+    if Path(store).exists():
+        corpus.render(store)
+    else:
+        st.info(f"No corpus store at {store!r}: create one with `framing analyze CORPUS --store {store}`.")
+    st.stop()
+
+got = inputs.choose_input()
+if got is None:
+    st.title("framing")
+    st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed")
+    st.stop()
+analyses, source = got
+
+# ---- event, versions, reference, blind mode -----------------------------------------------
+events = [a.id for a in analyses]
+state.init_state("event", state.url_get("event") if state.url_get("event") in events else events[0])
+if st.session_state.get("event") not in events:
+    st.session_state["event"] = events[0]
+if len(events) > 1:
+    st.sidebar.selectbox(
+        "Event", events, key="event",
+        format_func=lambda e: f"{e} ({len(next(a for a in analyses if a.id == e).documents)} versions)",
+        help="This input holds several events; pick one to compare its versions.",
+    )
+analysis = next(a for a in analyses if a.id == st.session_state["event"])
+all_ids = [d.id for d in analysis.documents]
+
+blind = st.sidebar.toggle(
+    "Blind mode", key="blind",
+    help="Hide outlet names (versions become A, B, C…) so that students judge the texts first.",
+)
+if blind:
+    st.sidebar.button("Reveal outlet names", on_click=lambda: st.session_state.update(blind=False), type="primary", icon=":material/visibility:")
+labels = version_labels(analysis, blind=blind)
+
+ver_key = f"versions::{analysis.id}"
+if ver_key not in st.session_state:
+    wanted = [v for v in (state.url_get("v") or "").split(",") if v in all_ids]
+    st.session_state[ver_key] = wanted or all_ids[: state.MAX_VERSIONS]
+st.sidebar.multiselect(
+    "Versions to compare", all_ids, key=ver_key, format_func=labels.get,
+    max_selections=state.MAX_VERSIONS, help=f"Choose 2 to {state.MAX_VERSIONS} versions.",
+)
+ids = [i for i in all_ids if i in st.session_state[ver_key]]
+
+ref_options = [CONSENSUS, *ids]
+ref_key = f"reference::{analysis.id}"
+if ref_key not in st.session_state or st.session_state[ref_key] not in ref_options:
+    wanted_ref = state.url_get("ref")
+    st.session_state[ref_key] = wanted_ref if wanted_ref in ref_options else CONSENSUS
+st.sidebar.selectbox(
+    "Compare against", ref_options, key=ref_key,
+    format_func=lambda r: "Consensus (what most versions report)" if r == CONSENSUS else labels.get(r, r),
+    help="Details are 'dropped' or 'added' relative to this: one version (e.g. the wire story) or what most versions report.",
+)
+reference = st.session_state[ref_key]
+
+ctx = state.make_context(analysis, analyses, ids, reference=reference, blind=blind, source=source)
+
+# ---- exports -------------------------------------------------------------------------------
+with st.sidebar.expander("Download the comparison", icon=":material/download:", expanded=True):
+    base = state.slug(analysis.id)
+    st.download_button(
+        "HTML report", lambda: framing.render_html([analysis], title=f"framing report: {analysis.id}"),
+        file_name=f"framing-{base}.html", mime="text/html", key="dl_html", on_click="ignore",
+        width="stretch", help="One self-contained page: findings, scores, detail matrix, tone, every version's text.",
+    )
+    c1, c2 = st.columns(2)
+    c1.download_button("CSV", lambda: framing.to_csv([analysis]), file_name=f"framing-{base}.csv",
+                       mime="text/csv", key="dl_csv", on_click="ignore", width="stretch")
+    c2.download_button("JSON", lambda: framing.to_json([analysis]), file_name=f"framing-{base}.json",
+                       mime="application/json", key="dl_json", on_click="ignore", width="stretch")
+st.sidebar.caption(f"Articles: {source}")
+
+# ---- header and view ----------------------------------------------------------------------
+head = st.columns([5, 6], vertical_alignment="bottom")
+head[0].title("How outlets framed one event")
+head[1].segmented_control(
+    "View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed",
+)
+view = st.session_state.get("nav_view") or st.session_state.get("last_view", "overview")
+st.session_state["last_view"] = view
+titles = [ctx.label(i) for i in ids]
+st.caption(f"Event **{analysis.id}** · {len(ids)} of {len(all_ids)} versions shown: " + ", ".join(titles))
+
+state.url_set(
+    view=view, event=analysis.id if len(events) > 1 or state.url_get("event") else None,
+    v=",".join(ids) if ids != all_ids[: state.MAX_VERSIONS] else None,
+    ref=reference if reference != CONSENSUS else None, blind="1" if blind else None,
+)
+
+if view in ("side_by_side", "details", "vocabulary", "tone") and len(ids) < 2:
+    st.warning("Choose at least two versions in the sidebar to compare them.", icon=":material/compare_arrows:")
+for note in analysis.notes:
+    st.caption(note)
+if view == "corpus":
+    st.rerun()
+RENDER.get(view, overview.render)(ctx)
+
+# A marker the browser test and benchmark wait for: the script has finished drawing this run.
+st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+st.html(f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}'></span>")

@@ -1,0 +1,427 @@
+"""Plain-language findings computed from the numbers of an analysis, each with its evidence.
+
+A finding is one sentence a newcomer can read ("ZeroHedge's version uses 4× as many loaded
+terms per 100 words as AP's"), the view where its evidence lives, and the evidence itself: the
+terms, sentences or details behind the number.  Every finding is computed from the scores in
+the :class:`~framing.types.EventAnalysis`; nothing is written by hand, and no rule knows an
+outlet by name.
+
+Also here: what each version keeps, drops and adds *relative to a reference* (one version, or
+the consensus of the versions shown), which the dashboard's side-by-side view and the HTML
+report colour the text by.
+
+Example:
+    >>> from framing import analyze_event, load_articles
+    >>> from framing.findings import findings
+    >>> analysis = analyze_event(load_articles(["seeds"]))  # doctest: +SKIP
+    >>> for f in findings(analysis):  # doctest: +SKIP
+    ...     print(f.text)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .types import EventAnalysis
+
+CONSENSUS = "consensus"
+
+# Thresholds below decide when a difference is worth a sentence.  They are presentation
+# choices, not tuned on data: each is the smallest difference a reader can see in the figure
+# the finding points to.
+#: Loaded-term rates: the higher must be at least 1.5× the lower (a visibly longer bar).
+MIN_LOADED_RATIO = 1.5
+#: Loaded-term rates below this (per 100 words) are treated as "almost none" for ratios.
+MIN_LOADED_RATE = 0.05
+#: Tone differences toward an actor or overall: 0.3 on the -1..1 scale (a colour step in the
+#: 7-class diverging scale of the tone heatmap spans about 0.29).
+MIN_TONE_GAP = 0.3
+#: Text reuse: a version repeating at least half of another's text.
+MIN_REUSE = 0.5
+#: Readability: three school grades apart.
+MIN_GRADE_GAP = 3.0
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One piece of evidence: a sentence, term or detail of one version.
+
+    Attributes:
+        article: Article id of the version it comes from.
+        text: The sentence, term or detail text (raw article text: escape before showing).
+        note: What it shows ("loaded: intensifier", "tone −0.45", "left out").
+    """
+
+    article: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A plain-language finding and where to see its evidence.
+
+    Attributes:
+        kind: What it compares: ``loaded``, ``added``, ``dropped``, ``changed``,
+            ``actor_tone``, ``tone``, ``reuse``, ``readability``, ``substitution``,
+            ``removed``.
+        text: The sentence to show (outlet names as given by ``labels``).
+        view: The dashboard view that shows the evidence: ``vocabulary``, ``details``,
+            ``tone``, ``side_by_side``.
+        articles: Article ids the finding is about.
+        evidence: The terms, sentences or details behind the numbers.
+        strength: How large the difference is, 0..1, for ordering.
+        detail: A detail id to open in the details view, if any.
+        actor: An actor to open in the tone view, if any.
+    """
+
+    kind: str
+    text: str
+    view: str
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...] = ()
+    strength: float = 0.0
+    detail: str | None = None
+    actor: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What one version keeps, drops and adds relative to a reference.
+
+    Attributes:
+        kept: Detail ids the reference carries and this version carries too.
+        dropped: Detail ids the reference carries and this version leaves out.
+        added: Detail ids this version carries and the reference does not.
+    """
+
+    kept: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
+def _carries(status: Mapping[str, str], article: str) -> bool:
+    return status.get(article, "absent") != "absent"
+
+
+def reference_details(
+    analysis: EventAnalysis, reference: str, ids: Sequence[str] | None = None
+) -> set[str]:
+    """Detail ids of the reference: one version's, or with ``"consensus"`` the details that
+    more than half of the shown versions carry."""
+    ids = list(ids) if ids is not None else [d.id for d in analysis.documents]
+    if reference == CONSENSUS:
+        need = len(ids) / 2
+        return {
+            det.id for det in analysis.details.details
+            if sum(_carries(det.status, i) for i in ids) > need
+        }
+    return {det.id for det in analysis.details.details if _carries(det.status, reference)}
+
+
+def compare_to_reference(
+    analysis: EventAnalysis, reference: str, ids: Sequence[str] | None = None
+) -> dict[str, Comparison]:
+    """Article id -> what it keeps, drops and adds against ``reference`` (an article id or
+    ``"consensus"``), for the versions in ``ids``.
+
+    Example:
+        >>> compare_to_reference(analysis, "consensus")["003_f3a50983af6c7cfe"].added  # doctest: +SKIP
+    """
+    ids = list(ids) if ids is not None else [d.id for d in analysis.documents]
+    ref = reference_details(analysis, reference, ids)
+    out: dict[str, Comparison] = {}
+    for i in ids:
+        kept, dropped, added = [], [], []
+        for det in analysis.details.details:
+            has = _carries(det.status, i)
+            if det.id in ref:
+                (kept if has else dropped).append(det.id)
+            elif has:
+                added.append(det.id)
+        out[i] = Comparison(tuple(kept), tuple(dropped), tuple(added))
+    return out
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.0f}×" if ratio >= 3 else f"{ratio:.1f}×"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _loaded(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    vocab = analysis.vocabulary.articles
+    rates = {i: vocab[i].per_100_words for i in ids if i in vocab and vocab[i].per_100_words is not None}
+    if len(rates) < 2:
+        return []
+    hi = max(rates, key=lambda i: rates[i])
+    lo = min(rates, key=lambda i: rates[i])
+    r_hi, r_lo = rates[hi] or 0.0, rates[lo] or 0.0
+    if r_hi < MIN_LOADED_RATE or hi == lo:
+        return []
+    own = [t for t in vocab[hi].terms if not t.quoted]
+    evidence = tuple(
+        Evidence(hi, t.text, f"{t.category}" + (f" – plainer: {t.alternative}" if t.alternative else ""))
+        for t in own[:8]
+    )
+    if r_lo < MIN_LOADED_RATE:
+        text = (
+            f"{lab[hi]}'s version uses {r_hi:.1f} loaded terms per 100 words in its own voice "
+            f"({_plural(len(own), 'term')}); {lab[lo]}'s uses almost none."
+        )
+        strength = 1.0
+    else:
+        ratio = r_hi / r_lo
+        if ratio < MIN_LOADED_RATIO:
+            return []
+        text = (
+            f"{lab[hi]}'s version uses {_times(ratio)} as many loaded terms per 100 words as "
+            f"{lab[lo]}'s ({r_hi:.1f} vs {r_lo:.1f}, own voice, quotations not counted)."
+        )
+        strength = min(1.0, (ratio - 1) / 3)
+    return [Finding("loaded", text, "vocabulary", (hi, lo), evidence, strength)]
+
+
+def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    dets = analysis.details.details
+    if not dets or len(ids) < 2:
+        return []
+    out: list[Finding] = []
+    # added: details only one shown version carries
+    for i in ids:
+        only = [d for d in dets if _carries(d.status, i) and sum(_carries(d.status, j) for j in ids) == 1]
+        if only:
+            out.append(
+                Finding(
+                    "added",
+                    f"{lab[i]} adds {_plural(len(only), 'detail')} that no other version shown has.",
+                    "details",
+                    (i,),
+                    tuple(Evidence(i, d.sentences.get(i) or d.text, "only here") for d in only[:6]),
+                    min(1.0, len(only) / max(4, len(dets) / 3)),
+                    detail=only[0].id,
+                )
+            )
+    # dropped: consensus details one version leaves out
+    consensus = [d for d in dets if d.id in reference_details(analysis, CONSENSUS, ids)]
+    if consensus:
+        for i in ids:
+            miss = [d for d in consensus if not _carries(d.status, i)]
+            if miss and len(miss) >= max(1, len(consensus) // 4):
+                out.append(
+                    Finding(
+                        "dropped",
+                        f"{lab[i]} leaves out {len(miss)} of the {len(consensus)} details that most "
+                        "versions report.",
+                        "details",
+                        (i,),
+                        tuple(Evidence(i, d.text, "left out") for d in miss[:6]),
+                        min(1.0, len(miss) / len(consensus)),
+                        detail=miss[0].id,
+                    )
+                )
+    # changed facts
+    for i in ids:
+        changed = [d for d in dets if d.status.get(i) == "changed"]
+        if changed:
+            first = changed[0]
+            what = "; ".join(first.changes.get(i, ())) or "its wording of a fact differs"
+            out.append(
+                Finding(
+                    "changed",
+                    f"{lab[i]} changes {_plural(len(changed), 'fact')} the others report"
+                    f" (for example: {what}).",
+                    "details",
+                    (i,),
+                    tuple(
+                        Evidence(i, d.sentences.get(i) or d.text, "; ".join(d.changes.get(i, ())) or "changed")
+                        for d in changed[:6]
+                    ),
+                    min(1.0, 0.3 + 0.2 * len(changed)),
+                    detail=first.id,
+                )
+            )
+    return out
+
+
+def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    tones = analysis.tone.articles
+    out: list[Finding] = []
+    for actor in analysis.tone.actors[:6]:
+        scored = {i: tones[i].actor_tone[actor] for i in ids if i in tones and actor in tones[i].actor_tone}
+        if len(scored) < 2:
+            continue
+        hi = max(scored, key=lambda i: scored[i])
+        lo = min(scored, key=lambda i: scored[i])
+        gap = scored[hi] - scored[lo]
+        if gap < MIN_TONE_GAP:
+            continue
+        ev = []
+        for i in (lo, hi):
+            items = sorted(tones[i].evidence.get(actor, ()), key=lambda e: e.score, reverse=i == hi)
+            ev += [Evidence(i, e.sentence_text, f"tone {e.score:+.2f}") for e in items[:2]]
+        out.append(
+            Finding(
+                "actor_tone",
+                f"Toward {actor}, {lab[lo]} is the most negative ({scored[lo]:+.2f}) and "
+                f"{lab[hi]} the most positive ({scored[hi]:+.2f}).",
+                "tone",
+                (lo, hi),
+                tuple(ev),
+                min(1.0, gap / 1.0),
+                actor=actor,
+            )
+        )
+    own = {i: tones[i].own_voice for i in ids if i in tones and tones[i].own_voice is not None}
+    if len(own) >= 2:
+        hi = max(own, key=lambda i: own[i] or 0.0)
+        lo = min(own, key=lambda i: own[i] or 0.0)
+        gap = (own[hi] or 0.0) - (own[lo] or 0.0)
+        if gap >= MIN_TONE_GAP:
+            ev = []
+            for i in (lo, hi):
+                doc = analysis.document(i)
+                scores = tones[i].sentence_scores
+                if scores and len(scores) == len(doc.sentences):
+                    k = (min if i == lo else max)(range(len(scores)), key=lambda n: scores[n])
+                    ev.append(Evidence(i, doc.sentences[k].text, f"tone {scores[k]:+.2f}"))
+            out.append(
+                Finding(
+                    "tone",
+                    f"In its own voice {lab[lo]} is the most negative version ({own[lo]:+.2f}) and "
+                    f"{lab[hi]} the most positive ({own[hi]:+.2f}).",
+                    "tone",
+                    (lo, hi),
+                    tuple(ev),
+                    min(1.0, gap),
+                )
+            )
+    return out
+
+
+def _reuse(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    out = []
+    shown = set(ids)
+    for p in analysis.details.pairs:
+        if p.a not in shown or p.b not in shown:
+            continue
+        for copier, original, share in ((p.a, p.b, p.reuse), (p.b, p.a, p.reuse_b_in_a)):
+            if share >= MIN_REUSE:
+                derived = " and is likely rewritten from it" if p.derivative == copier else ""
+                out.append(
+                    Finding(
+                        "reuse",
+                        f"{share:.0%} of {lab[copier]}'s text closely repeats {lab[original]}'s{derived}.",
+                        "details",
+                        (copier, original),
+                        (),
+                        min(1.0, share) * 0.8,
+                    )
+                )
+    return out
+
+
+def _readability(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    grades = {i: r.grade for i in ids if (r := analysis.readability.get(i)) and r.grade is not None}
+    if len(grades) < 2:
+        return []
+    hi = max(grades, key=lambda i: grades[i] or 0.0)
+    lo = min(grades, key=lambda i: grades[i] or 0.0)
+    gap = (grades[hi] or 0.0) - (grades[lo] or 0.0)
+    if gap < MIN_GRADE_GAP:
+        return []
+    return [
+        Finding(
+            "readability",
+            f"{lab[hi]} is the hardest to read (school grade {grades[hi]:.0f}) and {lab[lo]} the "
+            f"easiest (grade {grades[lo]:.0f}).",
+            "side_by_side",
+            (hi, lo),
+            (),
+            min(1.0, gap / 10) * 0.5,
+        )
+    ]
+
+
+def _substitution(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    shown = set(ids)
+    subs = [s for s in analysis.vocabulary.substitutions if s.a in shown and s.b in shown and s.a_words and s.b_words]
+    if not subs:
+        return []
+    s = subs[0]
+    return [
+        Finding(
+            "substitution",
+            f"Same fact, different words: where {lab[s.a]} writes “{' '.join(s.a_words)}”, "
+            f"{lab[s.b]} writes “{' '.join(s.b_words)}”"
+            + (f" ({len(subs) - 1} more such pairs)." if len(subs) > 1 else "."),
+            "vocabulary",
+            (s.a, s.b),
+            (Evidence(s.a, s.a_sentence, " ".join(s.a_words)), Evidence(s.b, s.b_sentence, " ".join(s.b_words))),
+            0.6,
+            detail=s.detail,
+        )
+    ]
+
+
+def _removed(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    out = []
+    for i in ids:
+        doc = analysis.document(i)
+        comments = [r for r in doc.removed if r.kind == "comments"]
+        if comments:
+            out.append(
+                Finding(
+                    "removed",
+                    f"{lab[i]}'s page also carried reader comments; they were set aside and not "
+                    "scored as the outlet's words.",
+                    "side_by_side",
+                    (i,),
+                    tuple(Evidence(i, r.text[:300], "removed: comments") for r in comments[:2]),
+                    0.2,
+                )
+            )
+    return out
+
+
+def findings(
+    analysis: EventAnalysis,
+    *,
+    ids: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    limit: int | None = 8,
+) -> list[Finding]:
+    """Plain-language findings for the versions ``ids`` (default: all), strongest first.
+
+    Args:
+        analysis: The analysed event.
+        ids: Article ids to compare (the versions shown).
+        labels: Article id -> name to use in the sentences (default: outlet or id); the
+            dashboard's blind mode passes neutral names.
+        limit: Most findings returned, or None for all.
+
+    Example:
+        >>> [f.text for f in findings(analysis, limit=2)]  # doctest: +SKIP
+    """
+    from .figures import version_labels  # shared labelling; figures imports nothing from here
+
+    known = [d.id for d in analysis.documents]
+    ids = [i for i in (ids if ids is not None else known) if i in known]
+    lab = version_labels(analysis)
+    if labels:
+        lab.update(labels)
+    found: list[Finding] = []
+    for rule in (_loaded, _details, _tone, _substitution, _reuse, _readability, _removed):
+        found += rule(analysis, ids, lab)
+    found.sort(key=lambda f: -f.strength)
+    # at most two findings of one kind, so that one measure does not crowd out the others
+    per_kind: dict[str, int] = {}
+    kept = []
+    for f in found:
+        per_kind[f.kind] = per_kind.get(f.kind, 0) + 1
+        if per_kind[f.kind] <= 2:
+            kept.append(f)
+    return kept if limit is None else kept[:limit]

@@ -1,0 +1,148 @@
+"""Learn: what each measure means, how it is computed, how accurate it is, and its limits, in
+words for a classroom; and the blind exercise (judge the versions first, then reveal)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .state import Context, go_to
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+MEASURES = [
+    (
+        "Loaded words",
+        "Some words carry a judgement as well as a fact: *regime* instead of *government*, "
+        "*slammed* instead of *criticised*, *brazen*, *so-called*. framing looks each word up in "
+        "a list of such terms (with why each is charged and a plainer word) and counts those the "
+        "outlet writes **in its own voice** — words inside quotation marks belong to the person "
+        "quoted and are counted apart. The score is flagged terms per 100 words.",
+        "A word list cannot read context: a flagged word can be fair in a sentence, and a charged "
+        "phrase the list lacks goes uncounted. Compare versions of one story rather than reading "
+        "one number alone.",
+    ),
+    (
+        "Details kept, dropped, changed, added",
+        "Each version's sentences are lined up with the other versions' sentences that report the "
+        "same thing (one *detail*). A detail can be kept **word for word**, **in other words**, "
+        "**changed** (a name, number or rank differs) or **left out**. What a version leaves out "
+        "can frame a story as much as the words it uses.",
+        "Lining up sentences is done by wording and shared names; two sentences that say the same "
+        "thing in very different words can be missed, and one long sentence can carry two details.",
+    ),
+    (
+        "Tone toward each actor",
+        "Each sentence gets a tone from −1 (negative) to +1 (positive) with a sentiment lexicon "
+        "(VADER). The tone toward an actor — a country, a person, an organisation — averages the "
+        "sentences that mention it, in the outlet's own voice.",
+        "Sentiment of a sentence is not always the attitude toward the actor in it: 'X condemned "
+        "the attack on Y' is negative but not against Y. Read the evidence sentences.",
+    ),
+    (
+        "Readability",
+        "The Flesch–Kincaid grade estimates the school year a reader needs, from sentence length "
+        "and syllables per word.",
+        "It measures length, not clarity: short sentences full of jargon score as easy.",
+    ),
+    (
+        "Text reuse",
+        "Outlets often republish or rewrite a wire story. framing measures how much of one "
+        "version's text closely repeats another's, and which one likely came first.",
+        "A shared source (a press release) can make two versions look copied from each other.",
+    ),
+]
+
+
+def accuracy_table() -> pd.DataFrame | None:
+    """The "Measured accuracy" table of the README (filled by each scoring section), or None."""
+    try:
+        text = README.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    m = re.search(r"^## Measured accuracy\s*$(.*?)(?=^## )", text, re.M | re.S)
+    if not m:
+        return None
+    rows = [
+        [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        for line in m.group(1).splitlines()
+        if line.strip().startswith("|")
+    ]
+    if len(rows) < 3:
+        return None
+    header, body = rows[0], [r for r in rows[2:] if len(r) == len(rows[0])]
+    return pd.DataFrame(body, columns=header) if body else None
+
+
+def _blind_exercise(ctx: Context) -> None:
+    st.subheader("Blind exercise: judge first, then reveal")
+    st.markdown(
+        "1. Turn on **blind mode**: outlet names are hidden everywhere (versions become A, B, C…, "
+        "and the names are blanked out of the texts).\n"
+        "2. Read the versions **side by side** and look at the charts. Which version sounds the "
+        "most neutral? Which one tells you the most? Which one takes a side?\n"
+        "3. Guess which outlet wrote each version below, then **reveal**."
+    )
+    if not ctx.blind:
+        st.button(
+            "Start blind mode", key="start_blind", type="primary", icon=":material/visibility_off:",
+            on_click=lambda: st.session_state.update(blind=True),
+        )
+        return
+    outlets = sorted({d.article.outlet or "unknown outlet" for d in ctx.analysis.documents if d.id in ctx.ids})
+    guesses = {}
+    cols = st.columns(min(len(ctx.ids), 5) or 1)
+    for n, i in enumerate(ctx.ids):
+        guesses[i] = cols[n % len(cols)].selectbox(
+            f"{ctx.label(i)} was written by", ["?", *outlets], key=f"guess_{ctx.analysis.id}_{i}"
+        )
+    c1, c2 = st.columns([1, 3])
+    c1.button("Read them side by side", key="blind_sbs", on_click=go_to, args=("side_by_side",))
+    if c2.button("Reveal", key="reveal", type="primary", icon=":material/visibility:"):
+        rows, right = [], 0
+        for i in ctx.ids:
+            real = ctx.analysis.document(i).article.outlet or "unknown outlet"
+            ok = guesses[i] == real
+            right += ok
+            rows.append({"Version": ctx.label(i), "Your guess": guesses[i], "Written by": real, "Right?": "✓" if ok else "✗"})
+        st.session_state["revealed_rows"] = rows
+        st.session_state["revealed_score"] = f"{right} of {len(ctx.ids)} right"
+    if st.session_state.get("revealed_rows"):
+        st.success(st.session_state["revealed_score"])
+        st.dataframe(pd.DataFrame(st.session_state["revealed_rows"]), hide_index=True)
+        st.button("Show outlet names everywhere", key="end_blind", on_click=lambda: st.session_state.update(blind=False, revealed_rows=None))
+
+
+def render(ctx: Context) -> None:
+    st.markdown(
+        "**framing** compares versions of **one** news event written by different outlets. It "
+        "does not say which version is true; it shows *how* each one tells the story: the words "
+        "it chooses, the facts it keeps or leaves out, and how it sounds about the people involved."
+    )
+    _blind_exercise(ctx)
+    st.subheader("What each measure means")
+    for name, how, limits in MEASURES:
+        with st.expander(name, expanded=False):
+            st.markdown(f"**How it is computed.** {how}")
+            st.markdown(f"**Limits.** {limits}")
+    st.subheader("How accurate is it?")
+    table = accuracy_table()
+    if table is None:
+        st.info("Accuracy figures have not been measured yet: see the README's “Measured accuracy” section.")
+    else:
+        st.markdown(
+            "Each score was checked against articles that people annotated by hand (public research "
+            "data sets). The table shows how close framing comes; *target* is the level the project aims for."
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
+    st.subheader("Limits to keep in mind")
+    st.markdown(
+        "- The numbers compare versions **of the same event**; across different stories they mean little.\n"
+        "- Lexicons and sentiment were built for English news; other languages are not scored.\n"
+        "- Quotations are the speaker's words, not the outlet's: the choice to quote is a framing choice, "
+        "but the words are not counted as the outlet's own.\n"
+        "- Every number links to its evidence: read the sentences before drawing a conclusion."
+    )

@@ -1,0 +1,88 @@
+"""Side by side: 2 to 5 versions in columns, loaded terms highlighted, sentences coloured by
+the status of the detail they carry, what each dropped, and the removed boilerplate."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from framing.findings import CONSENSUS, compare_to_reference
+from framing.html_report import annotate, legend_html
+
+from .state import Context, dot, esc, esc_masked, html
+
+#: Height of each column's scrolling text box, in pixels: with the header and legend it fills
+#: a 900 px tall window, so a screenshot at 1400×900 shows all columns' openings.
+TEXT_HEIGHT = 560
+
+
+def render(ctx: Context) -> None:
+    a = ctx.analysis
+    if not ctx.ids:
+        return
+    ref = "what most versions report" if ctx.reference == CONSENSUS else ctx.label(ctx.reference)
+    colour = st.toggle(
+        "Colour sentences by detail status", value=True, key="sbs_colour",
+        help="Green: kept (dark = word for word); orange: a fact changed; purple: not in the reference.",
+    )
+    has_details = bool(a.details.details)
+    has_terms = any(v.terms for v in a.vocabulary.articles.values())
+    notes = []
+    if not has_terms:
+        notes.append("loaded-term highlighting")
+    if not has_details:
+        notes.append("detail colours")
+    html(
+        "<div class='fr-meta' style='margin-bottom:.3rem'>"
+        f"Compared against: <b>{esc(ref)}</b>. Hover over or click a highlighted word for why it is "
+        "flagged, a plainer word and what the other versions wrote.</div>" + legend_html()
+    )
+    if notes:
+        st.caption(" and ".join(notes).capitalize() + " not available yet for this event.")
+    cmp = compare_to_reference(a, ctx.reference, ctx.ids)
+    det_by_id = {d.id: d for d in a.details.details}
+    cols = st.columns(len(ctx.ids), gap="small")
+    for col, i in zip(cols, ctx.ids, strict=True):
+        doc = a.document(i)
+        read = a.readability.get(i)
+        vocab = a.vocabulary.articles.get(i)
+        tone = a.tone.articles.get(i)
+        stats = []
+        if read:
+            stats.append(f"{read.words} words")
+        if vocab and vocab.per_100_words is not None:
+            stats.append(f"{vocab.per_100_words:.1f} loaded/100w")
+        if tone and tone.own_voice is not None:
+            stats.append(f"tone {tone.own_voice:+.2f}")
+        with col:
+            html(
+                f"<div class='fr-card fr-head' style='border-top:4px solid {ctx.colors[i]}'>"
+                f"<h4>{dot(ctx.colors[i])}{esc(ctx.label(i))}</h4>"
+                f"<div style='font-weight:600;line-height:1.3'>{esc_masked(ctx, doc.article.title or '(no headline)')}</div>"
+                f"<div class='fr-meta'>{esc(' · '.join(stats))}</div></div>"
+            )
+            with st.container(height=TEXT_HEIGHT, border=True):
+                html(
+                    "<div class='fr-col'>" + annotate(
+                        a, i, ids=ctx.ids, reference=ctx.reference, labels=ctx.labels,
+                        mask=ctx.mask, colour_sentences=colour,
+                    ) + "</div>"
+                )
+            c = cmp.get(i)
+            if has_details and c is not None and i != ctx.reference:
+                if c.dropped:
+                    with st.expander(f"Dropped: {len(c.dropped)} detail(s)", icon=":material/remove_circle:"):
+                        html("".join(
+                            f"<div class='fr-quote'>{esc_masked(ctx, det_by_id[d].text)}</div>"
+                            for d in c.dropped if d in det_by_id
+                        ))
+                else:
+                    st.caption("Dropped: nothing the reference reports.")
+            if doc.removed:
+                with st.expander(f"Removed before analysis: {len(doc.removed)}", icon=":material/content_cut:"):
+                    html("".join(
+                        f"<div class='fr-meta' style='white-space:pre-wrap;margin-bottom:.4rem'>"
+                        f"<b>{esc(r.kind)}</b>: {esc_masked(ctx, r.text)}</div>"
+                        for r in doc.removed
+                    ))
+            else:
+                st.caption("Nothing removed before analysis.")

@@ -1,0 +1,221 @@
+"""What the user has chosen (event, versions, reference, view, blind mode), kept in the URL,
+and the helpers every view shares: the context object, figure display with PNG/SVG download,
+and escaped HTML blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from framing.figures import ExportError, chromium_path, outlet_colors, to_image, version_labels
+from framing.findings import CONSENSUS
+from framing.html_report import ANNOTATION_CSS
+from framing.types import EventAnalysis
+
+#: View key -> menu label, in menu order.  "corpus" is added when views/corpus.py exists.
+VIEWS: dict[str, str] = {
+    "overview": "Overview",
+    "side_by_side": "Side by side",
+    "details": "Details",
+    "vocabulary": "Vocabulary",
+    "tone": "Tone",
+    "learn": "Learn",
+}
+#: Most versions shown side by side (columns stay readable at 1400 px).
+MAX_VERSIONS = 5
+
+CSS = """
+<style>
+.block-container{padding:1.6rem 1.6rem 2rem 1.6rem!important;max-width:1600px}
+h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
+.fr-head{min-height:8.4rem}
+.fr-card{border:1px solid #e3e3e3;border-radius:8px;padding:.55rem .8rem;margin-bottom:.5rem;background:#fff}
+.fr-card h4{margin:0 0 .2rem 0;font-size:1.05rem}
+.fr-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:baseline}
+.fr-meta{color:#666;font-size:.85rem}
+.fr-quote{border-left:3px solid #ccc;padding:.2rem .6rem;margin:.3rem 0;font:14px/1.5 Georgia,'DejaVu Serif',serif}
+.fr-badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.8rem;margin-right:.3em}
+""" + ANNOTATION_CSS + "</style>"
+
+
+@dataclass
+class Context:
+    """Everything a view needs: the analysis and the user's choices.
+
+    Attributes:
+        analysis: The event shown.
+        analyses: Every event of the input.
+        ids: Article ids of the versions shown, in order.
+        labels: Article id -> display name (neutral names in blind mode).
+        colors: Article id -> colour, the same in every view.
+        reference: An article id or ``"consensus"``.
+        blind: Blind mode: outlet names hidden.
+        mask: Outlet names to hide in article text while blind.
+        source: A short description of where the articles came from.
+    """
+
+    analysis: EventAnalysis
+    analyses: list[EventAnalysis]
+    ids: list[str]
+    labels: dict[str, str]
+    colors: dict[str, str]
+    reference: str = CONSENSUS
+    blind: bool = False
+    mask: tuple[str, ...] = ()
+    source: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def label(self, article_id: str) -> str:
+        return self.labels.get(article_id, article_id)
+
+
+def make_context(
+    analysis: EventAnalysis,
+    analyses: list[EventAnalysis],
+    ids: Sequence[str],
+    *,
+    reference: str,
+    blind: bool,
+    source: str,
+) -> Context:
+    """Build the context; in blind mode labels are "Version A"... and outlet names are masked."""
+    mask: tuple[str, ...] = ()
+    if blind:
+        mask = tuple(sorted({d.article.outlet for d in analysis.documents if d.article.outlet}))
+    return Context(
+        analysis=analysis,
+        analyses=analyses,
+        ids=list(ids),
+        labels=version_labels(analysis, blind=blind),
+        colors=outlet_colors(analysis),
+        reference=reference,
+        blind=blind,
+        mask=mask,
+        source=source,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# URL state
+# --------------------------------------------------------------------------------------------
+
+
+def url_get(name: str, default: str | None = None) -> str | None:
+    """A query parameter of the page URL."""
+    value = st.query_params.get(name)
+    return value if value else default
+
+
+def url_set(**params: str | None) -> None:
+    """Write the user's choices into the URL (only when they changed, to keep history clean)."""
+    for k, v in params.items():
+        if v is None or v == "":
+            if k in st.query_params:
+                del st.query_params[k]
+        elif st.query_params.get(k) != v:
+            st.query_params[k] = v
+
+
+def init_state(key: str, value) -> None:
+    """Set a widget's initial value once per session (from the URL on first load)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def go_to(view: str, **selection: str) -> None:
+    """Switch view (a button callback): the nav widget and the view's selection follow."""
+    st.session_state["nav_view"] = view
+    for k, v in selection.items():
+        st.session_state[k] = v
+
+
+# --------------------------------------------------------------------------------------------
+# Display helpers
+# --------------------------------------------------------------------------------------------
+
+
+def dot(color: str) -> str:
+    return f"<span class='fr-dot' style='background:{color}'></span>"
+
+
+def esc(text: object) -> str:
+    """Escape text for the page (every piece of article text goes through this)."""
+    import html
+
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def esc_masked(ctx: Context, text: object) -> str:
+    """Escape article text, hiding outlet names in blind mode."""
+    from framing.html_report import mask_text
+
+    s = "" if text is None else str(text)
+    return esc(mask_text(s, ctx.mask) if ctx.mask else s)
+
+
+def html(block: str) -> None:
+    """Show an HTML block whose article text the caller has escaped."""
+    st.html(block)
+
+
+@st.cache_resource(show_spinner=False)
+def _kaleido_server() -> bool:
+    """Keep one Chromium open for exports (a cold start costs ~3 s, a warm export ~0.3 s)."""
+    try:
+        import kaleido
+
+        chromium_path()
+        kaleido.start_sync_server(silence_warnings=True)
+        return True
+    except Exception:  # exports then start a browser per figure, slower but working
+        return False
+
+
+def _export(fig: go.Figure, fmt: str) -> Callable[[], bytes]:
+    def make() -> bytes:
+        _kaleido_server()
+        try:
+            return to_image(fig, fmt)  # type: ignore[arg-type]
+        except ExportError as exc:
+            return f"Export failed: {exc}".encode()
+
+    return make
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "figure"
+
+
+def show_figure(fig: go.Figure, name: str, *, key: str, **chart_kwargs) -> object:
+    """Show a finished figure with PNG and SVG download buttons under it.
+
+    Returns the chart's selection state when ``on_select`` is passed.
+    """
+    config = {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": slug(name), "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+    result = st.plotly_chart(fig, theme=None, config=config, key=key, **chart_kwargs)
+    if chromium_path() is None:
+        st.caption("PNG/SVG download needs Chromium on this machine (see README).")
+        return result
+    c1, c2, _ = st.columns([1, 1, 6])
+    c1.download_button(
+        "PNG", _export(fig, "png"), file_name=f"{slug(name)}.png", mime="image/png",
+        key=f"{key}_png", on_click="ignore", icon=":material/download:", width="stretch",
+    )
+    c2.download_button(
+        "SVG", _export(fig, "svg"), file_name=f"{slug(name)}.svg", mime="image/svg+xml",
+        key=f"{key}_svg", on_click="ignore", icon=":material/download:", width="stretch",
+    )
+    return result
+
+
+def not_yet(what: str) -> None:
+    """The message a view shows while a measure has no data."""
+    st.info(f"{what} not available yet for this event.", icon=":material/hourglass_empty:")

@@ -1,0 +1,95 @@
+"""Vocabulary: loaded-term rates by category, distinctive terms, "same fact, different words",
+and the labels each version gives each actor."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from framing.figures import distinctive_terms_figure, loaded_rates_figure
+from framing.html_report import mask_text
+
+from .state import Context, not_yet, show_figure
+
+
+def _m(ctx: Context, text: str) -> str:
+    return mask_text(text, ctx.mask) if ctx.mask else text
+
+
+def render(ctx: Context) -> None:
+    a = ctx.analysis
+    vocab = a.vocabulary
+    if not any(i in vocab.articles for i in ctx.ids):
+        not_yet("Loaded-vocabulary scores are")
+    else:
+        show_figure(loaded_rates_figure(a, ctx.ids, ctx.labels), "loaded-vocabulary", key="fig_loaded")
+        st.subheader("Every flagged term")
+        opts = [i for i in ctx.ids if i in vocab.articles]
+        if st.session_state.get("vocab_version") not in opts:
+            st.session_state["vocab_version"] = opts[0]
+        left, right = st.columns([2, 3])
+        left.selectbox("Version", opts, key="vocab_version", format_func=ctx.label)
+        own_only = right.toggle("Own voice only (leave out quotations)", value=False, key="vocab_own")
+        v = vocab.articles[st.session_state["vocab_version"]]
+        doc = a.document(st.session_state["vocab_version"])
+        rows = [
+            {
+                "Term": _m(ctx, t.text),
+                "Category": t.category,
+                "Voice": f"quoted ({t.speaker})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
+                "Why flagged": t.why,
+                "Plainer": t.alternative,
+                "Sentence": _m(ctx, doc.sentences[t.sentence].text) if 0 <= t.sentence < len(doc.sentences) else "",
+            }
+            for t in v.terms
+            if not (own_only and t.quoted)
+        ]
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(420, 38 + 35 * len(rows)))
+        else:
+            st.caption("No flagged terms in this version.")
+
+    if any(vocab.distinctive.get(i) for i in ctx.ids):
+        show_figure(distinctive_terms_figure(a, ctx.ids, ctx.labels), "distinctive-terms", key="fig_distinct")
+    else:
+        not_yet("Distinctive terms are")
+
+    st.subheader("Same fact, different words")
+    shown = set(ctx.ids)
+    subs = [s for s in vocab.substitutions if s.a in shown and s.b in shown]
+    if subs:
+        st.dataframe(
+            pd.DataFrame([
+                {
+                    "Detail": s.detail,
+                    "Version A": ctx.label(s.a),
+                    "A wrote": _m(ctx, " ".join(s.a_words)),
+                    "Version B": ctx.label(s.b),
+                    "B wrote": _m(ctx, " ".join(s.b_words)),
+                    "A's sentence": _m(ctx, s.a_sentence),
+                    "B's sentence": _m(ctx, s.b_sentence),
+                }
+                for s in subs
+            ]),
+            hide_index=True, width="stretch",
+        )
+    else:
+        not_yet("Word substitutions between versions are")
+
+    st.subheader("What each version calls the actors")
+    labels = [lb for lb in vocab.actor_labels if lb.article in shown]
+    if labels:
+        table: dict[str, dict[str, list[str]]] = {}
+        for lb in labels:
+            cell = table.setdefault(lb.actor, {}).setdefault(lb.article, [])
+            if lb.phrase not in cell:
+                cell.append(lb.phrase)
+        st.dataframe(
+            pd.DataFrame([
+                {"Actor": actor, **{ctx.label(i): _m(ctx, "; ".join(row.get(i, []))) for i in ctx.ids}}
+                for actor, row in table.items()
+            ]),
+            hide_index=True, width="stretch",
+        )
+    else:
+        not_yet("Actor labels are")
