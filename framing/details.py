@@ -204,14 +204,17 @@ class _Row:
 
 
 def _centrality(sim: np.ndarray, doc_units: list[list[int]]) -> list[float]:
+    """How much of the event each version carries: the sum, over its units and the other
+    versions, of the unit's best match there.  The wire original, which most others repeat in
+    part, scores highest; a short excerpt scores low however well it matches."""
     out = []
     for d, units in enumerate(doc_units):
         scores = []
         for e, others in enumerate(doc_units):
             if e == d or not units or not others:
                 continue
-            scores.append(float(sim[np.ix_(units, others)].max(axis=1).mean()))
-        out.append(sum(scores) / len(scores) if scores else 0.0)
+            scores.append(float(sim[np.ix_(units, others)].max(axis=1).sum()))
+        out.append(sum(scores))
     return out
 
 
@@ -354,7 +357,7 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
     rows = _rows(order, doc_units, units, sim, settings)
-    if len(docs) > 2:
+    if len(docs) > 1:
         # an original goes before the versions that derive from it, so that statuses and
         # changes read "what the derivative did to the original"
         derived = {

@@ -1,0 +1,254 @@
+"""The detail matrix: alignment, status per cell, selection scores and pairwise reuse."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from framing import details
+from framing.evaluation.details import score
+from framing.quotes import find_quotes
+from framing.sentences import split_sentences
+from framing.types import Article, Document
+
+EXPECTED = Path(__file__).parent / "data" / "seed_details_expected.json"
+
+
+def doc(article_id: str, text: str, outlet: str | None = None, date: str | None = None) -> Document:
+    return Document(
+        article=Article(article_id, text, outlet=outlet, date=date),
+        body=text,
+        sentences=split_sentences(text),
+        quotes=find_quotes(text),
+    )
+
+
+WIRE = (
+    "Three soldiers were killed on Monday in an attack near the northern city of Mosul, the "
+    "Defense Ministry said. The attackers fled across the river before reinforcements arrived. "
+    "Prime Minister Ali Hassan ordered an inquiry into the security failure. "
+    "Marine Gen. John Ward, the top U.S. commander in the region, acknowledged that the "
+    "situation was “in a period of turbulence.” "
+    "There was no immediate claim of responsibility."
+)
+
+
+def by_text(result, article_id: str, snippet: str):
+    return next(d for d in result if d.sentences.get(article_id) and snippet in d.sentences[article_id])
+
+
+def test_copy_with_light_edits_is_verbatim():
+    copy = WIRE.replace("were killed on Monday", "were killed Monday").replace("defense", "defence")
+    result = details.align([doc("wire", WIRE), doc("copy", copy)])
+    assert all(d.status["copy"] == "verbatim" for d in result)
+    assert len(result) == 5
+
+
+def test_rewritten_sentence_is_a_paraphrase():
+    rewrite = (
+        "Reinforcements came too late: by then the attackers had escaped over the river. "
+        "No group has claimed the attack so far."
+    )
+    result = details.align([doc("wire", WIRE), doc("rewrite", rewrite)])
+    fled = by_text(result, "wire", "attackers fled")
+    assert fled.status["rewrite"] == "paraphrase"
+    assert fled.changes == {}
+
+
+def test_altered_number_rank_and_verb_make_a_cell_changed_with_evidence():
+    changed = (
+        WIRE.replace("Three soldiers", "Five soldiers")
+        .replace("Marine Gen.", "Naval General")
+        .replace("acknowledged", "admitted")
+    )
+    result = details.align([doc("wire", WIRE), doc("changed", changed)])
+    killed = by_text(result, "wire", "soldiers were killed")
+    assert killed.status["changed"] == "changed"
+    assert killed.changes["changed"] == ("number: 3 -> 5",)
+    ward = by_text(result, "wire", "John Ward")
+    assert ward.status["changed"] == "changed"
+    assert set(ward.changes["changed"]) == {
+        "rank: Marine Gen. -> Naval General",
+        "verb of saying: acknowledged -> admitted",
+    }
+    calm = by_text(result, "wire", "no immediate claim")
+    assert calm.status["changed"] == "verbatim"
+
+
+def test_detail_a_version_leaves_out_is_absent_with_no_position():
+    short = "Three soldiers were killed on Monday in an attack near Mosul, the Defense Ministry said."
+    result = details.align([doc("wire", WIRE), doc("short", short)])
+    ward = by_text(result, "wire", "John Ward")
+    assert ward.status["short"] == "absent"
+    assert ward.sentences["short"] is None and ward.position["short"] is None
+    assert ward.sentence_index["short"] == ()
+
+
+def test_position_runs_from_lead_to_end():
+    result = details.align([doc("wire", WIRE), doc("copy", WIRE)])
+    assert by_text(result, "wire", "soldiers were killed").position["wire"] == 0.0
+    assert by_text(result, "wire", "no immediate claim").position["wire"] == 1.0
+
+
+def test_reordered_sentences_still_align():
+    sentences = [s.text for s in split_sentences(WIRE)]
+    shuffled = " ".join(reversed(sentences))
+    result = details.align([doc("wire", WIRE), doc("shuffled", shuffled)])
+    assert len(result) == 5
+    assert all(d.status["shuffled"] == "verbatim" for d in result)
+    assert by_text(result, "wire", "soldiers were killed").position["shuffled"] == 1.0
+
+
+def test_sentence_split_in_two_aligns_many_to_one():
+    wire = (
+        "In response to the strike, parliament passed a resolution urging a troop withdrawal, "
+        "and then caretaker Prime Minister Adel Abdul-Mahdi openly called for a withdrawal. "
+        "Markets were calm."
+    )
+    split = (
+        "In response to the strike, the parliament passed a resolution calling for troops to "
+        "withdraw. Prime Minister Adel Abdul-Mahdi then openly called for the troops to withdraw. "
+        "Markets were calm."
+    )
+    result = details.align(
+        [doc("wire", wire, date="2020-02-06"), doc("split", split, date="2020-02-07")]
+    )
+    carried = [d for d in result if d.status["split"] != "absent" and d.status["wire"] != "absent"]
+    assert {i for d in carried for i in d.sentence_index["split"]} == {0, 1, 2}
+    pm = by_text(result, "split", "Prime Minister Adel")
+    assert pm.status["split"] == "changed"
+    assert pm.changes["split"] == ("title: caretaker Prime Minister -> Prime Minister",)
+
+
+def test_two_sentences_merged_into_one_align_one_to_many():
+    wire = (
+        "Iraq and Russia discussed deeper military coordination on Thursday. "
+        "The talks followed the January 3 drone strike that killed General Qassem Soleimani."
+    )
+    merged = (
+        "In fallout over the Jan. 3 drone strike that killed Gen. Qassem Soleimani, Iraq and "
+        "Russia are preparing deeper military coordination."
+    )
+    result = details.align([doc("wire", wire), doc("merged", merged)])
+    assert all(d.status["merged"] != "absent" for d in result if d.status["wire"] != "absent")
+
+
+def test_unrelated_texts_share_no_detail():
+    other = "The central bank raised interest rates by half a point to fight inflation."
+    result = details.align([doc("wire", WIRE), doc("other", other)])
+    assert all(sum(s != "absent" for s in d.status.values()) == 1 for d in result)
+
+
+def test_kept_and_added_shares():
+    short = (
+        "Three soldiers were killed on Monday in an attack near Mosul, the Defense Ministry said. "
+        "There was no immediate claim of responsibility. "
+        "Local farmers said the harvest had been poor this year because of drought."
+    )
+    result = details.analyze([doc("wire", WIRE), doc("short", short)])
+    short_scores = result.articles["short"]
+    assert short_scores.kept_share == pytest.approx(2 / 5)
+    assert 0.3 < short_scores.added_share < 0.6
+    assert any("harvest" in a for a in short_scores.added)
+    assert any("John Ward" in d for d in short_scores.dropped)
+    assert result.articles["wire"].kept_share == pytest.approx(2 / 3, abs=0.01)
+
+
+def test_quotes_kept_and_dropped():
+    short = "Three soldiers were killed on Monday near Mosul, the Defense Ministry said."
+    result = details.analyze([doc("wire", WIRE), doc("short", short), doc("copy", WIRE)])
+    assert result.articles["short"].quotes_dropped == ("in a period of turbulence",)
+    assert result.articles["copy"].quotes_kept == ("in a period of turbulence",)
+
+
+def test_version_naming_the_other_outlet_is_the_derivative():
+    copy = "Three soldiers were killed on Monday near Mosul, the AP reports. " + WIRE
+    pair = details.analyze([doc("wire", WIRE, outlet="AP"), doc("copy", copy, outlet="Blog")]).pairs[0]
+    assert pair.derivative == "copy"
+    assert pair.reuse == pytest.approx(1.0, abs=0.2)
+    assert pair.copied_b_in_a > 0.9
+
+
+def test_later_version_is_the_derivative_without_a_citation():
+    copy = WIRE.replace("were killed on Monday", "were killed Monday")
+    pair = details.analyze(
+        [doc("late", copy, date="2020-02-08"), doc("early", WIRE, date="2020-02-07")]
+    ).pairs[0]
+    assert pair.derivative == "late"
+
+
+def test_unrelated_versions_have_no_direction():
+    other = "The central bank raised interest rates by half a point to fight inflation."
+    pair = details.analyze([doc("wire", WIRE), doc("other", other)]).pairs[0]
+    assert pair.derivative is None and pair.reuse == 0.0 and pair.similarity == 0.0
+
+
+def test_one_version_has_details_but_no_comparison():
+    result = details.analyze([doc("wire", WIRE)])
+    assert len(result.details) == 5 and result.pairs == ()
+    assert result.articles["wire"].kept_share is None
+
+
+def test_no_versions_and_empty_bodies_give_empty_results():
+    assert details.analyze([]).details == ()
+    result = details.analyze([doc("a", ""), doc("b", "")])
+    assert result.details == ()
+
+
+def test_sources_named_and_anonymous_per_version():
+    result = details.analyze([doc("wire", WIRE)])
+    sources = {(s.text, s.named) for s in result.articles["wire"].sources}
+    assert ("Marine Gen. John Ward", True) in sources
+    assert ("the Defense Ministry", True) in sources
+
+
+# -- the bundled seed event -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_details():
+    from framing.analysis import analyze_event
+    from framing.ingest import load_articles
+
+    return analyze_event(load_articles([Path(__file__).parents[1] / "seeds"])).details
+
+
+@pytest.fixture(scope="module")
+def expectation():
+    return json.loads(EXPECTED.read_text(encoding="utf-8"))
+
+
+def test_seed_matrix_matches_the_hand_checked_expectation(seed_details, expectation):
+    s = score(seed_details, expectation)
+    assert s["precision"] >= 0.95, s["misses"]
+    assert s["recall"] >= 0.95, s["misses"]
+    assert s["status_accuracy"] >= 0.9, s["misses"]
+    assert s["change_recall"] == 1.0, s["misses"]
+    assert s["checks_passed"] == s["checks"], s["misses"]
+
+
+def test_seed_rewrite_changes_are_marked(seed_details, expectation):
+    ids = expectation["articles"]
+    mckenzie = by_text(seed_details.details, ids["001"], "Marine Gen. Frank McKenzie")
+    assert mckenzie.status[ids["002"]] == "changed"
+    assert "rank: Marine Gen. -> Naval General" in mckenzie.changes[ids["002"]]
+    assert "verb of saying: acknowledged -> admitted" in mckenzie.changes[ids["002"]]
+    offer = by_text(seed_details.details, ids["001"], "has come forward to offer")
+    assert offer.changes[ids["002"]] == ("verb: has come forward to offer -> agreed to offer",)
+
+
+def test_seed_s400_detail_is_shared_by_zerohedge_and_press_tv_only(seed_details, expectation):
+    ids = expectation["articles"]
+    s400 = [d for d in seed_details.details if any("S-400" in (t or "") for t in d.sentences.values())]
+    carriers = {a for d in s400 for a, st in d.status.items() if st != "absent"}
+    assert carriers == {ids["003"], ids["004"]}
+
+
+def test_seed_ap_and_rewrite_are_closest_and_press_tv_least_similar(seed_details, expectation):
+    ids = expectation["articles"]
+    assert {details.closest_pair(seed_details).a, details.closest_pair(seed_details).b} == {
+        ids["001"], ids["002"]
+    }
+    assert details.least_similar(seed_details) == ids["004"]
