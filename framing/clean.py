@@ -262,10 +262,13 @@ _PROFANE_PREFIXES = (
     "trolling",
     "jerk",
 )
-_INFORMAL_SYMBOLS = re.compile(
-    r"[!?]{2,}|(?<!\w)[:;]-?[()DPp](?!\w)|<3|\b[a-z]{2,},[A-Za-z]|\bf[*@#]+[a-z]*|\bb[a@]lls\b"
-    r"|\bsh[*]t"
-)
+_PROFANE_HEADS = frozenset(p[:4] for p in _PROFANE_PREFIXES)
+# Masked profanity and emoticons ("f*k", "b@lls", ":)"); searched only when the text has one of
+# their characters (the search is the costliest step of _informal).
+_INFORMAL_SYMBOLS = re.compile(r"\b[a-z]+[*@#]+[a-z]*|[:;]-?[()DPp](?!\w)|<3")
+_SYMBOL_CHARS = frozenset("*@#:;<")
+_DOUBLE_MARKS = ("!!", "??", "?!", "!?")
+_GLUED_COMMA = re.compile(r"[a-z][a-z],[A-Za-z]")  # "arms,Warships": no space after a comma
 _SECOND_PERSON = re.compile(r"\b(?:you|you'?re|you’re|your|yours|yourself)\b", _I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
@@ -285,6 +288,11 @@ _THREAD_WINDOW = 12  # lines after a candidate start that are examined
 _THREAD_MIN_NAMES = 2  # name/meta lines needed in the window (the start line counts)
 _THREAD_MIN_INFORMAL = 2  # informal posts needed in the window
 _THREAD_MIN_SHARE = 0.4  # (names + informal posts) / lines, in the window and in the rest
+# Name and metadata lines of a thread are short ("Bob Smith", "March 3, 2021 at 11:02 am",
+# "Reply", "Jane says:"): longer lines are not tested.
+_META_MAX_CHARS = 60
+_HEADER_MAX_CHARS = 250  # "12 thoughts on “<a long headline>”"
+_NOT_IN_NAMES = re.compile(r'[.!?,;:"“”()\[\]]')
 _MIN_STORY_LINES = 1  # a thread never starts before this many story lines
 _THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the story before it
 # Captions other than AP's "FILE - In this ... photo" paragraphs are short: at most this many
@@ -479,7 +487,7 @@ def _mark_title(lines: list[_Line], title: str) -> None:
 
 def _is_name_line(text: str) -> bool:
     """1-3 capitalised words or handles, no sentence punctuation: a commenter's name."""
-    if len(text) > 32 or any(c in text for c in '.!?,;:"“”()[]'):
+    if len(text) > 32 or _NOT_IN_NAMES.search(text):
         # a trailing full stop after an initial is still a name ("John Q.")
         if not re.fullmatch(r"[A-Z][a-z]+ [A-Z]\.", text):
             return False
@@ -494,19 +502,25 @@ def _is_name_line(text: str) -> bool:
 def _informal(text: str) -> bool:
     """Markers of an informal reader post rather than news prose."""
     words = _WORDS.findall(text.lower())
-    if not _INFORMAL_WORDS.isdisjoint(words) or any(w.startswith(_PROFANE_PREFIXES) for w in words):
+    if not _INFORMAL_WORDS.isdisjoint(words):
         return True
-    if _INFORMAL_SYMBOLS.search(text):
+    if any(w[:4] in _PROFANE_HEADS and w.startswith(_PROFANE_PREFIXES) for w in words):
+        return True
+    if any(m in text for m in _DOUBLE_MARKS):
+        return True
+    if not _SYMBOL_CHARS.isdisjoint(text) and _INFORMAL_SYMBOLS.search(text):
+        return True
+    if "," in text and _GLUED_COMMA.search(text):
         return True
     first = next((c for c in text if c.isalpha()), "")
     if first.islower():
         return True
-    unquoted = _QUOTED.sub(" ", text)
-    if _SECOND_PERSON.search(unquoted):
+    unquoted = _QUOTED.sub(" ", text) if ("“" in text or '"' in text) else text
+    if "you" in unquoted.lower() and _SECOND_PERSON.search(unquoted):
         return True
     if "!" in unquoted:
         return True
-    return len(text.split()) >= 6 and bool(_SHOUTING.search(text))
+    return len(words) >= 6 and bool(_SHOUTING.search(text))
 
 
 def _mark_comments(lines: list[_Line]) -> None:
@@ -515,18 +529,21 @@ def _mark_comments(lines: list[_Line]) -> None:
     n = len(lines)
     start: int | None = None
     names = [False] * n
+    headers = [False] * n
     for i, ln in enumerate(lines):
+        short = len(ln.text) <= _META_MAX_CHARS
         if ln.kind is None:
-            names[i] = _is_name_line(ln.text) or bool(_COMMENT_META.fullmatch(ln.text))
+            names[i] = short and (_is_name_line(ln.text) or bool(_COMMENT_META.fullmatch(ln.text)))
+            headers[i] = len(ln.text) <= _HEADER_MAX_CHARS and bool(
+                _COMMENT_HEADER.fullmatch(ln.text)
+            )
         elif ln.kind in ("date_line", "share_prompt", "other"):
-            names[i] = bool(_COMMENT_META.fullmatch(ln.text))
-    if sum(names) < _THREAD_MIN_NAMES and not any(
-        ln.kind is None and _COMMENT_HEADER.fullmatch(ln.text) for ln in lines
-    ):
+            names[i] = short and bool(_COMMENT_META.fullmatch(ln.text))
+    if sum(names) < _THREAD_MIN_NAMES and not any(headers):
         return
     informal = _Lazy(lambda j: not names[j] and lines[j].kind is None and _informal(lines[j].text))
     for i, ln in enumerate(lines):
-        if ln.kind is None and _COMMENT_HEADER.fullmatch(ln.text) and story_seen >= 1:
+        if headers[i] and story_seen >= 1:
             start = i
             break
         if (
