@@ -1,0 +1,210 @@
+"""Corpus mode: streaming batch analysis into a store, resume, skipped-record report, CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
+
+from framing import batch
+from framing.batch import ENGLISH_MIN_RATIO, analyze_corpus, english_ratio
+from framing.cli import main
+from framing.errors import InputError
+from framing.store import connect, read_table
+
+FRENCH = (
+    "Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient après "
+    "les vacances et qu'il était confiant quant à un accord d'ici la fin du mois prochain, "
+    "selon un communiqué publié par le gouvernement dans la soirée."
+)
+GERMAN = (
+    "Der Minister sagte am Donnerstag, die Verhandlungen mit der Gewerkschaft würden nach den "
+    "Feiertagen fortgesetzt, und er sei zuversichtlich, bis Ende des Monats eine Einigung zu "
+    "erzielen, teilte die Regierung am Abend mit."
+)
+
+
+def _write(path, records):
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write((r if isinstance(r, str) else json.dumps(r)) + "\n")
+    return path
+
+
+def _corpus(tmp_path, extra=()):
+    recs = [
+        {"id": "m1", "text": MOSQUE, "outlet": "A", "date": "2010-08-16", "event": "mosque"},
+        {"id": "m2", "text": MOSQUE_2, "outlet": "B", "date": "2010-08-16", "event": "mosque"},
+        {"id": "s1", "text": STORM, "outlet": "A", "date": "2011-08-27", "event": "storm"},
+        {"id": "s2", "text": STORM_2, "outlet": "B", "date": "2011-08-27", "event": "storm"},
+    ]
+    return _write(tmp_path / "corpus.jsonl", recs + list(extra))
+
+
+@pytest.mark.parametrize("text", [FRENCH, GERMAN, "Иран и Россия обсудили военное " * 10])
+def test_other_languages_fall_below_the_english_ratio(text):
+    assert english_ratio(text) < ENGLISH_MIN_RATIO
+
+
+def test_short_texts_are_not_judged_for_language():
+    assert english_ratio("Reid: mosque should move") is None
+
+
+@pytest.mark.bench
+def test_every_basil_article_is_recognised_as_english(bench_dir):
+    with open(bench_dir / "basil_dev.jsonl", encoding="utf-8") as fh:
+        ratios = [english_ratio(json.loads(line)["text"]) for line in fh]
+    assert min(ratios) > 0.30
+
+
+def test_corpus_is_analysed_into_every_table(tmp_path):
+    summary = analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1)
+    assert (summary.events, summary.articles) == (2, 4)
+    con = connect(tmp_path / "s.duckdb")
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    assert sorted(r[0] for r in con.execute("SELECT event_id FROM events").fetchall()) == [
+        "mosque", "storm"]
+    assert con.execute("SELECT text FROM articles WHERE article_id = 'm1'").fetchone() == (MOSQUE,)
+
+
+def test_bad_records_are_skipped_with_their_reason_and_nothing_is_dropped_silently(tmp_path):
+    extra = [
+        {"id": "m1", "text": STORM, "event": "mosque"},           # duplicate id
+        {"id": "empty", "text": "  ", "event": "x"},                # empty text
+        {"id": "none", "event": "x"},                               # no text at all
+        "{not json",
+        "[1, 2]",
+        {"id": "fr", "text": FRENCH, "event": "fr"},
+        {"id": "loose", "text": STORM_2},                           # no event id, others have
+    ]
+    summary = analyze_corpus([_corpus(tmp_path, extra)], store=tmp_path / "s.duckdb", jobs=1)
+    reasons = dict(summary.skipped)
+    assert summary.records == 11
+    assert sum(reasons.values()) == 7
+    assert reasons["missing or empty text"] == 2
+    assert any(r.startswith("duplicate id") for r in reasons)
+    assert any(r.startswith("invalid JSON") for r in reasons)
+    assert reasons["not a JSON object"] == 1
+    assert any(r.startswith("not English") for r in reasons)
+    assert any(r.startswith("no event id") for r in reasons)
+    skipped = read_table(tmp_path / "s.duckdb", "skipped")
+    assert len(skipped) == 7
+    assert set(skipped["article_id"].dropna()) == {"m1", "empty", "none", "fr", "loose"}
+    text = summary.describe()
+    assert "skipped 2 record(s): missing or empty text" in text
+
+
+def test_a_second_run_resumes_and_skips_stored_events(tmp_path):
+    corpus = _corpus(tmp_path, [{"id": "bad", "text": "", "event": "x"}])
+    analyze_corpus([corpus], store=tmp_path / "s.duckdb", jobs=1)
+    more = _write(tmp_path / "more.jsonl", [
+        {"id": "m3", "text": MOSQUE + " More.", "event": "mosque2"},
+        {"id": "m4", "text": MOSQUE_2 + " More.", "event": "mosque2"},
+    ])
+    summary = analyze_corpus([corpus, more], store=tmp_path / "s.duckdb", jobs=1)
+    assert summary.resumed_events == 2
+    assert summary.events == 1
+    assert len(read_table(tmp_path / "s.duckdb", "articles")) == 6
+    assert len(read_table(tmp_path / "s.duckdb", "skipped")) == 1  # not repeated on resume
+
+
+def test_single_article_events_are_analysed_alone_and_reported(tmp_path):
+    corpus = _write(tmp_path / "c.jsonl", [
+        {"id": "a", "text": MOSQUE, "event": "e1"}, {"id": "b", "text": STORM, "event": "e2"}])
+    summary = analyze_corpus([corpus], out=tmp_path / "pq", jobs=1)
+    assert summary.single_article_events == 2
+    assert "single article" in summary.describe()
+    assert "--group" in summary.describe()
+
+
+def test_grouping_makes_events_for_articles_without_ids(tmp_path):
+    corpus = _write(tmp_path / "c.jsonl", [
+        {"id": "m1", "text": MOSQUE, "date": "2010-08-16"},
+        {"id": "s1", "text": STORM, "date": "2010-08-16"},
+        {"id": "m2", "text": MOSQUE_2, "date": "2010-08-17"},
+        {"id": "s2", "text": STORM_2, "date": "2010-08-16"},
+    ])
+    summary = analyze_corpus([corpus], store=tmp_path / "s.duckdb", group=True, jobs=1)
+    assert summary.grouped_events == 2
+    arts = read_table(tmp_path / "s.duckdb", "articles").set_index("article_id")["event_id"]
+    assert arts["m1"] == arts["m2"] != arts["s1"] == arts["s2"]
+    events = read_table(tmp_path / "s.duckdb", "events")
+    assert events["grouped"].all()
+
+
+def test_process_pool_gives_the_same_rows_as_one_process(tmp_path):
+    corpus = _corpus(tmp_path)
+    analyze_corpus([corpus], out=tmp_path / "one", jobs=1)
+    analyze_corpus([corpus], out=tmp_path / "two", jobs=2)
+    for table in ("articles", "actor_tone", "detail_cells", "loaded_terms", "pairs"):
+        a = read_table(tmp_path / "one", table)
+        b = read_table(tmp_path / "two", table)
+        cols = list(a.columns)
+        a = a.sort_values(cols[:3]).reset_index(drop=True)
+        b = b.sort_values(cols[:3]).reset_index(drop=True)
+        assert a.equals(b), table
+
+
+def test_progress_bar_is_quiet_when_not_a_terminal(tmp_path, capsys):
+    analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1)
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_bar_shows_rate_and_time_left_when_asked(tmp_path, capsys):
+    analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1, progress=True)
+    err = capsys.readouterr().err
+    assert "art/s" in err and "4/4" in err
+
+
+def test_failing_analysis_of_one_event_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+    import framing.analysis
+
+    real = framing.analysis.analyze_event
+
+    def flaky(articles, **kw):
+        if kw.get("event_id") == "storm":
+            raise ValueError("boom")
+        return real(articles, **kw)
+
+    monkeypatch.setattr(framing.analysis, "analyze_event", flaky)
+    summary = analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1)
+    assert summary.events == 1
+    assert summary.skipped["analysis failed: ValueError: boom"] == 2
+
+
+def test_corpus_mode_needs_an_output():
+    with pytest.raises(InputError, match="--store"):
+        analyze_corpus(["x.jsonl"])
+
+
+def test_dask_engine_needs_a_scheduler(tmp_path):
+    with pytest.raises(InputError, match="--scheduler"):
+        analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", engine="dask")
+
+
+def test_cli_analyses_a_corpus_into_a_store(tmp_path, capsys):
+    code = main(["analyze", str(_corpus(tmp_path)), "--store", str(tmp_path / "s.duckdb"),
+                 "--jobs", "1"])
+    assert code == 0
+    assert "analysed 4 articles in 2 events" in capsys.readouterr().err
+    assert len(read_table(tmp_path / "s.duckdb", "articles")) == 4
+
+
+def test_cli_rejects_dask_engine_without_a_store_in_one_line(tmp_path, capsys):
+    code = main(["analyze", str(_corpus(tmp_path)), "--engine", "dask"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+
+
+def test_cli_reports_a_missing_input_file_in_one_line(tmp_path, capsys):
+    code = main(["analyze", str(tmp_path / "absent.jsonl"), "--store", str(tmp_path / "s.db")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no such file" in err and len(err.strip().splitlines()) == 1
+
+
+def test_records_are_read_one_line_at_a_time(tmp_path):
+    path = _corpus(tmp_path, ["", "{bad"])
+    items = list(batch.iter_jsonl_records(path))
+    assert [n for n, _, _ in items] == [1, 2, 3, 4, 6]
+    assert isinstance(items[-1][2], str)

@@ -1,0 +1,132 @@
+"""The corpus store: documented tables, DuckDB and Parquet sinks, read-back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framing import store
+from framing.errors import InputError
+from framing.store import SCHEMAS, DuckDBSink, ParquetSink, connect, read_table, rows_for
+from framing.types import (
+    Article,
+    ArticleDetails,
+    ArticleTone,
+    ArticleVocabulary,
+    Detail,
+    Document,
+    EventAnalysis,
+    EventDetails,
+    EventTone,
+    EventVocabulary,
+    LoadedTerm,
+    Pair,
+    Readability,
+    ToneEvidence,
+)
+
+
+def _analysis(event_id: str = "e1") -> EventAnalysis:
+    a = Article("a", "The regime admitted it. Talks went on.", title="A", outlet="X",
+                date="2020-02-01")
+    b = Article("b", "The government said so. Talks went on.", title="B", outlet="Y",
+                date="2020-02-02T10:00:00Z")
+    docs = (Document(a, a.text), Document(b, b.text))
+    term = LoadedTerm(4, 10, "regime", "labelling", "government", "a loaded label", False, 0)
+    ev = ToneEvidence("Iraq", 0, "The regime admitted it.", "regime", 4, 10, -0.4, -1)
+    detail = Detail("d01", "Talks went on.", {"a": "Talks went on.", "b": None},
+                    {"a": (1,), "b": ()}, {"a": "verbatim", "b": "absent"},
+                    {"a": 1.0, "b": None}, changes={"a": ("rank: x -> y",)})
+    return EventAnalysis(
+        id=event_id,
+        documents=docs,
+        readability={"a": Readability(5.0, 70.0, 7, 2), "b": Readability(6.0, 60.0, 8, 2)},
+        vocabulary=EventVocabulary(articles={"a": ArticleVocabulary(terms=(term,),
+                                                                     per_100_words=14.3)}),
+        details=EventDetails(details=(detail,), pairs=(Pair("a", "b", 0.5, 0.4),),
+                             articles={"a": ArticleDetails(kept_share=1.0, dropped=()),
+                                       "b": ArticleDetails(kept_share=0.0, dropped=("d01",))}),
+        tone=EventTone(articles={"a": ArticleTone(own_voice=-0.2, actor_tone={"Iraq": -0.4},
+                                                  evidence={"Iraq": (ev,)})}),
+        notes=("a note",),
+    )
+
+
+def test_every_table_and_column_is_documented_in_the_module_docstring():
+    doc = store.__doc__ or ""
+    for name, schema in SCHEMAS.items():
+        assert f"``{name}``" in doc, name
+        for column in schema.names:
+            assert re.search(rf"\b{column}\b", doc), f"{name}.{column} undocumented"
+
+
+def test_an_event_analysis_becomes_rows_of_every_table():
+    rows = rows_for(_analysis(), grouped=True)
+    assert len(rows["articles"]) == 2
+    assert rows["articles"][1]["day"].isoformat() == "2020-02-02"
+    assert rows["articles"][1]["dropped"] == 1
+    assert rows["loaded_terms"][0]["term"] == "regime"
+    assert rows["detail_cells"][0]["changes"] == "rank: x -> y"
+    assert {r["status"] for r in rows["detail_cells"]} == {"verbatim", "absent"}
+    assert rows["details"][0]["carried"] == 1 and rows["details"][0]["versions"] == 2
+    assert rows["pairs"][0]["outlet_b"] == "Y"
+    assert rows["actor_tone"][0] == {"event_id": "e1", "article_id": "a", "outlet": "X",
+                                     "day": rows["articles"][0]["day"], "actor": "Iraq",
+                                     "tone": -0.4, "mentions": 1}
+    assert rows["events"][0]["grouped"] is True
+    assert rows["events"][0]["outlets"] == 2
+    for name, table_rows in rows.items():
+        for row in table_rows:
+            assert list(row) == SCHEMAS[name].names
+
+
+def test_duckdb_store_keeps_events_across_reopening(tmp_path):
+    path = tmp_path / "s.duckdb"
+    sink = DuckDBSink(path)
+    sink.write(rows_for(_analysis("e1")))
+    sink.close()
+    sink = DuckDBSink(path)
+    assert sink.existing_events() == {"e1"}
+    sink.write(rows_for(_analysis("e2")))
+    sink.close()
+    con = connect(path)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    assert con.execute("SELECT avg(loaded_per_100) FROM articles WHERE outlet = 'X'"
+                       ).fetchone()[0] == pytest.approx(14.3)
+
+
+def test_rows_of_an_event_missing_from_events_are_removed_on_reopening(tmp_path):
+    path = tmp_path / "s.duckdb"
+    sink = DuckDBSink(path)
+    rows = rows_for(_analysis("e1"))
+    rows["events"] = []
+    sink.write(rows)
+    sink.close()
+    assert read_table(path, "articles").empty is False
+    DuckDBSink(path).close()
+    assert read_table(path, "articles").empty
+
+
+def test_parquet_folder_reads_back_like_the_duckdb_store(tmp_path):
+    sink = ParquetSink(tmp_path / "pq")
+    sink.write(rows_for(_analysis("e1")))
+    sink.write(rows_for(_analysis("e2")))
+    assert ParquetSink(tmp_path / "pq").existing_events() == {"e1", "e2"}
+    df = read_table(tmp_path / "pq", "articles")
+    assert sorted(df["event_id"]) == ["e1", "e1", "e2", "e2"]
+    con = connect(tmp_path / "pq")
+    assert con.execute("SELECT count(*) FROM pairs").fetchone() == (2,)
+    assert con.execute("SELECT count(*) FROM skipped").fetchone() == (0,)
+
+
+def test_opening_a_missing_store_is_a_one_line_input_error(tmp_path):
+    with pytest.raises(InputError, match="no such store"):
+        connect(tmp_path / "absent.duckdb")
+
+
+def test_opening_a_file_that_is_not_a_store_is_an_input_error(tmp_path):
+    bad = tmp_path / "bad.duckdb"
+    bad.write_text("not a database")
+    with pytest.raises(InputError, match="not a DuckDB store"):
+        connect(bad)
