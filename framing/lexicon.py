@@ -19,6 +19,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import cache
 from importlib import resources
 
@@ -46,14 +47,16 @@ VADER_MIN_VALENCE = 2.5
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 #: What may separate the words of a multi-word expression: spaces, hyphens, dashes.
 _GAP = re.compile(r"[\s\-‐‑–]{0,3}")
-#: A hyphenated term ("would-be", "anti-terror") matches only with a hyphen (or none) in the
-#: text, so that "would be" is not taken for "would-be"; a spaced term matches either.
+#: A term written with spaces matches spaces or hyphens in the text; a hyphenated term matches
+#: a hyphen, nothing, or a space, except when a part is a function word ("would-be", "so-called"),
+#: so that "would be" is not taken for "would-be".
 _HYPHEN = re.compile(r"[\-‐‑–]")
 _HYPHEN_GAP = re.compile(r"[\-‐‑–]?")
 _FUNCTION = frozenset(
     "a an the of to in on at by for with from as and or but not no is are was were be been "
     "being it its this that these those he she they we you i his her their our your my out "
-    "up down off over into onto than then so too very who whom which what".split()
+    "up down off over into onto than then so too very who whom which what would could should "
+    "will can may might must shall do does did has have had".split()
 )
 _VOWELS = set("aeiou")
 
@@ -80,9 +83,11 @@ class Entry:
     literal: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of a text: offsets, and its normalised form (lower case, straight apostrophe)."""
+class Token(NamedTuple):
+    """A word of a text: offsets, and its normalised form (lower case, straight apostrophe).
+
+    A named tuple, not a dataclass: a body has hundreds of them and tuples are built fastest.
+    """
 
     start: int
     end: int
@@ -100,6 +105,7 @@ class Match:
     entry: Entry
 
 
+@cache
 def normalise(word: str) -> str:
     """Lower case, straight apostrophes, no possessive ``'s``.
 
@@ -120,7 +126,7 @@ def tokenize(text: str) -> list[Token]:
         >>> [t.norm for t in tokenize("Iran’s saber-rattling")]
         ['iran', 'saber', 'rattling']
     """
-    return [Token(m.start(), m.end(), normalise(m.group(0))) for m in _WORD.finditer(text)]
+    return [Token(m.start(), m.end(), normalise(m.group())) for m in _WORD.finditer(text)]
 
 
 def inflections(word: str) -> set[str]:
@@ -157,10 +163,14 @@ def inflections(word: str) -> set[str]:
 
 
 def _hyphen_gaps(term: str) -> tuple[bool, ...]:
-    """For each gap between the words of a term: True when the term writes a hyphen there."""
+    """For each gap between the words of a term: True when the text must have a hyphen there."""
     ms = list(_WORD.finditer(term.lstrip("=")))
     t = term.lstrip("=")
-    return tuple(bool(_HYPHEN.search(t[a.end() : b.start()])) for a, b in zip(ms, ms[1:]))
+    return tuple(
+        bool(_HYPHEN.search(t[a.end() : b.start()]))
+        and (a.group(0).lower() in _FUNCTION or b.group(0).lower() in _FUNCTION)
+        for a, b in zip(ms, ms[1:])
+    )
 
 
 def _term_tokens(term: str) -> tuple[frozenset[str], ...]:

@@ -19,8 +19,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -87,9 +87,18 @@ def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
-def _sentence_of(starts: Sequence[int], pos: int) -> int:
-    import bisect
+def _quoted_words(tokens: Sequence[Token], quotes: Sequence[Quote]) -> int:
+    spans = sorted((q.start, q.end) for q in quotes)
+    n = j = 0
+    for t in tokens:
+        while j < len(spans) and spans[j][1] < t.end:
+            j += 1
+        if j < len(spans) and spans[j][0] <= t.start:
+            n += 1
+    return n
 
+
+def _sentence_of(starts: Sequence[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
@@ -101,8 +110,13 @@ def _negated(tokens: Sequence[Token], first: int) -> bool:
     return False
 
 
-def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:
-    """Quotation marks around one or two words that no speaker is said to have spoken."""
+def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, str, str | None]]:
+    """Quotation marks around one or two words: the writer singles the wording out.
+
+    Whether the marks distance the writer from a word ("the 'incident'") or pick one word of a
+    speaker's ("called it a 'hoax'"), choosing to quote a word or two is the writer's framing,
+    so it counts in the outlet's own voice; the speaker, when the text names one, is kept.
+    """
     out = []
     for m in _SCARE.finditer(body):
         inner = m.group(1).strip()
@@ -110,17 +124,16 @@ def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, st
         if not words or len(words) > _SCARE_MAX_WORDS or re.search(r"[.!?,;:]\s*$", inner):
             continue
         q = _quote_at(quotes, m.start(), m.end())
-        if q is not None and q.speaker:
-            continue  # a partial quotation of a named speaker
-        out.append((m.start(), m.end(), inner))
+        out.append((m.start(), m.end(), inner, q.speaker if q is not None else None))
     return out
 
 
-def loaded_terms(doc: Document) -> tuple[LoadedTerm, ...]:
+def loaded_terms(doc: Document, tokens: Sequence[Token] | None = None) -> tuple[LoadedTerm, ...]:
     """Every flagged term of a document's body, in body order.
 
     Args:
         doc: A cleaned document (body, sentences and quotes).
+        tokens: The body's tokens, when already computed (:func:`framing.lexicon.tokenize`).
 
     Returns:
         The flagged terms; ``quoted`` and ``speaker`` tell whether a term is the outlet's own
@@ -133,7 +146,8 @@ def loaded_terms(doc: Document) -> tuple[LoadedTerm, ...]:
         ()
     """
     body = doc.body
-    tokens = tokenize(body)
+    if tokens is None:
+        tokens = tokenize(body)
     starts = [s.start for s in doc.sentences] or [0]
     out: list[LoadedTerm] = []
     taken: list[tuple[int, int]] = []
@@ -158,7 +172,7 @@ def loaded_terms(doc: Document) -> tuple[LoadedTerm, ...]:
             )
         )
         taken.append((m.start, m.end))
-    for start, end, inner in _scare_quotes(body, doc.quotes):
+    for start, end, inner, speaker in _scare_quotes(body, doc.quotes):
         if any(s >= start and e <= end for s, e in taken):
             continue  # a lexicon word inside already explains it
         out.append(
@@ -168,10 +182,11 @@ def loaded_terms(doc: Document) -> tuple[LoadedTerm, ...]:
                 text=body[start:end],
                 category="scare_quote",
                 alternative=inner,
-                why=f"Quotation marks around \u201c{inner}\u201d with no speaker distance the "
-                "writer from the word or cast doubt on it.",
+                why=f"Quotation marks around \u201c{inner}\u201d single the word out: they "
+                "distance the writer from it or cast doubt on it.",
                 quoted=False,
                 sentence=_sentence_of(starts, start),
+                speaker=speaker,
                 weight=CATEGORY_WEIGHTS["scare_quote"],
                 source="framing",
             )
@@ -192,7 +207,12 @@ def _mean_valence(tokens: Sequence[Token], flagged: set[int]) -> float:
     return sum(vals) / len(vals) if vals else 0.0
 
 
-def sentence_score(text: str, terms: Sequence[LoadedTerm], offset: int = 0) -> float:
+def sentence_score(
+    text: str,
+    terms: Sequence[LoadedTerm],
+    offset: int = 0,
+    tokens: Sequence[Token] | None = None,
+) -> float:
     """Loadedness of one sentence, 0 (none) upwards; higher = more loaded.
 
     The sum of the flagged terms' weights (by category), plus the mean |VADER valence| of the
@@ -202,17 +222,19 @@ def sentence_score(text: str, terms: Sequence[LoadedTerm], offset: int = 0) -> f
         text: The sentence.
         terms: Flagged terms inside it (offsets relative to ``offset``).
         offset: Offset of the sentence in the body.
+        tokens: The sentence's tokens with body offsets, when already computed.
 
     Example:
         >>> sentence_score("Officials met on Thursday.", [])
         0.0
     """
-    tokens = tokenize(text)
+    if tokens is None:
+        tokens = [Token(t.start + offset, t.end + offset, t.norm) for t in tokenize(text)]
     flagged = {
         k
         for k, tok in enumerate(tokens)
         for t in terms
-        if t.start - offset <= tok.start and tok.end <= t.end - offset
+        if t.start <= tok.start and tok.end <= t.end
     }
     raw = sum(t.weight for t in terms) + VALENCE_WEIGHT * _mean_valence(tokens, flagged)
     return round(raw / max(1, len(tokens)) ** LENGTH_POWER, 4)
@@ -240,9 +262,9 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
         >>> article_vocabulary(Document(Article("a", body), body)).per_100_words
         33.33
     """
-    terms = loaded_terms(doc)
     tokens = tokenize(doc.body)
-    quoted_words = sum(1 for t in tokens if doc.is_quoted(t.start, t.end))
+    terms = loaded_terms(doc, tokens)
+    quoted_words = _quoted_words(tokens, doc.quotes)
     own_words = len(tokens) - quoted_words
     own = [t for t in terms if not t.quoted]
     quoted = [t for t in terms if t.quoted]
@@ -251,8 +273,12 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
     by_sentence: dict[int, list[LoadedTerm]] = {}
     for t in terms:
         by_sentence.setdefault(t.sentence, []).append(t)
+    tok_starts = [t.start for t in tokens]
     for s in sentences:
-        scores.append(sentence_score(s.text, by_sentence.get(s.index, []), offset=s.start))
+        lo, hi = bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end)
+        scores.append(
+            sentence_score(s.text, by_sentence.get(s.index, []), s.start, tokens[lo:hi])
+        )
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -612,7 +638,8 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
                 if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
                     j = j2
     if j < first or r > last:
-        out.append((s_start + toks[j].start(), s_start + toks[r].end()))
+        end = m.end if r == last else s_start + toks[r].end()
+        out.append((s_start + toks[j].start(), end))
     # an appositive after the name: "Frank McKenzie, the top U.S. commander in the Middle East,"
     if last + 2 < len(toks) and toks[last + 1].group(0) == "," and (
         toks[last + 2].group(0).lower() in _DETERMINERS or toks[last + 2].group(0).endswith(("'s", "’s"))

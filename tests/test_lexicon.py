@@ -1,0 +1,139 @@
+"""The loaded-vocabulary lexicon: loading, matching rules, plain words."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+import pytest
+
+from framing.lexicon import (
+    CATEGORIES,
+    Entry,
+    Matcher,
+    entries,
+    inflections,
+    matcher,
+    normalise,
+    plain_words,
+    tokenize,
+)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.entry.category) for m in matcher().find(text)]
+
+
+def test_every_lexicon_file_loads_with_unique_terms_and_known_categories():
+    seen: set[str] = set()
+    for e in entries():
+        key = e.term.lower()
+        assert key not in seen, f"duplicate term {e.term!r}"
+        seen.add(key)
+        assert e.category in CATEGORIES, e
+        assert e.why, f"{e.term!r} has no reason"
+        assert e.source, f"{e.term!r} has no source"
+
+
+def test_lexicon_csv_has_the_documented_columns():
+    text = resources.files("framing").joinpath("lexicons", "loaded_v1.csv").read_text("utf-8")
+    header = next(csv.reader([text.splitlines()[0]]))
+    assert header[:5] == ["term", "category", "alternative", "why", "source"]
+
+
+def test_no_term_is_both_loaded_and_plain():
+    plain = plain_words()
+    single = {normalise(e.term.lstrip("=")) for e in entries() if " " not in e.term}
+    assert not (single & plain)
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["said", "meeting", "military", "official", "killed", "attack", "strike", "officials",
+     "attacks", "kill", "war", "death", "troops", "airstrike", "crime"],
+)
+def test_plain_news_words_are_never_flagged(word):
+    assert found(f"The {word} was reported on Thursday.") == []
+
+
+def test_lexicon_covers_each_required_category():
+    cats = {e.category for e in entries()}
+    for needed in ("emotive", "label", "intensifier", "hedge", "attribution", "dysphemism", "euphemism"):
+        assert needed in cats
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("They assassinated him.", "assassinated"),
+        ("The assassination shocked Baghdad.", "assassination"),
+        ("Officials ASSASSINATE no one.", "ASSASSINATE"),
+        ("The troops were kicked out of the country.", "kicked out"),
+        ("He is kicking out the advisers.", "kicking out"),
+        ("They scaled back the saber-rattling rhetoric.", "saber-rattling"),
+        ("They scaled back the saber rattling.", "saber rattling"),
+        ("The regime’s envoy arrived.", "regime"),
+        ("It has long been long rumored that talks began.", "long rumored"),
+    ],
+)
+def test_inflections_case_hyphens_and_curly_apostrophes_match(text, term):
+    assert any(t.startswith(term) for t, _ in found(text))
+
+
+def test_multiword_expression_wins_over_its_first_word():
+    hits = found("Russia appears to be seizing the moment.")
+    assert ("appears to", "hedge") in hits
+
+
+def test_hyphenated_term_needs_its_hyphen():
+    assert ("would-be", "emotive") in found("The would-be attacker fled.")
+    assert found("It would be fine.") == []
+
+
+def test_words_across_punctuation_do_not_form_an_expression():
+    assert "kicked out" not in [t for t, _ in found("He was kicked, out of anger.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sanctions regime on Iran was tightened.",
+        "She was admitted to hospital on Friday.",
+        "The car slammed into a wall.",
+        "Counter-terrorism officials met.",
+        "He faces a murder charge.",
+    ],
+)
+def test_literal_uses_are_not_flagged(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The regime cracked down.", "The minister admitted the error.", "She slammed the plan."],
+)
+def test_label_uses_of_the_same_words_are_flagged(text):
+    assert found(text)
+
+
+def test_inflections_of_a_regular_verb():
+    assert {"plot", "plots", "plotted", "plotting"} <= inflections("plot")
+    assert inflections("of") == {"of"}
+
+
+def test_tokenize_keeps_offsets_and_strips_possessives():
+    text = "Iran’s envoy"
+    toks = tokenize(text)
+    assert [t.norm for t in toks] == ["iran", "envoy"]
+    assert text[toks[0].start : toks[0].end] == "Iran’s"
+
+
+def test_vader_seed_adds_strong_words_the_project_did_not_list():
+    e = [m.entry for m in matcher().find("What a horrendous, catastrophic outcome.")]
+    assert all(x.category == "emotive" for x in e) and len(e) == 2
+
+
+def test_custom_matcher_uses_only_the_given_entries():
+    m = Matcher([Entry("bold claim", "hedge", "", "why", "test")])
+    hits = list(m.find("A bold claims list and bold claim."))
+    assert [(h.start, h.end) for h in hits] == [(2, 13), (23, 33)]

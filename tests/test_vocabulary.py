@@ -1,0 +1,290 @@
+"""Loaded vocabulary: flagged terms in context, rates, contrast, substitutions, actor labels."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from conftest import LOADED_REWRITE, NEUTRAL_WIRE
+from framing.contrast import log_odds_z, scaled_prior
+from framing.quotes import find_quotes
+from framing.sentences import split_sentences
+from framing.types import ActorMention, Article, Detail, Document, EventDetails
+from framing.vocabulary import (
+    actor_labels,
+    analyze,
+    article_vocabulary,
+    distinctive_terms,
+    loaded_terms,
+    score_text,
+    substitutions,
+)
+
+
+def doc(body: str, id: str = "a") -> Document:
+    return Document(
+        article=Article(id, body), body=body, sentences=split_sentences(body), quotes=find_quotes(body)
+    )
+
+
+def terms_of(body: str) -> dict[str, object]:
+    return {t.text: t for t in loaded_terms(doc(body))}
+
+
+# ---------------------------------------------------------------------------- terms in context
+
+
+def test_loaded_rewrite_flags_the_words_a_teacher_points_at():
+    found = terms_of(LOADED_REWRITE)
+    for word in ("plotting", "regime", "admitted", "brazen", "assassination", "revered"):
+        assert word in found, word
+    assert found["assassination"].alternative == "killing"
+    assert found["regime"].alternative == "government"
+    assert found["admitted"].why
+
+
+def test_neutral_wire_sentence_has_no_flagged_terms():
+    assert loaded_terms(doc(NEUTRAL_WIRE)) == ()
+
+
+def test_offsets_point_into_the_body():
+    d = doc(LOADED_REWRITE)
+    for t in loaded_terms(d):
+        assert d.body[t.start : t.end] == t.text
+
+
+def test_quoted_loaded_word_is_attributed_to_speaker():
+    body = 'The minister spoke. "These terrorists are a brazen menace," said the minister.'
+    found = terms_of(body)
+    assert found["terrorists"].quoted and found["brazen"].quoted
+    assert found["terrorists"].speaker == "the minister"
+    v = article_vocabulary(doc(body))
+    assert v.per_100_words == 0.0
+    assert v.quoted_per_100_words and v.quoted_per_100_words > 0
+
+
+def test_own_voice_and_quoted_rates_are_counted_apart():
+    body = 'The regime spoke. "Good," he said.'
+    v = article_vocabulary(doc(body))
+    assert v.per_100_words == pytest.approx(20.0)  # "regime" among 5 unquoted words
+    assert v.by_category == {"label": pytest.approx(20.0)}
+
+
+def test_negated_term_is_kept_with_half_weight():
+    found = terms_of("He is not a terrorist, officials said.")
+    t = found["terrorist"]
+    assert t.negated and t.weight == pytest.approx(0.5) and "Negated" in t.why
+
+
+def test_scare_quotes_around_one_word_are_flagged_in_own_voice():
+    found = terms_of('Analysts noted the "incident" at the border.')
+    t = found['"incident"']
+    assert t.category == "scare_quote" and not t.quoted
+
+
+def test_full_quotation_is_not_a_scare_quote():
+    assert not [t for t in loaded_terms(doc('"We will talk," he said.')) if t.category == "scare_quote"]
+
+
+def test_sentence_scores_rank_loaded_above_neutral():
+    assert score_text(LOADED_REWRITE) > score_text(NEUTRAL_WIRE)
+    v = article_vocabulary(doc(NEUTRAL_WIRE + " " + LOADED_REWRITE))
+    assert len(v.sentence_scores) == 2 and v.sentence_scores[1] > v.sentence_scores[0]
+
+
+def test_empty_body_gives_no_rates():
+    v = article_vocabulary(doc(""))
+    assert v.terms == () and v.per_100_words is None and v.quoted_per_100_words is None
+
+
+def test_flagging_a_700_word_article_takes_a_few_milliseconds():
+    body = " ".join([NEUTRAL_WIRE, LOADED_REWRITE] * 20)  # ~ 750 words
+    d = doc(body)
+    article_vocabulary(d)  # warm the lexicon cache
+    t0 = time.perf_counter()
+    for _ in range(10):
+        article_vocabulary(d)
+    assert (time.perf_counter() - t0) / 10 < 0.02
+
+
+# ---------------------------------------------------------------------------- contrast maths
+
+
+def test_log_odds_z_on_ten_element_arrays():
+    yi = np.array([10, 0, 5, 5, 5, 5, 5, 5, 5, 5])
+    yj = np.array([0, 10, 5, 5, 5, 5, 5, 5, 5, 5])
+    prior = scaled_prior(yi + yj, total=10)
+    delta, z = log_odds_z(yi, yj, prior)
+    assert z[0] > 1.96 and z[1] < -1.96
+    assert np.allclose(z[2:], 0) and delta[0] == pytest.approx(-delta[1])
+    # by hand for word 0: a = 0.5, a0 = 10, ni = nj = 50
+    a = prior[0]
+    expect = np.log((10 + a) / (50 + 10 - 10 - a)) - np.log(a / (50 + 10 - a))
+    assert delta[0] == pytest.approx(expect)
+    assert z[0] == pytest.approx(expect / np.sqrt(1 / (10 + a) + 1 / a))
+
+
+def test_log_odds_z_rejects_mismatched_or_nonpositive_input():
+    with pytest.raises(ValueError):
+        log_odds_z([1, 2], [1, 2, 3], [1, 1])
+    with pytest.raises(ValueError):
+        log_odds_z([1, 2], [1, 2], [0, 1])
+
+
+def test_distinctive_terms_find_the_word_one_version_prefers():
+    a = doc("The regime said troops moved. " * 30, "a")
+    b = doc("The government said troops moved. " * 30, "b")
+    out = distinctive_terms([a, b])
+    assert [t.term for t in out["a"]] == ["regime"]
+    assert [t.term for t in out["b"]] == ["government"]
+    assert distinctive_terms([a]) == {}
+
+
+# ---------------------------------------------------------------------------- substitutions
+
+AP = "A U.S. airstrike killed the general. McKenzie acknowledged recently that ties were tense."
+REWRITE = "The brazen assassination of the general. McKenzie recently admitted that ties were tense."
+
+
+def details_for(a: Document, b: Document) -> EventDetails:
+    def d(i: int) -> Detail:
+        return Detail(
+            id=f"d{i}",
+            text="",
+            sentences={a.id: a.sentences[i].text, b.id: b.sentences[i].text},
+            sentence_index={a.id: (i,), b.id: (i,)},
+            status={a.id: "paraphrase", b.id: "paraphrase"},
+            position={a.id: 0.0, b.id: 0.0},
+        )
+
+    return EventDetails(details=(d(0), d(1)))
+
+
+def test_substitutions_show_what_the_other_version_wrote():
+    a, b = doc(AP, "ap"), doc(REWRITE, "rw")
+    vocab = {x.id: article_vocabulary(x) for x in (a, b)}
+    subs = substitutions([a, b], details_for(a, b), vocab)
+    pairs = {(s.a_words, s.b_words) for s in subs}
+    assert (("killed",), ("assassination",)) in pairs
+    assert (("acknowledged",), ("admitted",)) in pairs
+    assert all(s.a == "ap" and s.b == "rw" for s in subs)
+
+
+def test_no_details_means_no_substitutions():
+    a, b = doc(AP, "ap"), doc(REWRITE, "rw")
+    v = analyze([a, b], EventDetails(), {})
+    assert v.substitutions == ()
+    assert set(v.articles) == {"ap", "rw"}
+
+
+# ---------------------------------------------------------------------------- actor labels
+
+
+def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0) -> ActorMention:
+    start = -1
+    for _ in range(nth + 1):
+        start = body.index(text, start + 1)
+    sent = next(s.index for s in split_sentences(body) if s.start <= start < s.end)
+    return ActorMention(actor, start, start + len(text), text, sent, kind=kind)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "actor", "phrase"),
+    [
+        (
+            "The strike killed Iran's most powerful military commander, Gen. Qassem Soleimani, "
+            "near the airport.",
+            "Qassem Soleimani",
+            "Qassem Soleimani",
+            "Iran's most powerful military commander, Gen. Qassem Soleimani",
+        ),
+        (
+            "Iraq fought the remnants of the Daesh terror group in the north.",
+            "Daesh",
+            "Islamic State",
+            "the Daesh terror group",
+        ),
+        (
+            "Marine Gen. Frank McKenzie, the top U.S. commander in the Middle East, spoke.",
+            "Frank McKenzie",
+            "Frank McKenzie",
+            "Marine Gen. Frank McKenzie, the top U.S. commander in the Middle East",
+        ),
+        (
+            "The US assassinated Iranian anti-terror commander Lieutenant General Qassem Soleimani.",
+            "Qassem Soleimani",
+            "Qassem Soleimani",
+            "Iranian anti-terror commander Lieutenant General Qassem Soleimani",
+        ),
+    ],
+)
+def test_actor_label_is_the_phrase_around_the_mention(body, text, actor, phrase):
+    d = doc(body)
+    labels = actor_labels([d], {"a": (mention(body, text, actor),)})
+    assert phrase in [l.phrase for l in labels]
+    for l in labels:
+        assert d.body[l.start : l.end].rstrip(".") == l.phrase
+
+
+def test_name_used_as_a_modifier_is_not_a_label():
+    body = "A US airstrike hit the convoy."
+    labels = actor_labels([doc(body)], {"a": (mention(body, "US", "United States", "country"),)})
+    assert [l.phrase for l in labels] == ["US"]  # only the bare alias, not "A US"
+
+
+def test_alias_alone_counts_as_a_label():
+    body = "Daesh fighters fled."
+    labels = actor_labels([doc(body)], {"a": (mention(body, "Daesh", "Islamic State", "group"),)})
+    assert "Daesh fighters" in [l.phrase for l in labels]
+
+
+# ---------------------------------------------------------------------------- the seed event
+
+
+@pytest.fixture(scope="module")
+def seed_vocab(seed_analysis):
+    return seed_analysis
+
+
+def _by_outlet(analysis):
+    return {d.label: analysis.vocabulary.articles[d.id] for d in analysis.documents}
+
+
+def test_zerohedge_and_press_tv_have_the_highest_own_voice_rates(seed_vocab):
+    rates = {label: v.per_100_words for label, v in _by_outlet(seed_vocab).items()}
+    top2 = sorted(rates, key=lambda k: rates[k], reverse=True)[:2]
+    assert set(top2) == {"ZeroHedge", "Press TV"}, rates
+
+
+@pytest.mark.parametrize(
+    ("outlet", "words"),
+    [
+        ("ZeroHedge", ["assassination", "brazen", "adventurism", "kicked out", "long rumored",
+                       "appears to", "incredibly", "risky"]),
+        ("Press TV", ["Takfiri", "terror group", "uproot", "cleanse", "unwavering", "assassinated"]),
+    ],
+)
+def test_seed_words_a_teacher_would_point_at_are_flagged_with_reasons(seed_vocab, outlet, words):
+    terms = _by_outlet(seed_vocab)[outlet].terms
+    texts = {t.text.lower(): t for t in terms}
+    for w in words:
+        assert w.lower() in texts, w
+        assert texts[w.lower()].why
+
+
+def test_seed_plain_news_words_are_not_flagged(seed_vocab):
+    for v in _by_outlet(seed_vocab).values():
+        for t in v.terms:
+            assert t.text.lower() not in {"said", "meeting", "military", "official", "killed", "strike"}
+
+
+def test_seed_substitutions_show_what_ap_wrote(seed_vocab):
+    subs = seed_vocab.vocabulary.substitutions
+    if not seed_vocab.details.details:
+        pytest.skip("the details alignment found nothing to compare")
+    ap = next(d.id for d in seed_vocab.documents if d.label == "AP")
+    pairs = {(s.a_words, s.b_words) for s in subs if s.a == ap}
+    assert (("killed",), ("assassination",)) in pairs
+    assert (("acknowledged",), ("admitted",)) in pairs
