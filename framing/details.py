@@ -36,6 +36,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from collections.abc import Sequence
@@ -81,7 +82,7 @@ def _sentences(doc: Document) -> list[tuple[int, int, int]]:
     """(index, start, end) of each sentence; a naive split when the document has none."""
     if doc.sentences:
         return [(s.index, s.start, s.end) for s in doc.sentences]
-    out = []
+    out: list[tuple[int, int, int]] = []
     for m in _SENTENCE.finditer(doc.body):
         text = m.group(0)
         lead = len(text) - len(text.lstrip())
@@ -233,7 +234,7 @@ def _assign(
                 candidates.append((float(best[k]), u, r))
     candidates.sort(key=lambda c: -c[0])
     placed: dict[int, int] = {}
-    for score, u, r in candidates:
+    for _score, u, r in candidates:
         if u in placed:
             continue
         placed[u] = r
@@ -437,7 +438,7 @@ def _status(
 
 def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
     docs, units = al.documents, al.units
-    built = []
+    built: list[tuple[tuple[float, int], Detail]] = []
     for row in al.rows:
         ref_doc = docs[row.ref]
         ref_text = _cell_text(ref_doc, [units[u] for u in row.cells[row.ref]])
@@ -461,20 +462,17 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
             if found:
                 changes[doc.id] = found
         ref_pos = position[ref_doc.id] or 0.0
-        built.append(
-            (
-                (ref_pos, al.order.index(row.ref)),
-                dict(
-                    text=ref_text, sentences=sentences, sentence_index=indexes, status=status,
-                    position=position, changes=changes,
-                    facts=factlib.extract(ref_text).as_mapping(),
-                ),
-            )
+        detail = Detail(
+            id="", text=ref_text, sentences=sentences, sentence_index=indexes, status=status,
+            position=position, changes=changes,
+            facts=factlib.extract(ref_text, common=al.common).as_mapping(),
         )
+        built.append(((ref_pos, al.order.index(row.ref)), detail))
     built.sort(key=lambda b: b[0])
     width = max(2, len(str(len(built))))
     return tuple(
-        Detail(id=f"d{k + 1:0{width}d}", **fields) for k, (_, fields) in enumerate(built)
+        dataclasses.replace(detail, id=f"d{k + 1:0{width}d}")
+        for k, (_, detail) in enumerate(built)
     )
 
 

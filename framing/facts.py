@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -234,9 +235,10 @@ def _person_word(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _names_and_persons(
     text: str, common: frozenset[str] = frozenset()
-) -> tuple[list[str], list[Person]]:
+) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     ranks = _ranks()
     names: list[str] = []
@@ -302,10 +304,10 @@ def _names_and_persons(
                 )
                 persons.append(Person(name=name, title=title, title_key=key))
         i = max(j, i + 1)
-    return names, persons
+    return tuple(names), tuple(persons)
 
 
-def _dates(text: str) -> list[str]:
+def _dates(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _DATE.finditer(text):
@@ -326,7 +328,7 @@ def _dates(text: str) -> list[str]:
     for w in _WORD.findall(text.lower()):
         if w in _WEEKDAYS:
             out.append(w)
-    return list(dict.fromkeys(out)), spans  # type: ignore[return-value]
+    return list(dict.fromkeys(out)), spans
 
 
 def _numbers(text: str, date_spans: list[tuple[int, int]]) -> list[str]:
@@ -367,12 +369,12 @@ def quotes_in(text: str) -> list[str]:
     return [q.strip(" ,.") for q in out if len(q.split()) >= 3]
 
 
-def _has_person(source: str, persons: list[Person]) -> bool:
+def _has_person(source: str, persons: Sequence[Person]) -> bool:
     words = {_name_key(w) for w in source.split()}
     return any(_name_key(p.name.split()[-1]) in words for p in persons)
 
 
-def _source_named(source: str, persons: list[Person]) -> bool:
+def _source_named(source: str, persons: Sequence[Person]) -> bool:
     words = [w.lower().strip(".,") for w in source.split()]
     has_name = _has_person(source, persons)
     proper = any(w[:1].isupper() for w in source.split()[1:]) or (
@@ -383,7 +385,7 @@ def _source_named(source: str, persons: list[Person]) -> bool:
     return has_name or proper or any(w in _INSTITUTION_WORDS for w in words)
 
 
-def _is_source(source: str, persons: list[Person], lemma: str = "say") -> bool:
+def _is_source(source: str, persons: Sequence[Person], lemma: str = "say") -> bool:
     words = [w.lower().strip(".,’'s") for w in source.split()]
     if not words or len(words) > 12:
         return False
@@ -403,7 +405,7 @@ _INVERTING = frozenset({"say", "report", "add", "write", "explain", "note", "sta
 _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
 
 
-def _attribution(text: str, persons: list[Person]) -> list[Attribution]:
+def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
     verbs = _reporting_verbs()
     out: list[Attribution] = []
     for m in re.finditer(r"[A-Za-z]+", text):
@@ -493,11 +495,13 @@ def keys(text: str, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
     names, _ = _names_and_persons(text, common)
-    dates, spans = _dates(text)  # type: ignore[misc]
+    dates, spans = _dates(text)
     return _key_set(names, _numbers(text, spans), dates)
 
 
-def _key_set(names: list[str], numbers: list[str], dates: list[str]) -> frozenset[str]:
+def _key_set(
+    names: Sequence[str], numbers: Sequence[str], dates: Sequence[str]
+) -> frozenset[str]:
     ranks = _ranks()
     out = set()
     for n in names:
@@ -534,7 +538,7 @@ def extract(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
 @lru_cache(maxsize=4096)
 def _extract(text: str, common: frozenset[str]) -> Facts:
     names, persons = _names_and_persons(text, common)
-    dates, spans = _dates(text)  # type: ignore[misc]
+    dates, spans = _dates(text)
     numbers = _numbers(text, spans)
     quotes = quotes_in(text)
     attribution = _attribution(text, persons)

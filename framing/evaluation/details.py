@@ -102,7 +102,7 @@ def score(result, expectation: dict[str, Any]) -> dict[str, Any]:
                 change_hits += hit
                 if not hit:
                     misses.append(f"{exp['name']}: {key} change '{kind}' not found in {got_changes}")
-    per_version = {}
+    per_version: dict[str, dict[str, float]] = {}
     for key, c in counts.items():
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
@@ -138,17 +138,17 @@ def score(result, expectation: dict[str, Any]) -> dict[str, Any]:
         if not ok:
             misses.append(f"least similar version is {least}")
     for a, b, derived in pairs.get("derivative", []):
-        p = by_pair.get(frozenset((ids[a], ids[b])))
-        ok = p is not None and p.derivative == ids[derived]
+        pair = by_pair.get(frozenset((ids[a], ids[b])))
+        ok = pair is not None and pair.derivative == ids[derived]
         checks.append(ok)
         if not ok:
-            misses.append(f"pair {a}/{b}: derivative {p and p.derivative}, expected {derived}")
+            misses.append(f"pair {a}/{b}: derivative {pair and pair.derivative}, expected {derived}")
     for a, b in pairs.get("no_direction", []):
-        p = by_pair.get(frozenset((ids[a], ids[b])))
-        ok = p is not None and p.derivative is None
+        pair = by_pair.get(frozenset((ids[a], ids[b])))
+        ok = pair is not None and pair.derivative is None
         checks.append(ok)
         if not ok:
-            misses.append(f"pair {a}/{b}: derivative {p and p.derivative}, expected none")
+            misses.append(f"pair {a}/{b}: derivative {pair and pair.derivative}, expected none")
     for field in ("kept_share", "added_share"):
         for key, (lo, hi) in expectation.get(field, {}).items():
             art = result.articles.get(ids[key])
