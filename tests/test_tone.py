@@ -1,0 +1,244 @@
+"""Tone: sentences, own voice vs quoted, tone toward actors with evidence, the shipped model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from framing.actors import find_mentions
+from framing.errors import InputError
+from framing.sentences import split_sentences
+from framing.target_tone import ToneModel, featurize, load_model, predict, probabilities
+from framing.tone import analyze, main_actors, score_targets, sentence_tone
+from framing.types import ActorMention, Article, Document, Quote
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def doc(body: str, quotes: tuple[Quote, ...] = (), id: str = "t") -> Document:  # noqa: A002
+    return Document(Article(id, body), body, sentences=split_sentences(body), quotes=quotes)
+
+
+def quote(body: str, text: str) -> Quote:
+    i = body.index(text)
+    return Quote(i, i + len(text), text)
+
+
+def target(sentence: str, word: str) -> dict:
+    i = sentence.index(word)
+    return {"sentence": sentence, "target_start": i, "target_end": i + len(word)}
+
+
+def test_sentence_scores_are_one_per_sentence_and_within_bounds() -> None:
+    d = doc("The talks were a great success. The bombing killed many innocent people. It rained.")
+    tone = analyze([d], {"t": ()}).articles["t"]
+    assert len(tone.sentence_scores) == 3
+    assert all(-1 <= s <= 1 for s in tone.sentence_scores)
+    assert tone.sentence_scores[0] > 0 > tone.sentence_scores[1]
+    assert tone.sentence_scores[2] == pytest.approx(0.0)
+
+
+def test_own_voice_and_quoted_tone_are_measured_apart() -> None:
+    body = 'Officials reported a calm day. "This is a horrible, disgusting betrayal," a critic said.'
+    d = doc(body, quotes=(quote(body, '"This is a horrible, disgusting betrayal,"'),))
+    tone = analyze([d], {"t": ()}).articles["t"]
+    assert tone.quoted is not None and tone.quoted < -0.5
+    assert tone.own_voice is not None and tone.own_voice > tone.quoted
+
+
+def test_quoted_tone_is_none_without_quotations() -> None:
+    tone = analyze([doc("Iraq and Russia met on Thursday.")], {"t": ()}).articles["t"]
+    assert tone.quoted is None
+
+
+def test_empty_document_has_no_scores() -> None:
+    tone = analyze([doc("")], {"t": ()}).articles["t"]
+    assert tone.sentence_scores == () and tone.own_voice is None and tone.actor_tone == {}
+
+
+def test_praise_and_condemnation_of_the_same_actor_point_opposite_ways() -> None:
+    (praised, _), (condemned, _) = score_targets([
+        target("Iraqi officials praised Russia for its generous help.", "Russia"),
+        target("Iraqi officials condemned Russia for its brutal aggression.", "Russia"),
+    ])
+    assert praised == 1 and condemned == -1
+
+
+def test_tone_depends_on_the_target_not_only_on_the_sentence() -> None:
+    s = "Lawmakers praised Smith, while they accused Jones of corruption and lies."
+    (_, smith), (_, jones) = score_targets([target(s, "Smith"), target(s, "Jones")])
+    assert smith > jones
+
+
+def test_actor_tone_has_evidence_for_every_actor() -> None:
+    body = ("Iraq praised Russia's generous help. The US threatened Iraq with crippling sanctions. "
+            "Washington also blamed Moscow.")
+    d = doc(body)
+    tone = analyze([d], {"t": find_mentions(d)}).articles["t"]
+    assert set(tone.actor_tone) == {"Iraq", "Russia", "United States"}
+    for actor, score in tone.actor_tone.items():
+        evidence = tone.evidence[actor]
+        assert evidence and -1 <= score <= 1
+        for e in evidence:
+            assert e.actor == actor
+            assert body[e.start : e.end] == e.mention
+            assert e.sentence_text == d.sentences[e.sentence].text
+            assert e.polarity in (-1, 0, 1)
+    # Two US mentions in two sentences: the score is the mean over sentences.
+    us = tone.evidence["United States"]
+    assert len(us) == 2
+    assert tone.actor_tone["United States"] == pytest.approx(
+        sum(e.score for e in us) / 2, abs=1e-3
+    )
+
+
+def test_evidence_knows_when_the_mention_is_quoted() -> None:
+    body = 'An official said: "Russia helped us a lot." Russia denied it.'
+    d = doc(body, quotes=(quote(body, '"Russia helped us a lot."'),))
+    ev = analyze([d], {"t": find_mentions(d)}).articles["t"].evidence["Russia"]
+    assert [e.quoted for e in ev] == [True, False]
+
+
+def test_main_actors_are_ordered_by_how_many_versions_mention_them() -> None:
+    def m(actor: str, sentence: int = 0) -> ActorMention:
+        return ActorMention(actor, 0, 1, actor, sentence)
+
+    mentions = {
+        "a": (m("Iraq"), m("Russia"), m("Russia"), m("Russia"), m("Syria")),
+        "b": (m("Iraq"), m("Iraq"), m("Russia")),
+    }
+    assert main_actors(mentions) == ("Russia", "Iraq")  # Syria: one passing mention
+
+
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ({"sentence": "Iraq."}, "missing target_start, target_end"),
+        ({"sentence": "Iraq.", "target_start": 0, "target_end": 99}, "do not fall inside"),
+        ({"sentence": "Iraq.", "target_start": "a", "target_end": 2}, "must be integers"),
+        ({"sentence": 5, "target_start": 0, "target_end": 1}, "must be a string"),
+        (["not", "an", "object"], "expected a JSON object"),
+    ],
+)
+def test_bad_target_records_are_clear_input_errors(record, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        score_targets([record])
+
+
+def test_score_targets_returns_polarity_and_bounded_score() -> None:
+    out = score_targets([target("The minister was attacked by critics.", "minister")])
+    assert out[0][0] == -1 and -1 <= out[0][1] < 0
+
+
+def test_featurize_masks_the_target_and_tags_neighbours_by_side() -> None:
+    f = featurize("Critics slammed Smith over the deal.", 16, 21)
+    assert "w:smith" not in f and "w:<t>" in f
+    assert f["l1:slammed"] == 1.0 and f["r1:over"] == 1.0
+
+
+def test_batch_prediction_equals_one_by_one() -> None:
+    recs = [target("Critics slammed Smith over the deal.", "Smith"),
+            target("Fans cheered Jones.", "Jones"), target("Iraq met Russia.", "Russia")]
+    batch = score_targets(recs)
+    single = [score_targets([r])[0] for r in recs]
+    assert [p for p, _ in batch] == [p for p, _ in single]
+    assert [s for _, s in batch] == pytest.approx([s for _, s in single])
+
+
+def test_sentence_tone_is_vader_compound() -> None:
+    assert sentence_tone("") == 0.0
+    assert -1 <= sentence_tone("A terrible, horrible war.") < -0.5
+
+
+# ---- the model file and its training script ------------------------------------------------
+
+
+SYNTHETIC = [
+    ("Critics slammed {t} over the failed deal.", -1),
+    ("Voters praised {t} for the great success.", 1),
+    ("{t} met officials on Tuesday.", 0),
+    ("Protesters accused {t} of corruption and lies.", -1),
+    ("Supporters cheered {t} after the brilliant speech.", 1),
+    ("{t} will travel to Paris next week.", 0),
+]
+
+
+def synthetic_file(path: Path, n: int = 60) -> Path:
+    names = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Lopez", "Wilson", "Moore",
+             "Taylor"]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            text, pol = SYNTHETIC[i % len(SYNTHETIC)]
+            name = names[i % len(names)]
+            sentence = text.format(t=name)
+            start = sentence.index(name)
+            fh.write(json.dumps({"sentence": sentence, "target_start": start,
+                                 "target_end": start + len(name), "polarity": pol}) + "\n")
+    return path
+
+
+def test_json_export_reproduces_the_trained_estimator(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_tone import read_records, train
+    finally:
+        sys.path.pop(0)
+    records = read_records(synthetic_file(tmp_path / "train.jsonl"))
+    model, clf, vec = train(records, min_df=1)
+    reloaded = ToneModel.from_json(json.loads(json.dumps(model.to_json())))
+    probe = [("Critics slammed Taylor over the failed deal.", "Taylor"),
+             ("Voters praised Wilson for the success.", "Wilson"),
+             ("Moore met officials.", "Moore")]
+    feats = [featurize(s, s.index(t), s.index(t) + len(t)) for s, t in probe]
+    expected = clf.predict_proba(vec.transform(feats))
+    got = probabilities(reloaded.decision(feats))
+    order = [list(clf.classes_).index(c) for c in (-1, 0, 1)]
+    np.testing.assert_allclose(got, expected[:, order], atol=1e-4)
+
+
+def test_training_script_runs_on_a_tiny_synthetic_file(tmp_path: Path) -> None:
+    data = synthetic_file(tmp_path / "train.jsonl")
+    out = tmp_path / "model.json"
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "train_tone.py"), "--train", str(data),
+         "--dev", str(data), "--out", str(out), "--min-df", "1"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    model = ToneModel.from_json(json.loads(out.read_text()))
+    sentences = ["Critics slammed Davis over the failed deal.", "Voters praised Davis."]
+    preds = predict(sentences, [(16, 21), (15, 20)], model=model)
+    assert [p for p, _ in preds] == [-1, 1]
+
+
+def test_shipped_model_is_plain_json_with_three_classes() -> None:
+    text = (ROOT / "framing" / "models" / "tone_v1.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["classes"] == [-1, 0, 1]
+    assert len(data["coef"]) == 3 and len(data["coef"][0]) == len(data["features"])
+    assert load_model().coef.shape == (3, len(data["features"]))
+
+
+@pytest.mark.bench
+@pytest.mark.slow
+def test_shipped_model_equals_one_retrained_from_newsmtsc(bench_dir: Path) -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from train_tone import DEFAULT_C, DEFAULT_MIN_DF, read_records, train
+    finally:
+        sys.path.pop(0)
+    shipped = load_model()
+    meta = shipped.meta or {}
+    records = read_records(bench_dir / "newsmtsc_train.jsonl")
+    _, clf, vec = train(records, C=meta.get("C", DEFAULT_C), min_df=meta.get("min_df", DEFAULT_MIN_DF))
+    dev = read_records(bench_dir / "newsmtsc_dev.jsonl")[:50]
+    feats = [featurize(r["sentence"], r["target_start"], r["target_end"]) for r in dev]
+    expected = clf.predict_proba(vec.transform(feats))
+    order = [list(clf.classes_).index(c) for c in (-1, 0, 1)]
+    got = probabilities(shipped.decision(feats))
+    np.testing.assert_allclose(got, expected[:, order], atol=1e-3)
