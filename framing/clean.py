@@ -98,7 +98,7 @@ _READ_ALSO = re.compile(
     r"related stories|related coverage|related content|related news|related topics|see also|"
     r"more on this(?: story| topic)?|recommended(?: stories| reading| for you)?|"
     r"you (?:may|might) also (?:like|be interested in)|must read|don'?t miss|more from [\w ]{1,30}|"
-    r"watch|listen|explainer|opinion|analysis|further reading|keep reading|continue reading)"
+    r"watch|listen|further reading|keep reading|continue reading)"
     r"(?:\s*[:|\-–—»>]\s*.*|\s*)",
     _I,
 )
@@ -118,10 +118,14 @@ _SHARE_START = re.compile(
 )
 _SHARE_TARGET = re.compile(
     r"\b(?:us|our|newsletters?|twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|"
-    r"whatsapp|app|notifications|podcasts?|inbox|updates|channel|here|subscribers?|"
-    r"membership|journalism|alerts|rss|feed|briefing|daily|weekly|this (?:article|story|post|page))\b",
+    r"whatsapp|app|notifications|podcasts?|inbox|subscribers?|membership|alerts|rss|"
+    r"this (?:article|story|post|page))\b",
     _I,
 )
+# "Click here", "Sign up here": "here" is a target only after these verbs.
+_SHARE_HERE = re.compile(r"(?:click|tap|sign up|subscribe|register)\b.*\bhere\b", _I)
+# A reported-speech verb makes a line a story sentence ("Join our fight, the leader said.").
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|urged|asked)\b", _I)
 _PLATFORM = re.compile(
     r"\b(?:Roku|App Store|Google Play|Apple TV|Android(?: TV)?|iOS|Amazon Fire|Fire TV|Telegram|"
     r"WhatsApp|Instagram|Facebook|Twitter|YouTube|TikTok|LinkedIn|RSS|Podcasts?|Spotify|VK)\b"
@@ -160,6 +164,11 @@ _SHORT_CAPTION = re.compile(
 _VERBISH = frozenset(
     "is was were are be been has have had released releases showed shows show said says took "
     "published posted shared obtained provided taken".split()
+)
+# "Doug Mills/The New York Times/Redux": a slash-separated picture credit, not a crumb.
+_PICTURE_AGENCY = re.compile(
+    r"\b(?:Getty Images|Redux|AP Photo|AFP|Reuters|EPA|Shutterstock|Alamy|Bloomberg|Polaris|"
+    r"Sipa|Zuma|Anadolu|PA Images|The New York Times|The Washington Post)\b"
 )
 # A caption ending with a bracketed or parenthesised picture credit: "... relations [Getty]",
 # "Soldiers stand guard (AP Photo/Hadi Mizban, File)".
@@ -298,6 +307,8 @@ _THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the sto
 # Captions other than AP's "FILE - In this ... photo" paragraphs are short: at most this many
 # words ("A file photo of Iraqi soldiers", "Iraqi helicopters file image.").
 _CAPTION_MAX_WORDS = 25
+# "Read also: <title>" lines: headlines run up to ~20 words; a longer line holds story text.
+_LINK_MAX_WORDS = 25
 # A headline at the top: at most this many words (AP headlines run 6-12 words; long SEO
 # headlines reach ~20).
 _HEADLINE_MAX_WORDS = 25
@@ -401,14 +412,15 @@ def _kind(line: str) -> str | None:
     words = _WORDS.findall(line)
     n = len(words)
     if n == 0:
-        return "other"  # punctuation or symbols only ("***", "|", "•")
+        # decorative separators ("***", "———", "•"); a lone quotation mark may close a quote
+        return None if any(c in line for c in "\"“”‘’'") else "other"
     if n <= 12:
         if _READ_TIME.fullmatch(line):
             return "read_time"
         if _DATE_LINE.fullmatch(line):
             return "date_line"
         if is_navigation(line):
-            return "navigation"
+            return "caption" if _PICTURE_AGENCY.search(line) else "navigation"
         if _SHARE_EXACT.fullmatch(line):
             return "share_prompt"
         if _OTHER.fullmatch(line):
@@ -418,9 +430,15 @@ def _kind(line: str) -> str | None:
         if n <= 6 and line[-1] not in _TERMINAL and _PLATFORM.search(line):
             if all(w[0].isupper() or w[0].isdigit() for w in words):
                 return "share_prompt"
-    if _READ_ALSO.fullmatch(line) and (n <= 30 or ":" in line[:20]):
+    # A link title is short; a longer line has story text glued to it and is kept whole.
+    if n <= _LINK_MAX_WORDS and _READ_ALSO.fullmatch(line):
         return "read_also"
-    if n <= 30 and _SHARE_START.match(line) and _SHARE_TARGET.search(line):
+    if (
+        n <= 30
+        and _SHARE_START.match(line)
+        and (_SHARE_TARGET.search(line) or _SHARE_HERE.match(line))
+        and not _REPORTED.search(line)
+    ):
         return "share_prompt"
     if n <= 40 and _SYNDICATION.fullmatch(line):
         return "syndication"
@@ -468,14 +486,13 @@ def _mark_title(lines: list[_Line], title: str) -> None:
         return
     words = _WORDS.findall(first.text)
     after = [ln for ln in lines if ln.kind is None and ln.start > first.start]
-    story_after = len(after)
-    continued = bool(after) and after[0].block == first.block and after[0].text[0].islower()
     if (
-        not continued
+        len(after) >= 2
+        and after[0].block != first.block  # a headline stands alone, a blank line after it
         and 2 <= len(words) <= _HEADLINE_MAX_WORDS
-        and first.text[-1] not in ".!?:;,"
-        and story_after >= 2
         and first.text[0].isupper()
+        and first.text[-1] not in ".!?:;,-–—…\"“”'’"
+        and words[-1].lower() not in _HEADING_WORDS  # "... prosecutors will show the"
     ):
         first.kind = "title"
 

@@ -534,3 +534,19 @@ def test_chatty_blog_with_subheadings_is_not_a_comment_thread() -> None:
     doc = clean(Article(id="b", text=CHATTY_BLOG, title="Five things to know about the new bridge"))
     assert [r.kind for r in doc.removed] == ["title"]
     assert doc.body.endswith("The mayor will open the site on Monday.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join our fight, the militia leader told supporters on Telegram.",
+        "Get here early, police said, because the roads will close.",
+        "Analysis: the vote shows how divided the council has become.",
+        "SEE ALSO: Council rejects tunnel plan The mayor said on Monday that the bridge would be "
+        "built by 2023 whatever the cost and that the council would find the money somewhere.",
+    ],
+)
+def test_furniture_glued_to_a_story_sentence_keeps_the_sentence(line: str) -> None:
+    text = f"{STORY_A}\n\n{line}\n\n{STORY_C}"
+    doc = clean(Article(id="g", text=text))
+    assert line in doc.body
