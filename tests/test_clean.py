@@ -550,3 +550,64 @@ def test_furniture_glued_to_a_story_sentence_keeps_the_sentence(line: str) -> No
     text = f"{STORY_A}\n\n{line}\n\n{STORY_C}"
     doc = clean(Article(id="g", text=text))
     assert line in doc.body
+
+
+STORY_WITH_NAME_LIST = f"""{STORY_A}
+
+The council members who voted for the plan were:
+
+Ann Lee
+
+John Park
+
+Maria Gomez
+
+Tom Hill
+
+If you want to comment on the plan, the council meets again on Thursday.
+
+{STORY_C}
+"""
+
+
+def test_list_of_names_in_a_story_is_not_a_comment_thread() -> None:
+    doc = clean(Article(id="n", text=STORY_WITH_NAME_LIST))
+    assert doc.removed == ()
+    assert doc.body.endswith(STORY_C)
+
+
+def test_comments_appended_by_html_ingest_are_removed() -> None:
+    # framing.ingest appends trafilatura's comments after a "Comments" line
+    text = f"{STORY_A}\n\n{STORY_C}\n\nComments\n\nA thoughtful and formal reader letter about bridges."
+    doc = clean(Article(id="c", text=text))
+    assert doc.body == f"{STORY_A}\n\n{STORY_C}"
+    assert removed_of(doc, "comments") == [
+        "Comments\n\nA thoughtful and formal reader letter about bridges."
+    ]
+
+
+HANDLE_THREAD = f"""{STORY_A}
+
+{STORY_B}
+
+{STORY_C}
+
+joke321
+Nobody asked for this bridge. Typical.
+Reply
+
+xX_patriot_Xx
+@joke321 shut up, it's a great idea
+Reply
+
+Linda M
+who is paying?? not me
+Reply
+"""
+
+
+def test_thread_of_handles_with_reply_lines_is_removed() -> None:
+    doc = clean(Article(id="hd", text=HANDLE_THREAD))
+    assert doc.body == f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}"
+    (thread,) = removed_of(doc, "comments")
+    assert thread.startswith("joke321")
