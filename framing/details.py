@@ -6,7 +6,7 @@ How it works, in stream order:
    ", amid/after/following/while/which/but/and then ...", an opening adverbial clause), never
    inside a quotation and never into pieces under ``settings.details_min_clause_words``.
 2. **Similarity.**  One word TF-IDF (unigrams and bigrams, English stop words removed) and one
-   character TF-IDF (``char_wb`` 3-5-grams, robust to "defence"/"defense", "killed"/"killing")
+   character TF-IDF (``char_wb`` 3-4-grams, robust to "defence"/"defense", "killed"/"killing")
    are fitted on the event's units; their mean cosine is raised by the overlap of the units'
    facts (names, numbers, dates; see :mod:`framing.facts`): ``s = t + w * f * (1 - t)``.
 3. **Alignment.**  Versions are taken in order of centrality (the version whose units best match
@@ -41,6 +41,7 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -157,7 +158,7 @@ def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings
         token_pattern=r"(?u)\b\w[\w'-]+\b", dtype=np.float32,
     )
     char = TfidfVectorizer(
-        preprocessor=_normalise, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+        preprocessor=_normalise, analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
         dtype=np.float32,
     )
     try:
@@ -357,18 +358,15 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     sim = _similarity([u.text for u in units], keys, settings)
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
-    rows = _rows(order, doc_units, units, sim, settings)
     if len(docs) > 1:
         # an original goes before the versions that derive from it, so that statuses and
         # changes read "what the derivative did to the original"
         derived = {
-            (a, b): _direction(docs, a, b, rows, units, doc_units, sim, settings)
+            (a, b): _direction(docs, a, b, units, doc_units, sim, settings)
             for a in range(len(docs)) for b in range(a + 1, len(docs))
         }
-        better = _order_originals_first(order, derived)
-        if better != order:
-            order = better
-            rows = _rows(order, doc_units, units, sim, settings)
+        order = _order_originals_first(order, derived)
+    rows = _rows(order, doc_units, units, sim, settings)
     return _Aligned(docs, units, doc_units, sim, rows, order, sentence_counts, common)
 
 
@@ -423,7 +421,7 @@ _CONTAINS_SHARE = 0.95
 def _status(
     text: str, ref_text: str, is_ref: bool, settings: Settings
 ) -> tuple[DetailStatus, tuple[str, ...]]:
-    if is_ref:
+    if is_ref or _tokens(text) == _tokens(ref_text):
         return "verbatim", ()
     changes = factlib.compare(factlib.extract(ref_text), factlib.extract(text))
     if changes:
@@ -613,8 +611,13 @@ def _cites(a: Document, b: Document) -> bool:
     names_b = _outlet_names(b)
     if not names_b or names_b & _outlet_names(a):
         return False
-    text = " " + re.sub(r"[^a-z0-9]+", " ", a.body.lower()) + " "
+    text = _plain(a.body)
     return any(f" {n} " in text for n in names_b)
+
+
+@lru_cache(maxsize=256)
+def _plain(body: str) -> str:
+    return " " + re.sub(r"[^a-z0-9]+", " ", body.lower()) + " "
 
 
 def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
@@ -626,7 +629,7 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
             units[u].text for u in al.doc_units[d])))
         totals[d] = sum(units[u].words for u in al.doc_units[d])
     directions = {
-        (a, b): _direction(docs, a, b, al.rows, units, al.doc_units, al.sim, settings)
+        (a, b): _direction(docs, a, b, units, al.doc_units, al.sim, settings)
         for a in range(len(docs)) for b in range(a + 1, len(docs))
     }
     directions = _drop_siblings(directions, len(docs))
@@ -643,7 +646,7 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
             wa = sum(units[u].words for u in ua)
             wb = sum(units[u].words for u in ub)
             ta, tb = totals[a], totals[b]
-            reuse_a, reuse_b = _reuse(a, b, al.rows, units, al.doc_units, al.sim, settings)
+            reuse_a, reuse_b = _reuse(a, b, units, al.doc_units, al.sim, settings)
             derivative = directions[(a, b)]
             out.append(
                 Pair(
@@ -659,24 +662,21 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
 
 
 def _reuse(
-    a: int, b: int, rows: list[_Row], units: list[_Unit], doc_units: list[list[int]],
-    sim: np.ndarray, settings: Settings,
+    a: int, b: int, units: list[_Unit], doc_units: list[list[int]], sim: np.ndarray,
+    settings: Settings,
 ) -> tuple[float, float]:
-    """Share of ``a``'s words (and of ``b``'s) in details that the other repeats closely."""
-    ua: set[int] = set()
-    ub: set[int] = set()
-    for row in rows:
-        if a not in row.cells or b not in row.cells:
-            continue
-        if sim[np.ix_(row.cells[a], row.cells[b])].max() < settings.details_reuse_similarity:
-            continue
-        ua.update(row.cells[a])
-        ub.update(row.cells[b])
-    wa = sum(units[u].words for u in ua)
-    wb = sum(units[u].words for u in ub)
-    ta = sum(units[u].words for u in doc_units[a])
-    tb = sum(units[u].words for u in doc_units[b])
-    return (min(1.0, wa / ta) if ta else 0.0, min(1.0, wb / tb) if tb else 0.0)
+    """Share of ``a``'s words (and of ``b``'s) in units the other repeats closely: units whose
+    best match in the other version reaches ``details_reuse_similarity``."""
+    ua, ub = doc_units[a], doc_units[b]
+    if not ua or not ub:
+        return 0.0, 0.0
+    block = sim[np.ix_(ua, ub)]
+    close = settings.details_reuse_similarity
+    words_a = np.array([units[u].words for u in ua], dtype=float)
+    words_b = np.array([units[u].words for u in ub], dtype=float)
+    share_a = float(words_a[block.max(axis=1) >= close].sum() / words_a.sum())
+    share_b = float(words_b[block.max(axis=0) >= close].sum() / words_b.sum())
+    return share_a, share_b
 
 
 def _drop_siblings(
@@ -695,7 +695,7 @@ def _drop_siblings(
 
 
 def _direction(
-    docs: Sequence[Document], a: int, b: int, rows: list[_Row], units: list[_Unit],
+    docs: Sequence[Document], a: int, b: int, units: list[_Unit],
     doc_units: list[list[int]], sim: np.ndarray, settings: Settings,
 ) -> int | None:
     """Which of two versions derives from the other, or None (the rule is in the README).
@@ -706,7 +706,7 @@ def _direction(
     4. Else the version more of whose text repeats the other (by
        ``details_derivative_margin``), else the shorter one.
     """
-    reuse_a, reuse_b = _reuse(a, b, rows, units, doc_units, sim, settings)
+    reuse_a, reuse_b = _reuse(a, b, units, doc_units, sim, settings)
     if max(reuse_a, reuse_b) < settings.details_derivative_reuse:
         return None
     da, db = docs[a], docs[b]
