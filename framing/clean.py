@@ -33,6 +33,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .quotes import find_quotes
@@ -559,19 +560,33 @@ def _mark_comments(lines: list[_Line]) -> None:
     if sum(names) < _THREAD_MIN_NAMES and not any(headers):
         return
     informal = _Lazy(lambda j: not names[j] and lines[j].kind is None and _informal(lines[j].text))
+    # Running counts of the story lines before the candidate (computed only as far as needed),
+    # and counts of thread-like lines from each line to the end (computed once, when needed):
+    # both keep the search linear in the number of lines.
+    story_lines: list[int] = []
+    counted = story_informal = 0
+    suffix: list[int] | None = None
     for i, ln in enumerate(lines):
         if headers[i] and story_seen >= 1:
             start = i
             break
-        if (
-            names[i]
-            and story_seen >= _MIN_STORY_LINES
-            and _thread_follows(i, names, informal, _story_share(lines, names, informal, i))
-        ):
-            start = i
-            break
+        if names[i] and story_seen >= _MIN_STORY_LINES and _window_is_thread(i, names, informal):
+            while counted < len(story_lines):
+                story_informal += informal[story_lines[counted]]
+                counted += 1
+            story_share = story_informal / counted if counted else 0.0
+            window = range(i, min(n, i + _THREAD_WINDOW))
+            if sum(informal[j] for j in window) / len(window) >= story_share + _THREAD_MIN_CONTRAST:
+                if suffix is None:
+                    suffix = [0] * (n + 1)
+                    for j in range(n - 1, -1, -1):
+                        suffix[j] = suffix[j + 1] + (names[j] or informal[j])
+                if suffix[i] >= _THREAD_MIN_SHARE * (n - i):
+                    start = i
+                    break
         if ln.kind is None and not names[i]:
             story_seen += 1
+            story_lines.append(i)
     if start is None:
         return
     for ln in lines[start:]:
@@ -582,7 +597,7 @@ def _mark_comments(lines: list[_Line]) -> None:
 class _Lazy:
     """A list of booleans computed on first access (informal markers cost a regex or two)."""
 
-    def __init__(self, fn) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, fn: Callable[[int], bool]) -> None:
         self._fn = fn
         self._cache: dict[int, bool] = {}
 
@@ -593,28 +608,16 @@ class _Lazy:
         return v
 
 
-def _story_share(lines: list[_Line], names: list[bool], informal: _Lazy, i: int) -> float:
-    """Share of the story lines before ``i`` that carry informal markers (a chatty blog's own
-    voice uses "you" and "!" too; a thread must stand out from it)."""
-    story = [j for j in range(i) if lines[j].kind is None and not names[j]]
-    return sum(informal[j] for j in story) / len(story) if story else 0.0
-
-
-def _thread_follows(i: int, names: list[bool], informal: _Lazy, story_share: float) -> bool:
-    """Whether the lines from ``i`` on look like a comment thread."""
-    n = len(names)
-    window = range(i, min(n, i + _THREAD_WINDOW))
+def _window_is_thread(i: int, names: list[bool], informal: _Lazy) -> bool:
+    """Whether the lines from ``i`` on (a window of them) look like a comment thread."""
+    window = range(i, min(len(names), i + _THREAD_WINDOW))
     w_names = sum(names[j] for j in window)
+    if w_names < _THREAD_MIN_NAMES:
+        return False
     w_informal = sum(informal[j] for j in window)
-    if w_names < _THREAD_MIN_NAMES or w_informal < _THREAD_MIN_INFORMAL:
+    if w_informal < _THREAD_MIN_INFORMAL:
         return False
-    if w_informal / len(window) < story_share + _THREAD_MIN_CONTRAST:
-        return False
-    if (w_names + w_informal) < _THREAD_MIN_SHARE * len(window):
-        return False
-    rest = range(i, n)
-    r_hits = sum(names[j] or informal[j] for j in rest)
-    return r_hits >= _THREAD_MIN_SHARE * len(rest)
+    return (w_names + w_informal) >= _THREAD_MIN_SHARE * len(window)
 
 
 # --------------------------------------------------------------------------------------------

@@ -56,6 +56,11 @@ _NP = (
     r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}"
     r"|he|she|they|it|we|I)"
 )
+# How far from a quotation its attribution is looked for: after it, the next 160 characters
+# (",” said the official, who requested anonymity because ..."); before it, 600 characters,
+# more than a long news sentence (~60 words).  Bounded so that cost stays linear in the text.
+_AFTER_CHARS = 160
+_BEFORE_CHARS = 600
 _PRONOUNS = frozenset("he she they it we i".split())
 
 # ``,” said the official`` / ``,” said Maksimov``
@@ -225,9 +230,10 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     ``prev_end`` is the end of the previous quotation: a speech verb before that one is its
     own, not this quotation's.
     """
-    para_end = body.find("\n\n", end)
-    para_end = len(body) if para_end < 0 else para_end
-    after = body[end : min(para_end, end + 160)]
+    after = body[end : end + _AFTER_CHARS]
+    cut = after.find("\n\n")
+    if cut >= 0:
+        after = after[:cut]
     # “... coordination.” Both parties ...: a full stop inside the quotation followed by a
     # capital ends the sentence, so the next words are not an attribution.
     inner = body[start:end].rstrip("”\"’'")
@@ -236,9 +242,9 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
         m = _AFTER_VERB_FIRST.match(after) or _AFTER_SPEAKER_FIRST.match(after)
         if m:
             return _clean_speaker(m.group("sp"))
-    para_start = body.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_start = max(para_start, prev_end)
+    window = max(prev_end, start - _BEFORE_CHARS)
+    para_start = body.rfind("\n\n", window, start)
+    para_start = window if para_start < 0 else para_start + 2
     before = body[para_start:start]
     sentences = split_sentences(before)
     sentence = sentences[-1].text if sentences else ""
