@@ -237,6 +237,7 @@ class ActorLabel:
     start: int
     end: int
     sentence: int
+    inferred: bool = False  # True: the phrase names no one; attached to the group named last
 
 
 @dataclass(frozen=True)

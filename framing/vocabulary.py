@@ -553,10 +553,12 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
 
 _PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[,;:()\"“”—–]")
 #: Words that end a noun phrase when walking left from a name (determiners are kept, then stop).
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "our"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _LEFT_STOP = frozenset(
     "of in on at by for with from to into onto over under after before during since against "
-    "about between among via and or but nor so yet as than that which who whom whose when where "
+    "about between among via inside outside near across through toward towards within without "
+    "around amid along beside behind beyond upon like unlike despite including following "
+    "and or but nor so yet as than that this which who whom whose when where "
     "while if because although though is are was were be been being has have had do does did "
     "said says say told tell met will would can could may might shall should must not no "
     "he she it they we you i him them us me there here then also even just only".split()
@@ -598,7 +600,12 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
     return j
 
 
-def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
+def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
+    """Spans of the phrases that name or describe the actor at mention m.
+
+    None when the mention only modifies another noun ("a US airstrike", "US-Iraq ties",
+    "Russian Ambassador Maksim Maksimov"): then it names no one.
+    """
     if not doc.sentences or not (0 <= m.sentence < len(doc.sentences)):
         s_start, s_end = 0, len(doc.body)
     else:
@@ -621,10 +628,14 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
         and r - last < 3
     ):
         r += 1
+    if m.kind == "country":
+        r = last  # "Iraqi militia" is a militia, not a name for Iraq
     after = text[me : me + 2].lstrip(".")
-    nxt = toks[r + 1].group(0) if r + 1 < len(toks) else ""
-    if after[:1] in {"-", "‐", "–"} or (r == last and nxt[:1].islower()):
-        return []  # the name modifies another noun ("a US airstrike", "US-Iraq ties")
+    nxt = toks[last + 1].group(0) if last + 1 < len(toks) else ""
+    if after[:1] in {"-", "‐", "–", "'", "’"} or (
+        r == last and nxt[:1].isalnum() and after[:1] == " "
+    ):
+        return None  # the name modifies another noun ("a US airstrike", "Russia's S-400")
     # a descriptive phrase with a comma before the name: "Iran's most powerful military
     # commander, Gen. Qassem Soleimani" (the word before the comma must be a lower-case noun)
     k = j
@@ -637,7 +648,8 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
                 # a descriptive phrase opens with a determiner or a possessive ("Iran's")
                 if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
                     j = j2
-    if j < first or r > last:
+    only_determiners = all(t.group(0).lower() in _DETERMINERS for t in toks[j:first])
+    if (j < first and not only_determiners) or r > last:
         end = m.end if r == last else s_start + toks[r].end()
         out.append((s_start + toks[j].start(), end))
     # an appositive after the name: "Frank McKenzie, the top U.S. commander in the Middle East,"
@@ -660,8 +672,51 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]]:
     return out
 
 
+#: A loaded label for a group with no name in it ("Takfiri terrorists") is attached to the
+#: group named last before it, at most this many sentences back (a simple coreference rule).
+_LABEL_LOOKBACK = 2
+
+
+def _unnamed_group_labels(
+    doc: Document, mentions: Sequence[ActorMention], terms: Sequence[LoadedTerm]
+) -> list[tuple[ActorMention, int, int]]:
+    """Loaded labels with no actor named inside them, attached to the last group named."""
+    groups = [m for m in mentions if m.kind in ("group", "organisation")]
+    out = []
+    for t in terms:
+        if t.category != "label" or t.quoted:
+            continue
+        if any(m.start < t.end and t.start < m.end for m in mentions):
+            continue  # the label is part of a name's phrase, handled there
+        before = [m for m in groups if m.end <= t.start and t.sentence - m.sentence <= _LABEL_LOOKBACK]
+        if not before:
+            continue
+        s = doc.sentences[t.sentence] if 0 <= t.sentence < len(doc.sentences) else None
+        s_start = s.start if s else 0
+        text = doc.body[s_start : s.end if s else len(doc.body)]
+        toks = list(_PHRASE_TOKEN.finditer(text))
+        first = next((k for k, x in enumerate(toks) if x.start() >= t.start - s_start), None)
+        if first is None:
+            continue
+        last = max(k for k, x in enumerate(toks) if x.start() < t.end - s_start)
+        j = _left_phrase(toks, first)
+        r = last
+        while r + 1 < len(toks) and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS and r - last < 3:
+            r += 1
+        head = toks[r].group(0).lower().rstrip(".")
+        if head not in _GROUP_NOUNS or head == "terror":
+            continue  # not a name for a group of people ("an era of terror")
+        end = s_start + toks[r].end()
+        if doc.body[end - 1] == "." and toks[r].group(0)[:-1].islower():
+            end -= 1
+        out.append((before[-1], s_start + toks[j].start(), end))
+    return out
+
+
 def actor_labels(
-    documents: Sequence[Document], mentions: Mapping[str, tuple[ActorMention, ...]]
+    documents: Sequence[Document],
+    mentions: Mapping[str, tuple[ActorMention, ...]],
+    vocab: Mapping[str, ArticleVocabulary] | None = None,
 ) -> tuple[ActorLabel, ...]:
     """The phrases each version uses to name or describe each actor.
 
@@ -669,7 +724,9 @@ def actor_labels(
     ("Iran's most powerful military commander, Gen. Qassem Soleimani"), group nouns after it
     ("the Daesh terror group") and an appositive ("McKenzie, the top U.S. commander in the
     Middle East").  A bare name counts as a label when it differs from the canonical name
-    ("Daesh" for the Islamic State group).
+    ("Daesh" for the Islamic State group).  With the versions' flagged terms (``vocab``), a
+    loaded label that names no one ("Takfiri terrorists") is attached to the group named last
+    before it, within two sentences.
 
     Example:
         >>> from framing.types import Article, Document, ActorMention
@@ -685,8 +742,14 @@ def actor_labels(
         seen: set[str] = set()
         for m in mentions.get(doc.id, ()):
             spans = _labels_of(doc, m)
-            if not spans and not set(m.text.lower().split()) <= set(m.actor.lower().split()):
-                spans = [(m.start, m.end)]  # another name: "Daesh", "Washington"
+            if spans is None:
+                continue
+            if (
+                not spans
+                and m.kind != "country"
+                and not set(m.text.lower().split()) <= set(m.actor.lower().split())
+            ):
+                spans = [(m.start, m.end)]  # another name for a group or person: "Daesh"
             for start, end in spans:
                 phrase = doc.body[start:end].strip(" ,")
                 if phrase.endswith(".") and phrase[:-1].rsplit(" ", 1)[-1].islower():
@@ -696,6 +759,22 @@ def actor_labels(
                     continue
                 seen.add(key)
                 out.append(ActorLabel(m.actor, doc.id, phrase, start, end, m.sentence))
+        if vocab is not None and doc.id in vocab:
+            ms = mentions.get(doc.id, ())
+            named = [(x.start, x.end) for x in out if x.article == doc.id]
+            for m, start, end in _unnamed_group_labels(doc, ms, vocab[doc.id].terms):
+                if any(a < end and start < b for a, b in named):
+                    continue  # part of a phrase that names someone
+                phrase = doc.body[start:end]
+                key = f"{m.actor}\x00{phrase.lower()}"
+                if key not in seen:
+                    seen.add(key)
+                    sentence = next(
+                        (x.index for x in doc.sentences if x.start <= start < x.end), m.sentence
+                    )
+                    out.append(
+                        ActorLabel(m.actor, doc.id, phrase, start, end, sentence, inferred=True)
+                    )
     return tuple(out)
 
 
@@ -728,5 +807,5 @@ def analyze(
         articles=articles,
         distinctive=distinctive_terms(documents),
         substitutions=substitutions(documents, details, articles),
-        actor_labels=actor_labels(documents, mentions),
+        actor_labels=actor_labels(documents, mentions, articles),
     )

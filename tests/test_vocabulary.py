@@ -231,7 +231,16 @@ def test_actor_label_is_the_phrase_around_the_mention(body, text, actor, phrase)
 def test_name_used_as_a_modifier_is_not_a_label():
     body = "A US airstrike hit the convoy."
     labels = actor_labels([doc(body)], {"a": (mention(body, "US", "United States", "country"),)})
-    assert [l.phrase for l in labels] == ["US"]  # only the bare alias, not "A US"
+    assert labels == ()  # "A US airstrike" names an airstrike, not the US
+
+
+def test_unnamed_loaded_label_is_attached_to_the_group_named_before():
+    body = "Iraq fought the Daesh terror group. Troops hunted Takfiri terrorists in the desert."
+    d = doc(body)
+    m = mention(body, "Daesh", "Islamic State", "group")
+    labels = actor_labels([d], {"a": (m,)}, {"a": article_vocabulary(d)})
+    inferred = [l for l in labels if l.inferred]
+    assert [(l.actor, l.phrase) for l in inferred] == [("Islamic State", "Takfiri terrorists")]
 
 
 def test_alias_alone_counts_as_a_label():
