@@ -201,7 +201,7 @@ _SITE_NOTICE = re.compile(
     r"(?:https?://|www\.)\S+"
     r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|uk|ir|ru|io|info|news|tv|de|fr|in|au|ca|me|co)"
     r"(?:/\S*)?"
-    r"|(?:©|\(c\)|copyright\b).{0,200}"
+    r"|(?:©|\(c\)).{0,200}|copyright\s*(?:©\s*|\(c\)\s*)?\d{4}.{0,200}"
     r"|terms of (?:use|service)|privacy(?: policy| notice)?|cookie (?:policy|settings)"
     r"|accept(?: all)? cookies|"
     r"(?:please )?enable javascript.*|your browser does not support.*|loading\.*"
@@ -222,10 +222,9 @@ _OTHER = re.compile(
 # A byline: "By Jane Doe", "By Qassim Abdul-Zahra and Samya Kullab | AP", "By JANE DOE,
 # Associated Press".  No full stop at the end, at most 12 words.
 _BYLINE = re.compile(
-    r"(?:by|written by|words by|words:)\s+[A-Z][\w.'’-]*"
+    r"(?i:by|written by|words by|words:)\s+[A-Z][\w.'’-]*"
     r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|bin|al-\w+|,))*"
-    r"(?:\s*(?:,|\||—|–|-|/|in)\s*[A-Z][\w.'’ -]{0,60})?",
-    _I,
+    r"(?:\s*(?:,|\||—|–|-|/|in)\s*[A-Z][\w.'’ -]{0,60})?"
 )
 _COMMENT_HEADER = re.compile(
     r"(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|readers'? comments|"

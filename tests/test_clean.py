@@ -611,3 +611,16 @@ def test_thread_of_handles_with_reply_lines_is_removed() -> None:
     assert doc.body == f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}"
     (thread,) = removed_of(doc, "comments")
     assert thread.startswith("joke321")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Copyright infringement claims rose 20 percent, the report said",
+        "By car and by train they came",
+        "by the river bank",
+    ],
+)
+def test_lines_that_only_start_like_notices_or_bylines_stay(line: str) -> None:
+    text = f"{STORY_A}\n\n{line}\n\n{STORY_C}"
+    assert clean(Article(id="x", text=text)).removed == ()
