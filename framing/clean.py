@@ -187,6 +187,7 @@ _SYNDICATION = re.compile(
     r"|(?:this|the) (?:article|story|report) (?:was )?(?:produced|published) "
     r"(?:by|in partnership with)\b.*"
     r"|read the original (?:article|story|post).*"
+    r"|the post .{1,300} appeared first on .{1,100}"
     r"|(?:via|source|sources|h/t|hat tip)\s*:\s*\S.{0,80}",
     _I,
 )

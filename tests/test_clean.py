@@ -221,6 +221,7 @@ STORY_C = "Construction is expected to start in May and to last two years."
         ("Originally appeared at Town News", "syndication"),
         ("This article was originally published on The Conversation.", "syndication"),
         ("Republished with permission from Town News", "syndication"),
+        ("The post Council approves bridge appeared first on Town News.", "syndication"),
         ("www.townnews.example.com", "site_notice"),
         ("https://townnews.example.org/bridge", "site_notice"),
         ("© 2021 Town News. All rights reserved.", "site_notice"),

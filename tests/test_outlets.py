@@ -50,6 +50,10 @@ def test_seed_outlets_are_detected_from_signatures(stem, outlet, evidence) -> No
         ),
         ("Story.\n\nOriginally published at https://www.zerohedge.com/markets/x", "ZeroHedge"),
         ("Story.\n\nFirst published on foo-news.net", "foo-news.net"),
+        (
+            "Story.\n\nThe post Iraq eyes Russian arms appeared first on Middle East Eye.",
+            "Middle East Eye",
+        ),
         ("Story.\n\n© 2020 The Associated Press. All rights reserved.", "AP"),
         ("Story.\n\nCopyright 2021 Foo Bar Media. All rights reserved.", "Foo Bar Media"),
         ("By Jane Doe, Associated Press\n\nStory.", "AP"),
