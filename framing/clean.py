@@ -310,6 +310,9 @@ _THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the sto
 _CAPTION_MAX_WORDS = 25
 # "Read also: <title>" lines: headlines run up to ~20 words; a longer line holds story text.
 _LINK_MAX_WORDS = 25
+# Share of a headline that a site-name suffix may not exceed ("Title | Site"): titles run
+# 40-100 characters, site names 3-25.
+_HEADLINE_OVERLAP = 0.6
 # A headline at the top: at most this many words (AP headlines run 6-12 words; long SEO
 # headlines reach ~20).
 _HEADLINE_MAX_WORDS = 25
@@ -384,6 +387,26 @@ def _lines(raw: str) -> list[_Line]:
 
 def _norm(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalnum())
+
+
+def _same_headline(line: str, title: str) -> bool:
+    """Whether a line repeats the title, allowing a site name added to either.
+
+    An HTML page's title often carries the site ("Iraq mulls ties with Russia | The New Arab"),
+    and a headline line sometimes does too: one may extend the other when the shorter is at
+    least _HEADLINE_OVERLAP of the longer and the line is not a sentence.
+    """
+    a, b = _norm(line), _norm(title)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return (
+        line.rstrip()[-1:] not in ".!?"
+        and long_.startswith(short)
+        and len(short) >= _HEADLINE_OVERLAP * len(long_)
+    )
 
 
 def is_navigation(line: str) -> bool:
@@ -478,7 +501,7 @@ def _mark_title(lines: list[_Line], title: str) -> None:
         return
     if any(ln.kind is None for ln in lines if ln.start < first.start):
         return
-    if title and _norm(first.text) == _norm(title) and _norm(title):
+    if title and _same_headline(first.text, title):
         first.kind = "title"
         return
     # No usable title (none given, or the "title" is a navigation crumb): a short first line

@@ -412,6 +412,18 @@ def test_repeated_headline_at_the_top_is_removed_as_title() -> None:
     assert doc.body == f"{STORY_A}\n\n{STORY_C}"
 
 
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Council approves new bridge", "Council approves new bridge | Town News"),
+        ("Council approves new bridge - Town News", "Council approves new bridge"),
+    ],
+)
+def test_headline_with_a_site_name_added_is_removed_as_title(first_line, title) -> None:
+    doc = clean(Article(id="h", text=f"{first_line}\n\n{STORY_A}\n\n{STORY_C}", title=title))
+    assert kinds(doc) == [("title", first_line)]
+
+
 def test_headline_line_is_kept_when_a_different_title_is_given() -> None:
     text = f"Bridge plan moves ahead\n\n{STORY_A}\n\n{STORY_C}"
     doc = clean(Article(id="h", text=text, title="Council approves bridge"))
