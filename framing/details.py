@@ -264,28 +264,26 @@ def _span_siblings(rows: list[_Row], units: list[_Unit], sim: np.ndarray, thresh
 
 
 def _merge_siblings(rows: list[_Row], units: list[_Unit]) -> list[_Row]:
-    """Merge rows that every carrier writes within the same sentences (a sentence kept whole)."""
+    """Merge rows that every carrier writes within the same sentences (a sentence kept whole).
 
-    def sentences(row: _Row, d: int) -> frozenset[int]:
-        return frozenset(units[u].sentence for u in row.cells[d])
-
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(rows):
-            for j in range(i + 1, len(rows)):
-                b = rows[j]
-                if a.ref != b.ref or set(a.cells) != set(b.cells):
-                    continue
-                if all(sentences(a, d) == sentences(b, d) for d in a.cells):
-                    for d, us in b.cells.items():
-                        a.cells[d] = sorted(set(a.cells[d]) | set(us))
-                    del rows[j]
-                    merged = True
-                    break
-            if merged:
-                break
-    return rows
+    Rows with the same reference, the same carriers and, for each carrier, the same sentences
+    are clauses that no version splits apart: one pass groups them by that signature.
+    """
+    groups: dict[tuple, _Row] = {}
+    out: list[_Row] = []
+    for row in rows:
+        signature = (row.ref, tuple(sorted(
+            ((d, frozenset(units[u].sentence for u in us)) for d, us in row.cells.items()),
+            key=lambda x: x[0],
+        )))
+        first = groups.get(signature)
+        if first is None:
+            groups[signature] = row
+            out.append(row)
+        else:
+            for d, us in row.cells.items():
+                first.cells[d] = sorted(set(first.cells[d]) | set(us))
+    return out
 
 
 @dataclass

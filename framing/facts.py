@@ -235,76 +235,82 @@ def _person_word(word: str) -> bool:
     )
 
 
+_PARTICLES_RE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|van|von|der|da|di|le|la)"
+_CAP_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES_RE}-)?[A-Z][A-Za-z’'\-]*\.?)"
+#: A run of capitalised words separated only by spaces (punctuation ends a name), with name
+#: particles ("Abu Mahdi al Muhandis") allowed between them.
+_RUN = re.compile(
+    rf"(?<![\w’'\-]){_CAP_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLES_RE}[ \t\u00a0]+)?{_CAP_TOKEN})*"
+)
+
+
 @lru_cache(maxsize=4096)
 def _names_and_persons(
     text: str, common: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
-    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     ranks = _ranks()
     names: list[str] = []
     persons: list[Person] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i][0]
-        if not _is_cap(tok) or tok[0].isdigit():
-            i += 1
-            continue
-        run: list[str] = []
-        j = i
-        while j < len(tokens):
-            t = tokens[j][0]
-            if run and text[tokens[j - 1][2]: tokens[j][1]].strip():
-                break  # punctuation between two capitalised words ends the name
-            if _is_cap(t) or (run and _NAME_PARTICLE.match(t) and j + 1 < len(tokens)
-                              and _is_cap(tokens[j + 1][0])):
-                core, poss = _strip_possessive(t)
-                run.append(core)
-                j += 1
-                if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
-                    break  # a possessive or a full stop ends the name
-            else:
-                break
-        # a sentence-initial function word (or common word) is not part of a name
-        while run and (_bare(run[0]) in _STOP or (i == 0 and _bare(run[0]) in common
-                                                   and _bare(run[0]) not in ranks)):
-            run.pop(0)
-        # months and weekdays are dates, not names
-        while run and (_bare(run[-1]) in _MONTHS or _bare(run[-1]) in _WEEKDAYS):
-            run.pop()
-        while run and (_bare(run[0]) in _MONTHS or _bare(run[0]) in _WEEKDAYS):
-            run.pop(0)
+    for m in _RUN.finditer(text):
+        pieces: list[list[str]] = []
+        cur: list[str] = []
+        for t in m.group(0).split():
+            core, poss = _strip_possessive(t)
+            cur.append(core)
+            if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
+                pieces.append(cur)  # a possessive or a full stop ends the name
+                cur = []
+        if cur:
+            pieces.append(cur)
+        at_start = not text[: m.start()].strip()
         # qualifiers written in lower case just before the run ("caretaker Prime Minister")
-        k = i - 1
         quals: list[str] = []
-        while k >= 0 and ranks.get(_bare(tokens[k][0]), ("", ""))[1] == "qualifier":
-            quals.insert(0, tokens[k][0])
-            k -= 1
-        # the title is the run's prefix up to its last title head, when a name follows it
-        last_head = max(
-            (n for n, t in enumerate(run[:-1]) if ranks.get(_bare(t), ("", ""))[0] in _TITLE_HEADS),
-            default=-1,
-        )
-        title_words = run[: last_head + 1]
-        name_words = run[len(title_words):]
-        if name_words and (
-            all(_bare(w) in _MONTHS or _bare(w) in _WEEKDAYS for w in name_words)
-            or ranks.get(_bare(name_words[-1]), ("", ""))[0] in _TITLE_HEADS
-            or sum(c.isalpha() for c in "".join(name_words)) < 2
-        ):
-            name_words = []
-        if name_words:
-            name = " ".join(w.rstrip(".") if _bare(w) not in ranks else w for w in name_words)
-            names.append(name)
-            is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
-            personal = all(_person_word(w) for w in name_words)
-            if personal and (title_words or (len(name_words) >= 2 and not is_org)):
-                title = " ".join(quals + title_words)
-                key = tuple(
-                    ranks[_bare(w)][0] for w in quals + title_words if _bare(w) in ranks
-                )
-                persons.append(Person(name=name, title=title, title_key=key))
-        i = max(j, i + 1)
+        for w in reversed(text[max(0, m.start() - 40): m.start()].split()):
+            if ranks.get(_bare(w), ("", ""))[1] != "qualifier":
+                break
+            quals.insert(0, w)
+        for n, run in enumerate(pieces):
+            _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
     return tuple(names), tuple(persons)
+
+
+def _add_name(
+    run: list[str], quals: list[str], at_start: bool, common: frozenset[str],
+    names: list[str], persons: list[Person],
+) -> None:
+    ranks = _ranks()
+    # a sentence-initial function word (or common word) is not part of a name
+    while run and (_bare(run[0]) in _STOP or (at_start and _bare(run[0]) in common
+                                               and _bare(run[0]) not in ranks)):
+        run.pop(0)
+        at_start = False
+    # months and weekdays are dates, not names
+    while run and (_bare(run[-1]) in _MONTHS or _bare(run[-1]) in _WEEKDAYS):
+        run.pop()
+    while run and (_bare(run[0]) in _MONTHS or _bare(run[0]) in _WEEKDAYS):
+        run.pop(0)
+    if not run:
+        return
+    # the title is the run's prefix up to its last title head, when a name follows it
+    last_head = max(
+        (n for n, t in enumerate(run[:-1]) if ranks.get(_bare(t), ("", ""))[0] in _TITLE_HEADS),
+        default=-1,
+    )
+    title_words = run[: last_head + 1]
+    name_words = run[len(title_words):]
+    if (
+        ranks.get(_bare(name_words[-1]), ("", ""))[0] in _TITLE_HEADS
+        or sum(c.isalpha() for c in "".join(name_words)) < 2
+    ):
+        return
+    name = " ".join(w.rstrip(".") if _bare(w) not in ranks else w for w in name_words)
+    names.append(name)
+    is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
+    personal = all(_person_word(w) for w in name_words)
+    if personal and (title_words or (len(name_words) >= 2 and not is_org)):
+        words = quals + title_words
+        key = tuple(ranks[_bare(w)][0] for w in words if _bare(w) in ranks)
+        persons.append(Person(name=name, title=" ".join(words), title_key=key))
 
 
 def _dates(text: str) -> tuple[list[str], list[tuple[int, int]]]:

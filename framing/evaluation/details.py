@@ -186,6 +186,44 @@ def run_file(path: Path, root: Path = _ROOT) -> dict[str, Any]:
     return score(analysis.details, expectation)
 
 
+def basil_pair_auc(bench: Path) -> tuple[float, int] | None:
+    """ROC-AUC of :attr:`Pair.similarity` for versions of one BASIL event vs two events.
+
+    Out-of-sample check for the thresholds set on the seed event: each BASIL dev event's three
+    articles (Fox, NYT, HuffPost) give three same-event pairs; the same number of different-event
+    pairs pairs each article with the same outlet's article of the next event.  None when the
+    file is absent.
+    """
+    path = bench / "basil_dev.jsonl"
+    if not path.exists():
+        return None
+    from sklearn.metrics import roc_auc_score
+
+    from ..clean import clean
+    from ..details import analyze
+    from ..types import Article
+
+    events: dict[str, list[Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        events.setdefault(r["event_id"], []).append(
+            clean(Article(str(r["article_id"]), r["text"], outlet=r.get("outlet")))
+        )
+    groups = [sorted(e, key=lambda d: d.article.outlet or "") for e in events.values()]
+    labels: list[int] = []
+    scores: list[float] = []
+    for k, group in enumerate(groups):
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                labels.append(1)
+                scores.append(analyze([group[i], group[j]]).pairs[0].similarity)
+        nxt = groups[(k + 1) % len(groups)]
+        for i in range(min(len(group), len(nxt))):
+            labels.append(0)
+            scores.append(analyze([group[i], nxt[i]]).pairs[0].similarity)
+    return float(roc_auc_score(labels, scores)), len(labels)
+
+
 def run(bench: Path | None = None) -> SuiteResult:
     """Score every expectation file in the repository (``bench`` is not needed)."""
     files = expectation_files()
@@ -214,9 +252,17 @@ def run(bench: Path | None = None) -> SuiteResult:
         Metric("event_checks", round(checks / total, 3) if total else 0.0, 1.0,
                help="Closest pair, least similar version, directions, share ranges, sources"),
     )
+    data = f"{n} hand-checked expectation file(s) in tests/data"
+    basil = basil_pair_auc(bench) if bench is not None else None
+    if basil is not None:
+        metrics += (
+            Metric("basil_pair_similarity_auc", round(basil[0], 3), 0.9,
+                   help="ROC-AUC of pair similarity: same BASIL event vs different events"),
+        )
+        data += f"; {basil[1]} BASIL dev pairs"
     return SuiteResult(
         suite=NAME,
-        data=f"{n} hand-checked expectation file(s) in tests/data",
+        data=data,
         metrics=metrics,
         details={name: {k: v for k, v in s.items()} for name, s in scored.items()},
     )
