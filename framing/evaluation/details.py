@@ -240,7 +240,7 @@ def run(bench: Path | None = None) -> SuiteResult:
 
     checks = sum(s["checks_passed"] for s in scored.values())
     total = sum(s["checks"] for s in scored.values())
-    metrics = (
+    metrics: tuple[Metric, ...] = (
         Metric("detail_precision", round(mean("precision"), 3), 0.9,
                help="Share of carried cells that the expectation says the version carries"),
         Metric("detail_recall", round(mean("recall"), 3), 0.85,
