@@ -34,7 +34,6 @@ from .types import Quote
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _MARK = re.compile(r"[“”\"‘’']")
-_OPENERS = "“\"‘'"
 # Longest span a single-quoted quotation may cover (characters); longer runs are apostrophes
 # that happened to pair up.  Chosen from the length of a long quoted sentence (~50 words).
 _MAX_SINGLE = 300
@@ -50,10 +49,9 @@ _VERBS = (
     r"posted|recalled|recalls|remarked|predicted|complained|complains|confirmed|confirms|"
     r"denied|denies|called|calls|saying|adding|telling|writing|describing|calling"
 )
-_NAME = r"(?:[A-Z][\w'’.-]*(?:\s+(?:al-|bin |de |van |von )?[A-Z][\w'’.-]*){0,4})"
 _NP = (
     r"(?:(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}?"
     r"|he|she|they|it|we|I)"
 )
 # How far from a quotation its attribution is looked for: after it, the next 160 characters
@@ -62,6 +60,11 @@ _NP = (
 _AFTER_CHARS = 160
 _BEFORE_CHARS = 600
 _PRONOUNS = frozenset("he she they it we i".split())
+# Pronouns that take the previous named speaker; "it", "they" and "we" usually stand for an
+# organisation or a group and are kept as they are.
+_RESOLVED_PRONOUNS = frozenset({"he", "she"})
+# Auxiliaries between a speaker and the speech verb: ",” Russian officials have said".
+_AUX = r"(?:\s+(?:has|have|had|was|were|is|are|would|will|also|later|then|again|previously))*"
 
 # ``,” said the official`` / ``,” said Maksimov``
 _SPEAKER_END = (
@@ -71,12 +74,12 @@ _SPEAKER_END = (
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``,” the statement said`` / ``,” he added``
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,]*(?P<sp>{_NP})\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
+    rf"^[\s,]*(?P<sp>{_NP}){_AUX}\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
 _ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``Lavrov said back then that ... “`` — the last subject + speech verb before the quotation.
 _BEFORE = re.compile(
-    rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},\s*)?(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
+    rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},)?{_AUX}\s*(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
 _LEADING_DET = re.compile(r"^(The|A|An|His|Her|Their|Its)\b")
 _TRAILING_TIME = re.compile(
@@ -106,8 +109,11 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         speaker = _speaker(body, start, end, prev_end)
         prev_end = end
         if speaker is not None:
-            if speaker.lower() in _PRONOUNS:
-                speaker = last_named or speaker.lower()
+            low = speaker.lower()
+            if low in _RESOLVED_PRONOUNS:
+                speaker = last_named or low
+            elif low in _PRONOUNS:
+                speaker = "I" if low == "i" else low
             else:
                 last_named = speaker
         quotes.append(Quote(start, end, body[start:end], speaker))

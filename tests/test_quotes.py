@@ -148,3 +148,15 @@ def test_quoted_spans_in_basil_are_found(bench_dir) -> None:
     recall, false_share = quote_agreement(records)
     assert recall >= 0.95
     assert false_share <= 0.2
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We will not leave,” Russian officials have said.", "Russian officials"),
+        ("The ministry has repeatedly said that it wants “cooperation.”", "the ministry"),
+        ("The ministry met the envoy.\n\n“We agree,” it said.", "it"),
+    ],
+)
+def test_auxiliaries_and_group_pronouns_in_attributions(body: str, speaker: str) -> None:
+    assert find_quotes(body)[-1].speaker == speaker
