@@ -310,6 +310,9 @@ _THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the sto
 _CAPTION_MAX_WORDS = 25
 # "Read also: <title>" lines: headlines run up to ~20 words; a longer line holds story text.
 _LINK_MAX_WORDS = 25
+# A line at least this long that ends without punctuation is a wrapped line, not a heading
+# (the same bound as framing.sentences: wrap widths are 65-80 characters).
+_WRAP_MIN_CHARS = 60
 # Share of a headline that a site-name suffix may not exceed ("Title | Site"): titles run
 # 40-100 characters, site names 3-25.
 _HEADLINE_OVERLAP = 0.6
@@ -657,10 +660,12 @@ def _body(lines: list[_Line]) -> str:
             continue
         text = ln.text if ln.keep_from is None else ln.text[ln.keep_from - ln.start :]
         if prev is not None:
+            # a hard-wrapped line: no closing punctuation, and either long (a heading is
+            # short) or continued in lower case
             continues = (
                 prev.block == ln.block
                 and parts[-1][-1] not in _TERMINAL
-                and (text[0].islower() or text[0].isdigit())
+                and (text[0].islower() or text[0].isdigit() or len(prev.text) >= _WRAP_MIN_CHARS)
             )
             parts.append(" " if continues else "\n\n")
         parts.append(text)

@@ -440,6 +440,18 @@ def test_wrapped_lines_of_one_paragraph_are_joined() -> None:
     assert len(doc.sentences) == 2
 
 
+def test_wrapped_line_continued_by_a_name_is_joined() -> None:
+    text = (
+        "The city council voted on Tuesday to approve the bridge, according to\n"
+        "Mayor Ann Lee, who called it a great day.\n\nKey points\nIt was late."
+    )
+    doc = clean(Article(id="w", text=text))
+    assert doc.body == (
+        "The city council voted on Tuesday to approve the bridge, according to Mayor Ann Lee, "
+        "who called it a great day.\n\nKey points\n\nIt was late."
+    )
+
+
 def test_navigation_helper_recognises_crumbs() -> None:
     assert is_navigation("News   /   Iraq   /   Russia")
     assert is_navigation("Home > World > Middle East")
