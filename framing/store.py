@@ -55,7 +55,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from .types import EventAnalysis
+from .types import Article, EventAnalysis
 
 _S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date32()
 
@@ -354,6 +354,65 @@ def connect(path: str | Path):
         return duckdb.connect(str(path), read_only=True)
     except duckdb.Error as exc:
         raise InputError(f"{path}: not a DuckDB store ({exc})") from None
+
+
+#: Three useful questions as SQL (shown in the README; tested on a store in tests/test_store.py).
+QUERIES: dict[str, str] = {
+    # Own-voice loaded terms per 100 words, per outlet and month (weighted by article length).
+    "loaded_rate_by_outlet_month": """
+SELECT outlet, date_trunc('month', day) AS month, count(*) AS articles,
+       round(sum(loaded_per_100 * words) / sum(words), 2) AS loaded_per_100_words
+FROM articles
+WHERE day IS NOT NULL AND loaded_per_100 IS NOT NULL AND words > 0
+GROUP BY outlet, month
+ORDER BY outlet, month""".strip(),
+    # For each version of a detail that most of the *other* versions of its event carry (two or
+    # more others, more than half of them), does this outlet drop it?  Outlets by drop rate.
+    "outlets_dropping_widely_kept_details": """
+WITH cells AS (
+  SELECT c.outlet, c.status,
+         d.carried - CASE WHEN c.status = 'absent' THEN 0 ELSE 1 END AS others_keep,
+         d.versions - 1 AS others
+  FROM detail_cells c JOIN details d USING (event_id, detail_id)
+)
+SELECT outlet, count(*) AS widely_kept_details,
+       sum(CASE WHEN status = 'absent' THEN 1 ELSE 0 END) AS dropped,
+       round(avg(CASE WHEN status = 'absent' THEN 1.0 ELSE 0.0 END), 3) AS drop_rate
+FROM cells
+WHERE others >= 2 AND others_keep > others / 2.0
+GROUP BY outlet
+ORDER BY drop_rate DESC""".strip(),
+    # Mean tone toward one actor by outlet ($actor is a parameter: con.execute(sql, {...})).
+    "actor_tone_by_outlet": """
+SELECT outlet, count(DISTINCT event_id) AS events, sum(mentions) AS mentions,
+       round(avg(tone), 3) AS mean_tone
+FROM actor_tone
+WHERE actor = $actor
+GROUP BY outlet
+ORDER BY mean_tone""".strip(),
+}
+
+
+def event_articles(path: str | Path, event_id: str) -> list[Article]:
+    """The stored articles of one event, as :class:`Article` records (to re-analyse or show).
+
+    Example:
+        >>> from framing.analysis import analyze_event
+        >>> analysis = analyze_event(event_articles("results.duckdb", "e1"))  # doctest: +SKIP
+    """
+    con = connect(path)
+    try:
+        rows = con.execute(
+            "SELECT article_id, text, title, outlet, date, url, source FROM articles "
+            "WHERE event_id = ? ORDER BY source, article_id", [event_id]
+        ).fetchall()
+    finally:
+        con.close()
+    return [
+        Article(id=r[0], text=r[1], title=r[2] or "", outlet=r[3], date=r[4], url=r[5],
+                event=event_id, source=r[6])
+        for r in rows
+    ]
 
 
 def iter_tables(rows: Rows) -> Iterable[tuple[str, pa.Table]]:

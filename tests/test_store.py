@@ -32,12 +32,14 @@ def _analysis(event_id: str = "e1") -> EventAnalysis:
                 date="2020-02-01")
     b = Article("b", "The government said so. Talks went on.", title="B", outlet="Y",
                 date="2020-02-02T10:00:00Z")
-    docs = (Document(a, a.text), Document(b, b.text))
+    c = Article("c", "Talks went on, it said.", outlet="Z")
+    docs = (Document(a, a.text), Document(b, b.text), Document(c, c.text))
     term = LoadedTerm(4, 10, "regime", "labelling", "government", "a loaded label", False, 0)
     ev = ToneEvidence("Iraq", 0, "The regime admitted it.", "regime", 4, 10, -0.4, -1)
-    detail = Detail("d01", "Talks went on.", {"a": "Talks went on.", "b": None},
-                    {"a": (1,), "b": ()}, {"a": "verbatim", "b": "absent"},
-                    {"a": 1.0, "b": None}, changes={"a": ("rank: x -> y",)})
+    detail = Detail("d01", "Talks went on.", {"a": "Talks went on.", "b": None, "c": "Talks"},
+                    {"a": (1,), "b": (), "c": (0,)},
+                    {"a": "verbatim", "b": "absent", "c": "paraphrase"},
+                    {"a": 1.0, "b": None, "c": 0.0}, changes={"a": ("rank: x -> y",)})
     return EventAnalysis(
         id=event_id,
         documents=docs,
@@ -63,19 +65,20 @@ def test_every_table_and_column_is_documented_in_the_module_docstring():
 
 def test_an_event_analysis_becomes_rows_of_every_table():
     rows = rows_for(_analysis(), grouped=True)
-    assert len(rows["articles"]) == 2
+    assert len(rows["articles"]) == 3
     assert rows["articles"][1]["day"].isoformat() == "2020-02-02"
     assert rows["articles"][1]["dropped"] == 1
     assert rows["loaded_terms"][0]["term"] == "regime"
     assert rows["detail_cells"][0]["changes"] == "rank: x -> y"
-    assert {r["status"] for r in rows["detail_cells"]} == {"verbatim", "absent"}
-    assert rows["details"][0]["carried"] == 1 and rows["details"][0]["versions"] == 2
+    assert [r["status"] for r in rows["detail_cells"]] == ["verbatim", "absent", "paraphrase"]
+    assert rows["details"][0]["carried"] == 2 and rows["details"][0]["versions"] == 3
     assert rows["pairs"][0]["outlet_b"] == "Y"
     assert rows["actor_tone"][0] == {"event_id": "e1", "article_id": "a", "outlet": "X",
                                      "day": rows["articles"][0]["day"], "actor": "Iraq",
                                      "tone": -0.4, "mentions": 1}
     assert rows["events"][0]["grouped"] is True
-    assert rows["events"][0]["outlets"] == 2
+    assert rows["events"][0]["outlets"] == 3
+    assert rows["articles"][2]["day"] is None and rows["articles"][2]["words"] is None
     for name, table_rows in rows.items():
         for row in table_rows:
             assert list(row) == SCHEMAS[name].names
@@ -91,7 +94,7 @@ def test_duckdb_store_keeps_events_across_reopening(tmp_path):
     sink.write(rows_for(_analysis("e2")))
     sink.close()
     con = connect(path)
-    assert con.execute("SELECT count(*) FROM articles").fetchone() == (4,)
+    assert con.execute("SELECT count(*) FROM articles").fetchone() == (6,)
     assert con.execute("SELECT avg(loaded_per_100) FROM articles WHERE outlet = 'X'"
                        ).fetchone()[0] == pytest.approx(14.3)
 
@@ -114,7 +117,7 @@ def test_parquet_folder_reads_back_like_the_duckdb_store(tmp_path):
     sink.write(rows_for(_analysis("e2")))
     assert ParquetSink(tmp_path / "pq").existing_events() == {"e1", "e2"}
     df = read_table(tmp_path / "pq", "articles")
-    assert sorted(df["event_id"]) == ["e1", "e1", "e2", "e2"]
+    assert sorted(df["event_id"]) == ["e1"] * 3 + ["e2"] * 3
     con = connect(tmp_path / "pq")
     assert con.execute("SELECT count(*) FROM pairs").fetchone() == (2,)
     assert con.execute("SELECT count(*) FROM skipped").fetchone() == (0,)
@@ -130,3 +133,39 @@ def test_opening_a_file_that_is_not_a_store_is_an_input_error(tmp_path):
     bad.write_text("not a database")
     with pytest.raises(InputError, match="not a DuckDB store"):
         connect(bad)
+
+
+@pytest.mark.parametrize("name", sorted(store.QUERIES))
+def test_readme_queries_run_on_a_store(tmp_path, name):
+    sink = DuckDBSink(tmp_path / "s.duckdb")
+    for i in range(3):
+        sink.write(rows_for(_analysis(f"e{i}")))
+    sink.close()
+    con = connect(tmp_path / "s.duckdb")
+    params = {"actor": "Iraq"} if "$actor" in store.QUERIES[name] else None
+    rows = con.execute(store.QUERIES[name], params).fetchall()
+    assert rows
+    if name == "actor_tone_by_outlet":
+        assert rows == [("X", 3, 3, -0.4)]
+    if name == "loaded_rate_by_outlet_month":
+        assert rows[0][0] == "X" and rows[0][3] == pytest.approx(14.3)
+    if name == "outlets_dropping_widely_kept_details":
+        assert rows == [("Y", 3, 3, 1.0)]
+
+
+def test_readme_shows_the_store_queries():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for sql in store.QUERIES.values():
+        assert sql in readme
+
+
+def test_stored_event_articles_come_back_as_articles(tmp_path):
+    sink = DuckDBSink(tmp_path / "s.duckdb")
+    sink.write(rows_for(_analysis("e1")))
+    sink.close()
+    arts = store.event_articles(tmp_path / "s.duckdb", "e1")
+    assert [a.id for a in arts] == ["a", "b", "c"]
+    assert arts[0].text == "The regime admitted it. Talks went on."
+    assert arts[1].date == "2020-02-02T10:00:00Z"
