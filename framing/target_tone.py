@@ -12,8 +12,7 @@ shipped model reproduces the trained one exactly):
   the context rather than the name;
 * the words next to the target, tagged with side and distance (``l2:``, ``r5:``...);
 * VADER valences of the words around the target, weighted by distance and split by side, with
-  VADER's negation rule (``N_SCALAR``); VADER's compound for the whole sentence and for the clause
-  that holds the target;
+  VADER's negation rule (``N_SCALAR``); VADER's compound for the whole sentence;
 * a dependency-free agent/patient heuristic: a harmful (negative-valence) verb right after the
   target with no clause break in between makes the target its agent; a harmful verb right before
   it, or "by TARGET" after a passive, makes it its patient/agent respectively;
@@ -33,7 +32,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -73,6 +72,20 @@ def _lexicon():
     return analyzer, analyzer.lexicon, negate, n_scalar
 
 
+@lru_cache(maxsize=8192)
+def compound(text: str) -> float:
+    """VADER's compound score of ``text`` in [-1, 1] (cached: a sentence with several targets,
+    and the sentence tone strip, score it once).
+
+    Example:
+        >>> compound("A great success.") > 0
+        True
+    """
+    if not text.strip():
+        return 0.0
+    return float(_lexicon()[0].polarity_scores(text)["compound"])
+
+
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
             for m in _TOKEN.finditer(sentence)]
@@ -90,6 +103,23 @@ def _valence(lex: dict, tok: str) -> float:
     return v or 0.0
 
 
+@lru_cache(maxsize=8192)
+def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]:
+    """Tokens, lower-cased words and negation-aware VADER valences of a sentence (cached: a
+    sentence with several targets is read once)."""
+    _, lex, negate, n_scalar = _lexicon()
+    toks = tuple(_tokens(sentence))
+    words = tuple(t for t, _, _ in toks)
+    vals = []
+    for i, w in enumerate(words):
+        v = _valence(lex, w)
+        # VADER's negation rule: a negator among the 3 preceding words scales by N_SCALAR.
+        if v and any(words[j] in negate for j in range(max(0, i - 3), i)):
+            v *= n_scalar
+        vals.append(v)
+    return toks, words, tuple(vals)
+
+
 def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     """Features of the target ``sentence[start:end]`` in its sentence.
 
@@ -98,8 +128,7 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
         >>> f["l1:slammed"], "w:smith" in f
         (1.0, False)
     """
-    analyzer, lex, negate, n_scalar = _lexicon()
-    toks = _tokens(sentence)
+    toks, words, word_vals = _sentence(sentence)
     feats: dict[str, float] = {"bias_": 1.0}
     # Target token span.
     t_idx = [i for i, (_, s, e) in enumerate(toks) if s < end and e > start]
@@ -108,8 +137,8 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     if not toks:
         return feats
     t0, t1 = t_idx[0], t_idx[-1]
-    words = [t for t, _, _ in toks]
-    masked = words[:t0] + ["<t>"] + words[t1 + 1:]
+    masked = list(words[:t0]) + ["<t>"] + list(words[t1 + 1:])
+    vals = list(word_vals[:t0]) + [0.0] + list(word_vals[t1 + 1:])
     tpos = t0
     n = len(masked)
 
@@ -147,16 +176,9 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
 
     # Lexicon valences, distance-weighted, negation-aware, by side and clause.
     sums = {"lpos": 0.0, "lneg": 0.0, "rpos": 0.0, "rneg": 0.0, "cpos": 0.0, "cneg": 0.0}
-    vals = [0.0] * n
-    for i, w in enumerate(masked):
-        if i == tpos:
-            continue
-        v = _valence(lex, w)
+    for i, v in enumerate(vals):
         if not v:
             continue
-        if any(masked[j] in negate for j in range(max(0, i - 3), i)):
-            v *= n_scalar
-        vals[i] = v
         d = abs(i - tpos)
         wt = v / (1.0 + d / _DECAY)
         side = "l" if i < tpos else "r"
@@ -171,15 +193,10 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
                 sums["cneg"] -= v
     for k, v in sums.items():
         feats["vx:" + k] = math.tanh(v / 4.0)  # 4 = VADER's valence range, keeps it in [0,1)
-    comp = analyzer.polarity_scores(sentence)["compound"]
+    comp = compound(sentence)
     feats["vx:sent"] = comp
     feats["vx:sentpos"] = max(comp, 0.0)
     feats["vx:sentneg"] = max(-comp, 0.0)
-    clause_text = " ".join(w for w in masked[lo:hi + 1] if w != "<t>")
-    ccomp = analyzer.polarity_scores(clause_text)["compound"] if clause_text else 0.0
-    feats["vx:clause"] = ccomp
-    feats["vx:clausepos"] = max(ccomp, 0.0)
-    feats["vx:clauseneg"] = max(-ccomp, 0.0)
 
     # Agent / patient of a charged verb (dependency-free heuristic).
     passive = False
@@ -236,20 +253,25 @@ class ToneModel:
 
     def decision(self, feats: Sequence[dict[str, float]]) -> np.ndarray:
         """Class scores for a batch of feature dicts, shape (len(feats), 3)."""
-        rows, cols, vals = [], [], []
+        from scipy.sparse import csr_matrix
+
+        cols: list[int] = []
+        vals: list[float] = []
+        indptr = [0]
         vocab = self.vocabulary
-        for r, f in enumerate(feats):
+        for f in feats:
             for k, v in f.items():
                 j = vocab.get(k)
                 if j is not None and v:
-                    rows.append(r)
                     cols.append(j)
                     vals.append(v)
-        out = np.tile(self.intercept, (len(feats), 1)).astype(float)
-        if rows:
-            contrib = self.coef[:, np.asarray(cols)].T * np.asarray(vals)[:, None]
-            np.add.at(out, np.asarray(rows), contrib)
-        return out
+            indptr.append(len(cols))
+        X = csr_matrix((vals, cols, indptr), shape=(len(feats), self.coef.shape[1]))
+        return np.asarray(X @ self._coef_t) + self.intercept
+
+    @property
+    def _coef_t(self) -> np.ndarray:
+        return self.coef.T
 
     def to_json(self) -> dict:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)

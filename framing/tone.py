@@ -27,11 +27,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache, lru_cache
-
 from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings
-from .target_tone import predict
+from .target_tone import compound, predict
 from .types import ActorMention, ArticleTone, Document, EventTone, ToneEvidence
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
@@ -44,14 +42,6 @@ MIN_MENTIONS = 2
 NEUTRAL_BAND = 0.2
 
 
-@cache
-def _analyzer():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
-@lru_cache(maxsize=4096)
 def sentence_tone(text: str) -> float:
     """VADER compound score of ``text`` in [-1, 1] (0.0 for empty text).
 
@@ -59,9 +49,7 @@ def sentence_tone(text: str) -> float:
         >>> sentence_tone("The talks were a great success.") > 0
         True
     """
-    if not text.strip():
-        return 0.0
-    return float(_analyzer().polarity_scores(text)["compound"])
+    return compound(text)
 
 
 def _words(text: str) -> int:

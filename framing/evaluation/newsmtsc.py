@@ -48,16 +48,16 @@ def run(bench: Path) -> SuiteResult:
     truth = [int(r["polarity"]) for r in records]
     pred = [p for p, _ in score_targets(records)]
     labels = [-1, 0, 1]
-    macro = float(f1_score(truth, pred, labels=labels, average="macro"))
-    per_class = f1_score(truth, pred, labels=labels, average=None)
+    macro = float(f1_score(truth, pred, labels=labels, average="macro", zero_division=0))
+    per_class = f1_score(truth, pred, labels=labels, average=None, zero_division=0)
 
     def vader(r: dict) -> int:
         c = sentence_tone(r["sentence"])
         return 1 if c >= VADER_THRESHOLD else -1 if c <= -VADER_THRESHOLD else 0
 
-    vader_f1 = float(f1_score(truth, [vader(r) for r in records], labels=labels, average="macro"))
+    vader_f1 = float(f1_score(truth, [vader(r) for r in records], labels=labels, average="macro", zero_division=0))
     majority = max(labels, key=truth.count)
-    majority_f1 = float(f1_score(truth, [majority] * len(truth), labels=labels, average="macro"))
+    majority_f1 = float(f1_score(truth, [majority] * len(truth), labels=labels, average="macro", zero_division=0))
     return SuiteResult(
         suite=NAME,
         data=f"{FILE} ({len(records)} targets)",
