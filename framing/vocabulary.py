@@ -119,10 +119,14 @@ def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, st
     """
     out = []
     for m in _SCARE.finditer(body):
-        inner = m.group(1).strip()
+        inner = m.group(1)
+        if inner != inner.strip():
+            continue  # marks that do not hug a word close one quotation and open another
         words = tokenize(inner)
-        if not words or len(words) > _SCARE_MAX_WORDS or re.search(r"[.!?,;:]\s*$", inner):
+        if not words or len(words) > _SCARE_MAX_WORDS or re.search(r"[.!?,;:]$", inner):
             continue
+        if all(inner[t.start].isupper() for t in words):
+            continue  # a title or a name in quotation marks ("Daily Show")
         q = _quote_at(quotes, m.start(), m.end())
         out.append((m.start(), m.end(), inner, q.speaker if q is not None else None))
     return out

@@ -103,10 +103,12 @@ def test_flagging_a_700_word_article_takes_a_few_milliseconds():
     body = " ".join([NEUTRAL_WIRE, LOADED_REWRITE] * 20)  # ~ 750 words
     d = doc(body)
     article_vocabulary(d)  # warm the lexicon cache
-    t0 = time.perf_counter()
-    for _ in range(10):
+    best = float("inf")
+    for _ in range(10):  # best of ten: other jobs share the machine
+        t0 = time.perf_counter()
         article_vocabulary(d)
-    assert (time.perf_counter() - t0) / 10 < 0.02
+        best = min(best, time.perf_counter() - t0)
+    assert best < 0.01
 
 
 # ---------------------------------------------------------------------------- contrast maths
