@@ -120,7 +120,7 @@ _SHARE_START = re.compile(
 _SHARE_TARGET = re.compile(
     r"\b(?:us|our|newsletters?|twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|"
     r"whatsapp|app|notifications|podcasts?|inbox|subscribers?|membership|alerts|rss|"
-    r"this (?:article|story|post|page))\b",
+    r"this (?:article|story|post|page)|full coverage)\b",
     _I,
 )
 # "Click here", "Sign up here": "here" is a target only after these verbs.
@@ -149,7 +149,9 @@ _CAPTION_FORMS = (
         r"caption|illustration|graphic|video|source image)\s*(?::|\||by\b|/|©).{0,200}",
         _I,
     ),
-    re.compile(r"image (?:source|caption),.*|media caption,?.*|(?:click|tap) to enlarge.*", _I),
+    re.compile(
+        r"image (?:source|caption|copyright),?.*|media caption,?.*|(?:click|tap) to enlarge.*", _I
+    ),
     re.compile(
         r"(?:[A-Z][\w'’.]*\s*/\s*)?(?:Getty Images|AFP via Getty Images|Getty|Reuters|AFP|AP|EPA|"
         r"Shutterstock|Alamy|Anadolu(?: Agency)?|Xinhua|Sputnik|TASS|Bloomberg)"
@@ -195,7 +197,7 @@ _SYNDICATION = re.compile(
 _SITE_NOTICE_PHRASE = re.compile(
     r"\b(?:can (?:also )?be accessed at|alternate (?:addresses|domains?|urls?)|"
     r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
-    r"uses? cookies)\b",
+    r"uses? cookies|trust principles)\b",
     _I,
 )
 _SITE_NOTICE = re.compile(
@@ -212,7 +214,8 @@ _SITE_NOTICE = re.compile(
 )
 _OTHER = re.compile(
     r"(?i:advertisement|advertising|ad|sponsored(?: content)?|paid content|promoted|"
-    r"story continues below(?: advertisement)?|scroll to continue.*|continue reading below)"
+    r"story continues below(?: advertisement)?|scroll to continue.*|continue reading below|"
+    r"continue reading the main story|supported by|skip advertisement)"
     # Wire credit trailers: "(Reporting by John Davison; Editing by Alex Richardson)",
     # "Reporting by Jane Doe in Baghdad", "Jane Doe contributed to this report."
     r"|\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by "
