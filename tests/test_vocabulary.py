@@ -297,5 +297,6 @@ def test_seed_substitutions_show_what_ap_wrote(seed_vocab):
         pytest.skip("the details alignment found nothing to compare")
     ap = next(d.id for d in seed_vocab.documents if d.label == "AP")
     pairs = {(s.a_words, s.b_words) for s in subs if s.a == ap}
-    assert (("killed",), ("assassination",)) in pairs
+    # which outlet's "assassination"/"assassinated" is paired depends on the details alignment
+    assert any(a == ("killed",) and b[0].lower().startswith("assassinat") for a, b in pairs)
     assert (("acknowledged",), ("admitted",)) in pairs
