@@ -307,7 +307,13 @@ _META_MAX_CHARS = 60
 _HEADER_MAX_CHARS = 250  # "12 thoughts on “<a long headline>”"
 _NOT_IN_NAMES = re.compile(r'[.!?,;:"“”()\[\]]')
 _MIN_STORY_LINES = 1  # a thread never starts before this many story lines
-_THREAD_MIN_CONTRAST = 0.2  # informal share in the window above that of the story before it
+_THREAD_MIN_CONTRAST = 0.2
+# Anonymous threads at the end (no name lines): a run of closing lines, all of them names or
+# informal posts when fewer than 4, else at least 75%, after a story with at most 10% informal
+# lines.  Set on synthetic pages (tests/test_clean.py) and checked on BASIL (nothing cut).
+_TAIL_MIN_LINES = 4
+_TAIL_MIN_SHARE = 0.75
+_TAIL_MAX_STORY_SHARE = 0.1  # informal share in the window above that of the story before it
 # Captions other than AP's "FILE - In this ... photo" paragraphs are short: at most this many
 # words ("A file photo of Iraqi soldiers", "Iraqi helicopters file image.").
 _CAPTION_MAX_WORDS = 25
@@ -548,26 +554,74 @@ def _is_name_line(text: str) -> bool:
 
 def _informal(text: str) -> bool:
     """Markers of an informal reader post rather than news prose."""
-    words = _WORDS.findall(text.lower())
+    return _informal_level(text) > 0
+
+
+def _informal_level(text: str) -> int:
+    """2 for strong markers of a reader post (chat words, profanity, emoticons, "!!", a missing
+    space after a comma, a lowercase start), 1 for weak ones that chatty journalism shares
+    ("you" or "!" outside quotation marks, all-caps runs), 0 for none."""
+    raw_words = _WORDS.findall(text)
+    words = [w.lower() for w in raw_words]
     if not _INFORMAL_WORDS.isdisjoint(words):
-        return True
+        # "u", "ur", "ya", "yo" count only in lower case: "U.S." gives the token "U"
+        if any(
+            w in _INFORMAL_WORDS and (len(w) > 2 or r.islower())
+            for w, r in zip(words, raw_words, strict=True)
+        ):
+            return 2
     if any(w[:4] in _PROFANE_HEADS and w.startswith(_PROFANE_PREFIXES) for w in words):
-        return True
+        return 2
     if any(m in text for m in _DOUBLE_MARKS):
-        return True
+        return 2
     if not _SYMBOL_CHARS.isdisjoint(text) and _INFORMAL_SYMBOLS.search(text):
-        return True
+        return 2
     if "," in text and _GLUED_COMMA.search(text):
-        return True
+        return 2
     first = next((c for c in text if c.isalpha()), "")
     if first.islower():
-        return True
+        return 2
     unquoted = _QUOTED.sub(" ", text) if ("“" in text or '"' in text) else text
     if "you" in unquoted.lower() and _SECOND_PERSON.search(unquoted):
-        return True
+        return 1
     if "!" in unquoted:
-        return True
-    return len(words) >= 6 and bool(_SHOUTING.search(text))
+        return 1
+    return 1 if len(words) >= 6 and _SHOUTING.search(text) else 0
+
+
+def _tail_thread(lines: list[_Line], names: list[bool]) -> int | None:
+    """Where an anonymous thread at the end of the text starts, or None.
+
+    Threads without name lines ("this bridge is a waste" / "agree with you" / "lol") are found
+    from the end: the longest run of closing lines that are nearly all names or informal posts
+    (all of them when fewer than _TAIL_MIN_LINES, else _TAIL_MIN_SHARE), with at least one
+    strong marker, after at least two story lines that are themselves not informal.
+    """
+    kept = [j for j, ln in enumerate(lines) if ln.kind is None or names[j]]
+    hits = strong = count = 0
+    start: int | None = None
+    level: dict[int, int] = {}
+    for pos in range(len(kept) - 1, -1, -1):
+        j = kept[pos]
+        lv = 0 if names[j] else _informal_level(lines[j].text)
+        level[j] = lv
+        hit = names[j] or lv > 0
+        count += 1
+        hits += hit
+        strong += lv == 2
+        share = hits / count
+        if share < 0.5:
+            break
+        need = 1.0 if count < _TAIL_MIN_LINES else _TAIL_MIN_SHARE
+        if hit and count >= 2 and strong >= 1 and share >= need and pos >= 2:
+            start = pos
+    if start is None:
+        return None
+    story = kept[:start]
+    informal = sum(level.get(j, _informal_level(lines[j].text)) > 0 for j in story if not names[j])
+    if informal > _TAIL_MAX_STORY_SHARE * len(story):
+        return None
+    return kept[start]
 
 
 def _mark_comments(lines: list[_Line]) -> None:
@@ -587,6 +641,11 @@ def _mark_comments(lines: list[_Line]) -> None:
         elif ln.kind in ("date_line", "share_prompt", "other"):
             names[i] = short and bool(_COMMENT_META.fullmatch(ln.text))
     if sum(names) < _THREAD_MIN_NAMES and not any(headers):
+        tail = _tail_thread(lines, names)
+        if tail is not None:
+            for ln in lines[tail:]:
+                ln.kind = "comments"
+                ln.keep_from = None
         return
     informal = _Lazy(lambda j: not names[j] and lines[j].kind is None and _informal(lines[j].text))
     # Running counts of the story lines before the candidate (computed only as far as needed),
@@ -616,6 +675,8 @@ def _mark_comments(lines: list[_Line]) -> None:
         if ln.kind is None and not names[i]:
             story_seen += 1
             story_lines.append(i)
+    if start is None:
+        start = _tail_thread(lines, names)
     if start is None:
         return
     for ln in lines[start:]:

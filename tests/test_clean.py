@@ -654,3 +654,42 @@ def test_thread_of_handles_with_reply_lines_is_removed() -> None:
 def test_lines_that_only_start_like_notices_or_bylines_stay(line: str) -> None:
     text = f"{STORY_A}\n\n{line}\n\n{STORY_C}"
     assert clean(Article(id="x", text=text)).removed == ()
+
+
+@pytest.mark.parametrize(
+    ("tail", "thread_start"),
+    [
+        # anonymous thread of lowercase posts, no name lines
+        (
+            "good american\n\nthis bridge is a waste\n\nbob\n\nagree with you\n\nlol\n",
+            "good american",
+        ),
+        # a single comment: name and an informal post closing the page
+        ("Mike Rivers\n\nlol never gonna happen, you clowns\n", "Mike Rivers"),
+        # compact thread, one line per name and post
+        (
+            "Mike Rivers\nlol this is never gonna happen\nSKEPTIC99\nWho do you think pays?\n"
+            "Anna K\nthey always say that\n",
+            "Mike Rivers",
+        ),
+    ],
+)
+def test_thread_shapes_at_the_end_are_removed(tail: str, thread_start: str) -> None:
+    doc = clean(Article(id="t", text=f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}\n\n{tail}"))
+    assert doc.body == f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}"
+    (thread,) = removed_of(doc, "comments")
+    assert thread.startswith(thread_start)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "So what do you think? Will you use it!\n\nLet us know, and plan your trips!\n",
+        "Protest Scene\n\n“This is bullshit!” shouted one protester.\n\nJohn Park\n\n"
+        "“You people never listen,” said another.\n\nThe council adjourned at 9 p.m.\n",
+        "The U.S. envoy said the U.S. would help.\n\nU.S. troops remain.\n",
+    ],
+)
+def test_informal_or_quoted_story_endings_are_not_comments(tail: str) -> None:
+    doc = clean(Article(id="t", text=f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}\n\n{tail}"))
+    assert doc.removed == ()
