@@ -40,6 +40,13 @@ if HAS_CORPUS:
 
 st.markdown(state.CSS, unsafe_allow_html=True)
 
+
+def drawn(view: str) -> None:
+    """A marker the browser test and benchmark wait for: this run has finished drawing."""
+    st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+    st.html(f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}'></span>")
+
+
 # ---- first load: choices from the URL -----------------------------------------------------
 state.init_state("nav_view", state.url_get("view", "overview") if state.url_get("view") in VIEWS else "overview")
 state.init_state("blind", state.url_get("blind") == "1")
@@ -65,14 +72,21 @@ if view == "corpus" and HAS_CORPUS:
 
     if Path(store).exists():
         corpus.render(store)
+        if st.session_state.get("corpus_event_files"):
+            st.button(
+                "Compare this event's versions side by side", on_click=inputs.open_corpus_event,
+                type="primary", icon=":material/compare:", key="open_corpus_event",
+            )
     else:
         st.info(f"No corpus store at {store!r}: create one with `framing analyze CORPUS --store {store}`.")
+    drawn(view)
     st.stop()
 
 got = inputs.choose_input()
 if got is None:
     st.title("framing")
     st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed")
+    drawn(view)
     st.stop()
 analyses, source = got
 
@@ -115,7 +129,7 @@ if ref_key not in st.session_state or st.session_state[ref_key] not in ref_optio
     st.session_state[ref_key] = wanted_ref if wanted_ref in ref_options else CONSENSUS
 st.sidebar.selectbox(
     "Compare against", ref_options, key=ref_key,
-    format_func=lambda r: "Consensus (what most versions report)" if r == CONSENSUS else labels.get(r, r),
+    format_func=lambda r: "Consensus (most versions)" if r == CONSENSUS else labels.get(r, r),
     help="Details are 'dropped' or 'added' relative to this: one version (e.g. the wire story) or what most versions report.",
 )
 reference = st.session_state[ref_key]
@@ -138,7 +152,7 @@ with st.sidebar.expander("Download the comparison", icon=":material/download:", 
 st.sidebar.caption(f"Articles: {source}")
 
 # ---- header and view ----------------------------------------------------------------------
-head = st.columns([5, 6], vertical_alignment="bottom")
+head = st.columns([4, 7], vertical_alignment="bottom")
 head[0].title("How outlets framed one event")
 head[1].segmented_control(
     "View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed",
@@ -161,7 +175,4 @@ for note in analysis.notes:
 if view == "corpus":
     st.rerun()
 RENDER.get(view, overview.render)(ctx)
-
-# A marker the browser test and benchmark wait for: the script has finished drawing this run.
-st.session_state["runs"] = st.session_state.get("runs", 0) + 1
-st.html(f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}'></span>")
+drawn(view)

@@ -190,8 +190,13 @@ def finish(
     subtitle: str | None = None,
     height: int = _BASE_HEIGHT,
     on: _date | None = None,
+    footer_gap: int = 62,
 ) -> go.Figure:
-    """Give a figure the house look: title, subtitle, footer, white background, margins."""
+    """Give a figure the house look: title, subtitle, footer, white background, margins.
+
+    ``footer_gap`` is the distance in pixels from the plot area down to the footer; figures
+    with an x-axis title below the plot need more.
+    """
     title_spec: dict = {
         "text": f"<b>{_esc(title)}</b>",
         "x": 0.01,
@@ -209,7 +214,7 @@ def finish(
         template="plotly_white",
         font={"family": _FONT, "size": 13, "color": "#222"},
         height=height,
-        margin={"l": 10, "r": 20, "t": 90 if subtitle else 64, "b": 70},
+        margin={"l": 10, "r": 20, "t": 90 if subtitle else 64, "b": footer_gap + 8},
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"family": _FONT, "size": 12}, "align": "left"},
@@ -220,7 +225,7 @@ def finish(
         yref="paper",
         x=0,
         y=0,
-        yshift=-62,
+        yshift=-footer_gap,
         xanchor="left",
         yanchor="bottom",
         showarrow=False,
@@ -422,12 +427,13 @@ def distinctive_terms_figure(
             row=1,
             col=c,
         )
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 12})
+    # a fixed number of slots, so that bars keep one thickness however many terms a version has
+    fig.update_yaxes(range=[top - 0.5, -0.5], tickfont={"size": 12})
     fig.update_xaxes(title_text="z (log-odds)", title_font={"size": 11})
     return finish(
         fig, analysis, title,
         subtitle="Log-odds ratio with an informative prior (Monroe et al. 2008); longer bar = more distinctive.",
-        height=max(320, 140 + 30 * top), on=on,
+        height=max(320, 150 + 30 * top), on=on, footer_gap=84,
     )
 
 
@@ -706,7 +712,7 @@ def tone_strip_figure(
     return finish(
         fig, analysis, title,
         subtitle="Each cell is a sentence: red negative, blue positive, white neutral; blank = the article has ended.",
-        height=max(280, 170 + 46 * len(shown)), on=on,
+        height=max(300, 200 + 46 * len(shown)), on=on, footer_gap=88,
     )
 
 

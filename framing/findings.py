@@ -152,37 +152,64 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _loaded(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+def original_version(analysis: EventAnalysis, ids: Sequence[str]) -> str | None:
+    """The version the others repeat most (the likely original, e.g. a wire story), or None
+    when no shown version repeats at least :data:`MIN_REUSE` of another."""
+    shown = set(ids)
+    repeated: dict[str, float] = {}
+    for p in analysis.details.pairs:
+        if p.a in shown and p.b in shown:
+            if p.reuse >= MIN_REUSE:  # a repeats b
+                repeated[p.b] = repeated.get(p.b, 0.0) + p.reuse
+            if p.reuse_b_in_a >= MIN_REUSE:  # b repeats a
+                repeated[p.a] = repeated.get(p.a, 0.0) + p.reuse_b_in_a
+    return max(repeated, key=lambda i: repeated[i]) if repeated else None
+
+
+def _loaded(
+    analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str], reference: str = CONSENSUS
+) -> list[Finding]:
+    """Versions using markedly more loaded terms than a baseline: the chosen reference
+    version, else the version the others repeat (the likely original), else the least loaded."""
     vocab = analysis.vocabulary.articles
     rates = {i: vocab[i].per_100_words for i in ids if i in vocab and vocab[i].per_100_words is not None}
     if len(rates) < 2:
         return []
-    hi = max(rates, key=lambda i: rates[i])
-    lo = min(rates, key=lambda i: rates[i])
-    r_hi, r_lo = rates[hi] or 0.0, rates[lo] or 0.0
-    if r_hi < MIN_LOADED_RATE or hi == lo:
-        return []
-    own = [t for t in vocab[hi].terms if not t.quoted]
-    evidence = tuple(
-        Evidence(hi, t.text, f"{t.category}" + (f" – plainer: {t.alternative}" if t.alternative else ""))
-        for t in own[:8]
-    )
-    if r_lo < MIN_LOADED_RATE:
-        text = (
-            f"{lab[hi]}'s version uses {r_hi:.1f} loaded terms per 100 words in its own voice "
-            f"({_plural(len(own), 'term')}); {lab[lo]}'s uses almost none."
-        )
-        strength = 1.0
+    if reference in rates:
+        base, why = reference, "the reference"
+    elif (orig := original_version(analysis, ids)) in rates:
+        base, why = orig, "the version the others repeat"
     else:
-        ratio = r_hi / r_lo
-        if ratio < MIN_LOADED_RATIO:
-            return []
-        text = (
-            f"{lab[hi]}'s version uses {_times(ratio)} as many loaded terms per 100 words as "
-            f"{lab[lo]}'s ({r_hi:.1f} vs {r_lo:.1f}, own voice, quotations not counted)."
+        base, why = min(rates, key=lambda i: rates[i] or 0.0), "the least loaded version"
+    r_base = rates[base] or 0.0
+    out = []
+    for i in sorted(rates, key=lambda i: -(rates[i] or 0.0)):
+        r = rates[i] or 0.0
+        if i == base or r < MIN_LOADED_RATE:
+            continue
+        own = [t for t in vocab[i].terms if not t.quoted]
+        evidence = tuple(
+            Evidence(i, t.text, f"{t.category}" + (f" – plainer: {t.alternative}" if t.alternative else ""))
+            for t in own[:8]
         )
-        strength = min(1.0, (ratio - 1) / 3)
-    return [Finding("loaded", text, "vocabulary", (hi, lo), evidence, strength)]
+        if r_base < MIN_LOADED_RATE:
+            none = "none" if r_base == 0 else "almost none"
+            text = (
+                f"{lab[i]}'s version uses {r:.1f} loaded terms per 100 words in its own voice "
+                f"({_plural(len(own), 'term')}); {lab[base]}'s ({why}) uses {none}."
+            )
+            strength = 1.0
+        else:
+            ratio = r / r_base
+            if ratio < MIN_LOADED_RATIO:
+                continue
+            text = (
+                f"{lab[i]}'s version uses {_times(ratio)} as many loaded terms per 100 words as "
+                f"{lab[base]}'s, {why} ({r:.1f} vs {r_base:.1f}, own voice, quotations not counted)."
+            )
+            strength = min(1.0, (ratio - 1) / 2)
+        out.append(Finding("loaded", text, "vocabulary", (i, base), evidence, strength))
+    return out
 
 
 def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
@@ -392,6 +419,7 @@ def findings(
     *,
     ids: Sequence[str] | None = None,
     labels: Mapping[str, str] | None = None,
+    reference: str = CONSENSUS,
     limit: int | None = 8,
 ) -> list[Finding]:
     """Plain-language findings for the versions ``ids`` (default: all), strongest first.
@@ -401,6 +429,8 @@ def findings(
         ids: Article ids to compare (the versions shown).
         labels: Article id -> name to use in the sentences (default: outlet or id); the
             dashboard's blind mode passes neutral names.
+        reference: An article id to compare loaded-term rates against, or ``"consensus"``
+            (then the version the others repeat, else the least loaded one).
         limit: Most findings returned, or None for all.
 
     Example:
@@ -414,7 +444,8 @@ def findings(
     if labels:
         lab.update(labels)
     found: list[Finding] = []
-    for rule in (_loaded, _details, _tone, _substitution, _reuse, _readability, _removed):
+    found += _loaded(analysis, ids, lab, reference)
+    for rule in (_details, _tone, _substitution, _reuse, _readability, _removed):
         found += rule(analysis, ids, lab)
     found.sort(key=lambda f: -f.strength)
     # at most two findings of one kind, so that one measure does not crowd out the others

@@ -6,7 +6,6 @@ widget never re-runs it.  Input errors are shown as one-line messages, never tra
 
 from __future__ import annotations
 
-import hashlib
 import json
 import tempfile
 from pathlib import Path
@@ -116,14 +115,28 @@ def _pasted() -> tuple[list[EventAnalysis], str] | None:
     return _analyse((("pasted.jsonl", data),)), f"{len(records)} pasted text(s)"
 
 
+def open_corpus_event() -> None:
+    """Button callback: show the event the Corpus view picked in the comparison views."""
+    st.session_state["source"] = "corpus"
+    st.session_state["nav_view"] = "side_by_side"
+
+
 def choose_input() -> tuple[list[EventAnalysis], str] | None:
     """Sidebar input choice; returns the analyses and a description, or None (message shown)."""
+    sources = dict(SOURCES)
+    if st.session_state.get("corpus_event_files"):
+        sources["corpus"] = "Event from the corpus"
+    if st.session_state.get("source") not in sources:
+        st.session_state["source"] = "bundled"
     st.sidebar.radio(
-        "Articles", list(SOURCES), format_func=SOURCES.get, key="source", horizontal=False
+        "Articles", list(sources), format_func=sources.get, key="source", horizontal=False
     )
     source = st.session_state.get("source", "bundled")
     try:
-        if source == "upload":
+        if source == "corpus":
+            files = st.session_state["corpus_event_files"]
+            got = _analyse(files), f"corpus event {Path(files[0][0]).stem}"
+        elif source == "upload":
             got = _uploaded()
         elif source == "paste":
             got = _pasted()
@@ -139,11 +152,3 @@ def choose_input() -> tuple[list[EventAnalysis], str] | None:
         )
     return got
 
-
-def digest(files: tuple[tuple[str, bytes], ...]) -> str:
-    """A short id of an input (used in cache keys and the report's file name)."""
-    h = hashlib.sha1()
-    for name, data in files:
-        h.update(name.encode())
-        h.update(data)
-    return h.hexdigest()[:10]

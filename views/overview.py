@@ -69,7 +69,7 @@ def render(ctx: Context) -> None:
     show_figure(overview_figure(a, ctx.ids, ctx.labels), "overview", key="fig_overview")
 
     st.subheader("What stands out")
-    found = findings(a, ids=ctx.ids, labels=ctx.labels, limit=8)
+    found = findings(a, ids=ctx.ids, labels=ctx.labels, reference=ctx.reference, limit=8)
     if not found:
         st.info(
             "No finding yet: the scores that findings are computed from are not available for "
@@ -79,7 +79,7 @@ def render(ctx: Context) -> None:
         return
     for n, f in enumerate(found):
         with st.container(border=True):
-            left, right = st.columns([6, 1.3], vertical_alignment="center")
+            left, right = st.columns([6, 1.5], vertical_alignment="center")
             marks = "".join(dot(ctx.colors[i]) for i in f.articles if i in ctx.colors)
             left.html(f"<div style='font-size:1.02rem'>{marks}{esc_masked(ctx, f.text)}</div>")
             selection = {}
@@ -88,7 +88,8 @@ def render(ctx: Context) -> None:
             if f.actor:
                 selection["tone_actor"] = f.actor
             right.button(
-                f"Evidence in {VIEWS.get(f.view, f.view)}", key=f"finding_{n}", on_click=go_to,
+                f"See {VIEWS.get(f.view, f.view)}", key=f"finding_{n}", on_click=go_to,
+                help="Open the view that shows the evidence for this finding.",
                 args=(f.view,), kwargs=selection, icon=":material/arrow_forward:", width="stretch",
             )
             if f.evidence:

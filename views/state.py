@@ -33,6 +33,9 @@ CSS = """
 .block-container{padding:1.6rem 1.6rem 2rem 1.6rem!important;max-width:1600px}
 h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-head{min-height:8.4rem}
+.fr-col .fr-body,.fr-col .fr-body p{font-family:inherit;font-size:14.5px;line-height:1.5}
+/* in the narrow scrolling columns the tip opens in the text flow, so nothing is clipped */
+.fr-col .fr-tip{position:static;width:auto;margin:.35em 0;box-shadow:none;font-weight:400}
 .fr-card{border:1px solid #e3e3e3;border-radius:8px;padding:.55rem .8rem;margin-bottom:.5rem;background:#fff}
 .fr-card h4{margin:0 0 .2rem 0;font-size:1.05rem}
 .fr-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:baseline}

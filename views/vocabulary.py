@@ -25,8 +25,8 @@ def render(ctx: Context) -> None:
         show_figure(loaded_rates_figure(a, ctx.ids, ctx.labels), "loaded-vocabulary", key="fig_loaded")
         st.subheader("Every flagged term")
         opts = [i for i in ctx.ids if i in vocab.articles]
-        if st.session_state.get("vocab_version") not in opts:
-            st.session_state["vocab_version"] = opts[0]
+        if st.session_state.get("vocab_version") not in opts:  # start with the richest example
+            st.session_state["vocab_version"] = max(opts, key=lambda i: len(vocab.articles[i].terms))
         left, right = st.columns([2, 3])
         left.selectbox("Version", opts, key="vocab_version", format_func=ctx.label)
         own_only = right.toggle("Own voice only (leave out quotations)", value=False, key="vocab_own")

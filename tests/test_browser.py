@@ -1,0 +1,217 @@
+"""The dashboard in a real browser: Playwright drives Debian's Chromium against the app served
+by ``streamlit run`` on a free localhost port.
+
+It opens the bundled event, sees AP, ZeroHedge and Press TV side by side, switches versions and
+view, downloads the HTML report, uploads a file with hostile markup (shown as text), and saves
+screenshots to ``$FRAMING_SCREENSHOTS`` (default ``/tmp/framing-browser``; look at them).  Skipped with a reason when
+``/usr/bin/chromium`` is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
+#: Screenshots for a human to look at: $FRAMING_SCREENSHOTS, else <tmp>/framing-browser.
+SHOTS = Path(os.environ.get("FRAMING_SCREENSHOTS") or Path(tempfile.gettempdir()) / "framing-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+#: True when the script has finished a run and every chart on the page is drawn; ``prev`` is
+#: the run counter seen before an interaction (the page must show a newer run).
+DRAWN_JS = """
+(prev) => {
+  const m = document.querySelector('#fr-drawn');
+  if (!m || m.dataset.run === prev) return false;
+  if (document.querySelector('[data-testid="stSpinner"]')) return false;
+  const sw = document.querySelector('[data-testid="stStatusWidget"]');
+  if (sw && /running/i.test(sw.innerText)) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  return charts.every(c => c.querySelector('.main-svg'));
+}
+"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: install Debian's chromium (make browser)"),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int) -> subprocess.Popen:
+    """``streamlit run dashboard.py`` on ``port``; returns when the server answers."""
+    proc = subprocess.Popen(
+        [
+            sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none",
+        ],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return proc
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("streamlit did not answer within 60 s")
+
+
+def wait_drawn(page, prev: str = "", timeout: float = 90_000) -> str:
+    """Wait until the page has finished a run newer than ``prev``; return its run counter."""
+    page.wait_for_function(DRAWN_JS, arg=prev, timeout=timeout)
+    return page.locator("#fr-drawn").get_attribute("data-run") or ""
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    port = free_port()
+    proc = start_server(port)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_side_by_side_shows_ap_zerohedge_and_press_tv(server, page) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{server}/?view=side_by_side")
+    run = wait_drawn(page)
+    heads = page.locator(".fr-head h4")
+    names = [heads.nth(k).inner_text().strip() for k in range(heads.count())]
+    assert {"AP", "ZeroHedge", "Press TV"} <= set(names)
+    # the three columns sit side by side: same top edge, increasing left edge
+    boxes = {n: heads.nth(k).bounding_box() for k, n in enumerate(names)}
+    tops = {round(boxes[n]["y"]) for n in ("AP", "ZeroHedge", "Press TV")}
+    assert len(tops) == 1
+    assert boxes["AP"]["x"] < boxes["ZeroHedge"]["x"] < boxes["Press TV"]["x"]
+    assert page.locator(".fr-body .fr-term").count() >= 1 or "not available yet" in page.content()
+    page.screenshot(path=str(SHOTS / "side_by_side.png"))
+
+    # hovering a loaded term shows its tip
+    term = page.locator(".fr-body .fr-term").first
+    if term.count():
+        term.scroll_into_view_if_needed()
+        term.hover()
+        assert term.locator(".fr-tip").is_visible()
+
+    # switch versions: remove The New Arab and the unknown site from the multiselect
+    for name in ("The New Arab", "unknown outlet (002)"):
+        page.get_by_role("button", name=f"Remove {name}").click()
+        run = wait_drawn(page, run)
+    names = [t.strip() for t in page.locator(".fr-head h4").all_inner_texts()]
+    assert names == ["AP", "ZeroHedge", "Press TV"]
+    assert "v=001_4140626b031ab76f%2C003_f3a50983af6c7cfe%2C004_2ead5f7e34eb73ae" in page.url or "v=001_4140626b031ab76f,003" in page.url
+
+    # switch view: the details matrix draws a chart
+    page.get_by_role("radio", name="Details", exact=True).click()
+    run = wait_drawn(page, run)
+    assert "view=details" in page.url
+    assert page.locator("[data-testid='stPlotlyChart'] .main-svg").count() >= 1 or "not available yet" in page.content()
+    page.screenshot(path=str(SHOTS / "details.png"))
+
+    # a link reopens the same view and versions
+    url = page.url
+    page.goto(url)
+    wait_drawn(page)
+    assert page.get_by_role("radio", name="Details", exact=True).get_attribute("aria-checked") == "true"
+    assert "view=details" in page.url
+
+
+def test_html_report_downloads_and_is_self_contained(server, page, tmp_path) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(server)
+    wait_drawn(page)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="HTML report").click()
+    path = tmp_path / "report.html"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<!doctype html>")
+    assert "ZeroHedge" in text and "Press TV" in text and "<script" not in text.lower()
+    page.screenshot(path=str(SHOTS / "overview.png"))
+
+
+def test_uploaded_hostile_markup_shows_as_text(server, page, tmp_path) -> None:
+    hostile = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
+    a = tmp_path / "wire.txt"
+    b = tmp_path / "rewrite.txt"
+    a.write_text(f"Officials meet {hostile}\n\nOfficials met in the capital on Monday to discuss trade and security. " * 3)
+    b.write_text("Officials gather\n\nOfficials met in the capital on Monday for brazen talks on trade. " * 3)
+    page.goto(server)
+    run = wait_drawn(page)
+    page.get_by_text("Upload files").click()
+    run = wait_drawn(page, run)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(a), str(b)])
+    run = wait_drawn(page, run)
+    page.get_by_role("radio", name="Side by side", exact=True).click()
+    wait_drawn(page, run)
+    assert page.evaluate("window.__pwned === undefined")
+    shown = page.locator("[data-testid='stMain']").inner_text()
+    assert "<script>window.__pwned=1</script>" in shown  # the markup is visible as text
+    assert page.locator(".fr-head").count() == 2
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "upload.png"))
+
+
+def test_upload_over_the_size_limit_gets_a_clear_message(server, page, tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_text("Officials met. " * 400_000)  # ~6 MB
+    page.goto(server)
+    run = wait_drawn(page)
+    page.get_by_text("Upload files").click()
+    run = wait_drawn(page, run)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(big))
+    wait_drawn(page, run)
+    alert = page.locator("[data-testid='stAlertContentError']")
+    assert "too large" in alert.inner_text() and "limit is 5 MB" in alert.inner_text()
+    assert page.locator("[data-testid='stException']").count() == 0

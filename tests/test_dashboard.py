@@ -1,0 +1,259 @@
+"""The dashboard, headless: every view runs without an exception, widgets change what is shown,
+and article text is escaped.
+
+Two kinds of run:
+
+* the real app (``dashboard.py``) on the bundled event, with whatever the scoring modules
+  produce today;
+* each view module on a fully populated analysis (``tests/fake_analysis.py``) that carries
+  hostile markup in one version's title, outlet and body, so that the views are checked with
+  every measure present whatever state the scoring modules are in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "dashboard.py")
+TIMEOUT = 120
+EVENT = "iraq-russia-military-ties-2020-02"
+AP, ZEROHEDGE, PRESSTV = "001_4140626b031ab76f", "003_f3a50983af6c7cfe", "004_2ead5f7e34eb73ae"
+ALL = ["000_53cb381931e12bbd", AP, "002_a6220eaab602e57b", ZEROHEDGE, PRESSTV]
+VIEW_KEYS = ["overview", "side_by_side", "details", "vocabulary", "tone", "learn"]
+
+
+@pytest.fixture(scope="module")
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [h.value for h in at.html] + [c.value for c in at.caption]
+    parts += [s.value for s in at.subheader] + [t.value for t in at.title]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_app_opens_on_the_bundled_event_with_three_outlets_named(app: AppTest) -> None:
+    text = _texts(app)
+    for outlet in ("AP", "ZeroHedge", "Press TV"):
+        assert outlet in text
+    assert app.segmented_control(key="nav_view").value == "overview"
+    assert app.title[0].value == "How outlets framed one event"
+    assert len(app.dataframe) >= 1  # the scorecard
+
+
+@pytest.mark.parametrize("view", VIEW_KEYS)
+def test_every_view_renders_without_exception(app: AppTest, view: str) -> None:
+    app.segmented_control(key="nav_view").set_value(view).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert not app.error, [e.value for e in app.error]
+    assert app.query_params.get("view") == view
+    drawn = app.html[-1].value
+    assert f"data-view='{view}'" in drawn
+
+
+def test_overview_shows_scorecard_rows_for_each_version(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("overview").run()
+    df = app.dataframe[0].value
+    assert list(df["Version"])[:5] == ["The New Arab", "AP", "unknown outlet (002)", "ZeroHedge", "Press TV"]
+    assert {"Words", "Loaded / 100 words", "Details kept", "Tone (own voice)"} <= set(df.columns)
+
+
+def test_choosing_versions_changes_the_side_by_side_columns(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("side_by_side").run()
+    ms = app.multiselect[0]
+    assert ms.value == ALL
+    keep = [AP, ZEROHEDGE, PRESSTV]
+    ms.set_value(keep).run()
+    assert not app.exception
+    heads = [h.value for h in app.html if "fr-head" in h.value]
+    assert len(heads) == 3
+    assert any("ZeroHedge" in h for h in heads) and any("Press TV" in h for h in heads)
+    assert not any("The New Arab" in h for h in heads)
+    assert app.query_params.get("v") == ",".join(keep)
+    app.multiselect[0].set_value(ALL).run()
+    assert len([h for h in app.html if "fr-head" in h.value]) == 5
+
+
+def test_reference_version_goes_into_the_url(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("side_by_side").run()
+    app.selectbox(key=f"reference::{EVENT}").set_value(AP).run()
+    assert not app.exception
+    assert app.query_params.get("ref") == AP
+    assert "Compared against: <b>AP</b>" in _texts(app)
+    app.selectbox(key=f"reference::{EVENT}").set_value("consensus").run()
+    assert "ref" not in app.query_params
+
+
+def test_blind_mode_hides_outlet_names_until_reveal(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("side_by_side").run()
+    app.toggle(key="blind").set_value(True).run()
+    assert not app.exception
+    heads = "\n".join(h.value for h in app.html if "fr-head" in h.value)
+    assert "Version A" in heads
+    for outlet in ("ZeroHedge", "Press TV", "The New Arab"):
+        assert outlet not in heads
+    bodies = "\n".join(h.value for h in app.html if "fr-body" in h.value)
+    assert "ZeroHedge" not in bodies  # masked in the article text too
+    app.button[0].click().run()  # "Reveal outlet names" is the first button (sidebar)
+    assert app.toggle(key="blind").value is False
+    heads = "\n".join(h.value for h in app.html if "fr-head" in h.value)
+    assert "ZeroHedge" in heads
+
+
+def test_learn_view_blind_exercise_scores_guesses(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("learn").run()
+    app.button(key="start_blind").click().run()
+    assert app.toggle(key="blind").value is True
+    guesses = [s for s in app.selectbox if str(s.key or "").startswith("guess_")]
+    assert len(guesses) >= 2
+    guesses[0].set_value("The New Arab").run()
+    app.button(key="reveal").click().run()
+    assert not app.exception
+    assert any("right" in s.value for s in app.success)
+    app.toggle(key="blind").set_value(False).run()
+
+
+def test_exports_are_offered_for_report_csv_and_json(app: AppTest) -> None:
+    app.segmented_control(key="nav_view").set_value("overview").run()
+    keys = {b.key for b in app.get("download_button")}
+    assert {"dl_html", "dl_csv", "dl_json"} <= keys
+    assert "fig_overview_png" in keys and "fig_overview_svg" in keys or "PNG/SVG download needs Chromium" in _texts(app)
+
+
+def test_url_opens_the_same_view_and_versions() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["view"] = "details"
+    at.query_params["v"] = f"{AP},{ZEROHEDGE}"
+    at.query_params["ref"] = AP
+    at.run()
+    assert not at.exception
+    assert at.segmented_control(key="nav_view").value == "details"
+    assert at.multiselect[0].value == [AP, ZEROHEDGE]
+    assert at.selectbox(key=f"reference::{EVENT}").value == AP
+
+
+def test_pasted_texts_with_markup_show_as_text_and_errors_as_messages() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.radio(key="source").set_value("paste").run()
+    assert not at.exception
+    assert any("Add articles" in i.value for i in at.info)
+    hostile = '<script>alert("x")</script><img src=x onerror="alert(1)">'
+    at.text_input(key="paste_outlet_0").set_value("Wire <b>Service</b>")
+    at.text_input(key="paste_title_0").set_value(hostile + " headline")
+    at.text_area(key="paste_text_0").set_value(
+        "Officials met in the capital on Monday to discuss trade. " * 5 + hostile
+    )
+    at.text_input(key="paste_outlet_1").set_value("Other Outlet")
+    at.text_area(key="paste_text_1").set_value(
+        "Officials met in the capital on Monday for brazen talks on trade. " * 5
+    )
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    at.segmented_control(key="nav_view").set_value("side_by_side").run()
+    assert not at.exception
+    blocks = [h.value for h in at.html]
+    assert any("&lt;script&gt;" in b for b in blocks)
+    assert not any("<script" in b or "<img" in b for b in blocks)
+    assert any("Wire &lt;b&gt;Service&lt;/b&gt;" in b for b in blocks)
+
+
+def test_pasted_text_that_cannot_be_analysed_shows_a_message_not_a_traceback() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.radio(key="source").set_value("paste").run()
+    at.text_area(key="paste_text_0").set_value("   \n ")
+    at.text_area(key="paste_text_1").set_value("x" * 10)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+
+
+# --------------------------------------------------------------------------------------------
+# Each view on a fully populated analysis with hostile markup
+# --------------------------------------------------------------------------------------------
+
+
+def _view_script(view: str, blind: bool = False) -> None:
+    import sys
+    from pathlib import Path
+
+    import streamlit as st
+
+    tests = Path(view.split("|")[1])
+    sys.path.insert(0, str(tests))
+    sys.path.insert(0, str(tests.parent))
+    import fake_analysis
+
+    from views import details, learn, overview, side_by_side, state, tone, vocabulary
+
+    name = view.split("|")[0]
+    analysis = fake_analysis.build(hostile=True)
+    ids = [d.id for d in analysis.documents]
+    ctx = state.make_context(analysis, [analysis], ids, reference="consensus", blind=blind, source="test")
+    st.markdown(state.CSS, unsafe_allow_html=True)
+    {
+        "overview": overview.render, "side_by_side": side_by_side.render, "details": details.render,
+        "vocabulary": vocabulary.render, "tone": tone.render, "learn": learn.render,
+    }[name](ctx)
+
+
+@pytest.fixture(scope="module", params=VIEW_KEYS)
+def full_view(request) -> tuple[str, AppTest]:
+    at = AppTest.from_function(
+        _view_script, args=(f"{request.param}|{Path(__file__).parent}",), default_timeout=TIMEOUT
+    )
+    at.run()
+    return request.param, at
+
+
+def test_views_with_every_measure_present_render_and_escape_markup(full_view) -> None:
+    view, at = full_view
+    assert not at.exception, [e.message for e in at.exception]
+    blocks = [h.value for h in at.html] + [m.value for m in at.markdown if "<style>" not in m.value]
+    assert not any("<script" in b or "<img" in b for b in blocks), view
+    if view in ("side_by_side", "overview"):
+        assert any("&lt;script&gt;" in b for b in blocks)
+    if view != "learn":
+        assert len(at.get("plotly_chart")) >= 1 or view == "side_by_side"
+    assert not [i.value for i in at.info if "not available yet" in i.value] or view == "learn"
+
+
+def test_details_view_selecting_a_detail_shows_each_versions_sentence() -> None:
+    at = AppTest.from_function(_view_script, args=(f"details|{Path(__file__).parent}",), default_timeout=TIMEOUT)
+    at.run()
+    sb = at.selectbox(key="detail_pick")
+    sb.set_value("d99").run()
+    assert not at.exception
+    cards = [h.value for h in at.html if "fr-card" in h.value]
+    assert len(cards) == 5
+    assert sum("Not in this version" in c for c in cards) == 4  # only ZeroHedge carries d99
+
+
+def test_tone_view_switching_actor_changes_evidence() -> None:
+    at = AppTest.from_function(_view_script, args=(f"tone|{Path(__file__).parent}",), default_timeout=TIMEOUT)
+    at.run()
+    sb = at.selectbox(key="tone_actor")
+    first = [h.value for h in at.html if "fr-card" in h.value]
+    sb.set_value("Russia").run()
+    assert not at.exception
+    second = [h.value for h in at.html if "fr-card" in h.value]
+    assert first != second and all("Russia" in c for c in second)
+
+
+def test_vocabulary_view_own_voice_toggle_filters_quoted_terms() -> None:
+    at = AppTest.from_function(_view_script, args=(f"vocabulary|{Path(__file__).parent}",), default_timeout=TIMEOUT)
+    at.run()
+    at.toggle(key="vocab_own").set_value(True).run()
+    assert not at.exception
+    df = at.dataframe[0].value
+    assert (df["Voice"] == "own").all()

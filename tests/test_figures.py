@@ -1,0 +1,122 @@
+"""Figure builders: finished figures (title, footer, colours), empty data said plainly,
+article text escaped, and PNG/SVG export through the system Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+
+import pytest
+
+from framing import figures as F
+from framing.types import EventAnalysis
+
+from fake_analysis import HOSTILE, build
+
+BUILDERS = [
+    F.overview_figure,
+    F.loaded_rates_figure,
+    F.distinctive_terms_figure,
+    F.detail_matrix_figure,
+    F.reuse_figure,
+    F.actor_tone_figure,
+    F.tone_strip_figure,
+]
+
+
+@pytest.fixture(scope="module")
+def full() -> EventAnalysis:
+    return build(hostile=True)
+
+
+@pytest.fixture(scope="module")
+def empty(full: EventAnalysis) -> EventAnalysis:
+    return EventAnalysis(id="empty-event", documents=full.documents)
+
+
+def _all_text(fig) -> str:
+    return fig.to_json()
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=lambda b: b.__name__)
+def test_every_figure_has_a_title_and_a_footer_naming_event_version_and_date(full, builder) -> None:
+    fig = builder(full, on=date(2024, 5, 6))
+    assert fig.layout.title.text
+    footers = [a.text for a in fig.layout.annotations if "Event:" in (a.text or "")]
+    assert footers == [f"Event: {full.id} · framing {F.__version__} · 2024-05-06"]
+    assert fig.layout.height >= 260
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=lambda b: b.__name__)
+def test_figures_escape_article_text(full, builder) -> None:
+    text = _all_text(builder(full))
+    assert "<script" not in text and "<img" not in text
+
+
+@pytest.mark.parametrize("builder", BUILDERS, ids=lambda b: b.__name__)
+def test_empty_analysis_gives_a_figure_that_says_so(empty, builder) -> None:
+    fig = builder(empty)
+    texts = " ".join(a.text or "" for a in fig.layout.annotations)
+    if builder is F.overview_figure:
+        assert "not available yet" in texts  # the panels without data say so
+    else:
+        assert "not available yet" in texts
+
+
+def test_outlet_colours_are_stable_when_versions_are_hidden(full) -> None:
+    ids = [d.id for d in full.documents]
+    colours = F.outlet_colors(full)
+    fig_all = F.overview_figure(full, ids)
+    fig_two = F.overview_figure(full, [ids[1], ids[3]])
+    assert list(fig_all.data[0].marker.color)[3] == colours[ids[3]]
+    assert list(fig_two.data[0].marker.color) == [colours[ids[1]], colours[ids[3]]]
+    assert len(set(colours.values())) == len(ids)
+
+
+def test_blind_labels_hide_outlets_and_unknown_outlet_gets_a_short_name(full) -> None:
+    blind = F.version_labels(full, blind=True)
+    assert list(blind.values()) == [f"Version {c}" for c in "ABCDE"]
+    named = F.version_labels(full)
+    assert named[full.documents[2].id] == "unknown outlet (002)"
+    fig = F.actor_tone_figure(full, labels=blind)
+    assert "ZeroHedge" not in _all_text(fig) and "Version D" in _all_text(fig)
+
+
+def test_detail_matrix_marks_details_only_one_version_has(full) -> None:
+    fig = F.detail_matrix_figure(full)
+    ids = [d.id for d in full.documents]
+    row = [r for r, y in zip(fig.data[0].z, fig.data[0].y, strict=True) if y.startswith("d99")][0]
+    only = F.STATUS_ORDER.index("only here")
+    assert row[ids.index(full.documents[3].id)] == only
+    assert [v for k, v in enumerate(row) if k != 3] == [0, 0, 0, 0]
+
+
+def test_actor_tone_colour_range_is_symmetric_around_zero(full) -> None:
+    fig = F.actor_tone_figure(full)
+    hm = fig.data[0]
+    assert hm.zmin == -hm.zmax and hm.zmax >= 0.5
+
+
+def test_chromium_path_sets_browser_path_for_kaleido(monkeypatch) -> None:
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    found = F.chromium_path()
+    assert found == (shutil.which("chromium") or shutil.which("chromium-browser"))
+    if found:
+        assert os.environ["BROWSER_PATH"] == found
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium is not installed: PNG/SVG export cannot run")
+def test_png_and_svg_export_with_system_chromium(full) -> None:
+    fig = F.detail_matrix_figure(full)
+    png = F.to_image(fig, "png", width=900, scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    svg = F.to_image(fig, "svg", width=900)
+    assert svg.lstrip().startswith(b"<svg") and b"Which details" in svg
+    assert HOSTILE.encode() not in svg
+
+
+def test_export_without_a_browser_raises_a_clear_error(monkeypatch, full) -> None:
+    monkeypatch.setattr(F, "chromium_path", lambda: None)
+    with pytest.raises(F.ExportError, match="needs Chromium"):
+        F.to_image(F.overview_figure(full), "png")

@@ -1,0 +1,111 @@
+"""Findings follow the numbers (no text written by hand), carry their evidence, and the
+reference comparison counts kept, dropped and added details correctly."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from framing.findings import (
+    CONSENSUS,
+    MIN_LOADED_RATIO,
+    compare_to_reference,
+    findings,
+    original_version,
+    reference_details,
+)
+from framing.types import ArticleVocabulary, EventAnalysis, EventVocabulary, LoadedTerm
+
+from fake_analysis import build
+
+
+@pytest.fixture(scope="module")
+def full() -> EventAnalysis:
+    return build()
+
+
+def _with_rates(analysis: EventAnalysis, rates: dict[str, float]) -> EventAnalysis:
+    arts = {}
+    for i, r in rates.items():
+        term = LoadedTerm(0, 4, "word", "emotive", "plain", "because", False, 0)
+        arts[i] = ArticleVocabulary(terms=(term,) * 3, per_100_words=r)
+    return replace(analysis, vocabulary=EventVocabulary(articles=arts))
+
+
+def test_loaded_finding_states_the_ratio_against_the_version_the_others_repeat(full) -> None:
+    ids = [d.id for d in full.documents]
+    # in the fake event the unknown site (2) repeats AP (1) at 90%: AP is the baseline
+    a = _with_rates(full, dict(zip(ids, [1.0, 1.0, 1.2, 4.0, 2.0], strict=True)))
+    got = [f for f in findings(a, limit=None) if f.kind == "loaded"]
+    assert original_version(a, ids) == ids[2] or original_version(a, ids) == ids[1]
+    top = got[0]
+    assert top.articles[0] == ids[3]
+    assert "ZeroHedge's version uses" in top.text and "as many loaded terms" in top.text
+    assert top.view == "vocabulary" and top.evidence and top.evidence[0].article == ids[3]
+
+
+def test_no_loaded_finding_when_rates_are_close(full) -> None:
+    ids = [d.id for d in full.documents]
+    close = 1.0 + (MIN_LOADED_RATIO - 1) / 2
+    a = _with_rates(full, dict(zip(ids, [1.0, 1.0, 1.0, close, 1.0], strict=True)))
+    assert not [f for f in findings(a, limit=None) if f.kind == "loaded"]
+
+
+def test_zero_baseline_is_said_in_words_not_as_infinite_ratio(full) -> None:
+    ids = [d.id for d in full.documents]
+    a = _with_rates(full, dict(zip(ids, [0.0, 0.0, 0.0, 3.0, 0.0], strict=True)))
+    f = [f for f in findings(a, reference=ids[1], limit=None) if f.kind == "loaded"][0]
+    assert "uses none" in f.text and "inf" not in f.text
+
+
+def test_added_detail_finding_names_the_only_version_that_has_it(full) -> None:
+    got = [f for f in findings(full, limit=None) if f.kind == "added"]
+    zh = full.documents[3].id
+    f = next(f for f in got if f.articles == (zh,))
+    assert "ZeroHedge adds" in f.text and f.view == "details"
+    assert f.detail == "d99"
+
+
+def test_findings_use_given_labels_for_blind_mode(full) -> None:
+    labels = {d.id: f"Version {c}" for d, c in zip(full.documents, "ABCDE", strict=True)}
+    for f in findings(full, labels=labels, limit=None):
+        for outlet in ("ZeroHedge", "Press TV", "The New Arab"):
+            assert outlet not in f.text
+
+
+def test_findings_only_compare_versions_shown(full) -> None:
+    ids = [d.id for d in full.documents]
+    shown = [ids[1], ids[3]]
+    for f in findings(full, ids=shown, limit=None):
+        assert set(f.articles) <= set(shown)
+
+
+def test_an_analysis_without_scores_has_no_score_findings(full) -> None:
+    got = findings(EventAnalysis(id="e", documents=full.documents), limit=None)
+    assert {f.kind for f in got} <= {"removed"}  # only what cleaning set aside remains to say
+
+
+def test_at_most_two_findings_of_one_kind_and_strongest_first(full) -> None:
+    got = findings(full, limit=None)
+    kinds = [f.kind for f in got]
+    assert all(kinds.count(k) <= 2 for k in kinds)
+    assert [f.strength for f in got] == sorted((f.strength for f in got), reverse=True)
+
+
+def test_compare_to_a_reference_version(full) -> None:
+    ids = [d.id for d in full.documents]
+    ap, zh = ids[1], ids[3]
+    cmp = compare_to_reference(full, ap)
+    ref = reference_details(full, ap)
+    assert set(cmp[ap].kept) == ref and not cmp[ap].dropped and not cmp[ap].added
+    assert "d99" in cmp[zh].added
+    assert set(cmp[zh].kept) | set(cmp[zh].dropped) == ref
+
+
+def test_consensus_is_what_more_than_half_of_the_shown_versions_carry(full) -> None:
+    ids = [d.id for d in full.documents]
+    cons = reference_details(full, CONSENSUS, ids)
+    for det in full.details.details:
+        carriers = sum(det.status[i] != "absent" for i in ids)
+        assert (det.id in cons) == (carriers > len(ids) / 2)
