@@ -68,6 +68,7 @@ _TOKEN_BEFORE = re.compile(r"(\S+)$")
 # "U.S", "a.m", "D.C" (the token before the last full stop), and ".S" of a broken "U .S.".
 _DOTTED_ACRONYM = re.compile(r"^[(\[“\"‘']*(?:[A-Za-z]\.)+[A-Za-z]$|^\.[A-Za-z]$")
 _SINGLE_INITIAL = re.compile(r"^[(\[“\"‘']*[A-Z]$")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z])\.")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE = re.compile(r"\n")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -127,7 +128,12 @@ def _lines(body: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
 def _split_block(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Split ``body[start:end]`` at sentence ends; append stripped spans."""
     seg = start
+    first = True
     for m in _END.finditer(body, start, end):
+        if first and _LIST_NUMBER.fullmatch(body, start, m.end()):
+            first = False
+            continue  # "1. The first step": a list number, not a sentence
+        first = False
         if _is_boundary(body, m.start(), m.end(), end):
             _add(body, seg, m.end(), spans)
             seg = m.end()

@@ -82,6 +82,11 @@ def texts(body: str) -> list[str]:
             ["Sens. John Smith and Reps. Jane Doe voted."],
         ),
         ("At 5 p.m. Monday the vote began.", ["At 5 p.m. Monday the vote began."]),
+        (
+            "1. The first step is easy.\n2. The second is not.",
+            ["1. The first step is easy.", "2. The second is not."],
+        ),
+        ("a. Yes\n\nb. No", ["a. Yes", "b. No"]),
         ("", []),
         ("   \n\n  ", []),
     ],
