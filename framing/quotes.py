@@ -69,7 +69,7 @@ _AUX = r"(?:\s+(?:has|have|had|was|were|is|are|would|will|also|later|then|again|
 # ``,” said the official`` / ``,” said Maksimov``
 _SPEAKER_END = (
     r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:on|in|at|who|whose|which|during|after|before|"
-    r"when|while|as|to|that|last|this|earlier|later|recently|yesterday|today|from|about)\b)"
+    r"when|while|as|to|that|last|this|earlier|later|recently|yesterday|today|about)\b)"
 )
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``,” the statement said`` / ``,” he added``
