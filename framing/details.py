@@ -6,8 +6,8 @@ How it works, in stream order:
    ", amid/after/following/while/which/but/and then ...", an opening adverbial clause), never
    inside a quotation and never into pieces under ``settings.details_min_clause_words``.
 2. **Similarity.**  One word TF-IDF (unigrams and bigrams, English stop words removed) and one
-   character TF-IDF (``char_wb`` 3-4-grams, robust to "defence"/"defense", "killed"/"killing")
-   are fitted on the event's units; their mean cosine is raised by the overlap of the units'
+   character TF-IDF (3-4-grams within words, as scikit-learn's ``char_wb``, counted with numpy;
+   robust to "defence"/"defense", "killed"/"killing") are fitted on the event's units; their mean cosine is raised by the overlap of the units'
    facts (names, numbers, dates; see :mod:`framing.facts`): ``s = t + w * f * (1 - t)``.
 3. **Alignment.**  Versions are taken in order of centrality (the version whose units best match
    the others' comes first: the wire original when there is one).  Each unit of the next version
@@ -45,7 +45,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
 
 from . import facts as factlib
 from .settings import DEFAULT_SETTINGS, Settings
@@ -151,22 +151,50 @@ def _normalise(text: str) -> str:
 _TOPIC_SHARE = 0.2
 
 
+def _char_counts(texts: list[str]) -> sparse.csr_matrix:
+    """Counts of each text's character 3- and 4-grams within words padded by a space: the
+    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, computed on the
+    UTF-8 bytes with numpy (several times faster than the per-word Python loop).
+
+    Example:
+        >>> _char_counts(["war", "a war"]).sum(axis=1).A.ravel().astype(int).tolist()
+        [5, 6]
+    """
+    rows: list[np.ndarray] = []
+    codes: list[np.ndarray] = []
+    for i, text in enumerate(texts):
+        padded = " " + " ".join(_normalise(text).split()) + " "
+        b = np.frombuffer(padded.encode("utf-8"), dtype=np.uint8).astype(np.uint32)
+        if len(b) < 4:
+            continue
+        space = b == 32
+        # a gram may hold a space only at its ends (word padding), never inside
+        g3 = (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
+        g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
+        grams = np.concatenate([g3[~space[1:-1]], g4[~(space[1:-2] | space[2:-1])]])
+        codes.append(grams)
+        rows.append(np.full(len(grams), i, dtype=np.int32))
+    if not codes:
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    vocab, cols = np.unique(np.concatenate(codes), return_inverse=True)
+    return sparse.csr_matrix(
+        (np.ones(len(cols), dtype=np.float32), (np.concatenate(rows), cols)),
+        shape=(len(texts), len(vocab)),
+    )
+
+
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
     """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts."""
     word = TfidfVectorizer(
         preprocessor=_normalise, ngram_range=(1, 2), sublinear_tf=True, stop_words="english",
         token_pattern=r"(?u)\b\w[\w'-]+\b", dtype=np.float32,
     )
-    char = TfidfVectorizer(
-        preprocessor=_normalise, analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
-        dtype=np.float32,
-    )
     try:
         xw = word.fit_transform(texts)
         sw = (xw @ xw.T).toarray()
     except ValueError:  # only stop words
         sw = np.zeros((len(texts), len(texts)), dtype=np.float32)
-    xc = char.fit_transform(texts)
+    xc = TfidfTransformer(sublinear_tf=True).fit_transform(_char_counts(texts))
     sc = (xc @ xc.T).toarray()
     text_sim = 0.5 * sw + 0.5 * sc
     vocab: dict[str, int] = {}
@@ -385,20 +413,18 @@ def _cell_text(doc: Document, units: list[_Unit]) -> str:
     return text
 
 
-_SPELLING = ((re.compile(r"(?<=[a-z])ence\b"), "ense"), (re.compile(r"(?<=[a-z])our\b"), "or"),
-             (re.compile(r"(?<=[a-z])is(e[ds]?|ing)\b"), r"iz\1"))
+_ALNUM = re.compile(r"[a-z0-9]+")
+_SPELLING = ((re.compile(r"(?<=[a-z]{2})ence\b"), "ense"), (re.compile(r"(?<=[a-z]{2})our\b"), "or"),
+             (re.compile(r"(?<=[a-z]{2})is(e[ds]?|ing)\b"), r"iz\1"))
 
 
-def _tokens(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     """Lower-case words with British spellings folded to American (defence -> defense)."""
-    words = re.findall(r"[a-z0-9]+", _normalise(text))
-    out = []
-    for w in words:
-        if len(w) > 4:
-            for pattern, repl in _SPELLING:
-                w = pattern.sub(repl, w)
-        out.append(w)
-    return out
+    folded = _normalise(text)
+    for pattern, repl in _SPELLING:
+        folded = pattern.sub(repl, folded)
+    return tuple(_ALNUM.findall(folded))
 
 
 def _verbatim_share(text: str, ref: str) -> float:
@@ -489,11 +515,11 @@ def align(
     Example:
         >>> from framing.types import Article
         >>> from framing.clean import clean
-        >>> docs = [clean(Article("a", "The minister resigned on Friday.")),
-        ...         clean(Article("b", "The minister quit on Friday."))]
+        >>> docs = [clean(Article("a", "The minister resigned on Friday after a week of protests.")),
+        ...         clean(Article("b", "After a week of protests, the minister quit on Friday."))]
         >>> d = align(docs)[0]
-        >>> d.sentences["b"], d.status["b"]
-        ('The minister quit on Friday.', 'paraphrase')
+        >>> d.sentences["b"], sorted(d.status.values())
+        ('After a week of protests, the minister quit on Friday.', ['paraphrase', 'verbatim'])
     """
     return _details(_align(documents, settings), settings)
 

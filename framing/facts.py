@@ -414,10 +414,8 @@ _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
 def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
     verbs = _reporting_verbs()
     out: list[Attribution] = []
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _verb_pattern().finditer(text):
         form = m.group(0).lower()
-        if form not in verbs:
-            continue
         lemma, cls = verbs[form]
         after = text[m.end():]
         if form == "according":
@@ -450,12 +448,18 @@ def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
     return out
 
 
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    forms = sorted(_reporting_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+
+
 def _saying_verbs(text: str) -> tuple[tuple[str, str], ...]:
     verbs = _reporting_verbs()
     out = []
-    for m in re.finditer(r"[A-Za-z]+", text):
+    for m in _verb_pattern().finditer(text):
         form = m.group(0).lower()
-        if form in verbs and (form != "according" or text[m.end():].lstrip().startswith("to ")):
+        if form != "according" or text[m.end():].lstrip().startswith("to "):
             out.append((m.group(0), verbs[form][1]))
     return tuple(out)
 
