@@ -1,0 +1,139 @@
+"""Dashboard speed in a real browser (Playwright + Debian's Chromium).
+
+Figures:
+
+* ``first draw, cold``: from the moment a freshly started server answers its health check to
+  the bundled comparison fully drawn (script finished, no spinner, every chart drawn) in the
+  first browser session: includes importing ``framing`` and the first analysis.
+* ``first draw, warm``: the same for a new browser session on a running server (the analysis
+  is cached).
+* ``redraw after a widget change``: median and worst of clicking through views and toggles
+  (view switch, colour toggle, version removed, reference changed), each timed from the click
+  to the page fully drawn again.
+
+Targets (issue 6): drawn within 4 s after the server answers; a widget change redraws within
+0.5 s.  Run with ``python -m benchmarks dashboard``; skipped (no rows) without Chromium.
+"""
+
+from __future__ import annotations
+
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+DRAWN_JS = """
+(prev) => {
+  const m = document.querySelector('#fr-drawn');
+  if (!m || m.dataset.run === prev) return false;
+  if (document.querySelector('[data-testid="stSpinner"]')) return false;
+  const sw = document.querySelector('[data-testid="stStatusWidget"]');
+  if (sw && /running/i.test(sw.innerText)) return false;
+  if (document.querySelector('[data-stale="true"]')) return false;
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  return charts.every(c => c.querySelector('.main-svg'));
+}
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(port: int) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.terminate()
+    raise RuntimeError("streamlit did not answer within 60 s")
+
+
+def _drawn(page, prev: str = "") -> str:
+    page.wait_for_function(DRAWN_JS, arg=prev, timeout=120_000, polling=20)
+    return page.locator("#fr-drawn").get_attribute("data-run") or ""
+
+
+def run() -> list[dict]:
+    if not Path(CHROMIUM).exists():
+        print(f"bench_dashboard: {CHROMIUM} is absent, skipped", file=sys.stderr)
+        return []
+    from playwright.sync_api import sync_playwright
+
+    rows: list[dict] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # warm the browser itself so that its start-up is not counted as the app's
+        warm = browser.new_page()
+        warm.set_content("<p>warm</p>")
+        warm.close()
+        port = _free_port()
+        proc = _serve(port)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            t0 = time.perf_counter()
+            page.goto(url)
+            run_id = _drawn(page)
+            cold = time.perf_counter() - t0
+            rows.append(dict(name="first draw, cold (server just answered)", value=cold, unit="s", target=4.0))
+
+            warm_times = []
+            for _ in range(3):
+                other = browser.new_page(viewport={"width": 1400, "height": 900})
+                t0 = time.perf_counter()
+                other.goto(url)
+                _drawn(other)
+                warm_times.append(time.perf_counter() - t0)
+                other.close()
+            rows.append(dict(name="first draw, warm (new session)", value=statistics.median(warm_times), unit="s", target=4.0))
+
+            redraws = []
+
+            def timed(action) -> None:
+                nonlocal run_id
+                t = time.perf_counter()
+                action()
+                run_id = _drawn(page, run_id)
+                redraws.append(time.perf_counter() - t)
+
+            for view in ("Side by side", "Details", "Vocabulary", "Tone", "Overview", "Side by side"):
+                timed(lambda v=view: page.get_by_role("radio", name=v, exact=True).click())
+            for _ in range(2):
+                timed(lambda: page.get_by_text("Colour sentences by detail status").click())
+            timed(lambda: page.get_by_role("button", name="Remove The New Arab").click())
+            timed(lambda: page.get_by_role("radio", name="Details", exact=True).click())
+            timed(lambda: page.get_by_role("radio", name="Overview", exact=True).click())
+            rows.append(dict(name="redraw after a widget change, median", value=statistics.median(redraws), unit="s", target=0.5))
+            rows.append(dict(name="redraw after a widget change, worst", value=max(redraws), unit="s"))
+            page.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+        browser.close()
+    return rows
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['name']:<48} {row['value']:.3f} {row['unit']}")
