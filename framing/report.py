@@ -127,14 +127,25 @@ def event_dict(analysis: EventAnalysis) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    """JSON-native copy: tuples become lists, mappings become dicts (``asdict`` keeps tuples)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def to_dict(analyses: Sequence[EventAnalysis]) -> dict[str, Any]:
-    """The whole output as a JSON-ready dict (see the JSON Schema)."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "framing_version": __version__,
-        "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "events": [event_dict(a) for a in analyses],
-    }
+    """The whole output as a JSON-native dict (see the JSON Schema)."""
+    return _plain(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "framing_version": __version__,
+            "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "events": [event_dict(a) for a in analyses],
+        }
+    )
 
 
 def to_json(analyses: Sequence[EventAnalysis], *, indent: int | None = 2) -> str:
@@ -204,7 +215,8 @@ def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         for doc in analysis.documents:
-            lines.append(f"### {_md_cell(doc.label)}: {_md_cell(doc.article.title or doc.id)}")
+            name = doc.label if doc.label == doc.id else f"{doc.label} (`{doc.id}`)"
+            lines.append(f"### {_md_cell(name)}: {_md_cell(doc.article.title or '(no title)')}")
             vocab = analysis.vocabulary.articles.get(doc.id)
             own = [t for t in (vocab.terms if vocab else ()) if not t.quoted]
             if own:
