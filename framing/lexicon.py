@@ -19,9 +19,9 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 LEXICON_VERSION = "loaded_v1"
 PLAIN_VERSION = "plain_v1"
@@ -169,7 +169,7 @@ def _hyphen_gaps(term: str) -> tuple[bool, ...]:
     return tuple(
         bool(_HYPHEN.search(t[a.end() : b.start()]))
         and (a.group(0).lower() in _FUNCTION or b.group(0).lower() in _FUNCTION)
-        for a, b in zip(ms, ms[1:])
+        for a, b in zip(ms, ms[1:], strict=False)
     )
 
 
@@ -328,9 +328,9 @@ def _is_literal(entry: Entry, toks: Sequence[Token], first: int, last: int) -> b
         before, after = ctx[:pos], ctx[pos + 1 :]
         if first - len(before) < 0 or last + len(after) >= len(toks):
             continue
-        if all(_word_eq(toks[first - len(before) + k].norm, w) for k, w in enumerate(before)) and all(
-            _word_eq(toks[last + 1 + k].norm, w) for k, w in enumerate(after)
-        ):
+        if all(
+            _word_eq(toks[first - len(before) + k].norm, w) for k, w in enumerate(before)
+        ) and all(_word_eq(toks[last + 1 + k].norm, w) for k, w in enumerate(after)):
             return True
     return False
 

@@ -34,8 +34,8 @@ from .types import (
     ActorLabel,
     ActorMention,
     ArticleVocabulary,
-    Document,
     DistinctiveTerm,
+    Document,
     EventDetails,
     EventVocabulary,
     LoadedTerm,
@@ -280,9 +280,7 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
     tok_starts = [t.start for t in tokens]
     for s in sentences:
         lo, hi = bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end)
-        scores.append(
-            sentence_score(s.text, by_sentence.get(s.index, []), s.start, tokens[lo:hi])
-        )
+        scores.append(sentence_score(s.text, by_sentence.get(s.index, []), s.start, tokens[lo:hi]))
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -294,7 +292,6 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
         quoted_per_100_words=round(100 * len(quoted) / quoted_words, 2) if quoted_words else None,
         by_category=by_cat,
     )
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -400,16 +397,14 @@ def _same_stem(a: str, b: str) -> bool:
     """
     a, b = a.lower(), b.lower()
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
     return n >= max(4, 0.6 * min(len(a), len(b)))
 
 
-def _swap_chunks(
-    a: Sequence[Token], b: Sequence[Token]
-) -> list[tuple[list[int], list[int]]]:
+def _swap_chunks(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[list[int], list[int]]]:
     sm = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b], autojunk=False)
     chunks: list[tuple[list[int], list[int]]] = []
     cur: tuple[list[int], list[int]] | None = None
@@ -543,7 +538,11 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
                 )
             )
             if other:
-                out.append((other, (t.text,), (), (t.text,)) if side == "b" else ((t.text,), other, (t.text,), ()))
+                out.append(
+                    (other, (t.text,), (), (t.text,))
+                    if side == "b"
+                    else ((t.text,), other, (t.text,), ())
+                )
     if out:
         return out
     if len(ia) <= _MAX_SWAP_WORDS and len(ib) <= _MAX_SWAP_WORDS:
@@ -643,22 +642,26 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
     # a descriptive phrase with a comma before the name: "Iran's most powerful military
     # commander, Gen. Qassem Soleimani" (the word before the comma must be a lower-case noun)
     k = j
-    if True:
-        if k >= 2 and toks[k - 1].group(0) == "," and toks[k - 2].group(0)[:1].islower():
-            head = toks[k - 2].group(0).rstrip(".")
-            if _is_modifier(head):
-                j2 = _left_phrase(toks, k - 1)
-                opener = toks[j2].group(0)
-                # a descriptive phrase opens with a determiner or a possessive ("Iran's")
-                if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
-                    j = j2
+    if k >= 2 and toks[k - 1].group(0) == "," and toks[k - 2].group(0)[:1].islower():
+        head = toks[k - 2].group(0).rstrip(".")
+        if _is_modifier(head):
+            j2 = _left_phrase(toks, k - 1)
+            opener = toks[j2].group(0)
+            # a descriptive phrase opens with a determiner or a possessive ("Iran's")
+            if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
+                j = j2
     only_determiners = all(t.group(0).lower() in _DETERMINERS for t in toks[j:first])
     if (j < first and not only_determiners) or r > last:
         end = m.end if r == last else s_start + toks[r].end()
         out.append((s_start + toks[j].start(), end))
     # an appositive after the name: "Frank McKenzie, the top U.S. commander in the Middle East,"
-    if last + 2 < len(toks) and toks[last + 1].group(0) == "," and (
-        toks[last + 2].group(0).lower() in _DETERMINERS or toks[last + 2].group(0).endswith(("'s", "’s"))
+    if (
+        last + 2 < len(toks)
+        and toks[last + 1].group(0) == ","
+        and (
+            toks[last + 2].group(0).lower() in _DETERMINERS
+            or toks[last + 2].group(0).endswith(("'s", "’s"))
+        )
     ):
         e = last + 2
         closers = {",", ";", ")", "—", "–"}
@@ -671,7 +674,11 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
         closed = e + 1 >= len(toks) or toks[e + 1].group(0) in closers
         words = [t.group(0) for t in toks[last + 2 : e + 1]]
         verbish = any(w[:1].islower() and w.rstrip(".").endswith("ed") for w in words)
-        if closed and not verbish and any(w[:1].islower() and w.lower() not in _STOP for w in words):
+        if (
+            closed
+            and not verbish
+            and any(w[:1].islower() and w.lower() not in _STOP for w in words)
+        ):
             out.append((s_start + toks[j].start(), s_start + toks[e].end()))
     return out
 
@@ -692,7 +699,9 @@ def _unnamed_group_labels(
             continue
         if any(m.start < t.end and t.start < m.end for m in mentions):
             continue  # the label is part of a name's phrase, handled there
-        before = [m for m in groups if m.end <= t.start and t.sentence - m.sentence <= _LABEL_LOOKBACK]
+        before = [
+            m for m in groups if m.end <= t.start and t.sentence - m.sentence <= _LABEL_LOOKBACK
+        ]
         if not before:
             continue
         s = doc.sentences[t.sentence] if 0 <= t.sentence < len(doc.sentences) else None
@@ -705,7 +714,11 @@ def _unnamed_group_labels(
         last = max(k for k, x in enumerate(toks) if x.start() < t.end - s_start)
         j = _left_phrase(toks, first)
         r = last
-        while r + 1 < len(toks) and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS and r - last < 3:
+        while (
+            r + 1 < len(toks)
+            and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS
+            and r - last < 3
+        ):
             r += 1
         head = toks[r].group(0).lower().rstrip(".")
         if head not in _GROUP_NOUNS or head == "terror":

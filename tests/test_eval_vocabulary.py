@@ -30,9 +30,16 @@ def test_suite_without_its_data_is_skipped_with_a_reason(name, tmp_path):
 
 def test_babe_suite_on_a_tiny_file(tmp_path: Path):
     rows = [
-        {"sentence": "The brazen regime admitted its outrageous plot.", "label": "biased",
-         "biased_word_spans": [[4, 10, "brazen"]]},
-        {"sentence": "Officials met on Thursday in Baghdad.", "label": "neutral", "biased_word_spans": []},
+        {
+            "sentence": "The brazen regime admitted its outrageous plot.",
+            "label": "biased",
+            "biased_word_spans": [[4, 10, "brazen"]],
+        },
+        {
+            "sentence": "Officials met on Thursday in Baghdad.",
+            "label": "neutral",
+            "biased_word_spans": [],
+        },
         {"sentence": "Unclear case.", "label": "no_agreement", "biased_word_spans": []},
     ]
     (tmp_path / "babe_dev.jsonl").write_text("\n".join(json.dumps(r) for r in rows))

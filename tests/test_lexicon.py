@@ -49,8 +49,23 @@ def test_no_term_is_both_loaded_and_plain():
 
 @pytest.mark.parametrize(
     "word",
-    ["said", "meeting", "military", "official", "killed", "attack", "strike", "officials",
-     "attacks", "kill", "war", "death", "troops", "airstrike", "crime"],
+    [
+        "said",
+        "meeting",
+        "military",
+        "official",
+        "killed",
+        "attack",
+        "strike",
+        "officials",
+        "attacks",
+        "kill",
+        "war",
+        "death",
+        "troops",
+        "airstrike",
+        "crime",
+    ],
 )
 def test_plain_news_words_are_never_flagged(word):
     assert found(f"The {word} was reported on Thursday.") == []
@@ -58,7 +73,15 @@ def test_plain_news_words_are_never_flagged(word):
 
 def test_lexicon_covers_each_required_category():
     cats = {e.category for e in entries()}
-    for needed in ("emotive", "label", "intensifier", "hedge", "attribution", "dysphemism", "euphemism"):
+    for needed in (
+        "emotive",
+        "label",
+        "intensifier",
+        "hedge",
+        "attribution",
+        "dysphemism",
+        "euphemism",
+    ):
         assert needed in cats
 
 

@@ -25,7 +25,10 @@ from framing.vocabulary import (
 
 def doc(body: str, id: str = "a") -> Document:
     return Document(
-        article=Article(id, body), body=body, sentences=split_sentences(body), quotes=find_quotes(body)
+        article=Article(id, body),
+        body=body,
+        sentences=split_sentences(body),
+        quotes=find_quotes(body),
     )
 
 
@@ -85,7 +88,9 @@ def test_scare_quotes_around_one_word_are_flagged_in_own_voice():
 
 
 def test_full_quotation_is_not_a_scare_quote():
-    assert not [t for t in loaded_terms(doc('"We will talk," he said.')) if t.category == "scare_quote"]
+    assert not [
+        t for t in loaded_terms(doc('"We will talk," he said.')) if t.category == "scare_quote"
+    ]
 
 
 def test_sentence_scores_rank_loaded_above_neutral():
@@ -147,7 +152,9 @@ def test_distinctive_terms_find_the_word_one_version_prefers():
 # ---------------------------------------------------------------------------- substitutions
 
 AP = "A U.S. airstrike killed the general. McKenzie acknowledged recently that ties were tense."
-REWRITE = "The brazen assassination of the general. McKenzie recently admitted that ties were tense."
+REWRITE = (
+    "The brazen assassination of the general. McKenzie recently admitted that ties were tense."
+)
 
 
 def details_for(a: Document, b: Document) -> EventDetails:
@@ -225,9 +232,9 @@ def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0
 def test_actor_label_is_the_phrase_around_the_mention(body, text, actor, phrase):
     d = doc(body)
     labels = actor_labels([d], {"a": (mention(body, text, actor),)})
-    assert phrase in [l.phrase for l in labels]
-    for l in labels:
-        assert d.body[l.start : l.end].rstrip(".") == l.phrase
+    assert phrase in [lab.phrase for lab in labels]
+    for lab in labels:
+        assert d.body[lab.start : lab.end].rstrip(".") == lab.phrase
 
 
 def test_name_used_as_a_modifier_is_not_a_label():
@@ -241,14 +248,16 @@ def test_unnamed_loaded_label_is_attached_to_the_group_named_before():
     d = doc(body)
     m = mention(body, "Daesh", "Islamic State", "group")
     labels = actor_labels([d], {"a": (m,)}, {"a": article_vocabulary(d)})
-    inferred = [l for l in labels if l.inferred]
-    assert [(l.actor, l.phrase) for l in inferred] == [("Islamic State", "Takfiri terrorists")]
+    inferred = [lab for lab in labels if lab.inferred]
+    assert [(lab.actor, lab.phrase) for lab in inferred] == [
+        ("Islamic State", "Takfiri terrorists")
+    ]
 
 
 def test_alias_alone_counts_as_a_label():
     body = "Daesh fighters fled."
     labels = actor_labels([doc(body)], {"a": (mention(body, "Daesh", "Islamic State", "group"),)})
-    assert "Daesh fighters" in [l.phrase for l in labels]
+    assert "Daesh fighters" in [lab.phrase for lab in labels]
 
 
 # ---------------------------------------------------------------------------- the seed event
@@ -272,9 +281,23 @@ def test_zerohedge_and_press_tv_have_the_highest_own_voice_rates(seed_vocab):
 @pytest.mark.parametrize(
     ("outlet", "words"),
     [
-        ("ZeroHedge", ["assassination", "brazen", "adventurism", "kicked out", "long rumored",
-                       "appears to", "incredibly", "risky"]),
-        ("Press TV", ["Takfiri", "terror group", "uproot", "cleanse", "unwavering", "assassinated"]),
+        (
+            "ZeroHedge",
+            [
+                "assassination",
+                "brazen",
+                "adventurism",
+                "kicked out",
+                "long rumored",
+                "appears to",
+                "incredibly",
+                "risky",
+            ],
+        ),
+        (
+            "Press TV",
+            ["Takfiri", "terror group", "uproot", "cleanse", "unwavering", "assassinated"],
+        ),
     ],
 )
 def test_seed_words_a_teacher_would_point_at_are_flagged_with_reasons(seed_vocab, outlet, words):
@@ -288,7 +311,14 @@ def test_seed_words_a_teacher_would_point_at_are_flagged_with_reasons(seed_vocab
 def test_seed_plain_news_words_are_not_flagged(seed_vocab):
     for v in _by_outlet(seed_vocab).values():
         for t in v.terms:
-            assert t.text.lower() not in {"said", "meeting", "military", "official", "killed", "strike"}
+            assert t.text.lower() not in {
+                "said",
+                "meeting",
+                "military",
+                "official",
+                "killed",
+                "strike",
+            }
 
 
 def test_seed_substitutions_show_what_ap_wrote(seed_vocab):

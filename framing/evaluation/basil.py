@@ -68,10 +68,19 @@ def run(bench: Path) -> SuiteResult:
         suite=NAME,
         data=str(Path(bench) / FILE),
         metrics=(
-            Metric("lexical_span_recall", round(recall, 3), 0.50,
-                   help="share of lexical-bias spans containing a flagged term"),
-            Metric("tokens_flagged", round(share, 4), 0.03, higher_is_better=False,
-                   help="share of all tokens inside a flagged term"),
+            Metric(
+                "lexical_span_recall",
+                round(recall, 3),
+                0.50,
+                help="share of lexical-bias spans containing a flagged term",
+            ),
+            Metric(
+                "tokens_flagged",
+                round(share, 4),
+                0.03,
+                higher_is_better=False,
+                help="share of all tokens inside a flagged term",
+            ),
         ),
         details={
             "articles": len(records),
