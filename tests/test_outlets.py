@@ -7,11 +7,23 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.errors import InputError
 from framing.outlets import KINDS, detect_outlet
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+LINE_PARTS = [
+    "BAGHDAD (AP) — Talks.",
+    "Originally appeared at ",
+    "© 2020 ",
+    "The Associated Press",
+    "’s website can also be accessed at",
+    "By Jane Doe, ",
+    "(Reporting by ",
+    "",
+]
 
 
 @pytest.mark.parametrize(
@@ -137,3 +149,12 @@ def test_bundled_signature_file_is_well_formed() -> None:
             assert row["note"], f"signature {row['pattern']} has no note"
     datelines = {r["outlet"] for r in rows if r["kind"] == "dateline"}
     assert {"AP", "Reuters", "AFP"} <= datelines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PARTS) | st.text(max_size=40), max_size=12).map("\n".join))
+def test_evidence_is_always_text_of_the_input(text: str) -> None:
+    outlet, evidence = detect_outlet(text)
+    assert (outlet is None) == (evidence is None)
+    if evidence is not None:
+        assert evidence in text
