@@ -141,6 +141,9 @@ _DATE = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
     r"(?:,?\s*(?P<y2>(?:19|20)\d\d))?)"
 )
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+_DATE_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -316,7 +319,7 @@ def _add_name(
 def _dates(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if _DATE_HINT.search(text) else ():
         month = m.group("m1") or m.group("m2")
         day = m.group("d1") or m.group("d2")
         year = m.group("y1") or m.group("y2")
@@ -331,9 +334,7 @@ def _dates(text: str) -> tuple[list[str], list[tuple[int, int]]]:
         if not any(a <= m.start() < b for a, b in spans):
             out.append(m.group(0))
             spans.append(m.span())
-    for w in _WORD.findall(text.lower()):
-        if w in _WEEKDAYS:
-            out.append(w)
+    out.extend(w.lower() for w in _WEEKDAY.findall(text))
     return list(dict.fromkeys(out)), spans
 
 
@@ -348,9 +349,7 @@ def _numbers(text: str, date_spans: list[tuple[int, int]]) -> list[str]:
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(m.group(0).replace(",", ""))
-    for w in _WORD.findall(text.lower()):
-        if w in _NUMBER_WORDS:
-            out.append(_NUMBER_WORDS[w])
+    out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
     return list(dict.fromkeys(out))
 
 
@@ -582,10 +581,13 @@ def _name_key(word: str) -> str:
     return _NON_ALNUM.sub("", _DOUBLE.sub(r"\1", w))
 
 
+@lru_cache(maxsize=4096)
+def _person_keys(name: str) -> frozenset[str]:
+    return frozenset(k for k in map(_name_key, name.split()) if len(k) >= 3)
+
+
 def _same_person(a: str, b: str) -> bool:
-    ka = {_name_key(w) for w in a.split() if len(_name_key(w)) >= 3}
-    kb = {_name_key(w) for w in b.split() if len(_name_key(w)) >= 3}
-    return bool(ka & kb)
+    return not _person_keys(a).isdisjoint(_person_keys(b))
 
 
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
