@@ -24,6 +24,7 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -257,7 +258,7 @@ def score_text(text: str) -> float:
     return sentence_score(text, loaded_terms(doc))
 
 
-def article_vocabulary(doc: Document) -> ArticleVocabulary:
+def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> ArticleVocabulary:
     """Flagged terms, sentence scores and rates of one version.
 
     Example:
@@ -266,7 +267,8 @@ def article_vocabulary(doc: Document) -> ArticleVocabulary:
         >>> article_vocabulary(Document(Article("a", body), body)).per_100_words
         33.33
     """
-    tokens = tokenize(doc.body)
+    if tokens is None:
+        tokens = tokenize(doc.body)
     terms = loaded_terms(doc, tokens)
     quoted_words = _quoted_words(tokens, doc.quotes)
     own_words = len(tokens) - quoted_words
@@ -315,12 +317,8 @@ except ImportError:  # pragma: no cover - scikit-learn is a dependency
 _STOP = frozenset(_SK_STOP) | {"said", "says", "s", "t"}
 
 
-def _content_words(text: str) -> list[str]:
-    return [
-        t.norm
-        for t in tokenize(text)
-        if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in _STOP
-    ]
+def _content_words(tokens: Sequence[Token]) -> list[str]:
+    return [t.norm for t in tokens if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in _STOP]
 
 
 def distinctive_terms(
@@ -330,6 +328,7 @@ def distinctive_terms(
     min_count: int = DISTINCTIVE_MIN_COUNT,
     top: int = DISTINCTIVE_TOP,
     prior_total: float = contrast.PRIOR_TOTAL,
+    tokens: Mapping[str, Sequence[Token]] | None = None,
 ) -> dict[str, tuple[DistinctiveTerm, ...]]:
     """Per version, the words it uses distinctly more than the other versions of the event.
 
@@ -347,7 +346,11 @@ def distinctive_terms(
     """
     if len(documents) < 2:
         return {}
-    counts = [Counter(_content_words(d.body)) for d in documents]
+    tokens = tokens or {}
+    counts = [
+        Counter(_content_words(tokens[d.id] if d.id in tokens else tokenize(d.body)))
+        for d in documents
+    ]
     vocab = sorted(set().union(*counts))
     if not vocab:
         return {}
@@ -388,6 +391,7 @@ _BRIDGE = 2
 _MAX_SWAP_WORDS = 6
 
 
+@lru_cache(maxsize=65536)
 def _same_stem(a: str, b: str) -> bool:
     """Two words share a stem: a common prefix of at least 4 letters and 60% of the shorter.
 
@@ -468,7 +472,8 @@ def substitutions(
             for aid in sorted(det.sentence_index, key=lambda x: order.get(x, 1 << 30))
             if aid in docs and det.sentence_index.get(aid) and det.status.get(aid) != "absent"
         ]
-        spans = {}
+        spans: dict[str, tuple[int, str]] = {}
+        inside: dict[str, list[LoadedTerm]] = {}
         for aid in present:
             doc = docs[aid]
             idx = [k for k in det.sentence_index[aid] if 0 <= k < len(doc.sentences)]
@@ -476,15 +481,22 @@ def substitutions(
                 continue
             start = doc.sentences[idx[0]].start
             end = doc.sentences[idx[-1]].end
-            spans[aid] = (start, doc.body[start:end])
+            text = doc.body[start:end]
+            spans[aid] = (start, text)
+            inside[aid] = [t for t in vocab[aid].terms if start <= t.start < end]
         ids = [aid for aid in present if aid in spans]
+        toks: dict[str, list[Token]] = {}
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 a, b = ids[x], ids[y]
+                terms_a, terms_b = inside[a], inside[b]
+                if not terms_a and not terms_b:
+                    continue  # nothing loaded on either side: no swap to show
                 (sa, ta), (sb, tb) = spans[a], spans[b]
-                toks_a, toks_b = tokenize(ta), tokenize(tb)
-                terms_a = [t for t in vocab[a].terms if sa <= t.start < sa + len(ta)]
-                terms_b = [t for t in vocab[b].terms if sb <= t.start < sb + len(tb)]
+                for aid, text in ((a, ta), (b, tb)):
+                    if aid not in toks:
+                        toks[aid] = tokenize(text)
+                toks_a, toks_b = toks[a], toks[b]
                 for ia, ib in _swap_chunks(toks_a, toks_b):
                     if not ia or not ib:
                         continue
@@ -603,6 +615,11 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
     return j
 
 
+@lru_cache(maxsize=4096)
+def _phrase_tokens(text: str) -> list[re.Match[str]]:
+    return list(_PHRASE_TOKEN.finditer(text))
+
+
 def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
     """Spans of the phrases that name or describe the actor at mention m.
 
@@ -615,7 +632,7 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
         s = doc.sentences[m.sentence]
         s_start, s_end = s.start, s.end
     text = doc.body[s_start:s_end]
-    toks = list(_PHRASE_TOKEN.finditer(text))
+    toks = _phrase_tokens(text)
     ms, me = m.start - s_start, m.end - s_start
     first = next((k for k, t in enumerate(toks) if t.start() >= ms), None)
     last = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].start() < me), None)
@@ -707,7 +724,7 @@ def _unnamed_group_labels(
         s = doc.sentences[t.sentence] if 0 <= t.sentence < len(doc.sentences) else None
         s_start = s.start if s else 0
         text = doc.body[s_start : s.end if s else len(doc.body)]
-        toks = list(_PHRASE_TOKEN.finditer(text))
+        toks = _phrase_tokens(text)
         first = next((k for k, x in enumerate(toks) if x.start() >= t.start - s_start), None)
         if first is None:
             continue
@@ -819,10 +836,11 @@ def analyze(
     Returns:
         Flagged terms and rates per version, distinctive words, substitutions, actor labels.
     """
-    articles = {d.id: article_vocabulary(d) for d in documents}
+    tokens = {d.id: tokenize(d.body) for d in documents}
+    articles = {d.id: article_vocabulary(d, tokens[d.id]) for d in documents}
     return EventVocabulary(
         articles=articles,
-        distinctive=distinctive_terms(documents),
+        distinctive=distinctive_terms(documents, tokens=tokens),
         substitutions=substitutions(documents, details, articles),
         actor_labels=actor_labels(documents, mentions, articles),
     )
