@@ -18,7 +18,8 @@ How it works, in stream order:
    sentence-level detail, so a sentence stays whole unless some version splits it apart.
 4. **Status.**  Each cell is compared with the row's reference wording (the most central
    version that carries it): ``changed`` when :func:`framing.facts.compare` finds an altered
-   fact, ``verbatim`` when ``settings.details_verbatim_share`` of its words repeat the
+   fact (facts are compared only between wordings whose similarity reaches
+   ``settings.details_change_similarity``), ``verbatim`` when ``settings.details_verbatim_share`` of its words repeat the
    reference in order (difflib matching blocks) or it repeats the whole reference and adds to it,
    else ``paraphrase``; ``absent`` when the version lacks it.
 
@@ -443,11 +444,14 @@ _CONTAINS_SHARE = 0.95
 
 
 def _status(
-    text: str, ref_text: str, is_ref: bool, settings: Settings
+    text: str, ref_text: str, is_ref: bool, close: bool, settings: Settings
 ) -> tuple[DetailStatus, tuple[str, ...]]:
+    """Status of a cell against the reference wording; facts are compared only when the two
+    match closely (``close``): two reports that align on a shared topic but tell different
+    facts would otherwise show every name and number as "changed"."""
     if is_ref or _tokens(text) == _tokens(ref_text):
         return "verbatim", ()
-    changes = factlib.compare(factlib.extract(ref_text), factlib.extract(text))
+    changes = factlib.compare(factlib.extract(ref_text), factlib.extract(text)) if close else ()
     if changes:
         return "changed", changes
     if (
@@ -480,7 +484,11 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
             indexes[doc.id] = tuple(sorted({u.sentence for u in cell_units}))
             n = al.sentence_counts[d]
             position[doc.id] = round(min(indexes[doc.id]) / (n - 1), 3) if n > 1 else 0.0
-            status[doc.id], found = _status(text, ref_text, d == row.ref, settings)
+            close = bool(
+                al.sim[np.ix_(row.cells[d], row.cells[row.ref])].max()
+                >= settings.details_change_similarity
+            )
+            status[doc.id], found = _status(text, ref_text, d == row.ref, close, settings)
             if found:
                 changes[doc.id] = found
         ref_pos = position[ref_doc.id] or 0.0

@@ -54,7 +54,7 @@ _TITLE_HEADS = frozenset(
      "corporal", "private", "marshal", "brigadier", "president", "premier", "minister",
      "secretary", "ambassador", "envoy", "king", "queen", "prince", "sheikh", "ayatollah",
      "chancellor", "governor", "senator", "representative", "mayor", "spokesman",
-     "spokeswoman", "spokesperson"}
+     "spokeswoman", "spokesperson", "mr", "mrs", "ms", "dr"}
 )
 
 #: Words that make a capitalised run an organisation or place rather than a person.
@@ -130,6 +130,11 @@ _STOP = frozenset(
      "until", "upon", "within", "without", "according", "i", "you", "my", "your"}
 )
 
+#: Words whose change inside a quotation does not alter what was said.
+_FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "that", "this", "it",
+     "is", "was", "be", "as", "by", "with", "s"}
+)
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*\.?|\d+(?:[.,:]\d+)*")
 _CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?\b")
 _QUOTE = re.compile(r"[“\"]([^“”\"]+?)[”\"]")
@@ -592,7 +597,7 @@ def _same_person(a: str, b: str) -> bool:
 
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
     ranks = {c: k for c, k in _ranks().values()}
-    return tuple(w for w in key if ranks.get(w) != "qualifier")
+    return tuple(w for w in key if ranks.get(w) not in ("qualifier", "honorific"))
 
 
 def _quals(key: tuple[str, ...]) -> frozenset[str]:
@@ -626,6 +631,14 @@ def _quote_change(a: str, b: str) -> str | None:
     # words added or cut at either end only move the quote's edges
     ops = [op for op in ops if not ((op[1] == 0 or op[2] == len(wa)) and op[0] in ("insert", "delete")
                                     or (op[3] == 0 or op[4] == len(wb)) and op[0] == "insert")]
+    # a change of function words only ("a" for "the", "&" for "and") or an abbreviation spelled
+    # out ("Sen." for "Senator") does not alter what was said
+    ranks = _ranks()
+
+    def content(words: list[str]) -> set[str]:
+        return {ranks.get(w, (w, ""))[0] for w in words if w not in _FUNCTION_WORDS}
+
+    ops = [op for op in ops if content(wa[op[1]:op[2]]) != content(wb[op[3]:op[4]])]
     if not ops:
         return None
     i1, j1 = ops[0][1], ops[0][3]
@@ -693,7 +706,9 @@ def compare(ref: Facts, other: Facts) -> tuple[str, ...]:
     # verbs framing the same infinitive
     for inf, gov, text in ref.framing:
         for inf2, gov2, text2 in other.framing:
-            if inf == inf2 and _stem(gov.split()[0]) != _stem(gov2.split()[0]):
+            if inf == inf2 and _stem(gov.split()[0]) != _stem(gov2.split()[0]) and not _same_class(
+                gov.split()[0], gov2.split()[0]
+            ):
                 out.append(f"verb: {text} -> {text2}")
     # direct quotes reworded
     for qa in ref.quotes:
@@ -703,6 +718,14 @@ def compare(ref: Facts, other: Facts) -> tuple[str, ...]:
             if change:
                 out.append(change)
     return tuple(dict.fromkeys(out))
+
+
+def _same_class(a: str, b: str) -> bool:
+    """Both verbs of saying of one class ("pledge", "vowed"): synonyms, not a change."""
+    verbs = _reporting_verbs()
+    by_stem = {_stem(form): cls for form, (_, cls) in verbs.items()}
+    ca, cb = by_stem.get(_stem(a)), by_stem.get(_stem(b))
+    return ca is not None and ca == cb
 
 
 def _kind(date: str) -> str:

@@ -53,6 +53,13 @@ class Settings:
         "'paraphrase'. On the seed event, copies with light edits score 0.8-1, sentence-by-"
         "sentence rewrites 0.2-0.77.",
     )
+    details_change_similarity: float = _setting(
+        0.5,
+        "Facts of two wordings of a detail are compared (to mark 'changed') only when their "
+        "similarity reaches this. On the seed event every altered fact sits in a pair scoring "
+        "0.63-0.84; on BASIL, independent reports that align on a shared topic at 0.3-0.5 "
+        "differ in names and numbers without one altering the other.",
+    )
     details_reuse_similarity: float = _setting(
         0.5,
         "Two versions' wordings of a detail count as text reuse (Pair.reuse) when their "
