@@ -192,6 +192,7 @@ class ArticleVocabulary:
         per_100_words: Own-voice (unquoted) flagged terms per 100 words.
         quoted_per_100_words: Flagged terms inside quotations per 100 quoted words.
         by_category: Own-voice rate per 100 words for each category.
+        quoted_by_category: Rate per 100 quoted words for each category.
     """
 
     terms: tuple[LoadedTerm, ...] = ()
@@ -199,6 +200,7 @@ class ArticleVocabulary:
     per_100_words: float | None = None
     quoted_per_100_words: float | None = None
     by_category: Mapping[str, float] = field(default_factory=dict)
+    quoted_by_category: Mapping[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -287,12 +287,17 @@ def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> 
     if own_words:
         counts = Counter(t.category for t in own)
         by_cat = {c: round(100 * counts[c] / own_words, 2) for c in CATEGORIES if counts[c]}
+    q_cat: dict[str, float] = {}
+    if quoted_words:
+        counts = Counter(t.category for t in quoted)
+        q_cat = {c: round(100 * counts[c] / quoted_words, 2) for c in CATEGORIES if counts[c]}
     return ArticleVocabulary(
         terms=terms,
         sentence_scores=tuple(scores),
         per_100_words=round(100 * len(own) / own_words, 2) if own_words else None,
         quoted_per_100_words=round(100 * len(quoted) / quoted_words, 2) if quoted_words else None,
         by_category=by_cat,
+        quoted_by_category=q_cat,
     )
 
 

@@ -66,6 +66,7 @@ def test_quoted_loaded_word_is_attributed_to_speaker():
     v = article_vocabulary(doc(body))
     assert v.per_100_words == 0.0
     assert v.quoted_per_100_words and v.quoted_per_100_words > 0
+    assert set(v.quoted_by_category) == {"label", "emotive"}
 
 
 def test_own_voice_and_quoted_rates_are_counted_apart():
@@ -73,6 +74,7 @@ def test_own_voice_and_quoted_rates_are_counted_apart():
     v = article_vocabulary(doc(body))
     assert v.per_100_words == pytest.approx(20.0)  # "regime" among 5 unquoted words
     assert v.by_category == {"label": pytest.approx(20.0)}
+    assert v.quoted_by_category == {}
 
 
 def test_negated_term_is_kept_with_half_weight():
