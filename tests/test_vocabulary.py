@@ -6,6 +6,8 @@ import time
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import LOADED_REWRITE, NEUTRAL_WIRE
 from framing.contrast import log_odds_z, scaled_prior
@@ -332,3 +334,58 @@ def test_seed_substitutions_show_what_ap_wrote(seed_vocab):
     # which outlet's "assassination"/"assassinated" is paired depends on the details alignment
     assert any(a == ("killed",) and b[0].lower().startswith("assassinat") for a, b in pairs)
     assert (("acknowledged",), ("admitted",)) in pairs
+
+
+# ---------------------------------------------------------------------------- robustness
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "regime",
+        "said",
+        '"',
+        "“",
+        "”",
+        "brazen",
+        ",",
+        ".",
+        "not",
+        "Daesh",
+        "terror",
+        "group",
+        "-",
+        "kicked",
+        "out",
+        "’s",
+        "\n\n",
+        "appears",
+        "to",
+        "US",
+        "killed",
+        "!",
+    ]
+)
+
+
+@given(st.lists(_WORDS, max_size=60).map(" ".join))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_valid_offsets_and_scores(body):
+    d = doc(body)
+    v = article_vocabulary(d)
+    assert len(v.sentence_scores) == len(d.sentences)
+    assert all(s >= 0 for s in v.sentence_scores)
+    for t in v.terms:
+        assert d.body[t.start : t.end] == t.text
+    mentions = tuple(
+        ActorMention(
+            "Islamic State",
+            m,
+            m + 5,
+            "Daesh",
+            next((s.index for s in d.sentences if s.start <= m < s.end), 0),
+            kind="group",
+        )
+        for m in [i for i in range(len(body)) if body.startswith("Daesh", i)]
+    )
+    for lab in actor_labels([d], {"a": mentions}, {"a": v}):
+        assert 0 <= lab.start <= lab.end <= len(body)
