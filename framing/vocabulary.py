@@ -34,6 +34,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 from .types import (
     ActorLabel,
     ActorMention,
+    Article,
     ArticleVocabulary,
     DistinctiveTerm,
     Document,
@@ -220,12 +221,13 @@ def sentence_score(
     """Loadedness of one sentence, 0 (none) upwards; higher = more loaded.
 
     The sum of the flagged terms' weights (by category), plus the mean |VADER valence| of the
-    other words times :data:`VALENCE_WEIGHT`, divided by the square root of the sentence's length in words.
+    other words times :data:`VALENCE_WEIGHT`, divided by the square root of the sentence's
+    length in words.
 
     Args:
         text: The sentence.
-        terms: Flagged terms inside it (offsets relative to ``offset``).
-        offset: Offset of the sentence in the body.
+        terms: Flagged terms inside it (offsets into the body).
+        offset: Offset of the sentence in the body (0 for a free-standing sentence).
         tokens: The sentence's tokens with body offsets, when already computed.
 
     Example:
@@ -251,8 +253,6 @@ def score_text(text: str) -> float:
         >>> score_text("The brazen regime admitted it.") > score_text("The government said it.")
         True
     """
-    from .types import Article
-
     doc = Document(Article("text", text), text)
     return sentence_score(text, loaded_terms(doc))
 
@@ -314,11 +314,22 @@ DISTINCTIVE_MIN_COUNT = 2
 #: At most this many distinctive words per version, highest z first.
 DISTINCTIVE_TOP = 15
 
-try:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS as _SK_STOP
-except ImportError:  # pragma: no cover - scikit-learn is a dependency
-    _SK_STOP = frozenset()
-_STOP = frozenset(_SK_STOP) | {"said", "says", "s", "t"}
+#: Function words left out of the contrast (a short English stop list written for this module;
+#: importing scikit-learn's would cost half a second at import time).
+_STOP = frozenset(
+    """a about above after again against all almost also although always am among an and another
+    any anyone anything are around as at be became because become been before being below
+    between both but by can cannot could did do does doing done down during each either else
+    enough even ever every few for from further had has have having he her here hers herself
+    him himself his how however i if in into is it its itself just least less many may me
+    might mine more most much must my myself neither no nor not now of off often on once one
+    only or other others our ours ourselves out over own per perhaps rather same several she
+    should since so some such than that the their theirs them themselves then there these they
+    this those though through thus to too toward towards under until up upon us very via was we
+    were what whatever when where whether which while who whom whose why will with within
+    without would yet you your yours yourself said says say told tell also still back well
+    new mr mrs ms s t including""".split()
+)
 
 
 def _content_words(tokens: Sequence[Token]) -> list[str]:
