@@ -7,7 +7,7 @@ import streamlit as st
 
 from framing.figures import STATUS_COLORS, STATUS_HELP, detail_matrix_figure, detail_order, reuse_figure
 
-from .state import Context, dot, esc, esc_masked, html, not_yet, show_figure
+from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure
 
 
 def _pick_from_chart(event: object, order: list[str]) -> str | None:
@@ -36,7 +36,7 @@ def render(ctx: Context) -> None:
     if st.session_state.get(key) not in order:
         st.session_state[key] = order[0]
     event = show_figure(
-        detail_matrix_figure(a, ctx.ids, ctx.labels, highlight=st.session_state[key]),
+        cached(detail_matrix_figure, a, ctx.ids, ctx.labels, highlight=st.session_state[key]),
         "detail-matrix", key="fig_details", on_select="rerun", selection_mode="points",
     )
     clicked = _pick_from_chart(event, order)
@@ -107,4 +107,4 @@ def render(ctx: Context) -> None:
             },
         )
     if a.details.pairs and len(ctx.ids) >= 2:
-        show_figure(reuse_figure(a, ctx.ids, ctx.labels), "text-reuse", key="fig_reuse")
+        show_figure(cached(reuse_figure, a, ctx.ids, ctx.labels), "text-reuse", key="fig_reuse")

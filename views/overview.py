@@ -8,13 +8,13 @@ import streamlit as st
 from framing.figures import main_actors, overview_figure
 from framing.findings import compare_to_reference, findings
 
-from .state import VIEWS, Context, dot, esc, esc_masked, go_to, html, show_figure
+from .state import VIEWS, Context, cached, dot, esc, esc_masked, go_to, html, show_figure
 
 
 def scorecard(ctx: Context) -> pd.DataFrame:
     """One row per version shown: the numbers the scorecard displays."""
     a = ctx.analysis
-    cmp = compare_to_reference(a, ctx.reference, ctx.ids)
+    cmp = cached(compare_to_reference, a, ctx.reference, ctx.ids)
     actors = main_actors(a, ctx.ids, top=3)
     rows = []
     for i in ctx.ids:
@@ -66,10 +66,10 @@ def render(ctx: Context) -> None:
     st.subheader("Scorecard")
     st.dataframe(df, hide_index=True, column_config=cfg, width="stretch")
 
-    show_figure(overview_figure(a, ctx.ids, ctx.labels), "overview", key="fig_overview")
+    show_figure(cached(overview_figure, a, ctx.ids, ctx.labels), "overview", key="fig_overview")
 
     st.subheader("What stands out")
-    found = findings(a, ids=ctx.ids, labels=ctx.labels, reference=ctx.reference, limit=8)
+    found = cached(findings, a, ids=ctx.ids, labels=ctx.labels, reference=ctx.reference, limit=8)
     if not found:
         st.info(
             "No finding yet: the scores that findings are computed from are not available for "

@@ -8,7 +8,7 @@ import streamlit as st
 from framing.findings import CONSENSUS, compare_to_reference
 from framing.html_report import annotate, legend_html
 
-from .state import Context, dot, esc, esc_masked, html
+from .state import Context, cached, dot, esc, esc_masked, html
 
 #: Height of each column's scrolling text box, in pixels: with the header and legend it fills
 #: a 900 px tall window, so a screenshot at 1400×900 shows all columns' openings.
@@ -38,7 +38,7 @@ def render(ctx: Context) -> None:
     )
     if notes:
         st.caption(" and ".join(notes).capitalize() + " not available yet for this event.")
-    cmp = compare_to_reference(a, ctx.reference, ctx.ids)
+    cmp = cached(compare_to_reference, a, ctx.reference, ctx.ids)
     det_by_id = {d.id: d for d in a.details.details}
     cols = st.columns(len(ctx.ids), gap="small")
     for col, i in zip(cols, ctx.ids, strict=True):
@@ -62,8 +62,8 @@ def render(ctx: Context) -> None:
             )
             with st.container(height=TEXT_HEIGHT, border=True):
                 html(
-                    "<div class='fr-col'>" + annotate(
-                        a, i, ids=ctx.ids, reference=ctx.reference, labels=ctx.labels,
+                    "<div class='fr-col'>" + cached(
+                        annotate, a, i, ids=ctx.ids, reference=ctx.reference, labels=ctx.labels,
                         mask=ctx.mask, colour_sentences=colour,
                     ) + "</div>"
                 )

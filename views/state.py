@@ -219,6 +219,35 @@ def show_figure(fig: go.Figure, name: str, *, key: str, **chart_kwargs) -> objec
     return result
 
 
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_call(_fn: Callable, _analysis: EventAnalysis, _args: tuple, _kwargs: dict, key: tuple) -> object:
+    # the result keeps the analysis alive, so no other object can take its id while cached
+    return (_analysis, _fn(_analysis, *_args, **_kwargs))
+
+
+def cached(fn: Callable, analysis: EventAnalysis, *args, **kwargs) -> object:
+    """``fn(analysis, *args, **kwargs)`` computed once per analysis and arguments.
+
+    The analysis is keyed by identity: the analysis cache returns the same object for the same
+    input, and records are frozen.  Arguments must be hashable (lists are turned into tuples).
+    """
+    def freeze(v):
+        if isinstance(v, list):
+            return tuple(v)
+        if isinstance(v, dict):
+            return tuple(sorted(v.items()))
+        return v
+
+    key = (
+        f"{fn.__module__}.{fn.__qualname__}",
+        id(analysis),
+        tuple(freeze(a) for a in args),
+        tuple(sorted((k, freeze(v)) for k, v in kwargs.items())),
+    )
+    owner, value = _cached_call(fn, analysis, args, kwargs, key)  # type: ignore[misc]
+    return value if owner is analysis else fn(analysis, *args, **kwargs)
+
+
 def not_yet(what: str) -> None:
     """The message a view shows while a measure has no data."""
     st.info(f"{what} not available yet for this event.", icon=":material/hourglass_empty:")

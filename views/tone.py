@@ -7,7 +7,7 @@ import streamlit as st
 
 from framing.figures import actor_tone_figure, main_actors, tone_strip_figure
 
-from .state import Context, dot, esc, esc_masked, html, not_yet, show_figure
+from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure
 
 
 def _tone_colour(v: float) -> str:
@@ -24,10 +24,10 @@ def render(ctx: Context) -> None:
         return
     actors = main_actors(a, ctx.ids)
     if actors:
-        show_figure(actor_tone_figure(a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors", key="fig_actor_tone")
+        show_figure(cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors", key="fig_actor_tone")
     else:
         not_yet("Tone toward actors is")
-    show_figure(tone_strip_figure(a, ctx.ids, ctx.labels), "tone-by-sentence", key="fig_tone_strip")
+    show_figure(cached(tone_strip_figure, a, ctx.ids, ctx.labels), "tone-by-sentence", key="fig_tone_strip")
 
     rows = []
     for i in ctx.ids:

@@ -9,7 +9,7 @@ import streamlit as st
 from framing.figures import distinctive_terms_figure, loaded_rates_figure
 from framing.html_report import mask_text
 
-from .state import Context, not_yet, show_figure
+from .state import Context, cached, not_yet, show_figure
 
 
 def _m(ctx: Context, text: str) -> str:
@@ -22,7 +22,7 @@ def render(ctx: Context) -> None:
     if not any(i in vocab.articles for i in ctx.ids):
         not_yet("Loaded-vocabulary scores are")
     else:
-        show_figure(loaded_rates_figure(a, ctx.ids, ctx.labels), "loaded-vocabulary", key="fig_loaded")
+        show_figure(cached(loaded_rates_figure, a, ctx.ids, ctx.labels), "loaded-vocabulary", key="fig_loaded")
         st.subheader("Every flagged term")
         opts = [i for i in ctx.ids if i in vocab.articles]
         if st.session_state.get("vocab_version") not in opts:  # start with the richest example
@@ -50,7 +50,7 @@ def render(ctx: Context) -> None:
             st.caption("No flagged terms in this version.")
 
     if any(vocab.distinctive.get(i) for i in ctx.ids):
-        show_figure(distinctive_terms_figure(a, ctx.ids, ctx.labels), "distinctive-terms", key="fig_distinct")
+        show_figure(cached(distinctive_terms_figure, a, ctx.ids, ctx.labels), "distinctive-terms", key="fig_distinct")
     else:
         not_yet("Distinctive terms are")
 
