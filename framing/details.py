@@ -5,7 +5,7 @@ How it works, in stream order:
 1. **Units.**  Each version's sentences are cut into clauses at strong boundaries (";", dashes,
    ", amid/after/following/while/which/but/and then ...", an opening adverbial clause), never
    inside a quotation and never into pieces under ``settings.details_min_clause_words``.
-2. **Similarity.**  One word TF-IDF (unigrams and bigrams, English stop words removed) and one
+2. **Similarity.**  One word TF-IDF (unigrams, English stop words removed) and one
    character TF-IDF (3-4-grams within words, as scikit-learn's ``char_wb``, counted with numpy;
    robust to "defence"/"defense", "killed"/"killing") are fitted on the event's units; their mean cosine is raised by the overlap of the units'
    facts (names, numbers, dates; see :mod:`framing.facts`): ``s = t + w * f * (1 - t)``.
@@ -161,33 +161,32 @@ def _char_counts(texts: list[str]) -> sparse.csr_matrix:
         >>> _char_counts(["war", "a war"]).sum(axis=1).A.ravel().astype(int).tolist()
         [5, 6]
     """
-    rows: list[np.ndarray] = []
-    codes: list[np.ndarray] = []
-    for i, text in enumerate(texts):
-        padded = " " + " ".join(_normalise(text).split()) + " "
-        b = np.frombuffer(padded.encode("utf-8"), dtype=np.uint8).astype(np.uint32)
-        if len(b) < 4:
-            continue
-        space = b == 32
-        # a gram may hold a space only at its ends (word padding), never inside
-        g3 = (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
-        g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
-        grams = np.concatenate([g3[~space[1:-1]], g4[~(space[1:-2] | space[2:-1])]])
-        codes.append(grams)
-        rows.append(np.full(len(grams), i, dtype=np.int32))
-    if not codes:
+    padded = [" " + " ".join(_normalise(t).split()) + " " for t in texts]
+    data = "\n".join(padded).encode("utf-8")  # "\n" never occurs inside a padded text
+    b = np.frombuffer(data, dtype=np.uint8).astype(np.uint32)
+    if len(b) < 4:
         return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
-    vocab, cols = np.unique(np.concatenate(codes), return_inverse=True)
+    lengths = np.array([len(p.encode("utf-8")) + 1 for p in padded])
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    space, newline = b == 32, b == 10
+    # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
+    g3 = (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
+    ok3 = ~space[1:-1] & ~(newline[:-2] | newline[1:-1] | newline[2:])
+    g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
+    ok4 = ~(space[1:-2] | space[2:-1]) & ~(newline[:-3] | newline[1:-2] | newline[2:-1] | newline[3:])
+    pos = np.concatenate([np.nonzero(ok3)[0], np.nonzero(ok4)[0]])
+    grams = np.concatenate([g3[ok3], g4[ok4]])
+    rows = np.searchsorted(starts, pos, side="right") - 1
+    vocab, cols = np.unique(grams, return_inverse=True)
     return sparse.csr_matrix(
-        (np.ones(len(cols), dtype=np.float32), (np.concatenate(rows), cols)),
-        shape=(len(texts), len(vocab)),
+        (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
     )
 
 
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
     """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts."""
     word = TfidfVectorizer(
-        preprocessor=_normalise, ngram_range=(1, 2), sublinear_tf=True, stop_words="english",
+        preprocessor=_normalise, ngram_range=(1, 1), sublinear_tf=True, stop_words="english",
         token_pattern=r"(?u)\b\w[\w'-]+\b", dtype=np.float32,
     )
     try:

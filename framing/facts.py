@@ -418,7 +418,7 @@ _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
 def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
     verbs = _reporting_verbs()
     out: list[Attribution] = []
-    for m in _verb_pattern().finditer(text):
+    for m in _verb_matches(text):
         form = m.group(0).lower()
         lemma, cls = verbs[form]
         after = text[m.end():]
@@ -452,16 +452,27 @@ def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
     return out
 
 
-@cache
-def _verb_pattern() -> re.Pattern[str]:
-    forms = sorted(_reporting_verbs(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.I)
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _verb_matches(text: str) -> list[re.Match[str]]:
+    """Verbs of saying in ``text``: a set intersection finds which forms occur (cheap), one
+    pattern of just those forms finds where."""
+    found = set(_LOWER_WORD.findall(text.lower())) & _reporting_verbs().keys()
+    if not found:
+        return []
+    return list(_forms_pattern(frozenset(found)).finditer(text))
+
+
+@lru_cache(maxsize=1024)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b", re.I)
 
 
 def _saying_verbs(text: str) -> tuple[tuple[str, str], ...]:
     verbs = _reporting_verbs()
     out = []
-    for m in _verb_pattern().finditer(text):
+    for m in _verb_matches(text):
         form = m.group(0).lower()
         if form != "according" or text[m.end():].lstrip().startswith("to "):
             out.append((m.group(0), verbs[form][1]))
