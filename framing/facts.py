@@ -606,14 +606,20 @@ def _same_person(a: str, b: str) -> bool:
     return not _person_keys(a).isdisjoint(_person_keys(b))
 
 
+@cache
+def _kind_of() -> dict[str, str]:
+    """Canonical title word -> its kind (rank, service, title, qualifier, honorific)."""
+    return {c: k for c, k in _ranks().values()}
+
+
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
-    ranks = {c: k for c, k in _ranks().values()}
-    return tuple(w for w in key if ranks.get(w) not in ("qualifier", "honorific"))
+    kinds = _kind_of()
+    return tuple(w for w in key if kinds.get(w) not in ("qualifier", "honorific"))
 
 
 def _quals(key: tuple[str, ...]) -> frozenset[str]:
-    ranks = {c: k for c, k in _ranks().values()}
-    return frozenset(w for w in key if ranks.get(w) == "qualifier")
+    kinds = _kind_of()
+    return frozenset(w for w in key if kinds.get(w) == "qualifier")
 
 
 def _suffix(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
