@@ -133,7 +133,9 @@ def compare_to_reference(
     ref = reference_details(analysis, reference, ids)
     out: dict[str, Comparison] = {}
     for i in ids:
-        kept, dropped, added = [], [], []
+        kept: list[str] = []
+        dropped: list[str] = []
+        added: list[str] = []
         for det in analysis.details.details:
             has = _carries(det.status, i)
             if det.id in ref:

@@ -68,6 +68,7 @@ _REPORT_CSS = """
 body{font:15px/1.5 system-ui,'DejaVu Sans',sans-serif;margin:2rem auto;max-width:1200px;color:#222;padding:0 1rem}
 h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
 table{border-collapse:collapse;margin:.8rem 0;font-size:14px}
+table.scores{font-size:13px}table.scores th{font-weight:600}
 td,th{border:1px solid #d4d4d4;padding:.3rem .5rem;vertical-align:top}
 th{background:#f3f3f3;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:.5rem 0}summary{cursor:pointer;color:#444}
@@ -77,6 +78,7 @@ details{margin:.5rem 0}summary{cursor:pointer;color:#444}
 .finding ul{margin:.3rem 0 0 0;font-size:.92em;color:#333}
 .cell-verbatim{background:#1b7837;color:#fff}.cell-paraphrase{background:#7fbf7b}
 .cell-changed{background:#e08214;color:#fff}.cell-absent{background:#ececec;color:#999}
+.cell-only{background:#9970ab;color:#fff}
 .version{break-inside:avoid-page;margin-top:1.6rem}
 .dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em}
 @media print{body{margin:0;max-width:none}.fr-tip{display:none!important}details{display:block}}
@@ -188,8 +190,9 @@ def annotate(
         det = by_sentence.get(t.sentence)
         if det is not None:
             others = [
-                (o, det.sentences.get(o)) for o in ids
-                if o != article_id and det.status.get(o, "absent") != "absent" and det.sentences.get(o)
+                (o, sent) for o in ids
+                if o != article_id and det.status.get(o, "absent") != "absent"
+                and (sent := det.sentences.get(o))
             ]
             for o, s in others[:3]:
                 short = s if len(s) <= 170 else s[:169].rstrip() + "…"
@@ -295,11 +298,14 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
             parts.append(f"<div class='finding'>{_e(f.text)}" + (f"<ul>{ev}</ul>" if ev else "") + "</div>")
 
     parts.append("<h3>Scores per version</h3>")
-    parts.append("<table><tr><th>version</th>" + "".join(f"<th>{_e(c)}</th>" for c in SCORE_COLUMNS) + "</tr>")
+    parts.append(
+        "<table class='scores'><tr><th>version</th>"
+        + "".join(f"<th>{_e(c.replace('_', ' '))}</th>" for c in SCORE_COLUMNS) + "</tr>"
+    )
     for doc in analysis.documents:
         scores = article_scores(analysis, doc)
-        cells = "".join(f"<td class='num'>{_fmt(scores[c])}</td>" for c in SCORE_COLUMNS)
-        parts.append(f"<tr><th>{_e(lab[doc.id])}</th>{cells}</tr>")
+        row = "".join(f"<td class='num'>{_fmt(scores[c])}</td>" for c in SCORE_COLUMNS)
+        parts.append(f"<tr><th>{_e(lab[doc.id])}</th>{row}</tr>")
     parts.append("</table>")
 
     dets = analysis.details.details
@@ -310,19 +316,23 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
         parts.append("<h3>Details kept, changed and left out</h3>")
         parts.append(
             "<p class='meta'>Each row is one detail of the event; a cell shows the version's "
-            "status for it and where it places it (0% = first sentence).</p>"
+            "status for it and where it places it (0% = first sentence); purple = no other "
+            "version has it.</p>"
         )
         parts.append("<table><tr><th>detail</th>" + "".join(f"<th>{_e(lab[i])}</th>" for i in ids) + "</tr>")
         for det in sorted(dets, key=lambda d: order.get(d.id, 0)):
             cells = []
+            carriers = sum(det.status.get(i, "absent") != "absent" for i in ids)
             for i in ids:
                 st = det.status.get(i, "absent")
+                css = "only" if st != "absent" and carriers == 1 and len(ids) > 1 else _e(st)
                 pos = det.position.get(i)
                 where = f" {pos:.0%}" if pos is not None and st != "absent" else ""
                 change = "; ".join(det.changes.get(i, ()))
                 title = _e(det.sentences.get(i) or "not in this version")
                 cells.append(
-                    f"<td class='cell-{_e(st)}' title='{title}'>{_e(st)}{_e(where)}"
+                    f"<td class='cell-{css}' title='{title}'>{_e(st)}{_e(where)}"
+                    + (" · only here" if css == "only" else "")
                     + (f"<br><small>{_e(change)}</small>" if change else "") + "</td>"
                 )
             parts.append(f"<tr><td>{_e(det.id)} · {_e(det.text)}</td>{''.join(cells)}</tr>")
@@ -344,12 +354,12 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
         parts.append("<h3>Tone toward each actor</h3>")
         parts.append("<p class='meta'>−1 negative … +1 positive, own voice; blank = not mentioned.</p>")
         parts.append("<table><tr><th>actor</th>" + "".join(f"<th>{_e(lab[i])}</th>" for i in ids) + "</tr>")
-        for a in actors:
-            cells = []
+        for actor in actors:
+            tone_cells = []
             for i in ids:
-                v = tones[i].actor_tone.get(a) if i in tones else None
-                cells.append(f"<td class='num'{_tone_bg(v)}>{'' if v is None else f'{v:+.2f}'}</td>")
-            parts.append(f"<tr><th>{_e(a)}</th>{''.join(cells)}</tr>")
+                v = tones[i].actor_tone.get(actor) if i in tones else None
+                tone_cells.append(f"<td class='num'{_tone_bg(v)}>{'' if v is None else f'{v:+.2f}'}</td>")
+            parts.append(f"<tr><th>{_e(actor)}</th>{''.join(tone_cells)}</tr>")
         parts.append("</table>")
 
     vocab = analysis.vocabulary
@@ -377,8 +387,8 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
             phrases = by.setdefault(lb.actor, {}).setdefault(lb.article, [])
             if lb.phrase not in phrases:
                 phrases.append(lb.phrase)
-        for actor, row in by.items():
-            parts.append(f"<tr><th>{_e(actor)}</th>" + "".join(f"<td>{_e('; '.join(row.get(i, [])))}</td>" for i in ids) + "</tr>")
+        for actor, per_version in by.items():
+            parts.append(f"<tr><th>{_e(actor)}</th>" + "".join(f"<td>{_e('; '.join(per_version.get(i, [])))}</td>" for i in ids) + "</tr>")
         parts.append("</table>")
 
     parts.append("<h3>The versions</h3>" + legend_html())

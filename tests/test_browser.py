@@ -79,7 +79,7 @@ def start_server(port: int) -> subprocess.Popen:
             return proc
         except OSError:
             if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}") from None
             time.sleep(0.2)
     proc.terminate()
     raise RuntimeError("streamlit did not answer within 60 s")

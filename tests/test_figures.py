@@ -8,11 +8,10 @@ import shutil
 from datetime import date
 
 import pytest
+from fake_analysis import HOSTILE, build
 
 from framing import figures as F
 from framing.types import EventAnalysis
-
-from fake_analysis import HOSTILE, build
 
 BUILDERS = [
     F.overview_figure,

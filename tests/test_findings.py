@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from fake_analysis import build
 
 from framing.findings import (
     CONSENSUS,
@@ -16,8 +17,6 @@ from framing.findings import (
     reference_details,
 )
 from framing.types import ArticleVocabulary, EventAnalysis, EventVocabulary, LoadedTerm
-
-from fake_analysis import build
 
 
 @pytest.fixture(scope="module")

@@ -7,12 +7,11 @@ import html
 import re
 
 import pytest
+from fake_analysis import build
 
 from framing import render_html
 from framing.html_report import annotate, mask_text
 from framing.types import EventAnalysis
-
-from fake_analysis import build
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from framing.figures import STATUS_COLORS, STATUS_HELP, detail_matrix_figure, detail_order, reuse_figure
+from framing.figures import (
+    STATUS_COLORS,
+    STATUS_HELP,
+    detail_matrix_figure,
+    detail_order,
+    reuse_figure,
+)
 
 from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure
 
