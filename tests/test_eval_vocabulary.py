@@ -53,8 +53,8 @@ def test_babe_suite_on_a_tiny_file(tmp_path: Path):
 def test_babe_dev_figures(bench_dir):
     res = run_suite("babe", bench_dir)
     m = {x.name: x.value for x in res.metrics}
-    # measured 0.74 (README); well above VADER's 0.58, below the 0.80 target
-    assert m["roc_auc"] >= 0.70
+    # measured 0.774 (README); well above VADER's 0.58, below the 0.80 target
+    assert m["roc_auc"] >= 0.75
     assert m["biased_word_recall"] >= 0.35
 
 
