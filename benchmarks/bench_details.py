@@ -37,8 +37,8 @@ def _cold_caches() -> None:
     details._plain.cache_clear()
 
 
-def _median_ms(fn, repeat: int = 15) -> tuple[float, float]:
-    """Median wall-clock and median CPU time of the process, in ms."""
+def _median_ms(fn, repeat: int = 15) -> tuple[float, float, float]:
+    """Median wall-clock, median CPU time of the process and fastest CPU time, in ms."""
     fn()  # warm: imports, lexicons, vectoriser code paths
     wall, cpu = [], []
     for _ in range(repeat):
@@ -47,7 +47,7 @@ def _median_ms(fn, repeat: int = 15) -> tuple[float, float]:
         fn()
         cpu.append(time.process_time() - c)
         wall.append(time.perf_counter() - t)
-    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000, min(cpu) * 1000
 
 
 def _seed_docs() -> list[Document]:
@@ -95,11 +95,13 @@ def run() -> list[dict]:
         (f"analyze 5 x {long_words:.0f} words (matrix+pairs+scores)",
          lambda: details.analyze(long_docs), None),
     ):
-        wall, cpu = _median_ms(fn)
-        rows.append({"name": name + ", CPU", "value": cpu, "unit": "ms", "target": target,
-                     "lower_is_better": True})
-        rows.append({"name": name + ", wall", "value": wall, "unit": "ms", "target": None,
-                     "lower_is_better": True})
+        wall, cpu, fastest = _median_ms(fn)
+        rows.append({"name": name + ", CPU median", "value": cpu, "unit": "ms",
+                     "target": target, "lower_is_better": True})
+        rows.append({"name": name + ", CPU fastest", "value": fastest, "unit": "ms",
+                     "target": None, "lower_is_better": True})
+        rows.append({"name": name + ", wall median", "value": wall, "unit": "ms",
+                     "target": None, "lower_is_better": True})
     bench = find_bench()
     rate = _basil_rate(bench) if bench else None
     if rate is not None:

@@ -234,10 +234,10 @@ def _is_cap(token: str) -> bool:
 
 def _person_word(word: str) -> bool:
     """A word that can be part of a person's name: not an acronym, month or single letter."""
-    letters = [c for c in word if c.isalpha()]
+    letters = _LETTERS.findall(word)
     return (
         len(letters) >= 2
-        and any(c.islower() for c in letters)
+        and not word.isupper()
         and _bare(word) not in _MONTHS
         and _bare(word) not in _WEEKDAYS
     )
@@ -259,6 +259,7 @@ def _names_and_persons(
     ranks = _ranks()
     names: list[str] = []
     persons: list[Person] = []
+    lead = len(text) - len(text.lstrip())
     for m in _RUN.finditer(text):
         pieces: list[list[str]] = []
         cur: list[str] = []
@@ -270,7 +271,7 @@ def _names_and_persons(
                 cur = []
         if cur:
             pieces.append(cur)
-        at_start = not text[: m.start()].strip()
+        at_start = m.start() <= lead
         # qualifiers written in lower case just before the run ("caretaker Prime Minister")
         quals: list[str] = []
         for w in reversed(text[max(0, m.start() - 40): m.start()].split()):
@@ -308,7 +309,7 @@ def _add_name(
     name_words = run[len(title_words):]
     if (
         ranks.get(_bare(name_words[-1]), ("", ""))[0] in _TITLE_HEADS
-        or sum(c.isalpha() for c in "".join(name_words)) < 2
+        or len(_LETTERS.findall("".join(name_words))) < 2
     ):
         return
     name = " ".join(w.rstrip(".") if _bare(w) not in ranks else w for w in name_words)
@@ -453,6 +454,7 @@ def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 def _verb_matches(text: str) -> list[re.Match[str]]:
