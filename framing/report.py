@@ -99,6 +99,7 @@ def article_dict(analysis: EventAnalysis, doc: Document) -> dict[str, Any]:
         "quotes": [asdict(q) for q in doc.quotes],
         "loaded_terms": [asdict(t) for t in vocab.terms] if vocab else [],
         "loaded_by_category": dict(vocab.by_category) if vocab else {},
+        "loaded_quoted_by_category": dict(vocab.quoted_by_category) if vocab else {},
         "scores": article_scores(analysis, doc),
         "actor_tone": {k: _round(v) for k, v in tone.actor_tone.items()} if tone else {},
         "actor_evidence": (
