@@ -251,23 +251,26 @@ def _centrality(sim: np.ndarray, doc_units: list[list[int]]) -> list[float]:
 def _assign(
     rows: list[_Row], doc: int, units: list[int], sim: np.ndarray, threshold: float
 ) -> None:
-    """Put each unit of ``doc`` into the row it matches best, or open a row for it."""
-    candidates: list[tuple[float, int, int]] = []
+    """Put each unit of ``doc`` into the row it matches best (its best match among the row's
+    units of other versions), or open a row for it when no row reaches ``threshold``."""
+    members: list[int] = []
+    offsets: list[int] = []
+    owners: list[int] = []
     for r, row in enumerate(rows):
-        members = [u for d, us in row.cells.items() if d != doc for u in us]
-        if not members:
-            continue
-        best = sim[np.ix_(units, members)].max(axis=1)
+        ms = [u for d, us in row.cells.items() if d != doc for u in us]
+        if ms:
+            offsets.append(len(members))
+            owners.append(r)
+            members.extend(ms)
+    placed: set[int] = set()
+    if members:
+        # best match of each unit in each row: one block, reduced per row segment
+        per_row = np.maximum.reduceat(sim[np.ix_(units, members)], offsets, axis=1)
+        best = per_row.argmax(axis=1)
         for k, u in enumerate(units):
-            if best[k] >= threshold:
-                candidates.append((float(best[k]), u, r))
-    candidates.sort(key=lambda c: -c[0])
-    placed: dict[int, int] = {}
-    for _score, u, r in candidates:
-        if u in placed:
-            continue
-        placed[u] = r
-        rows[r].cells.setdefault(doc, []).append(u)
+            if per_row[k, best[k]] >= threshold:
+                rows[owners[best[k]]].cells.setdefault(doc, []).append(u)
+                placed.add(u)
     for u in units:
         if u not in placed:
             rows.append(_Row(ref=doc, cells={doc: [u]}))
@@ -275,14 +278,20 @@ def _assign(
 
 def _span_siblings(rows: list[_Row], units: list[_Unit], sim: np.ndarray, threshold: float) -> None:
     """A unit that carries a sibling clause's detail too joins that row (merged sentences)."""
+    by_sentence: dict[tuple[int, int], list[_Row]] = {}
+    for row in rows:
+        for s in {units[u].sentence for u in row.cells[row.ref]}:
+            by_sentence.setdefault((row.ref, s), []).append(row)
     for row in rows:
         ref_units = row.cells[row.ref]
-        ref_sentences = {units[u].sentence for u in ref_units}
-        for other in rows:
-            if other is row or other.ref != row.ref:
+        siblings: list[_Row] = []
+        for s in {units[u].sentence for u in ref_units}:
+            siblings.extend(o for o in by_sentence[(row.ref, s)] if o is not row)
+        seen: set[int] = set()
+        for other in siblings:
+            if id(other) in seen:
                 continue
-            if not {units[u].sentence for u in other.cells[other.ref]} & ref_sentences:
-                continue
+            seen.add(id(other))
             for d, us in other.cells.items():
                 if d in row.cells or d == row.ref:
                     continue
