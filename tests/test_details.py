@@ -252,3 +252,22 @@ def test_seed_ap_and_rewrite_are_closest_and_press_tv_least_similar(seed_details
         ids["001"], ids["002"]
     }
     assert details.least_similar(seed_details) == ids["004"]
+
+
+def test_eval_scoring_counts_misses_and_false_carriers():
+    wire = doc("w", WIRE)
+    short = doc("s", "Three soldiers were killed on Monday near Mosul, the Defense Ministry said.")
+    result = details.analyze([wire, short])
+    expectation = {
+        "articles": {"W": "w", "S": "s"},
+        "details": [
+            {"name": "killed", "anchor": "W",
+             "cells": {"W": ["soldiers were killed"], "S": ["soldiers were killed"]}},
+            {"name": "ward", "anchor": "W", "cells": {"W": ["John Ward"], "S": ["John Ward"]}},
+            {"name": "claim", "anchor": "W",
+             "cells": {"W": ["no immediate claim"], "S": None}},
+        ],
+    }
+    s = score(result, expectation)
+    assert s["per_version"]["S"] == {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5}
+    assert len(s["misses"]) == 1 and "ward" in s["misses"][0]
