@@ -288,6 +288,18 @@ def _add_name(
     names: list[str], persons: list[Person],
 ) -> None:
     ranks = _ranks()
+    if len(run) == 1 and not quals:  # the common case: one capitalised word, no title
+        word = run[0]
+        bare = _bare(word)
+        if (
+            bare in _STOP or (at_start and bare in common and bare not in ranks)
+            or bare in _MONTHS or bare in _WEEKDAYS
+            or ranks.get(bare, ("", ""))[0] in _TITLE_HEADS
+            or len(_LETTERS.findall(word)) < 2
+        ):
+            return
+        names.append(word if bare in ranks else word.rstrip("."))
+        return
     # a sentence-initial function word (or common word) is not part of a name
     while run and (_bare(run[0]) in _STOP or (at_start and _bare(run[0]) in common
                                                and _bare(run[0]) not in ranks)):
