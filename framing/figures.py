@@ -459,10 +459,15 @@ def detail_matrix_figure(
     labels: Mapping[str, str] | None = None,
     *,
     highlight: str | None = None,
+    clickable: bool = False,
     on: _date | None = None,
 ) -> go.Figure:
     """Detail × version heatmap: colour = kept verbatim / paraphrased / changed / left out;
-    the number in a cell = where in that version the detail sits (0% = first sentence)."""
+    the number in a cell = where in that version the detail sits (0% = first sentence).
+
+    With ``clickable=True`` an invisible marker sits on every cell and carries the hover text,
+    because plotly reports clicks (and Streamlit selections) on markers, not on heatmap cells.
+    """
     ids = _ids(analysis, ids)
     lab = _labels(analysis, labels)
     title = "Which details each version keeps, changes or leaves out"
@@ -529,6 +534,21 @@ def detail_matrix_figure(
             },
         )
     )
+    if clickable:
+        xs = [_axis_label(lab[i]) for i in ids]
+        fig.data[0].hoverinfo = "skip"
+        fig.data[0].hovertemplate = None
+        fig.add_trace(
+            go.Scatter(
+                x=[x for _ in order for x in xs],
+                y=[y for y in ylabels for _ in ids],
+                customdata=[h for row in hover for h in row],
+                mode="markers",
+                marker={"symbol": "square", "size": 20, "opacity": 0},
+                hovertemplate="%{customdata}<extra></extra>",
+                showlegend=False,
+            )
+        )
     fig.update_yaxes(autorange="reversed", tickfont={"size": 11})
     fig.update_xaxes(side="top", tickfont={"size": 12}, tickangle=0)
     fig = finish(

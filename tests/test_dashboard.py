@@ -257,3 +257,40 @@ def test_vocabulary_view_own_voice_toggle_filters_quoted_terms() -> None:
     assert not at.exception
     df = at.dataframe[0].value
     assert (df["Voice"] == "own").all()
+
+
+def test_input_with_several_events_offers_an_event_picker() -> None:
+    import json
+
+    records = []
+    for event, words in (("storm-2024", "A storm hit the coast on Monday, officials said."),
+                         ("vote-2024", "Lawmakers passed the budget on Friday after a long debate.")):
+        for outlet in ("Wire", "Daily"):
+            records.append({"id": f"{event}-{outlet}", "event": event, "outlet": outlet,
+                            "text": (words + " ") * 6})
+    data = "\n".join(json.dumps(r) for r in records).encode()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state["corpus_event_files"] = (("two-events.jsonl", data),)
+    at.run()
+    at.radio(key="source").set_value("corpus").run()
+    assert not at.exception, [e.message for e in at.exception]
+    picker = at.selectbox(key="event")
+    assert picker.options[:2] == ["storm-2024 (2 versions)", "vote-2024 (2 versions)"]
+    picker.set_value("vote-2024").run()
+    assert not at.exception
+    assert at.query_params.get("event") == "vote-2024"
+    assert "vote-2024" in _texts(at)
+
+
+def test_corpus_view_without_a_store_says_how_to_make_one(tmp_path) -> None:
+    if not (ROOT / "views" / "corpus.py").exists():
+        pytest.skip("views/corpus.py is absent: the dashboard runs without the Corpus view")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["view"] = "corpus"
+    at.query_params["store"] = str(tmp_path / "missing.duckdb")
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("framing analyze" in i.value for i in at.info)
+    at.segmented_control(key="nav_view").set_value("overview").run()
+    assert not at.exception
+    assert at.dataframe  # back on the scorecard

@@ -119,3 +119,11 @@ def test_export_without_a_browser_raises_a_clear_error(monkeypatch, full) -> Non
     monkeypatch.setattr(F, "chromium_path", lambda: None)
     with pytest.raises(F.ExportError, match="needs Chromium"):
         F.to_image(F.overview_figure(full), "png")
+
+
+def test_clickable_detail_matrix_puts_a_marker_with_hover_text_on_every_cell(full) -> None:
+    fig = F.detail_matrix_figure(full, clickable=True)
+    heat, marks = fig.data
+    assert heat.hoverinfo == "skip"
+    assert len(marks.x) == len(heat.z) * len(heat.z[0])
+    assert marks.marker.opacity == 0 and all(c for c in marks.customdata)

@@ -42,7 +42,7 @@ def render(ctx: Context) -> None:
     if st.session_state.get(key) not in order:
         st.session_state[key] = order[0]
     event = show_figure(
-        cached(detail_matrix_figure, a, ctx.ids, ctx.labels, highlight=st.session_state[key]),
+        cached(detail_matrix_figure, a, ctx.ids, ctx.labels, highlight=st.session_state[key], clickable=True),
         "detail-matrix", key="fig_details", on_select="rerun", selection_mode="points",
     )
     clicked = _pick_from_chart(event, order)
@@ -55,7 +55,7 @@ def render(ctx: Context) -> None:
     st.selectbox(
         "Detail", order, key=key,
         format_func=lambda d: f"{d} · {dets[d].text[:110]}",
-        help="Or click a row of the matrix.",
+        help="Or click a cell of the matrix.",
     )
     det = dets[st.session_state[key]]
     facts = "; ".join(f"{k}: {', '.join(v)}" for k, v in det.facts.items() if v)

@@ -87,6 +87,8 @@ def render(ctx: Context) -> None:
                 selection["detail_pick"] = f.detail
             if f.actor:
                 selection["tone_actor"] = f.actor
+            if f.view == "vocabulary" and f.articles:
+                selection["vocab_version"] = f.articles[0]
             right.button(
                 f"See {VIEWS.get(f.view, f.view)}", key=f"finding_{n}", on_click=go_to,
                 help="Open the view that shows the evidence for this finding.",
