@@ -168,14 +168,50 @@ def test_pasted_texts_with_markup_show_as_text_and_errors_as_messages() -> None:
     assert any("Wire &lt;b&gt;Service&lt;/b&gt;" in b for b in blocks)
 
 
-def test_pasted_text_that_cannot_be_analysed_shows_a_message_not_a_traceback() -> None:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.radio(key="source").set_value("paste").run()
-    at.text_area(key="paste_text_0").set_value("   \n ")
-    at.text_area(key="paste_text_1").set_value("x" * 10)
-    at.run()
-    assert not at.exception, [e.message for e in at.exception]
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("page.txt", b"\x00\x01\x02binary", "looks like a binary file"),
+        ("empty.txt", b"   ", "is empty"),
+        ("table.csv", b"title,body\nA,B\n", "has no 'text' column"),
+        ("notes.docx", b"PK", "unsupported file type"),
+    ],
+)
+def test_unreadable_input_becomes_a_one_line_message(name: str, data: bytes, message: str) -> None:
+    from views import inputs
+
+    with pytest.raises(inputs.InputProblem, match=message) as info:
+        inputs._analyse(((name, data),))
+    assert "\n" not in str(info.value) and "Traceback" not in str(info.value)
+
+
+def test_input_error_is_shown_in_the_app_as_a_message(monkeypatch) -> None:
+    def script() -> None:
+        import framing
+        from framing import InputError
+
+        def refuse(*args, **kwargs):
+            raise InputError("articles.jsonl line 3: not valid JSON (Expecting value)")
+
+        framing.load_articles = refuse  # the app calls framing.load_articles
+        from views import inputs
+
+        inputs.analyse_files.clear()
+        exec(compile(open(inputs.ROOT / "dashboard.py").read(), "dashboard.py", "exec"), {"__name__": "__main__"})
+
+    import framing
+
+    original = framing.load_articles
+    try:
+        at = AppTest.from_function(script, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        assert [e.value for e in at.error] == ["articles.jsonl line 3: not valid JSON (Expecting value)"]
+    finally:
+        framing.load_articles = original
+        from views import inputs
+
+        inputs.analyse_files.clear()
 
 
 # --------------------------------------------------------------------------------------------
