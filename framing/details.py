@@ -452,14 +452,19 @@ _CONTAINS_SHARE = 0.95
 
 
 def _status(
-    text: str, ref_text: str, is_ref: bool, close: bool, settings: Settings
+    text: str, ref_text: str, is_ref: bool, close: bool, settings: Settings,
+    common: frozenset[str] = frozenset(),
 ) -> tuple[DetailStatus, tuple[str, ...]]:
     """Status of a cell against the reference wording; facts are compared only when the two
     match closely (``close``): two reports that align on a shared topic but tell different
     facts would otherwise show every name and number as "changed"."""
     if is_ref or _tokens(text) == _tokens(ref_text):
         return "verbatim", ()
-    changes = factlib.compare(factlib.extract(ref_text), factlib.extract(text)) if close else ()
+    if not close:  # a wording this far from the reference is neither a copy nor comparable
+        return "paraphrase", ()
+    changes = factlib.compare(
+        factlib.extract(ref_text, common=common), factlib.extract(text, common=common)
+    )
     if changes:
         return "changed", changes
     if (
@@ -496,7 +501,9 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
                 al.sim[np.ix_(row.cells[d], row.cells[row.ref])].max()
                 >= settings.details_change_similarity
             )
-            status[doc.id], found = _status(text, ref_text, d == row.ref, close, settings)
+            status[doc.id], found = _status(
+                text, ref_text, d == row.ref, close, settings, al.common
+            )
             if found:
                 changes[doc.id] = found
         ref_pos = position[ref_doc.id] or 0.0
