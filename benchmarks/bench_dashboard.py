@@ -18,6 +18,7 @@ Targets (issue 6): drawn within 4 s after the server answers; a widget change re
 
 from __future__ import annotations
 
+import os
 import socket
 import statistics
 import subprocess
@@ -138,6 +139,8 @@ def run() -> list[dict]:
             rows.append(dict(name="redraw, widget change in a view (worst)", value=max(same_view), unit="s"))
             rows.append(dict(name="redraw, switch to another view (median)", value=statistics.median(switches), unit="s", target=0.5))
             rows.append(dict(name="redraw, switch to another view (worst)", value=max(switches), unit="s"))
+            # the figures depend on how busy the machine is: record it beside them
+            rows.append(dict(name="machine load average (1 min) at the end", value=os.getloadavg()[0], unit=f"on {os.cpu_count()} cores"))
             page.close()
         finally:
             proc.terminate()

@@ -43,6 +43,16 @@ MIN_REUSE = 0.5
 MIN_GRADE_GAP = 3.0
 
 
+#: The question each kind of finding answers; findings are listed taking each in turn.
+KIND_GROUP: dict[str, str] = {
+    "loaded": "words", "substitution": "words",
+    "added": "details", "dropped": "details", "changed": "details", "reuse": "details",
+    "actor_tone": "tone", "tone": "tone",
+    "readability": "other", "removed": "other",
+}
+GROUP_ORDER: tuple[str, ...] = ("words", "details", "tone", "other")
+
+
 @dataclass(frozen=True)
 class Evidence:
     """One piece of evidence: a sentence, term or detail of one version.
@@ -452,9 +462,18 @@ def findings(
     found.sort(key=lambda f: -f.strength)
     # at most two findings of one kind, so that one measure does not crowd out the others
     per_kind: dict[str, int] = {}
-    kept = []
+    groups: dict[str, list[Finding]] = {g: [] for g in GROUP_ORDER}
     for f in found:
         per_kind[f.kind] = per_kind.get(f.kind, 0) + 1
         if per_kind[f.kind] <= 2:
-            kept.append(f)
+            groups[KIND_GROUP.get(f.kind, "other")].append(f)
+    # then take words, details and tone in turn, strongest first within each, so that the
+    # first few findings cover all three questions
+    kept: list[Finding] = []
+    main = GROUP_ORDER[:-1]
+    while any(groups[g] for g in main):
+        for g in main:
+            if groups[g]:
+                kept.append(groups[g].pop(0))
+    kept += groups["other"]
     return kept if limit is None else kept[:limit]

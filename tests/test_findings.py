@@ -85,11 +85,18 @@ def test_an_analysis_without_scores_has_no_score_findings(full) -> None:
     assert {f.kind for f in got} <= {"removed"}  # only what cleaning set aside remains to say
 
 
-def test_at_most_two_findings_of_one_kind_and_strongest_first(full) -> None:
+def test_at_most_two_findings_of_one_kind_and_words_details_tone_in_turn(full) -> None:
+    from framing.findings import KIND_GROUP
+
     got = findings(full, limit=None)
     kinds = [f.kind for f in got]
     assert all(kinds.count(k) <= 2 for k in kinds)
-    assert [f.strength for f in got] == sorted((f.strength for f in got), reverse=True)
+    groups = [KIND_GROUP[f.kind] for f in got]
+    present = [g for g in ("words", "details", "tone") if g in groups]
+    assert groups[: len(present)] == present  # the first findings cover each question
+    for g in present:  # strongest first within a question
+        strengths = [f.strength for f in got if KIND_GROUP[f.kind] == g]
+        assert strengths == sorted(strengths, reverse=True)
 
 
 def test_compare_to_a_reference_version(full) -> None:

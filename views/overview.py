@@ -41,13 +41,57 @@ def scorecard(ctx: Context) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _findings(ctx: Context) -> None:
+    a = ctx.analysis
+    st.subheader("What stands out")
+    found = cached(findings, a, ids=ctx.ids, labels=ctx.labels, reference=ctx.reference, limit=10)
+    if not found:
+        st.info(
+            "No finding yet: the scores that findings are computed from are not available for "
+            "this event, or the versions do not differ enough to name a difference.",
+            icon=":material/lightbulb:",
+        )
+        return
+    for n, f in enumerate(found):
+        with st.container(border=True):
+            text, ev, go = st.columns([7, 1.1, 1.5], vertical_alignment="center", gap="small")
+            marks = "".join(dot(ctx.colors[i]) for i in f.articles if i in ctx.colors)
+            text.html(f"<div style='font-size:1rem;line-height:1.4'>{marks}{esc_masked(ctx, f.text)}</div>")
+            if f.evidence:
+                with ev.popover("Evidence", width="stretch"):
+                    html(
+                        "".join(
+                            f"<div class='fr-quote'>{dot(ctx.colors.get(e.article, '#999'))}<b>{esc(ctx.label(e.article))}</b>: "
+                            f"“{esc_masked(ctx, e.text)}”"
+                            + (f" <span class='fr-meta'>({esc_masked(ctx, e.note)})</span>" if e.note else "")
+                            + "</div>"
+                            for e in f.evidence
+                        )
+                    )
+            selection = {}
+            if f.detail:
+                selection["detail_pick"] = f.detail
+            if f.actor:
+                selection["tone_actor"] = f.actor
+            if f.view == "vocabulary" and f.articles:
+                selection["vocab_version"] = f.articles[0]
+            go.button(
+                VIEWS.get(f.view, f.view), key=f"finding_{n}", on_click=go_to,
+                help=f"Open the {VIEWS.get(f.view, f.view)} view, which shows the evidence.",
+                args=(f.view,), kwargs=selection, icon=":material/arrow_forward:", width="stretch",
+            )
+
+
 def render(ctx: Context) -> None:
     a = ctx.analysis
     st.markdown(
-        "Several outlets told the same story. Below: **how much charged language** each uses, "
-        "**which details** it keeps or leaves out, and **its tone** toward the people and countries "
-        "involved. Hover over any number or chart for more; the views above show the evidence."
+        "Several outlets told the same story. Below: what stands out, then **how much charged "
+        "language** each uses, **which details** it keeps or leaves out, and **its tone** toward "
+        "the people and countries involved. Hover over a number or chart for more."
     )
+    _findings(ctx)
+    show_figure(cached(overview_figure, a, ctx.ids, ctx.labels), "overview", key="fig_overview")
+
     df = scorecard(ctx)
     ref = "consensus" if ctx.reference == "consensus" else ctx.label(ctx.reference)
     cfg = {
@@ -65,43 +109,3 @@ def render(ctx: Context) -> None:
             cfg[col] = st.column_config.NumberColumn(format="%+.2f", help=f"Tone toward {col[2:]}, −1 … +1.")
     st.subheader("Scorecard")
     st.dataframe(df, hide_index=True, column_config=cfg, width="stretch")
-
-    show_figure(cached(overview_figure, a, ctx.ids, ctx.labels), "overview", key="fig_overview")
-
-    st.subheader("What stands out")
-    found = cached(findings, a, ids=ctx.ids, labels=ctx.labels, reference=ctx.reference, limit=8)
-    if not found:
-        st.info(
-            "No finding yet: the scores that findings are computed from are not available for "
-            "this event, or the versions do not differ enough to name a difference.",
-            icon=":material/lightbulb:",
-        )
-        return
-    for n, f in enumerate(found):
-        with st.container(border=True):
-            left, right = st.columns([6, 1.5], vertical_alignment="center")
-            marks = "".join(dot(ctx.colors[i]) for i in f.articles if i in ctx.colors)
-            left.html(f"<div style='font-size:1.02rem'>{marks}{esc_masked(ctx, f.text)}</div>")
-            selection = {}
-            if f.detail:
-                selection["detail_pick"] = f.detail
-            if f.actor:
-                selection["tone_actor"] = f.actor
-            if f.view == "vocabulary" and f.articles:
-                selection["vocab_version"] = f.articles[0]
-            right.button(
-                f"See {VIEWS.get(f.view, f.view)}", key=f"finding_{n}", on_click=go_to,
-                help="Open the view that shows the evidence for this finding.",
-                args=(f.view,), kwargs=selection, icon=":material/arrow_forward:", width="stretch",
-            )
-            if f.evidence:
-                with st.expander("The evidence", expanded=False):
-                    html(
-                        "".join(
-                            f"<div class='fr-quote'>{dot(ctx.colors.get(e.article, '#999'))}<b>{esc(ctx.label(e.article))}</b>: "
-                            f"“{esc_masked(ctx, e.text)}”"
-                            + (f" <span class='fr-meta'>({esc_masked(ctx, e.note)})</span>" if e.note else "")
-                            + "</div>"
-                            for e in f.evidence
-                        )
-                    )

@@ -42,6 +42,8 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-meta{color:#666;font-size:.85rem}
 .fr-quote{border-left:3px solid #ccc;padding:.2rem .6rem;margin:.3rem 0;font:14px/1.5 Georgia,'DejaVu Serif',serif}
 .fr-badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.8rem;margin-right:.3em}
+@media print{[data-testid="stSidebar"],[data-testid="stHeader"],[data-testid="stDownloadButton"],
+  [data-testid="stToolbar"]{display:none!important}.block-container{padding:0!important}}
 """ + ANNOTATION_CSS + "</style>"
 
 
