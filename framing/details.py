@@ -568,7 +568,9 @@ def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Det
 
 
 def _source_key(text: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", " ".join(text.lower().split()))
+    """'The Defence Ministry' and 'the defense ministry' alike."""
+    words = _tokens(text)
+    return " ".join(words[1:] if words and words[0] in ("the", "a", "an") else words)
 
 
 def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
@@ -588,6 +590,24 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     return tuple(sorted(seen.values(), key=lambda s: s.sentence))
 
 
+def _same_source(a: Source, b: Source, common: frozenset[str]) -> bool:
+    """One source in two versions: the same person named, or the same words for it."""
+    if _source_key(a.text) == _source_key(b.text):
+        return True
+    if not (a.named and b.named):
+        return False  # unnamed people are the same source only in the same words
+    pa = factlib.extract(a.text, common=common).persons
+    pb = factlib.extract(b.text, common=common).persons
+    if any(factlib._same_person(x.name, y.name) for x in pa for y in pb):
+        return True
+    # one person by surname alone ("Al-Ghanimi" / "Ghanimi")
+    last_a, last_b = a.text.split()[-1], b.text.split()[-1]
+    return (
+        last_a[:1].isupper() and last_b[:1].isupper()
+        and factlib._name_key(last_a) == factlib._name_key(last_b)
+    )
+
+
 def _quote_match(quote: str, text: str | None) -> bool:
     return any(factlib._overlap(quote, q) >= 0.5 for q in factlib.quotes_in(text or ""))
 
@@ -596,6 +616,7 @@ def _articles(
     details: tuple[Detail, ...], al: _Aligned, settings: Settings
 ) -> dict[str, ArticleDetails]:
     ids = [d.id for d in al.documents]
+    sources = {doc.id: _sources(doc, al) for doc in al.documents}
     out: dict[str, ArticleDetails] = {}
     for d, doc in enumerate(al.documents):
         aid = doc.id
@@ -623,9 +644,36 @@ def _articles(
             added=tuple(x.text for x in own) if len(ids) > 1 else (),
             quotes_kept=tuple(dict.fromkeys(quotes_kept)),
             quotes_dropped=tuple(dict.fromkeys(quotes_dropped)),
-            sources=_sources(doc, al),
+            sources=sources[aid],
+            **_source_selection(aid, ids, sources, al.common),
         )
     return out
+
+
+def _source_selection(
+    aid: str, ids: list[str], sources: dict[str, tuple[Source, ...]], common: frozenset[str]
+) -> dict[str, tuple[str, ...]]:
+    """Sources this version shares with another, and sources most others cite and it lacks."""
+    others = [o for o in ids if o != aid]
+    kept = [
+        s.text for s in sources[aid]
+        if any(_same_source(s, t, common) for o in others for t in sources[o])
+    ]
+    need = max(1, -(-len(others) // 2))
+    dropped: list[Source] = []
+    for o in others:
+        for s in sources[o]:
+            if any(_same_source(s, t, common) for t in sources[aid]):
+                continue
+            if any(_same_source(s, t, common) for t in dropped):
+                continue
+            citing = sum(any(_same_source(s, t, common) for t in sources[x]) for x in others)
+            if citing >= need:
+                dropped.append(s)
+    return {
+        "sources_kept": tuple(dict.fromkeys(kept)) if others else (),
+        "sources_dropped": tuple(s.text for s in dropped),
+    }
 
 
 def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:

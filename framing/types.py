@@ -317,7 +317,14 @@ class Source:
 
 @dataclass(frozen=True)
 class ArticleDetails:
-    """Selection scores of one version."""
+    """Selection scores of one version.
+
+    Attributes:
+        sources: Every source the version cites, named or anonymous.
+        sources_kept: Those of its sources another version cites too.
+        sources_dropped: Sources at least half of the other versions cite and this one does
+            not (as the first version citing them words them).
+    """
 
     kept_share: float | None = None
     added_share: float | None = None
@@ -326,6 +333,8 @@ class ArticleDetails:
     quotes_kept: tuple[str, ...] = ()
     quotes_dropped: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    sources_kept: tuple[str, ...] = ()
+    sources_dropped: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

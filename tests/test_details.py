@@ -271,3 +271,13 @@ def test_eval_scoring_counts_misses_and_false_carriers():
     s = score(result, expectation)
     assert s["per_version"]["S"] == {"tp": 1, "fp": 0, "fn": 1, "precision": 1.0, "recall": 0.5}
     assert len(s["misses"]) == 1 and "ward" in s["misses"][0]
+
+
+def test_source_most_others_cite_is_dropped_and_same_person_matches_across_ranks():
+    wire = doc("wire", WIRE)
+    copy = doc("copy", WIRE.replace("Marine Gen.", "Naval General"))
+    short = doc("short", "Three soldiers were killed on Monday near Mosul, the Defense Ministry said.")
+    result = details.analyze([wire, copy, short])
+    assert "Marine Gen. John Ward" in result.articles["short"].sources_dropped
+    assert "Naval General John Ward" in result.articles["copy"].sources_kept
+    assert result.articles["wire"].sources_dropped == ()
