@@ -596,11 +596,13 @@ def reuse_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return finish(
+    fig = finish(
         fig, analysis, title,
         subtitle="Share of the ROW version's text that closely repeats the COLUMN version; a high share means it was likely rewritten from it.",
         height=max(340, 200 + 44 * len(ids)), on=on,
     )
+    fig.update_layout(margin={"t": 125})  # room for two-line version names above the columns
+    return fig
 
 
 # --------------------------------------------------------------------------------------------
@@ -673,11 +675,13 @@ def actor_tone_figure(
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top")
-    return finish(
+    fig = finish(
         fig, analysis, title,
         subtitle="Tone of the sentences that mention the actor, in each version's own voice; blank = not mentioned.",
         height=max(320, 190 + 40 * len(actors)), on=on,
     )
+    fig.update_layout(margin={"t": 125})  # room for two-line version names above the columns
+    return fig
 
 
 def tone_strip_figure(
