@@ -269,8 +269,9 @@ class Detail:
         status: Article id -> verbatim | paraphrase | changed | absent.
         position: Article id -> 0 (first sentence) .. 1 (last), or None when absent.
         changes: Article id -> evidence for "changed" (e.g. "rank: Marine Gen. -> Naval General").
-        facts: The detail's facts by kind: ``names``, ``numbers``, ``dates``, ``quotes``,
-            ``attribution``.
+        facts: The detail's facts (of its reference wording) by kind: ``names``, ``titles``
+            (title or rank with the name), ``numbers``, ``dates``, ``quotes``, ``attribution``
+            (source and verb of saying, marked when anonymous).
     """
 
     id: str
