@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import details
 from framing.evaluation.details import score
@@ -281,3 +283,28 @@ def test_source_most_others_cite_is_dropped_and_same_person_matches_across_ranks
     assert "Marine Gen. John Ward" in result.articles["short"].sources_dropped
     assert "Naval General John Ward" in result.articles["copy"].sources_kept
     assert result.articles["wire"].sources_dropped == ()
+
+
+_WORDS_POOL = ["army", "talks", "Baghdad", "Moscow", "said", "the", "minister", "three", "on",
+               "Monday", "killed", "officials", "deal", "General", "Smith", "“quote", "ended”",
+               "and", "after", "a", "strike", "weapons", "2020", "S-400"]
+_sentence = st.lists(st.sampled_from(_WORDS_POOL), min_size=3, max_size=14).map(
+    lambda ws: " ".join(ws).capitalize() + "."
+)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=4))
+def test_every_sentence_of_every_version_lands_in_a_detail(versions):
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    result = details.analyze(docs)
+    for d in docs:
+        carried = {i for det in result.details for i in det.sentence_index[d.id]}
+        assert carried == {s.index for s in d.sentences if len(s.text.split()) >= 3}
+    for det in result.details:
+        assert set(det.status.values()) <= {"verbatim", "paraphrase", "changed", "absent"}
+        for aid, pos in det.position.items():
+            assert (pos is None) == (det.status[aid] == "absent")
+            assert pos is None or 0.0 <= pos <= 1.0
+    for p in result.pairs:
+        assert 0.0 <= p.similarity <= 1.0 and 0.0 <= p.reuse <= 1.0
