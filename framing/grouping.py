@@ -124,9 +124,8 @@ def parse_day(date: str | None) -> int:
 
 def _names(text: str) -> str:
     """The capitalised names of ``text`` joined as single tokens (``harry_reid``)."""
-    return " ".join(
-        m.group(0).lower().replace(" ", "_").replace("’", "'") for m in _NAME.finditer(text)
-    )
+    found = _NAME.findall(text)
+    return "\x00".join(found).lower().replace(" ", "_").replace("’", "'").replace("\x00", " ")
 
 
 class Vectorizer:
