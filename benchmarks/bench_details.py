@@ -35,6 +35,7 @@ def _cold_caches() -> None:
     facts._names_and_persons.cache_clear()
     details._tokens.cache_clear()
     details._plain.cache_clear()
+    details._normalise.cache_clear()
 
 
 def _median_ms(fn, repeat: int = 15) -> tuple[float, float, float]:

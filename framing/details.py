@@ -141,9 +141,13 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
 # --------------------------------------------------------------------------------------------
 
 
+_INITIAL_DOT = re.compile(r"(?<=\b[a-z])\.")
+
+
+@lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
-    text = text.lower().replace("’", "'")
-    return re.sub(r"(?<=\b[a-z])\.", "", text)  # U.S. -> us
+    """Lower case, one apostrophe, no dots after single letters ("U.S." -> "us")."""
+    return _INITIAL_DOT.sub("", text.lower().replace("’", "'"))
 
 
 #: Facts found in more than this share of an event's units are its topic ("Iraq" in a story
