@@ -621,6 +621,7 @@ def _articles(
 ) -> dict[str, ArticleDetails]:
     ids = [d.id for d in al.documents]
     sources = {doc.id: _sources(doc, al) for doc in al.documents}
+    groups = _source_groups(ids, sources, al.common)
     out: dict[str, ArticleDetails] = {}
     for d, doc in enumerate(al.documents):
         aid = doc.id
@@ -649,48 +650,68 @@ def _articles(
             quotes_kept=tuple(dict.fromkeys(quotes_kept)),
             quotes_dropped=tuple(dict.fromkeys(quotes_dropped)),
             sources=sources[aid],
-            **_source_selection(aid, ids, sources, al.common),
+            **_source_selection(aid, ids, sources, groups),
         )
     return out
 
 
 def _source_selection(
-    aid: str, ids: list[str], sources: dict[str, tuple[Source, ...]], common: frozenset[str]
+    aid: str, ids: list[str], sources: dict[str, tuple[Source, ...]],
+    groups: dict[tuple[str, int], int],
 ) -> dict[str, tuple[str, ...]]:
     """Sources this version shares with another, and sources most others cite and it lacks."""
     others = [o for o in ids if o != aid]
-    kept = [
-        s.text for s in sources[aid]
-        if any(_same_source(s, t, common) for o in others for t in sources[o])
-    ]
     need = max(1, -(-len(others) // 2))
-    dropped: list[Source] = []
+    mine = {g for (v, _), g in groups.items() if v == aid}
+    kept = [
+        s.text for k, s in enumerate(sources[aid])
+        if any(v != aid for (v, _), g in groups.items() if g == groups[(aid, k)])
+    ]
+    dropped: dict[int, str] = {}
     for o in others:
-        for s in sources[o]:
-            if any(_same_source(s, t, common) for t in sources[aid]):
+        for k, s in enumerate(sources[o]):
+            g = groups[(o, k)]
+            if g in mine or g in dropped:
                 continue
-            if any(_same_source(s, t, common) for t in dropped):
-                continue
-            citing = sum(any(_same_source(s, t, common) for t in sources[x]) for x in others)
-            if citing >= need:
-                dropped.append(s)
+            citing = {v for (v, _), h in groups.items() if h == g}
+            if len(citing) >= need:
+                dropped[g] = s.text
     return {
         "sources_kept": tuple(dict.fromkeys(kept)) if others else (),
-        "sources_dropped": tuple(s.text for s in dropped),
+        "sources_dropped": tuple(dropped.values()),
     }
 
 
-def _ngrams(words: list[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(words[i: i + n]) for i in range(len(words) - n + 1)}
+def _source_groups(
+    ids: list[str], sources: dict[str, tuple[Source, ...]], common: frozenset[str]
+) -> dict[tuple[str, int], int]:
+    """(version, source index) -> group: sources of different versions that are one source."""
+    flat = [(v, k, s) for v in ids for k, s in enumerate(sources[v])]
+    parent = list(range(len(flat)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i in range(len(flat)):
+        for j in range(i + 1, len(flat)):
+            if flat[i][0] != flat[j][0] and _same_source(flat[i][2], flat[j][2], common):
+                parent[find(j)] = find(i)
+    return {(v, k): find(n) for n, (v, k, _) in enumerate(flat)}
 
 
-def _copied(a_words: list[str], b_grams: set[tuple[str, ...]], n: int) -> float:
-    if len(a_words) < n:
+def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
+    return [tuple(words[i: i + n]) for i in range(len(words) - n + 1)]
+
+
+def _copied(a_grams: list[tuple[str, ...]], b_set: set[tuple[str, ...]], n: int) -> float:
+    """Share of the words of a text inside its word n-grams found in the other text."""
+    if not a_grams:
         return 0.0
-    covered = np.zeros(len(a_words), dtype=bool)
-    for i in range(len(a_words) - n + 1):
-        if tuple(a_words[i: i + n]) in b_grams:
-            covered[i: i + n] = True
+    hit = np.fromiter((g in b_set for g in a_grams), dtype=bool, count=len(a_grams))
+    covered = np.convolve(hit.astype(np.int8), np.ones(n, dtype=np.int8)) > 0
     return float(covered.mean())
 
 
@@ -734,6 +755,8 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
     directions = _drop_siblings(directions, len(docs))
     out: list[Pair] = []
     n = settings.details_copy_ngram
+    grams = {d: _ngrams(words[d], n) for d in words}
+    gram_sets = {d: set(g) for d, g in grams.items()}
     for a in range(len(docs)):
         for b in range(a + 1, len(docs)):
             ua: set[int] = set()
@@ -753,8 +776,8 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
                     similarity=round((wa + wb) / (ta + tb), 3) if ta + tb else 0.0,
                     reuse=round(reuse_a, 3), reuse_b_in_a=round(reuse_b, 3),
                     derivative=None if derivative is None else docs[derivative].id,
-                    copied=round(_copied(words[a], _ngrams(words[b], n), n), 3),
-                    copied_b_in_a=round(_copied(words[b], _ngrams(words[a], n), n), 3),
+                    copied=round(_copied(grams[a], gram_sets[b], n), 3),
+                    copied_b_in_a=round(_copied(grams[b], gram_sets[a], n), 3),
                 )
             )
     return tuple(out)
