@@ -38,6 +38,7 @@ from importlib import resources
 import numpy as np
 
 MODEL_FILE = "tone_v1.json"
+VALENCES_FILE = "tone_valences.csv"
 CLASSES = (-1, 0, 1)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
@@ -58,10 +59,20 @@ _NEAR = 3
 _AROUND = 8
 # Distance decay for lexicon valences: weight = 1 / (1 + d / _DECAY); d in tokens (CV on train).
 _DECAY = 3.0
+_BOW_DECAY = 5.0
+# Words that oppose what follows: a negative word right after one of them ("fight against
+# terrorism", "efforts to uproot extremism") reads as positive for whoever does the opposing, as
+# VADER's negators flip a valence; the flip uses VADER's N_SCALAR.  "anti-" prefixes likewise.
+_OPPOSE = frozenset(
+    """against fight fights fighting fought combat combats combating combatting counter countering
+    counters defeat defeats defeated defeating uproot uprooting eradicate eradicating eliminate
+    eliminating crush crushing crushed tackle tackling curb curbing oppose opposes opposing
+    opposed prevent preventing stop stopping rid battle battling battles""".split()
+)
 
 
 def _vader():
-    from vaderSentiment.vaderSentiment import NEGATE, N_SCALAR, SentimentIntensityAnalyzer
+    from vaderSentiment.vaderSentiment import N_SCALAR, NEGATE, SentimentIntensityAnalyzer
 
     return SentimentIntensityAnalyzer(), frozenset(NEGATE) | {"no", "not", "never", "without"}, N_SCALAR
 
@@ -69,7 +80,21 @@ def _vader():
 @cache
 def _lexicon():
     analyzer, negate, n_scalar = _vader()
-    return analyzer, analyzer.lexicon, negate, n_scalar
+    lexicon = dict(analyzer.lexicon)
+    lexicon.update(supplement())
+    return analyzer, lexicon, negate, n_scalar
+
+
+@cache
+def supplement() -> dict[str, float]:
+    """Valences for news words VADER lacks or misreads (``framing/data/tone_valences.csv``).
+
+    Each valence is VADER's own rating of a listed synonym, so the scale stays VADER's.
+    """
+    import csv
+
+    text = resources.files("framing").joinpath("data", VALENCES_FILE).read_text(encoding="utf-8")
+    return {r["word"]: float(r["valence"]) for r in csv.DictReader(text.splitlines())}
 
 
 @lru_cache(maxsize=8192)
@@ -116,6 +141,10 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
         # VADER's negation rule: a negator among the 3 preceding words scales by N_SCALAR.
         if v and any(words[j] in negate for j in range(max(0, i - 3), i)):
             v *= n_scalar
+        if v < 0 and any(words[j] in _OPPOSE for j in range(max(0, i - 3), i)):
+            v *= n_scalar
+        if not v and w.startswith("anti-") and (inner := _valence(lex, w[5:])) < 0:
+            v = inner * n_scalar
         vals.append(v)
     return toks, words, tuple(vals)
 
@@ -142,10 +171,14 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     tpos = t0
     n = len(masked)
 
-    # Bag of words and bigrams of the masked sentence, scaled by 1/sqrt(length).
+    # Bag of words of the masked sentence, and bigrams scaled by 1/sqrt(length).
     scale = 1.0 / math.sqrt(max(n, 1))
-    for w in set(masked):
-        feats["w:" + w] = scale
+    for i, w in enumerate(masked):
+        # Distance-weighted: a word next to the target counts 1, one _BOW_DECAY tokens away 1/2
+        # (+0.004 macro-F1 on NewsMTSC dev over a flat bag; helps long multi-clause sentences).
+        v = 1.0 / (1.0 + abs(i - tpos) / _BOW_DECAY)
+        if feats.get("w:" + w, 0.0) < v:
+            feats["w:" + w] = v
     for a, b in set(zip(masked, masked[1:], strict=False)):
         feats["b:" + a + "_" + b] = scale
 

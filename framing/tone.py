@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+
 from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings
 from .target_tone import compound, predict

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from framing.evaluation import SUITES, SuiteSkipped, run_suite
-from framing.evaluation import newsmtsc
+from framing.evaluation import SUITES, SuiteSkipped, newsmtsc, run_suite
 
 
 def test_newsmtsc_suite_is_registered() -> None:

@@ -242,3 +242,37 @@ def test_shipped_model_equals_one_retrained_from_newsmtsc(bench_dir: Path) -> No
     order = [list(clf.classes_).index(c) for c in (-1, 0, 1)]
     got = probabilities(shipped.decision(feats))
     np.testing.assert_allclose(got, expected[:, order], atol=1e-3)
+
+
+# ---- the seed event --------------------------------------------------------------------------
+
+
+def _by_outlet(analysis) -> dict:
+    return {d.article.outlet: analysis.tone.articles[d.id] for d in analysis.documents
+            if d.article.outlet}
+
+
+def test_seed_us_is_portrayed_worse_by_press_tv_and_zerohedge_than_by_ap(seed_analysis) -> None:
+    tone = _by_outlet(seed_analysis)
+    ap = tone["AP"].actor_tone["United States"]
+    assert tone["Press TV"].actor_tone["United States"] < ap - 0.2
+    assert tone["ZeroHedge"].actor_tone["United States"] < ap - 0.2
+
+
+def test_seed_russia_is_portrayed_better_than_the_us_in_zerohedge(seed_analysis) -> None:
+    zh = _by_outlet(seed_analysis)["ZeroHedge"].actor_tone
+    assert zh["Russia"] > 0 > zh["United States"]
+
+
+def test_seed_main_actors_lead_with_iraq_russia_and_the_us(seed_analysis) -> None:
+    assert set(seed_analysis.tone.actors[:3]) == {"Iraq", "Russia", "United States"}
+
+
+def test_seed_every_actor_cell_opens_onto_its_evidence(seed_analysis) -> None:
+    for doc in seed_analysis.documents:
+        tone = seed_analysis.tone.articles[doc.id]
+        assert len(tone.sentence_scores) == len(doc.sentences)
+        for actor in tone.actor_tone:
+            for e in tone.evidence[actor]:
+                assert doc.body[e.start : e.end] == e.mention
+                assert e.sentence_text == doc.sentences[e.sentence].text
