@@ -5,10 +5,11 @@ How it works, in stream order:
 1. **Units.**  Each version's sentences are cut into clauses at strong boundaries (";", dashes,
    ", amid/after/following/while/which/but/and then ...", an opening adverbial clause), never
    inside a quotation and never into pieces under ``settings.details_min_clause_words``.
-2. **Similarity.**  One word TF-IDF (unigrams, English stop words removed) and one
-   character TF-IDF (3-4-grams within words, as scikit-learn's ``char_wb``, counted with numpy;
-   robust to "defence"/"defense", "killed"/"killing") are fitted on the event's units; their mean cosine is raised by the overlap of the units'
-   facts (names, numbers, dates; see :mod:`framing.facts`): ``s = t + w * f * (1 - t)``.
+2. **Similarity.**  One word TF-IDF (unigrams, English stop words removed) and one character
+   TF-IDF (3-4-grams within words, as scikit-learn's ``char_wb``, counted with numpy; robust to
+   "defence"/"defense", "killed"/"killing") are fitted on the event's units; their mean cosine
+   is raised by the overlap of the units' facts (names, numbers, dates; see
+   :mod:`framing.facts`): ``s = t + w * f * (1 - t)``.
 3. **Alignment.**  Versions are taken in order of centrality (the version whose units best match
    the others' comes first: the wire original when there is one).  Each unit of the next version
    joins the row it matches best when ``s >= settings.details_align_threshold`` (several units of
@@ -19,9 +20,10 @@ How it works, in stream order:
 4. **Status.**  Each cell is compared with the row's reference wording (the most central
    version that carries it): ``changed`` when :func:`framing.facts.compare` finds an altered
    fact (facts are compared only between wordings whose similarity reaches
-   ``settings.details_change_similarity``), ``verbatim`` when ``settings.details_verbatim_share`` of its words repeat the
-   reference in order (difflib matching blocks) or it repeats the whole reference and adds to it,
-   else ``paraphrase``; ``absent`` when the version lacks it.
+   ``settings.details_change_similarity``), ``verbatim`` when
+   ``settings.details_verbatim_share`` of its words repeat the reference in order (difflib
+   matching blocks) or it repeats the whole reference and adds to it, else ``paraphrase``;
+   ``absent`` when the version lacks it.
 
 :func:`align` is the one alignment function; ``framing.vocabulary`` reuses it for "same fact,
 different words".  :func:`analyze` adds per-version selection scores and pairwise reuse.
