@@ -298,7 +298,7 @@ def _add_name(
             or len(_LETTERS.findall(word)) < 2
         ):
             return
-        names.append(word if bare in ranks else word.rstrip("."))
+        names.append(word if bare in ranks or _ACRONYM.fullmatch(word) else word.rstrip("."))
         return
     # a sentence-initial function word (or common word) is not part of a name
     while run and (_bare(run[0]) in _STOP or (at_start and _bare(run[0]) in common
@@ -324,7 +324,9 @@ def _add_name(
         or len(_LETTERS.findall("".join(name_words))) < 2
     ):
         return
-    name = " ".join(w.rstrip(".") if _bare(w) not in ranks else w for w in name_words)
+    name = " ".join(
+        w if _bare(w) in ranks or _ACRONYM.fullmatch(w) else w.rstrip(".") for w in name_words
+    )
     names.append(name)
     is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
     personal = all(_person_word(w) for w in name_words)
@@ -466,6 +468,7 @@ def _attribution(text: str, persons: Sequence[Person]) -> list[Attribution]:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
