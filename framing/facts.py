@@ -358,6 +358,12 @@ def _dates(text: str) -> tuple[list[str], list[tuple[int, int]]]:
     return list(dict.fromkeys(out)), spans
 
 
+@lru_cache(maxsize=4096)
+def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    dates, spans = _dates(text)
+    return tuple(dates), tuple(_numbers(text, spans))
+
+
 def _numbers(text: str, date_spans: list[tuple[int, int]]) -> list[str]:
     out: list[str] = []
     code_spans: list[tuple[int, int]] = []
@@ -537,8 +543,8 @@ def keys(text: str, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
     names, _ = _names_and_persons(text, common)
-    dates, spans = _dates(text)
-    return _key_set(names, _numbers(text, spans), dates)
+    dates, numbers = _dates_numbers(text)
+    return _key_set(names, numbers, dates)
 
 
 def _key_set(
@@ -580,15 +586,14 @@ def extract(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
 @lru_cache(maxsize=4096)
 def _extract(text: str, common: frozenset[str]) -> Facts:
     names, persons = _names_and_persons(text, common)
-    dates, spans = _dates(text)
-    numbers = _numbers(text, spans)
+    dates, numbers = _dates_numbers(text)
     quotes = quotes_in(text)
     attribution = _attribution(text, persons)
     return Facts(
         names=tuple(dict.fromkeys(names)),
         persons=tuple(persons),
-        numbers=tuple(numbers),
-        dates=tuple(dates),
+        numbers=numbers,
+        dates=dates,
         quotes=tuple(quotes),
         attribution=tuple(attribution),
         framing=tuple(_framing(text)),
