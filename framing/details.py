@@ -562,10 +562,6 @@ def _carries(detail: Detail, article: str) -> bool:
     return detail.status.get(article, "absent") != "absent"
 
 
-def _words(text: str | None) -> int:
-    return len(_WORDS.findall(text or ""))
-
-
 def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Detail]:
     """Details at least half of the other versions carry (the story as most others tell it)."""
     others = [a for a in ids if a != article]

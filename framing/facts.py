@@ -116,8 +116,6 @@ _NOT_FRAMING = frozenset(
 _AUX = frozenset({"has", "have", "had", "is", "are", "was", "were", "be", "been", "will",
                   "would", "could", "should", "may", "might", "must", "also", "now", "already"})
 _PARTICLES = frozenset({"forward", "up", "out", "ahead", "back", "on", "off", "down", "in"})
-_NAME_PARTICLE = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|van|von|der|da|di|le|la)-?$",
-                            re.I)
 _STOP = frozenset(
     {"the", "a", "an", "in", "on", "at", "of", "and", "or", "but", "for", "to", "with", "by",
      "from", "as", "since", "after", "before", "while", "when", "amid", "following", "there",
@@ -135,7 +133,6 @@ _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "that", "this", "it",
      "is", "was", "be", "as", "by", "with", "s"}
 )
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z][A-Za-z’'\-]*\.?|\d+(?:[.,:]\d+)*")
 _CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?\b")
 _QUOTE = re.compile(r"[“\"]([^“”\"]+?)[”\"]")
 _DATE = re.compile(
@@ -223,13 +220,6 @@ def _strip_possessive(token: str) -> tuple[str, bool]:
     if token.endswith(("s'", "s’")):
         return token[:-1], True
     return token, False
-
-
-def _is_cap(token: str) -> bool:
-    if token[0].isupper():
-        return True
-    head, _, rest = token.partition("-")
-    return bool(rest) and rest[:1].isupper() and _NAME_PARTICLE.match(head + "-") is not None
 
 
 def _person_word(word: str) -> bool:
