@@ -97,17 +97,18 @@ _TITLES = [
     r"Ambassador", r"Envoy", r"Secretary\s+of\s+State", r"Defen[cs]e\s+Secretary",
     r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Crown\s+Prince", r"Emir",
     r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sen\.", r"Rep\.", r"Gov\.",
-    r"Senator", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
+    r"Senator", r"Representative", r"Congressman", r"Congresswoman", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
     r"leader", r"lawmaker", r"official", r"analyst",
 ]
 # A capitalised name word, with Arabic-style particles ("al-Ghanimi", "Al-Ghanimi", "Abdul-Mahdi").
-_NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O')?[A-Z][a-zà-ÿ'’]+"
-              r"(?:[-‐][A-Z][a-zà-ÿ'’]+)*")
+_NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O['’])?[A-Z][a-zà-ÿ]+"
+              r"(?:[-‐][A-Z][a-zà-ÿ]+)*")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|de|van|von|der|da|del|la|le)"
 _PERSON = re.compile(
     r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
-    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD + r"){0,3})"
+    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD
+    + r"){0,3})"
 )
 # Words that start with a capital but are not names (sentence starts after a title, months...).
 _NOT_NAME = frozenset(
@@ -118,7 +119,8 @@ _NOT_NAME = frozenset(
     September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Gov Dr Mr Mrs Ms Marine Army Navy Lieutenant General
     Major Brigadier Colonel Admiral Commander President Prime Minister Foreign Defense Defence
-    Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah""".split()
+    Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah State
+    Representative Congressman Congresswoman""".split()
 )
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 
@@ -150,6 +152,16 @@ def _trim_name(name: str) -> str:
     while words and words[0] in _NOT_NAME:
         words.pop(0)
     return " ".join(words)
+
+
+def _in_headline(body: str, pos: int) -> bool:
+    """True when the line around ``pos`` is in title case (most words capitalised)."""
+    start = body.rfind("\n", 0, pos) + 1
+    end = body.find("\n", pos)
+    words = [w for w in body[start : end if end >= 0 else len(body)].split() if w[:1].isalpha()]
+    # 0.6: news headlines in title case capitalise nearly every word except short function
+    # words; running text rarely has more than a third of its words capitalised.
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -228,6 +240,16 @@ def find_mentions(
         if prev is None or len(name.split()) > len(prev.split()):
             people[key] = name
         person_spans.append((start, end, key))
+    # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
+    # title ("Todd Akin", "John F. Kerry"): take the full name.
+    for key, name in list(people.items()):
+        if len(name.split()) != 1:
+            continue
+        for full in re.finditer(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s+[A-Z]\.)?)\s+"
+                                + re.escape(name) + r"(?![\w-])", body):
+            if full.group(1).split()[0] not in _NOT_NAME and not _in_headline(body, full.start()):
+                people[key] = _normalise_name(full.group(0))
+                break
     for start, end, key in person_spans:
         add(start, end, people[key], "person", "person")
 

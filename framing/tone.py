@@ -25,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -37,10 +38,7 @@ from .types import ActorMention, ArticleTone, Document, EventTone, ToneEvidence
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
 MAX_MAIN_ACTORS = 12
 MIN_MENTIONS = 2
-# Polarity shown for a score: |score| below this counts as neutral.  0.2 is where the model's
-# P(pos) - P(neg) on NewsMTSC dev separates the neutral class best (tuned with the suite
-# ``newsmtsc``; see README "Tone and actors").
-NEUTRAL_BAND = 0.2
+_ANTI = re.compile(r"(?i)\banti[-‐]$")
 
 
 def sentence_tone(text: str) -> float:
@@ -82,15 +80,6 @@ def _weighted_mean(parts: list[tuple[float, int]]) -> float | None:
     return sum(s * w for s, w in parts) / total
 
 
-def polarity_of(score: float) -> int:
-    """-1, 0 or 1 for a score in [-1, 1] (``NEUTRAL_BAND`` around zero is neutral)."""
-    if score >= NEUTRAL_BAND:
-        return 1
-    if score <= -NEUTRAL_BAND:
-        return -1
-    return 0
-
-
 def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTone:
     sentence_scores = tuple(round(sentence_tone(s.text), 4) for s in doc.sentences)
     own_parts: list[tuple[float, int]] = []
@@ -117,6 +106,10 @@ def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTon
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
         s = doc.sentences[m.sentence]
+        if _ANTI.search(doc.body, max(m.start - 5, 0), m.start):
+            # "anti-ISIS operations", "anti-American protests": the mention is what the phrase
+            # opposes, so a favourable sentence about the opposing is unfavourable to it.
+            pol, score = -pol, -score
         evidence[m.actor].append(
             ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
                          start=m.start, end=m.end, score=round(score, 4), polarity=pol,

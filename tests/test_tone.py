@@ -104,6 +104,14 @@ def test_evidence_knows_when_the_mention_is_quoted() -> None:
     assert [e.quoted for e in ev] == [True, False]
 
 
+def test_anti_prefix_turns_praise_of_the_opposing_against_the_mention() -> None:
+    body = "Officials praised the highly successful anti-ISIS operations."
+    d = doc(body)
+    (ev,) = analyze([d], {"t": find_mentions(d)}).articles["t"].evidence["Islamic State"]
+    plain = score_targets([target(body, "ISIS")])[0][1]
+    assert ev.score == pytest.approx(-plain, abs=1e-3)
+
+
 def test_main_actors_are_ordered_by_how_many_versions_mention_them() -> None:
     def m(actor: str, sentence: int = 0) -> ActorMention:
         return ActorMention(actor, 0, 1, actor, sentence)
@@ -229,12 +237,14 @@ def test_shipped_model_is_plain_json_with_three_classes() -> None:
 def test_shipped_model_equals_one_retrained_from_newsmtsc(bench_dir: Path) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        from train_tone import DEFAULT_C, DEFAULT_MIN_DF, read_records, train
+        from train_tone import DEFAULT_C, DEFAULT_MIN_DF, read_records, train, with_further_mentions
     finally:
         sys.path.pop(0)
     shipped = load_model()
     meta = shipped.meta or {}
     records = read_records(bench_dir / "newsmtsc_train.jsonl")
+    if meta.get("further_mentions"):
+        records = with_further_mentions(records)
     _, clf, vec = train(records, C=meta.get("C", DEFAULT_C), min_df=meta.get("min_df", DEFAULT_MIN_DF))
     dev = read_records(bench_dir / "newsmtsc_dev.jsonl")[:50]
     feats = [featurize(r["sentence"], r["target_start"], r["target_end"]) for r in dev]
