@@ -80,3 +80,18 @@ def test_event_ids_give_one_entry_per_event(tmp_path, capsys):
 def test_schema_command_prints_the_schema(capsys):
     assert main(["schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "framing analysis output"
+
+
+def test_eval_with_a_missing_bench_folder_is_refused():
+    result = run("eval", "--bench", "/no/such/bench")
+    assert result.returncode == 2
+    assert "no such folder" in result.stderr
+
+
+def test_eval_suite_with_shipped_expectations_runs_without_bench(tmp_path):
+    empty = tmp_path / "bench"
+    empty.mkdir()
+    result = run("eval", "--suite", "details", "--bench", str(empty), "--json")
+    assert result.returncode == 0, result.stderr
+    (suite,) = __import__("json").loads(result.stdout)["suites"]
+    assert "metrics" in suite and suite["metrics"]

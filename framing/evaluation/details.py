@@ -33,6 +33,9 @@ DESCRIPTION = (
 _ROOT = Path(__file__).resolve().parents[2]
 
 
+#: The expectations ship in the repository: runs without ../shared/bench.
+NEEDS_BENCH = False
+
 def expectation_files(root: Path = _ROOT) -> list[Path]:
     """The repository's expectation files (empty when run from an installed package)."""
     folder = root / "tests" / "data"
