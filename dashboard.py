@@ -42,9 +42,16 @@ st.markdown(state.CSS, unsafe_allow_html=True)
 
 
 def drawn(view: str) -> None:
-    """A marker the browser test and benchmark wait for: this run has finished drawing."""
+    """A marker the browser test and benchmark wait for: this run has finished, and it drew
+    ``data-charts`` charts (the page is fully drawn when that many plotly charts are)."""
     st.session_state["runs"] = st.session_state.get("runs", 0) + 1
-    st.html(f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}'></span>")
+    st.html(
+        f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}' "
+        f"data-charts='{st.session_state.get('charts_in_run', 0)}'></span>"
+    )
+
+
+st.session_state["charts_in_run"] = 0
 
 
 # ---- first load: choices from the URL -----------------------------------------------------

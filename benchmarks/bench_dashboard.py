@@ -10,7 +10,10 @@ Figures:
 * ``redraw, widget change in a view``: the colour toggle and removing versions in the
   side-by-side view, from the click to the page fully drawn again (median and worst);
 * ``redraw, switch to another view``: clicking through the six views (their charts are drawn
-  anew), median and worst.
+  anew), median and worst;
+* ``baseline``: the same two measures for a one-line Streamlit page on the same machine at the
+  same time: the floor set by Streamlit itself and by how busy the machine is;
+* the 1-minute load average, because the machine is shared.
 
 Targets (issue 6): drawn within 4 s after the server answers; a widget change redraws within
 0.5 s.  Run with ``python -m benchmarks dashboard``; skipped (no rows) without Chromium.
@@ -34,15 +37,17 @@ ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 DRAWN_JS = """
-(prev) => {
+([prev, view]) => {
   const m = document.querySelector('#fr-drawn');
   if (!m || m.dataset.run === prev) return false;
+  if (view && m.dataset.view !== view) return false;
   if (document.querySelector('[data-testid="stSpinner"]')) return false;
   const sw = document.querySelector('[data-testid="stStatusWidget"]');
   if (sw && /running/i.test(sw.innerText)) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-  return charts.every(c => c.querySelector('.main-svg'));
+  const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter(c => c.querySelector('.main-svg')).length;
+  return drawn >= Number(m.dataset.charts || 0);
 }
 """
 
@@ -53,12 +58,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(port: int) -> subprocess.Popen:
+#: A one-line Streamlit page: its first draw and redraw on this machine are the floor under
+#: which no Streamlit app can go (static assets, websocket, React), measured beside the app.
+BASELINE_APP = """
+import streamlit as st
+st.title("baseline")
+st.button("rerun")
+st.session_state["runs"] = st.session_state.get("runs", 0) + 1
+st.html(f"<span id='fr-drawn' data-run='{st.session_state['runs']}'></span>")
+"""
+
+
+def _serve(port: int, script: Path = ROOT / "dashboard.py") -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+        [sys.executable, "-m", "streamlit", "run", str(script),
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -71,9 +87,41 @@ def _serve(port: int) -> subprocess.Popen:
     raise RuntimeError("streamlit did not answer within 60 s")
 
 
-def _drawn(page, prev: str = "") -> str:
-    page.wait_for_function(DRAWN_JS, arg=prev, timeout=120_000, polling=20)
+def _drawn(page, prev: str = "", view: str | None = None) -> str:
+    page.wait_for_function(DRAWN_JS, arg=[prev, view], timeout=120_000, polling=20)
     return page.locator("#fr-drawn").get_attribute("data-run") or ""
+
+
+def _baseline(browser) -> list[dict]:
+    """First draw and redraw of a one-line Streamlit page, for comparison."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "baseline.py"
+        script.write_text(BASELINE_APP)
+        port = _free_port()
+        proc = _serve(port, script)
+        try:
+            firsts, redraws = [], []
+            for _ in range(3):
+                page = browser.new_page(viewport={"width": 1400, "height": 900})
+                t0 = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                run_id = _drawn(page)
+                firsts.append(time.perf_counter() - t0)
+                for _ in range(3):
+                    t0 = time.perf_counter()
+                    page.get_by_role("button", name="rerun").click()
+                    run_id = _drawn(page, run_id)
+                    redraws.append(time.perf_counter() - t0)
+                page.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    return [
+        dict(name="baseline: empty Streamlit page, first draw", value=statistics.median(firsts), unit="s"),
+        dict(name="baseline: empty Streamlit page, redraw", value=statistics.median(redraws), unit="s"),
+    ]
 
 
 def run() -> list[dict]:
@@ -113,24 +161,27 @@ def run() -> list[dict]:
             same_view: list[float] = []
             switches: list[float] = []
 
-            def timed(action, into: list[float]) -> None:
+            def timed(action, into: list[float], view: str | None = None) -> None:
                 nonlocal run_id
                 t = time.perf_counter()
                 action()
-                run_id = _drawn(page, run_id)
+                run_id = _drawn(page, run_id, view)
                 into.append(time.perf_counter() - t)
+
+            views = {"Side by side": "side_by_side", "Details": "details", "Vocabulary": "vocabulary",
+                     "Tone": "tone", "Learn": "learn", "Overview": "overview"}
 
             def click_view(name: str) -> None:
                 page.get_by_role("radio", name=name, exact=True).click()
 
             # every view once so that plotly.js and the fonts are loaded, then timed twice
-            for view in ("Side by side", "Details", "Vocabulary", "Tone", "Learn", "Overview"):
-                timed(lambda v=view: click_view(v), [])
+            for name, key in views.items():
+                timed(lambda v=name: click_view(v), [], key)
             for _ in range(2):
-                for view in ("Side by side", "Details", "Vocabulary", "Tone", "Learn", "Overview"):
-                    timed(lambda v=view: click_view(v), switches)
+                for name, key in views.items():
+                    timed(lambda v=name: click_view(v), switches, key)
             click_view("Side by side")
-            run_id = _drawn(page, run_id)
+            run_id = _drawn(page, run_id, "side_by_side")
             for _ in range(4):
                 timed(lambda: page.get_by_text("Colour sentences by detail status").click(), same_view)
             timed(lambda: page.get_by_role("button", name="Remove The New Arab").click(), same_view)
@@ -139,9 +190,10 @@ def run() -> list[dict]:
             rows.append(dict(name="redraw, widget change in a view (worst)", value=max(same_view), unit="s"))
             rows.append(dict(name="redraw, switch to another view (median)", value=statistics.median(switches), unit="s", target=0.5))
             rows.append(dict(name="redraw, switch to another view (worst)", value=max(switches), unit="s"))
+            page.close()
+            rows += _baseline(browser)
             # the figures depend on how busy the machine is: record it beside them
             rows.append(dict(name="machine load average (1 min) at the end", value=os.getloadavg()[0], unit=f"on {os.cpu_count()} cores"))
-            page.close()
         finally:
             proc.terminate()
             proc.wait(timeout=10)

@@ -36,15 +36,17 @@ ARGS = [
 #: True when the script has finished a run and every chart on the page is drawn; ``prev`` is
 #: the run counter seen before an interaction (the page must show a newer run).
 DRAWN_JS = """
-(prev) => {
+([prev, view]) => {
   const m = document.querySelector('#fr-drawn');
   if (!m || m.dataset.run === prev) return false;
+  if (view && m.dataset.view !== view) return false;
   if (document.querySelector('[data-testid="stSpinner"]')) return false;
   const sw = document.querySelector('[data-testid="stStatusWidget"]');
   if (sw && /running/i.test(sw.innerText)) return false;
   if (document.querySelector('[data-stale="true"]')) return false;
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-  return charts.every(c => c.querySelector('.main-svg'));
+  const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
+    .filter(c => c.querySelector('.main-svg')).length;
+  return drawn >= Number(m.dataset.charts || 0);
 }
 """
 
@@ -85,9 +87,10 @@ def start_server(port: int) -> subprocess.Popen:
     raise RuntimeError("streamlit did not answer within 60 s")
 
 
-def wait_drawn(page, prev: str = "", timeout: float = 90_000) -> str:
-    """Wait until the page has finished a run newer than ``prev``; return its run counter."""
-    page.wait_for_function(DRAWN_JS, arg=prev, timeout=timeout)
+def wait_drawn(page, prev: str = "", timeout: float = 90_000, view: str | None = None) -> str:
+    """Wait until the page has finished a run newer than ``prev`` (showing ``view`` when
+    given); return its run counter."""
+    page.wait_for_function(DRAWN_JS, arg=[prev, view], timeout=timeout)
     return page.locator("#fr-drawn").get_attribute("data-run") or ""
 
 
@@ -154,7 +157,7 @@ def test_side_by_side_shows_ap_zerohedge_and_press_tv(server, page) -> None:
 
     # switch view: the details matrix draws a chart
     page.get_by_role("radio", name="Details", exact=True).click()
-    run = wait_drawn(page, run)
+    run = wait_drawn(page, run, view="details")
     assert "view=details" in page.url
     assert page.locator("[data-testid='stPlotlyChart'] .main-svg").count() >= 1 or "not available yet" in page.content()
     page.screenshot(path=str(SHOTS / "details.png"))
@@ -194,7 +197,7 @@ def test_uploaded_hostile_markup_shows_as_text(server, page, tmp_path) -> None:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files([str(a), str(b)])
     run = wait_drawn(page, run)
     page.get_by_role("radio", name="Side by side", exact=True).click()
-    wait_drawn(page, run)
+    wait_drawn(page, run, view="side_by_side")
     assert page.evaluate("window.__pwned === undefined")
     shown = page.locator("[data-testid='stMain']").inner_text()
     assert "<script>window.__pwned=1</script>" in shown  # the markup is visible as text

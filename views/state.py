@@ -206,6 +206,7 @@ def show_figure(fig: go.Figure, name: str, *, key: str, **chart_kwargs) -> objec
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
     result = st.plotly_chart(fig, theme=None, config=config, key=key, **chart_kwargs)
+    st.session_state["charts_in_run"] = st.session_state.get("charts_in_run", 0) + 1
     if chromium_path() is None:
         st.caption("PNG/SVG download needs Chromium on this machine (see README).")
         return result
