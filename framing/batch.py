@@ -61,6 +61,8 @@ LANGUAGE_CHARS = 1500
 TASK_ARTICLES = 24
 #: Articles buffered before a write to the store (one transaction).
 FLUSH_ARTICLES = 2000
+#: Seconds to wait for a Dask scheduler before giving up with a message.
+DASK_CONNECT_SECONDS = 10
 #: Records vectorised at once while scanning for grouping.
 VECTOR_BATCH = 2000
 
@@ -521,9 +523,14 @@ def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings, alias
     from dask.distributed import Client, as_completed
 
     own = not hasattr(scheduler, "submit")
-    client = Client(scheduler) if own else scheduler
     try:
-        sizes: dict[str, int] = {}
+        client: Any = Client(scheduler, timeout=DASK_CONNECT_SECONDS) if own else scheduler
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(
+            f"cannot reach the Dask scheduler at {scheduler}: {exc}".splitlines()[0]
+        ) from None
+    try:
+        sizes: dict[Any, int] = {}
         futures = []
         for t in tasks:
             f = client.submit(analyze_task, t, settings, aliases, pure=False)

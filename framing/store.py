@@ -166,10 +166,11 @@ def rows_for(analysis: EventAnalysis, *, grouped: bool = False) -> Rows:
                 "quoted": term.quoted, "speaker": term.speaker, "sentence": term.sentence,
                 "start_char": term.start, "end_char": term.end, "weight": term.weight,
             })
+        evidence = t.evidence if t else {}
         for actor, score in (t.actor_tone.items() if t else ()):
             rows["actor_tone"].append({
                 "event_id": eid, "article_id": aid, "outlet": a.outlet, "day": day[aid],
-                "actor": actor, "tone": score, "mentions": len(t.evidence.get(actor, ())),
+                "actor": actor, "tone": score, "mentions": len(evidence.get(actor, ())),
             })
     n = len(analysis.documents)
     for detail in analysis.details.details:

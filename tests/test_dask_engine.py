@@ -90,3 +90,13 @@ def test_dask_engine_reads_parquet_input(tmp_path, cluster):
                              scheduler=cluster.scheduler_address)
     assert (summary.events, summary.articles) == (2, 5)
     assert summary.skipped["missing or empty text"] == 1
+
+
+def test_unreachable_scheduler_is_a_one_line_input_error(tmp_path, monkeypatch):
+    from framing import batch
+    from framing.errors import InputError
+
+    monkeypatch.setattr(batch, "DASK_CONNECT_SECONDS", 1)
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler"):
+        analyze_corpus([_corpus(tmp_path / "c.jsonl")], out=tmp_path / "o", engine="dask",
+                       scheduler="tcp://127.0.0.1:9")
