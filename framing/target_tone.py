@@ -300,11 +300,16 @@ class ToneModel:
                     vals.append(v)
             indptr.append(len(cols))
         X = csr_matrix((vals, cols, indptr), shape=(len(feats), self.coef.shape[1]))
-        return np.asarray(X @ self._coef_t) + self.intercept
+        return np.asarray(X @ self._coef_t()) + self.intercept
 
-    @property
     def _coef_t(self) -> np.ndarray:
-        return self.coef.T
+        # Row-major (n_features, 3) copy, made once: a sparse batch times it reads only the
+        # rows of the features present.
+        cached = self.__dict__.get("_coef_t_cache")
+        if cached is None:
+            cached = np.ascontiguousarray(self.coef.T)
+            object.__setattr__(self, "_coef_t_cache", cached)
+        return cached
 
     def to_json(self) -> dict:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)

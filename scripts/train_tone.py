@@ -60,7 +60,8 @@ def with_further_mentions(records: list[dict]) -> list[dict]:
 
     NewsMTSC lists, for a target, its other mentions in the sentence (``further_mentions``:
     ``[start, end, text]``, mostly pronouns: "she", "his"); they carry the same sentiment, so
-    each becomes a training example with the same label (+0.004 macro-F1 on dev, +0.00x in CV).
+    each becomes a training example with the same label (macro-F1 on dev 0.650 -> 0.654, in
+    grouped 5-fold CV on train 0.658 -> 0.659).
     """
     out = list(records)
     for r in records:
