@@ -69,6 +69,12 @@ _OPPOSE = frozenset(
     eliminating crush crushing crushed tackle tackling curb curbing oppose opposes opposing
     opposed prevent preventing stop stopping rid battle battling battles""".split()
 )
+# A target right after one of them, or after "<opposer> the <noun> of" ("against the Islamic State
+# group", "to prevent the resurgence of IS"), or after "anti-".
+_OPPOSED = re.compile(
+    r"(?i)(?:\b(?:" + "|".join(sorted(_OPPOSE)) + r")\s+(?:the\s+)?(?:(?:\w+\s+){1,2}of\s+"
+    r"(?:the\s+)?)?|\banti[-‐])$"
+)
 
 
 def _vader():
@@ -364,4 +370,14 @@ def predict(
     pos = int(np.where(classes == 1)[0][0])
     best = classes[p.argmax(axis=1)]
     score = p[:, pos] - p[:, neg]
-    return [(int(c), float(s)) for c, s in zip(best, score, strict=True)]
+    out = []
+    for sentence, (start, _), c, s in zip(sentences, spans, best, score, strict=True):
+        c, s = int(c), float(s)
+        if _OPPOSED.search(sentence, max(start - 60, 0), start):
+            # What is fought, opposed or prevented is not portrayed favourably, however warmly
+            # the fight is described: "the battle against the Islamic State group", "anti-ISIS
+            # operations".  In NewsMTSC train, 75 of the 86 targets in this position are
+            # negative, 8 neutral and 3 positive.
+            c, s = (-1 if c == 1 else c), -abs(s)
+        out.append((c, s))
+    return out

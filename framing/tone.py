@@ -25,7 +25,6 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -38,7 +37,6 @@ from .types import ActorMention, ArticleTone, Document, EventTone, ToneEvidence
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
 MAX_MAIN_ACTORS = 12
 MIN_MENTIONS = 2
-_ANTI = re.compile(r"(?i)\banti[-‐]$")
 
 
 def sentence_tone(text: str) -> float:
@@ -106,10 +104,6 @@ def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTon
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
         s = doc.sentences[m.sentence]
-        if _ANTI.search(doc.body, max(m.start - 5, 0), m.start):
-            # "anti-ISIS operations", "anti-American protests": the mention is what the phrase
-            # opposes, so a favourable sentence about the opposing is unfavourable to it.
-            pol, score = -pol, -score
         evidence[m.actor].append(
             ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
                          start=m.start, end=m.end, score=round(score, 4), polarity=pol,

@@ -104,12 +104,17 @@ def test_evidence_knows_when_the_mention_is_quoted() -> None:
     assert [e.quoted for e in ev] == [True, False]
 
 
-def test_anti_prefix_turns_praise_of_the_opposing_against_the_mention() -> None:
-    body = "Officials praised the highly successful anti-ISIS operations."
-    d = doc(body)
-    (ev,) = analyze([d], {"t": find_mentions(d)}).articles["t"].evidence["Islamic State"]
-    plain = score_targets([target(body, "ISIS")])[0][1]
-    assert ev.score == pytest.approx(-plain, abs=1e-3)
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Officials praised the highly successful anti-ISIS operations.", "ISIS"),
+        ("He praised Moscow's great role in the battle against the Islamic State group.",
+         "Islamic State group"),
+    ],
+)
+def test_what_praised_efforts_oppose_is_not_portrayed_favourably(sentence, word) -> None:
+    polarity, score = score_targets([target(sentence, word)])[0]
+    assert polarity <= 0 and score <= 0
 
 
 def test_main_actors_are_ordered_by_how_many_versions_mention_them() -> None:
