@@ -189,18 +189,18 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
         feats["b:" + a + "_" + b] = scale
 
     # Side-and-distance tagged context words.
-    for i, w in enumerate(masked):
+    for i in range(max(tpos - _AROUND, 0), min(tpos + _AROUND + 1, n)):
         if i == tpos:
             continue
+        w = masked[i]
         d = i - tpos
         side = "l" if d < 0 else "r"
         ad = abs(d)
         if ad <= 2:
-            feats[f"{side}{ad}:{w}"] = 1.0
+            feats[side + str(ad) + ":" + w] = 1.0
         if ad <= _NEAR:
-            feats[f"{side}n:{w}"] = 1.0
-        if ad <= _AROUND:
-            feats[f"{side}a:{w}"] = 1.0
+            feats[side + "n:" + w] = 1.0
+        feats[side + "a:" + w] = 1.0
 
     # Clause that holds the target.
     lo = tpos
