@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.actors import KINDS, find_mentions, gazetteer
 from framing.errors import InputError
@@ -140,3 +142,14 @@ def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
     # one canonical name wherever he appears, and never a bare surname as a separate actor.
     ghanimi = {a for s in per_doc for a in s if "ghanimi" in a.lower()}
     assert ghanimi == {"Othman al-Ghanimi"}
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ.,'-’ USIraqMoscowGen.Al-ghanimi\n")),
+               max_size=200))
+def test_mentions_of_any_text_have_valid_offsets_and_do_not_overlap(body: str) -> None:
+    mentions = find_mentions(doc(body))
+    for m in mentions:
+        assert body[m.start : m.end] == m.text and m.actor
+    spans = sorted((m.start, m.end) for m in mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.actors import find_mentions
 from framing.errors import InputError
@@ -291,3 +293,28 @@ def test_seed_every_actor_cell_opens_onto_its_evidence(seed_analysis) -> None:
             for e in tone.evidence[actor]:
                 assert doc.body[e.start : e.end] == e.mention
                 assert e.sentence_text == doc.sentences[e.sentence].text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abc XYZ.,'\"-“”’USIraqMoscow\n")), max_size=200))
+def test_any_text_gives_bounded_scores_and_valid_evidence(body: str) -> None:
+    d = doc(body)
+    tone = analyze([d], {"t": find_mentions(d)}).articles["t"]
+    assert all(-1 <= s <= 1 for s in tone.sentence_scores)
+    for actor, score in tone.actor_tone.items():
+        assert -1 <= score <= 1
+        for e in tone.evidence[actor]:
+            assert body[e.start : e.end] == e.mention
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=120), st.data())
+def test_any_target_span_gets_a_polarity_and_bounded_score(sentence: str, data) -> None:
+    if not sentence:
+        return
+    start = data.draw(st.integers(0, len(sentence) - 1))
+    end = data.draw(st.integers(start + 1, len(sentence)))
+    ((polarity, score),) = score_targets(
+        [{"sentence": sentence, "target_start": start, "target_end": end}]
+    )
+    assert polarity in (-1, 0, 1) and -1 <= score <= 1
