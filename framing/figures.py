@@ -260,26 +260,24 @@ def _unique_details(analysis: EventAnalysis, ids: Sequence[str]) -> dict[str, in
     return counts
 
 
-def overview_figure(
-    analysis: EventAnalysis,
-    ids: Sequence[str] | None = None,
-    labels: Mapping[str, str] | None = None,
-    *,
-    on: _date | None = None,
-) -> go.Figure:
-    """Four small bar charts, one bar per version: loaded terms, details kept, details only it
-    has, tone in its own voice.
+OVERVIEW_SUBTITLE = (
+    "Own voice = the outlet's words outside quotations. Each colour is one version, the same "
+    "in every chart."
+)
 
-    A panel whose measure is not available yet says so instead of showing zeros.
+
+def overview_measures(
+    analysis: EventAnalysis, ids: Sequence[str] | None = None
+) -> list[tuple[str, dict[str, float | None], str]]:
+    """The four at-a-glance measures: (title, article id -> value or None, format string).
+
+    Loaded terms per 100 words (own voice), share of the event's details kept, details no
+    other shown version has, and own-voice tone.  A measure not available yet is all None.
     """
     ids = _ids(analysis, ids)
-    lab, col = _labels(analysis, labels), outlet_colors(analysis)
-    title = "How the versions differ at a glance"
-    if not ids:
-        return empty_figure(analysis, title, "No versions selected.")
     vocab, det, tone = analysis.vocabulary.articles, analysis.details.articles, analysis.tone.articles
     unique = _unique_details(analysis, ids)
-    panels: list[tuple[str, dict[str, float | None], str]] = [
+    return [
         (
             "Loaded terms per 100 words",
             {i: vocab[i].per_100_words if i in vocab else None for i in ids},
@@ -301,6 +299,26 @@ def overview_figure(
             "{:+.2f}",
         ),
     ]
+
+
+def overview_figure(
+    analysis: EventAnalysis,
+    ids: Sequence[str] | None = None,
+    labels: Mapping[str, str] | None = None,
+    *,
+    on: _date | None = None,
+) -> go.Figure:
+    """Four small bar charts, one bar per version: loaded terms, details kept, details only it
+    has, tone in its own voice.
+
+    A panel whose measure is not available yet says so instead of showing zeros.
+    """
+    ids = _ids(analysis, ids)
+    lab, col = _labels(analysis, labels), outlet_colors(analysis)
+    title = "How the versions differ at a glance"
+    if not ids:
+        return empty_figure(analysis, title, "No versions selected.")
+    panels = overview_measures(analysis, ids)
     fig = make_subplots(
         rows=1, cols=4, subplot_titles=[p[0] for p in panels], horizontal_spacing=0.07,
         shared_yaxes=True,
@@ -346,7 +364,7 @@ def overview_figure(
     fig.update_annotations(font_size=13)
     return finish(
         fig, analysis, title,
-        subtitle="Own voice = the outlet's words outside quotations. Each colour is one version, the same in every chart.",
+        subtitle=OVERVIEW_SUBTITLE,
         height=max(300, 120 + 42 * len(ids)), on=on,
     )
 

@@ -50,6 +50,15 @@ DRAWN_JS = """
 }
 """
 
+#: Installed before the page's own scripts: the time of the last change to the page.
+WATCH_JS = """
+window.__lastMutation = 0;
+new MutationObserver(() => { window.__lastMutation = performance.now(); })
+  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+#: Quiet for this long after the run's marker = every element of the run is on the page.
+QUIET_MS = 300
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: install Debian's chromium (make browser)"),
@@ -91,6 +100,9 @@ def wait_drawn(page, prev: str = "", timeout: float = 90_000, view: str | None =
     """Wait until the page has finished a run newer than ``prev`` (showing ``view`` when
     given); return its run counter."""
     page.wait_for_function(DRAWN_JS, arg=[prev, view], timeout=timeout)
+    page.wait_for_function(
+        "(ms) => performance.now() - window.__lastMutation > ms", arg=QUIET_MS, timeout=timeout
+    )
     return page.locator("#fr-drawn").get_attribute("data-run") or ""
 
 
@@ -120,6 +132,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    context.add_init_script(WATCH_JS)
     pg = context.new_page()
     yield pg
     context.close()

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from framing.figures import main_actors, overview_figure
+from framing.figures import OVERVIEW_SUBTITLE, main_actors, overview_figure, overview_measures
 from framing.findings import compare_to_reference, findings
 
-from .state import VIEWS, Context, cached, dot, esc, esc_masked, go_to, html, show_figure
+from .state import VIEWS, Context, cached, dot, download_buttons, esc, esc_masked, go_to, html
 
 
 def scorecard(ctx: Context) -> pd.DataFrame:
@@ -39,6 +39,103 @@ def scorecard(ctx: Context) -> pd.DataFrame:
             row[f"→ {actor}"] = tone.actor_tone.get(actor) if tone else None
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+#: Scorecard column -> (help text, format); the help shows on hover over the header.
+COLUMN_HELP: dict[str, tuple[str, str]] = {
+    "Words": ("Words in the cleaned story (boilerplate removed).", "{:.0f}"),
+    "Reading grade": ("Flesch–Kincaid school grade: higher is harder to read.", "{:.1f}"),
+    "Loaded / 100 words": ("Charged terms in the outlet's own voice (not in quotations) per 100 words.", "{:.2f}"),
+    "Loaded terms": ("Charged terms in the outlet's own voice.", "{:.0f}"),
+    "Details kept": ("Share of the event's details this version reports.", "{:.0%}"),
+    "Dropped": ("Details the reference reports and this version leaves out.", "{:.0f}"),
+    "Added": ("Details this version reports and the reference does not.", "{:.0f}"),
+    "Tone (own voice)": ("−1 negative … +1 positive, outside quotations.", "{:+.2f}"),
+}
+
+
+def scorecard_html(ctx: Context) -> str:
+    """The scorecard as an HTML table (escaped; tone cells tinted red/blue, shares as bars)."""
+    df = scorecard(ctx)
+    ref = "the consensus" if ctx.reference == "consensus" else ctx.label(ctx.reference)
+    head = []
+    for col in df.columns:
+        help_text, _ = COLUMN_HELP.get(col, (f"Tone toward {col[2:]}, −1 … +1.", ""))
+        if col in ("Dropped", "Added"):
+            help_text += f" Reference: {ref}."
+        head.append(f"<th title='{esc(help_text)}'>{esc(col)}</th>")
+    rows = []
+    for _, r in df.iterrows():
+        cells = []
+        for col in df.columns:
+            v = r[col]
+            if col == "Version":
+                i = ctx.ids[len(rows)]
+                cells.append(f"<th>{dot(ctx.colors[i])}{esc(v)}</th>")
+                continue
+            if v is None or (isinstance(v, float) and v != v):
+                cells.append("<td class='fr-na'>–</td>")
+                continue
+            fmt = COLUMN_HELP.get(col, ("", "{:+.2f}"))[1]
+            text = esc(fmt.format(v))
+            if col == "Details kept":
+                cells.append(
+                    f"<td><span class='fr-share'><span style='width:{100 * float(v):.0f}%'></span></span>{text}</td>"
+                )
+            elif col.startswith("Tone") or col.startswith("→ "):
+                a = min(1.0, abs(float(v)) / 0.6)
+                rgb = "178,24,43" if v < 0 else "33,102,172"
+                cells.append(f"<td style='background:rgba({rgb},{0.08 + 0.5 * a:.2f})'>{text}</td>")
+            else:
+                cells.append(f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        "<div style='overflow-x:auto'><table class='fr-score'><tr>" + "".join(head) + "</tr>"
+        + "".join(rows) + "</table></div>"
+        + f"<div class='fr-meta'>Dropped and added are counted against {esc(ref)}; hover over a "
+        "column name for what it measures; → columns are the tone toward the main actors.</div>"
+    )
+
+
+def glance_html(ctx: Context) -> str:
+    """The at-a-glance bars as HTML (no chart library, so the first page draws fast); the
+    numbers are :func:`framing.figures.overview_measures`, the same as the downloadable figure."""
+    panels = cached(overview_measures, ctx.analysis, ctx.ids)
+    cols = "minmax(7rem,auto) " + " ".join("1fr" for _ in panels)
+    out = [f"<div class='fr-glance' style='grid-template-columns:{cols}'><div></div>"]
+    out += [f"<div class='fr-gt'>{esc(title)}</div>" for title, _, _ in panels]
+    scales = []
+    for title, values, _ in panels:
+        vals = [abs(v) for v in values.values() if v is not None]
+        if "Tone" in title:
+            scales.append(max([0.1, *(1.25 * v for v in vals)]))
+        elif "Share" in title:
+            scales.append(1.0)
+        else:  # the longest bar fills 80%, leaving room for its number
+            scales.append(max([1e-9, *(1.25 * v for v in vals)]))
+    for i in ctx.ids:
+        out.append(f"<div class='fr-gl'>{esc(ctx.label(i))}</div>")
+        for (title, values, fmt), scale in zip(panels, scales, strict=True):
+            v = values.get(i)
+            if v is None:
+                out.append("<div class='fr-gc fr-na'>not available yet</div>")
+                continue
+            width = min(100.0, 100 * abs(v) / scale)
+            label = fmt.format(v)
+            if "Tone" in title:
+                half = width / 2
+                side = f"left:50%;width:{half:.1f}%" if v >= 0 else f"left:{50 - half:.1f}%;width:{half:.1f}%"
+                out.append(
+                    f"<div class='fr-gc fr-signed'><span class='fr-gb' style='{side};background:{ctx.colors[i]}'></span>"
+                    f"<span class='fr-gv' style='{'left:calc(50% + ' + f'{half:.1f}% + 4px)' if v >= 0 else 'right:calc(50% + ' + f'{half:.1f}% + 4px)'}'>{esc(label)}</span></div>"
+                )
+            else:
+                out.append(
+                    f"<div class='fr-gc'><span class='fr-gb' style='left:0;width:{width:.1f}%;background:{ctx.colors[i]}'></span>"
+                    f"<span class='fr-gv' style='left:calc({width:.1f}% + 4px)'>{esc(label)}</span></div>"
+                )
+    out.append("</div>")
+    return "".join(out)
 
 
 def _findings(ctx: Context) -> None:
@@ -90,22 +187,10 @@ def render(ctx: Context) -> None:
         "the people and countries involved. Hover over a number or chart for more."
     )
     _findings(ctx)
-    show_figure(cached(overview_figure, a, ctx.ids, ctx.labels), "overview", key="fig_overview")
+    st.subheader("At a glance")
+    st.caption(OVERVIEW_SUBTITLE)
+    html(glance_html(ctx))
+    download_buttons(cached(overview_figure, a, ctx.ids, ctx.labels), "overview", key="fig_overview")
 
-    df = scorecard(ctx)
-    ref = "consensus" if ctx.reference == "consensus" else ctx.label(ctx.reference)
-    cfg = {
-        "Version": st.column_config.TextColumn(pinned=True),
-        "Reading grade": st.column_config.NumberColumn(format="%.1f", help="Flesch–Kincaid school grade: higher is harder to read."),
-        "Loaded / 100 words": st.column_config.NumberColumn(format="%.2f", help="Charged terms in the outlet's own voice (not in quotations) per 100 words."),
-        "Loaded terms": st.column_config.NumberColumn(help="Charged terms in the outlet's own voice."),
-        "Details kept": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1, help="Share of the event's details this version reports."),
-        "Dropped": st.column_config.NumberColumn(help=f"Details the reference ({ref}) reports and this version leaves out."),
-        "Added": st.column_config.NumberColumn(help=f"Details this version reports and the reference ({ref}) does not."),
-        "Tone (own voice)": st.column_config.NumberColumn(format="%+.2f", help="−1 negative … +1 positive, outside quotations."),
-    }
-    for col in df.columns:
-        if col.startswith("→ "):
-            cfg[col] = st.column_config.NumberColumn(format="%+.2f", help=f"Tone toward {col[2:]}, −1 … +1.")
     st.subheader("Scorecard")
-    st.dataframe(df, hide_index=True, column_config=cfg, width="stretch")
+    html(scorecard_html(ctx))

@@ -42,6 +42,19 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-meta{color:#666;font-size:.85rem}
 .fr-quote{border-left:3px solid #ccc;padding:.2rem .6rem;margin:.3rem 0;font:14px/1.5 Georgia,'DejaVu Serif',serif}
 .fr-badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.8rem;margin-right:.3em}
+.fr-glance{display:grid;gap:6px 14px;align-items:center;margin:.2rem 0 .6rem 0;font-size:.9rem}
+.fr-gt{font-weight:600;font-size:.85rem;color:#333;border-bottom:1px solid #ddd;padding-bottom:2px}
+.fr-gl{text-align:right;white-space:nowrap;color:#222}
+.fr-gc{position:relative;height:1.45rem;background:#f6f6f6;border-radius:3px}
+.fr-gc.fr-signed{background:linear-gradient(to right,#f6f6f6 calc(50% - 1px),#999 calc(50% - 1px),#999 calc(50% + 1px),#f6f6f6 calc(50% + 1px))}
+.fr-gb{position:absolute;top:0;bottom:0;border-radius:3px}
+.fr-gv{position:absolute;top:.1rem;font-size:.8rem;color:#222;white-space:nowrap}
+.fr-na{color:#999;font-size:.8rem;padding-left:.4rem;line-height:1.45rem}
+.fr-score{border-collapse:collapse;font-size:.88rem;width:100%}
+.fr-score th,.fr-score td{border-bottom:1px solid #e6e6e6;padding:.3rem .5rem;text-align:right;white-space:nowrap}
+.fr-score th{font-weight:600;color:#333;cursor:help}.fr-score tr th:first-child{text-align:left;cursor:default}
+.fr-share{display:inline-block;width:3.5rem;height:.55rem;background:#e8e8e8;border-radius:3px;margin-right:.4rem;vertical-align:middle;overflow:hidden}
+.fr-share span{display:block;height:100%;background:#0072B2}
 @media print{[data-testid="stSidebar"],[data-testid="stHeader"],[data-testid="stDownloadButton"],
   [data-testid="stToolbar"]{display:none!important}.block-container{padding:0!important}}
 """ + ANNOTATION_CSS + "</style>"
@@ -207,9 +220,15 @@ def show_figure(fig: go.Figure, name: str, *, key: str, **chart_kwargs) -> objec
     }
     result = st.plotly_chart(fig, theme=None, config=config, key=key, **chart_kwargs)
     st.session_state["charts_in_run"] = st.session_state.get("charts_in_run", 0) + 1
+    download_buttons(fig, name, key=key)
+    return result
+
+
+def download_buttons(fig: go.Figure, name: str, *, key: str) -> None:
+    """PNG and SVG download buttons for a figure (drawn by kaleido when clicked)."""
     if chromium_path() is None:
         st.caption("PNG/SVG download needs Chromium on this machine (see README).")
-        return result
+        return
     c1, c2, _ = st.columns([1, 1, 6])
     c1.download_button(
         "PNG", _export(fig, "png"), file_name=f"{slug(name)}.png", mime="image/png",
@@ -219,7 +238,6 @@ def show_figure(fig: go.Figure, name: str, *, key: str, **chart_kwargs) -> objec
         "SVG", _export(fig, "svg"), file_name=f"{slug(name)}.svg", mime="image/svg+xml",
         key=f"{key}_svg", on_click="ignore", icon=":material/download:", width="stretch",
     )
-    return result
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
