@@ -17,10 +17,12 @@ MEASURES = [
     (
         "Loaded words",
         "Some words carry a judgement as well as a fact: *regime* instead of *government*, "
-        "*slammed* instead of *criticised*, *brazen*, *so-called*. framing looks each word up in "
-        "a list of such terms (with why each is charged and a plainer word) and counts those the "
-        "outlet writes **in its own voice** — words inside quotation marks belong to the person "
-        "quoted and are counted apart. The score is flagged terms per 100 words.",
+        "*slammed* instead of *criticised*, *brazen*, *assassination* instead of *killing*. "
+        "framing looks each word up in a list of about 2,000 such terms in seven kinds (emotive "
+        "words, labels, harsh or soft wording, loaded verbs of saying, hedges, intensifiers), each "
+        "with why it is charged and a plainer word, and counts those the outlet writes **in its "
+        "own voice**: words inside quotation marks belong to the person quoted and are counted "
+        "apart. The score is flagged terms per 100 words.",
         "A word list cannot read context: a flagged word can be fair in a sentence, and a charged "
         "phrase the list lacks goes uncounted. Compare versions of one story rather than reading "
         "one number alone.",
@@ -36,11 +38,15 @@ MEASURES = [
     ),
     (
         "Tone toward each actor",
-        "Each sentence gets a tone from −1 (negative) to +1 (positive) with a sentiment lexicon "
-        "(VADER). The tone toward an actor — a country, a person, an organisation — averages the "
-        "sentences that mention it, in the outlet's own voice.",
-        "Sentiment of a sentence is not always the attitude toward the actor in it: 'X condemned "
-        "the attack on Y' is negative but not against Y. Read the evidence sentences.",
+        "Each sentence gets a tone from −1 (negative) to +1 (positive) from a sentiment lexicon "
+        "rated by people (VADER); a version's *own voice* tone leaves out the text inside "
+        "quotation marks. The tone toward an actor — a country, a person, an organisation — comes "
+        "from a model that reads each sentence *knowing where the actor is mentioned* (trained on "
+        "news sentences that people labelled for the tone toward a named target, NewsMTSC), "
+        "averaged over the mentions.",
+        "A sentence can be negative without being against everyone in it ('X condemned the attack "
+        "on Y'); the model gets this right more often than sentence sentiment, but not always. "
+        "Read the evidence sentences before concluding.",
     ),
     (
         "Readability",
@@ -135,9 +141,13 @@ def render(ctx: Context) -> None:
     else:
         st.markdown(
             "Each score was checked against articles that people annotated by hand (public research "
-            "data sets). The table shows how close framing comes; *target* is the level the project aims for."
+            "data sets). The table shows how close framing comes; *target* is the level the project "
+            "aims for. For most figures 1.0 is perfect; for ROC-AUC, 0.5 is no better than guessing. "
+            "Where a target is *not met*, read that measure with more care."
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        shown = table[[c for c in table.columns if c.lower() != "command"]]
+        st.dataframe(shown, hide_index=True, width="stretch")
+        st.caption("The README's “Measured accuracy” table gives the command that produced each figure.")
     st.subheader("Limits to keep in mind")
     st.markdown(
         "- The numbers compare versions **of the same event**; across different stories they mean little.\n"
