@@ -37,7 +37,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check framing tests dashboard.py
+	$(BIN)/ruff check framing tests dashboard.py views benchmarks scripts
 	$(BIN)/mypy
 
 bench: $(STAMP)
