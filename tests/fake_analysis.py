@@ -81,6 +81,8 @@ def build(hostile: bool = False) -> EventAnalysis:
                 terms.append(
                     LoadedTerm(m.start(), m.end(), m.group(), cat, alt, why, d.is_quoted(m.start(), m.end()), sent)
                 )
+        if len(terms) > 1 and not any(t.quoted for t in terms):  # one quoted term per version
+            terms[0] = replace(terms[0], quoted=True, speaker="the minister")
         n_words = max(1, len(d.body.split()))
         own = [t for t in terms if not t.quoted]
         cats: dict[str, float] = {}

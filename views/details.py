@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from framing.figures import (
@@ -13,7 +12,7 @@ from framing.figures import (
     reuse_figure,
 )
 
-from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure
+from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure, table
 
 
 def _pick_from_chart(event: object, order: list[str]) -> str | None:
@@ -104,13 +103,9 @@ def render(ctx: Context) -> None:
             "Named sources": named,
             "Anonymous sources": len(ad.sources) - named,
         })
-    if rows:
-        st.dataframe(
-            pd.DataFrame(rows), hide_index=True, width="stretch",
-            column_config={
-                "Details kept": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1),
-                "Text added": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1, help="Share of this version's text that carries no detail the others have."),
-            },
-        )
+    table(
+        rows, formats={"Details kept": "{:.0%}", "Text added": "{:.0%}"},
+        caption="Text added: share of the version's text that carries no detail the others have.",
+    )
     if a.details.pairs and len(ctx.ids) >= 2:
         show_figure(cached(reuse_figure, a, ctx.ids, ctx.labels), "text-reuse", key="fig_reuse")

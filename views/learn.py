@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .state import Context, go_to
+from .state import Context, go_to, table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -118,7 +118,7 @@ def _blind_exercise(ctx: Context) -> None:
         st.session_state["revealed_score"] = f"{right} of {len(ctx.ids)} right"
     if st.session_state.get("revealed_rows"):
         st.success(st.session_state["revealed_score"])
-        st.dataframe(pd.DataFrame(st.session_state["revealed_rows"]), hide_index=True)
+        table(st.session_state["revealed_rows"])
         st.button("Show outlet names everywhere", key="end_blind", on_click=lambda: st.session_state.update(blind=False, revealed_rows=None))
 
 
@@ -135,8 +135,8 @@ def render(ctx: Context) -> None:
             st.markdown(f"**How it is computed.** {how}")
             st.markdown(f"**Limits.** {limits}")
     st.subheader("How accurate is it?")
-    table = accuracy_table()
-    if table is None:
+    accuracy = accuracy_table()
+    if accuracy is None:
         st.info("Accuracy figures have not been measured yet: see the README's “Measured accuracy” section.")
     else:
         st.markdown(
@@ -145,8 +145,8 @@ def render(ctx: Context) -> None:
             "aims for. For most figures 1.0 is perfect; for ROC-AUC, 0.5 is no better than guessing. "
             "Where a target is *not met*, read that measure with more care."
         )
-        shown = table[[c for c in table.columns if c.lower() != "command"]]
-        st.dataframe(shown, hide_index=True, width="stretch")
+        shown = accuracy[[c for c in accuracy.columns if c.lower() != "command"]]
+        table(shown.to_dict("records"))
         st.caption("The README's “Measured accuracy” table gives the command that produced each figure.")
     st.subheader("Limits to keep in mind")
     st.markdown(

@@ -55,6 +55,12 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-score th{font-weight:600;color:#333;cursor:help}.fr-score tr th:first-child{text-align:left;cursor:default}
 .fr-share{display:inline-block;width:3.5rem;height:.55rem;background:#e8e8e8;border-radius:3px;margin-right:.4rem;vertical-align:middle;overflow:hidden}
 .fr-share span{display:block;height:100%;background:#0072B2}
+.fr-table{border-collapse:collapse;font-size:.86rem;width:100%}
+.fr-table th{position:sticky;top:0;background:#f5f5f5;font-weight:600;color:#333;z-index:1}
+.fr-table th,.fr-table td{border-bottom:1px solid #e6e6e6;padding:.28rem .5rem;vertical-align:top}
+.fr-table .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+.fr-table .txt{text-align:left}
+.fr-tablebox{border:1px solid #e3e3e3;border-radius:6px;margin-bottom:.4rem}
 @media print{[data-testid="stSidebar"],[data-testid="stHeader"],[data-testid="stDownloadButton"],
   [data-testid="stToolbar"]{display:none!important}.block-container{padding:0!important}}
 """ + ANNOTATION_CSS + "</style>"
@@ -267,6 +273,40 @@ def cached(fn: Callable, analysis: EventAnalysis, *args, **kwargs) -> object:
     )
     owner, value = _cached_call(fn, analysis, args, kwargs, key)  # type: ignore[misc]
     return value if owner is analysis else fn(analysis, *args, **kwargs)
+
+
+def table(
+    rows: list[dict],
+    *,
+    formats: dict[str, str] | None = None,
+    max_height: int | None = None,
+    caption: str = "",
+) -> None:
+    """Show rows as a plain HTML table, every cell escaped (lighter to draw than a data grid,
+    and it prints).  ``formats`` maps a column to a format string ("{:.0%}")."""
+    if not rows:
+        return
+    formats = formats or {}
+    columns = list(rows[0])
+    numeric = {
+        c for c in columns
+        if all(isinstance(r.get(c), (int, float)) or r.get(c) is None for r in rows)
+    }
+
+    def cell(c: str, v: object) -> str:
+        if v is None or (isinstance(v, float) and v != v):
+            return "<td class='fr-na'>–</td>"
+        text = formats[c].format(v) if c in formats else (f"{v:.2f}" if isinstance(v, float) else str(v))
+        return f"<td class='{'num' if c in numeric else 'txt'}'>{esc(text)}</td>"
+
+    head = "".join(f"<th class='{'num' if c in numeric else 'txt'}'>{esc(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(cell(c, r.get(c)) for c in columns) + "</tr>" for r in rows)
+    style = f" style='max-height:{max_height}px;overflow:auto'" if max_height else " style='overflow-x:auto'"
+    st.html(
+        f"<div class='fr-tablebox'{style}><table class='fr-table'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{body}</tbody></table></div>"
+        + (f"<div class='fr-meta'>{esc(caption)}</div>" if caption else "")
+    )
 
 
 def not_yet(what: str) -> None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from framing.figures import actor_tone_figure, main_actors, tone_strip_figure
 
-from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure
+from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure, table
 
 
 def _tone_colour(v: float) -> str:
@@ -34,15 +33,10 @@ def render(ctx: Context) -> None:
         t = tones.get(i)
         if t:
             rows.append({"Version": ctx.label(i), "Own voice": t.own_voice, "In quotations": t.quoted})
-    if rows:
-        st.caption("Tone of the outlet's own words and of the words it quotes (−1 negative … +1 positive).")
-        st.dataframe(
-            pd.DataFrame(rows), hide_index=True,
-            column_config={
-                "Own voice": st.column_config.NumberColumn(format="%+.2f"),
-                "In quotations": st.column_config.NumberColumn(format="%+.2f"),
-            },
-        )
+    table(
+        rows, formats={"Own voice": "{:+.2f}", "In quotations": "{:+.2f}"},
+        caption="Tone of the outlet's own words and of the words it quotes (−1 negative … +1 positive).",
+    )
 
     if not actors:
         return

@@ -3,13 +3,12 @@ and the labels each version gives each actor."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from framing.figures import distinctive_terms_figure, loaded_rates_figure
 from framing.html_report import mask_text
 
-from .state import Context, cached, not_yet, show_figure
+from .state import Context, cached, not_yet, show_figure, table
 
 
 def _m(ctx: Context, text: str) -> str:
@@ -45,7 +44,7 @@ def render(ctx: Context) -> None:
             if not (own_only and t.quoted)
         ]
         if rows:
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(420, 38 + 35 * len(rows)))
+            table(rows, max_height=420)
         else:
             st.caption("No flagged terms in this version.")
 
@@ -58,8 +57,8 @@ def render(ctx: Context) -> None:
     shown = set(ctx.ids)
     subs = [s for s in vocab.substitutions if s.a in shown and s.b in shown]
     if subs:
-        st.dataframe(
-            pd.DataFrame([
+        table(
+            [
                 {
                     "Detail": s.detail,
                     "Version A": ctx.label(s.a),
@@ -70,8 +69,8 @@ def render(ctx: Context) -> None:
                     "B's sentence": _m(ctx, s.b_sentence),
                 }
                 for s in subs
-            ]),
-            hide_index=True, width="stretch",
+            ],
+            max_height=420,
         )
     else:
         not_yet("Word substitutions between versions are")
@@ -79,17 +78,17 @@ def render(ctx: Context) -> None:
     st.subheader("What each version calls the actors")
     labels = [lb for lb in vocab.actor_labels if lb.article in shown]
     if labels:
-        table: dict[str, dict[str, list[str]]] = {}
+        by_actor: dict[str, dict[str, list[str]]] = {}
         for lb in labels:
-            cell = table.setdefault(lb.actor, {}).setdefault(lb.article, [])
+            cell = by_actor.setdefault(lb.actor, {}).setdefault(lb.article, [])
             if lb.phrase not in cell:
                 cell.append(lb.phrase)
-        st.dataframe(
-            pd.DataFrame([
+        table(
+            [
                 {"Actor": actor, **{ctx.label(i): _m(ctx, "; ".join(row.get(i, []))) for i in ctx.ids}}
-                for actor, row in table.items()
-            ]),
-            hide_index=True, width="stretch",
+                for actor, row in by_actor.items()
+            ],
+            max_height=420,
         )
     else:
         not_yet("Actor labels are")
