@@ -262,13 +262,25 @@ class DuckDBSink:
 
 
 class ParquetSink:
-    """Writes rows as Parquet: ``DIR/<table>/part-<n>.parquet``, one file per flush and table."""
+    """Writes rows as Parquet: ``DIR/<table>/part-<n>.parquet``, one file per flush and table.
+
+    Each file is written under a temporary name and renamed when complete; the ``events`` part
+    is written last, so an interrupted write is recognised and removed on reopening.
+    """
 
     def __init__(self, directory: str | Path) -> None:
         self.dir = Path(directory)
         self.dir.mkdir(parents=True, exist_ok=True)
-        existing = list(self.dir.glob("*/part-*.parquet"))
-        self._part = 1 + max((int(p.stem.split("-")[1]) for p in existing), default=0)
+        # A write ends with its ``events`` part: parts numbered after the last ``events`` part
+        # come from an interrupted write and are removed (their events are analysed again).
+        done = [int(p.stem.split("-")[1]) for p in self.dir.glob("events/part-*.parquet")]
+        last = max(done, default=0)
+        for p in self.dir.glob("*/part-*.parquet"):
+            if int(p.stem.split("-")[1]) > last:
+                p.unlink()
+        for p in self.dir.glob("*/.part-*.tmp"):
+            p.unlink()
+        self._part = last + 1
 
     def existing_events(self) -> set[str]:
         """Event ids already written to ``DIR/events``."""
@@ -298,7 +310,7 @@ class ParquetSink:
             if rows.get(name):
                 folder = self.dir / name
                 folder.mkdir(exist_ok=True)
-                tmp = folder / f".part-{self._part:06d}.parquet.tmp"
+                tmp = folder / f".part-{self._part:06d}.tmp"
                 pq.write_table(to_arrow(name, rows[name]), tmp)
                 tmp.rename(folder / f"part-{self._part:06d}.parquet")
         self._part += 1

@@ -169,3 +169,14 @@ def test_stored_event_articles_come_back_as_articles(tmp_path):
     assert [a.id for a in arts] == ["a", "b", "c"]
     assert arts[0].text == "The regime admitted it. Talks went on."
     assert arts[1].date == "2020-02-02T10:00:00Z"
+
+
+def test_parquet_parts_of_an_interrupted_write_are_removed_on_reopening(tmp_path):
+    sink = ParquetSink(tmp_path / "pq")
+    sink.write(rows_for(_analysis("e1")))
+    rows = rows_for(_analysis("e2"))
+    rows["events"] = []  # as if the run stopped before the write's events part
+    sink.write(rows)
+    assert len(read_table(tmp_path / "pq", "articles")) == 6
+    assert ParquetSink(tmp_path / "pq").existing_events() == {"e1"}
+    assert len(read_table(tmp_path / "pq", "articles")) == 3
