@@ -1,6 +1,7 @@
 """Speed of actor finding and tone (``make bench``; ``python -m benchmarks tone``).
 
-Rows (milliseconds per article, median of repeated runs, warm: imports done, gazetteer and
+Rows (CPU milliseconds per article (process time, so that other jobs on a shared machine do not
+inflate it), median of repeated runs, warm: imports done, gazetteer and
 model loaded; the per-sentence VADER cache is cleared before every run so nothing is reused):
 
 - actors + tone on the bundled seed event as cleaned (five versions, 300-860 words);
@@ -35,9 +36,9 @@ def _median_ms(fn, repeat: int = 9) -> float:
     for _ in range(repeat):
         compound.cache_clear()
         _sentence.cache_clear()
-        t = time.perf_counter()
+        t = time.process_time()
         fn()
-        times.append(time.perf_counter() - t)
+        times.append(time.process_time() - t)
     return statistics.median(times) * 1000
 
 

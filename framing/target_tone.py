@@ -143,6 +143,11 @@ def _valence(lex: dict, tok: str) -> float:
     return v or 0.0
 
 
+@lru_cache(maxsize=65536)
+def _word_valence(tok: str) -> float:
+    return _valence(_lexicon()[1], tok)
+
+
 @lru_cache(maxsize=8192)
 def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]:
     """Tokens, lower-cased words and negation-aware VADER valences of a sentence (cached: a
@@ -152,12 +157,14 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
     words = tuple(t for t, _, _ in toks)
     vals = []
     for i, w in enumerate(words):
-        v = _valence(lex, w)
+        v = _word_valence(w)
         # VADER's negation rule: a negator among the 3 preceding words scales by N_SCALAR.
-        if v and any(words[j] in negate for j in range(max(0, i - 3), i)):
-            v *= n_scalar
-        if v < 0 and any(words[j] in _OPPOSE for j in range(max(0, i - 3), i)):
-            v *= n_scalar
+        if v:
+            before = words[max(0, i - 3):i]
+            if any(b in negate for b in before):
+                v *= n_scalar
+            if v < 0 and any(b in _OPPOSE for b in before):
+                v *= n_scalar
         if not v and w.startswith("anti-") and (inner := _valence(lex, w[5:])) < 0:
             v = inner * n_scalar
         vals.append(v)
