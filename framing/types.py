@@ -354,7 +354,15 @@ class EventDetails:
 
 @dataclass(frozen=True)
 class ToneEvidence:
-    """One mention of an actor and the tone toward it in its sentence."""
+    """One mention of an actor and the tone toward it in its sentence.
+
+    Attributes:
+        sentence: Index of the sentence; ``sentence_text`` is its text.
+        mention: The mention as written ("Moscow"); ``start``/``end`` are offsets into the body.
+        score: P(positive) - P(negative) from the target-dependent model, in [-1, 1].
+        polarity: The most probable class: -1, 0 or 1.
+        quoted: True when the mention lies inside a direct quotation.
+    """
 
     actor: str
     sentence: int
