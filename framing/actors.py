@@ -38,6 +38,8 @@ from .types import ActorMention, Document
 
 GAZETTEER_FILE = "actors.csv"
 KINDS = ("country", "organisation", "group", "person")
+#: Gazetteer rows of this kind are not actors: they block a shorter alias inside them.
+BLOCK = "none"
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
 
 @cache
 def _actor_kinds() -> dict[str, str]:
-    return {e.actor: e.kind for e in gazetteer()}
+    return {e.actor: e.kind for e in gazetteer() if e.kind != BLOCK}
 
 
 def _alternation(aliases: list[str]) -> str:
@@ -259,7 +261,12 @@ def find_mentions(
             entry = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
             if entry is None:
                 continue
-            if entry.kind == "person":
+            if entry.kind == BLOCK:
+                # A longer name that contains an alias but is no actor ("Latin America",
+                # "Washington Post"): it only keeps the shorter alias from matching inside it.
+                if not _overlaps(taken, m.start(), m.end()):
+                    taken.append((m.start(), m.end()))
+            elif entry.kind == "person":
                 key = _surname_key(entry.actor)
                 actor = people.get(key, entry.actor)
                 add(m.start(), m.end(), actor, "person", "gazetteer")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.actors import KINDS, find_mentions, gazetteer
+from framing.actors import BLOCK, KINDS, find_mentions, gazetteer
 from framing.errors import InputError
 from framing.sentences import split_sentences
 from framing.types import Article, Document
@@ -127,7 +127,17 @@ def test_gazetteer_aliases_are_unique_and_kinds_known() -> None:
     rows = gazetteer()
     aliases = [r.alias for r in rows]
     assert len(aliases) == len(set(aliases))
-    assert {r.kind for r in rows} <= set(KINDS)
+    assert {r.kind for r in rows} <= {*KINDS, BLOCK}
+    assert all(r.actor for r in rows if r.kind != BLOCK)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Prices rose across Latin America.", "The Washington Post reported it.",
+     "He spoke to Voice of America."],
+)
+def test_names_that_contain_an_alias_but_are_no_actor_give_no_mention(body: str) -> None:
+    assert actors(body) == []
 
 
 def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
