@@ -8,12 +8,14 @@ Example:
 
 from ._version import __version__
 from .analysis import analyze, analyze_documents, analyze_event, group_by_event
+from .actors import find_mentions
 from .clean import clean
 from .errors import FramingError, InputError
 from .html_report import render_html
 from .ingest import load_articles
 from .report import SCHEMA_VERSION, to_csv, to_dict, to_json, to_markdown, to_rows
 from .settings import DEFAULT_SETTINGS, Settings
+from .tone import score_targets
 from .types import (
     Article,
     Detail,
@@ -42,9 +44,11 @@ __all__ = [
     "analyze_documents",
     "analyze_event",
     "clean",
+    "find_mentions",
     "group_by_event",
     "load_articles",
     "render_html",
+    "score_targets",
     "to_csv",
     "to_dict",
     "to_json",

@@ -5,7 +5,9 @@
 ``framing eval [--suite NAME]... [--bench DIR] [--json]``
     Measure the scores against the human-annotated data sets in ``../shared/bench``.
 ``framing tone FILE.jsonl|- [-o FILE]``
-    Target-dependent tone for records with ``sentence``, ``target_start``, ``target_end``.
+    Target-dependent tone for records with ``sentence``, ``target_start``, ``target_end``:
+    each output line is the record plus ``polarity`` (-1, 0, 1) and ``score`` in [-1, 1]; a
+    ``polarity`` already in the record (a human label) is kept as ``label``.
 ``framing schema``
     Print the JSON Schema of ``framing analyze --format json``.
 
@@ -162,7 +164,11 @@ def cmd_tone(args: argparse.Namespace) -> int:
 
     out = []
     for record, (polarity, score) in zip(records, score_targets(records), strict=True):
-        out.append(json.dumps({**record, "polarity": int(polarity), "score": round(float(score), 4)}, ensure_ascii=False))
+        result = dict(record)
+        if "polarity" in result:  # the user's own label is kept beside the prediction
+            result["label"] = result.pop("polarity")
+        result.update(polarity=int(polarity), score=round(float(score), 4))
+        out.append(json.dumps(result, ensure_ascii=False))
     _write("\n".join(out), args.output)
     return 0
 

@@ -95,3 +95,19 @@ def test_eval_suite_with_shipped_expectations_runs_without_bench(tmp_path):
     assert result.returncode == 0, result.stderr
     (suite,) = __import__("json").loads(result.stdout)["suites"]
     assert "metrics" in suite and suite["metrics"]
+
+
+def test_tone_command_reads_stdin_and_keeps_the_users_label():
+    rec = {"sentence": "Rebels attacked the peaceful village.", "target_start": 0, "target_end": 6, "polarity": -1}
+    result = run("tone", "-", stdin=json.dumps(rec) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["label"] == -1
+    assert out["polarity"] in (-1, 0, 1) and -1 <= out["score"] <= 1
+
+
+def test_tone_command_refuses_offsets_outside_the_sentence(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text(json.dumps({"sentence": "Short.", "target_start": 3, "target_end": 99}) + "\n")
+    result = run("tone", str(path))
+    assert result.returncode == 2 and "offsets" in result.stderr
