@@ -231,3 +231,16 @@ def test_upload_over_the_size_limit_gets_a_clear_message(server, page, tmp_path)
     alert = page.locator("[data-testid='stAlertContentError']")
     assert "too large" in alert.inner_text() and "limit is 5 MB" in alert.inner_text()
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_chart_downloads_as_png_and_svg(server, page, tmp_path) -> None:
+    page.goto(f"{server}/?view=tone")
+    wait_drawn(page)
+    for fmt, magic in (("PNG", b"\x89PNG\r\n\x1a\n"), ("SVG", b"<svg")):
+        with page.expect_download(timeout=90_000) as info:
+            page.get_by_role("button", name=fmt).first.click()
+        path = tmp_path / f"chart.{fmt.lower()}"
+        info.value.save_as(path)
+        data = path.read_bytes()
+        assert data.startswith(magic) and len(data) > 5_000
+    assert b"Tone toward each actor" in data  # the SVG carries the chart's title
