@@ -494,8 +494,14 @@ def _progress(total: int, show: bool | None):
 
     if show is None:
         show = sys.stderr.isatty()
+    try:
+        width = os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        width = 0
+    # A terminal that reports no size (some pseudo-terminals) would get no bar at all.
+    sizing: dict[str, Any] = {"dynamic_ncols": True} if width > 0 else {"ncols": 80, "nrows": 24}
     return tqdm(total=total, unit="art", desc="analysing", disable=not show, smoothing=0.1,
-                dynamic_ncols=True)
+                **sizing)
 
 
 def _run_local(tasks: list[Task], jobs: int, settings: Settings, aliases: Any,
