@@ -168,6 +168,15 @@ def _axis_label(label: str, width: int = 14) -> str:
     return first + ("<br>" + " ".join(words) if words else "") if first else label
 
 
+def _hider(mask: Sequence[str]):
+    """A function that blanks the names in ``mask`` out of article text (blind mode)."""
+    if not mask:
+        return lambda text: text
+    from .html_report import mask_text
+
+    return lambda text: mask_text(text, mask) if text else text
+
+
 def _ids(analysis: EventAnalysis, ids: Sequence[str] | None) -> list[str]:
     known = [d.id for d in analysis.documents]
     if ids is None:
@@ -417,10 +426,15 @@ def distinctive_terms_figure(
     labels: Mapping[str, str] | None = None,
     *,
     top: int = 8,
+    mask: Sequence[str] = (),
     on: _date | None = None,
 ) -> go.Figure:
-    """The words each version uses distinctly more than the others (z-score of log-odds)."""
+    """The words each version uses distinctly more than the others (z-score of log-odds).
+
+    ``mask``: outlet names to blank out of the terms (blind mode).
+    """
     ids = _ids(analysis, ids)
+    hide = _hider(mask)
     lab, col = _labels(analysis, labels), outlet_colors(analysis)
     title = "Words each version uses more than the others"
     dist = analysis.vocabulary.distinctive
@@ -435,7 +449,7 @@ def distinctive_terms_figure(
         fig.add_trace(
             go.Bar(
                 x=[t.z for t in terms],
-                y=[_esc(t.term, 28) for t in terms],
+                y=[_esc(hide(t.term), 28) for t in terms],
                 orientation="h",
                 marker_color=col[i],
                 showlegend=False,
@@ -478,6 +492,7 @@ def detail_matrix_figure(
     *,
     highlight: str | None = None,
     clickable: bool = False,
+    mask: Sequence[str] = (),
     on: _date | None = None,
 ) -> go.Figure:
     """Detail × version heatmap: colour = kept verbatim / paraphrased / changed / left out;
@@ -485,8 +500,10 @@ def detail_matrix_figure(
 
     With ``clickable=True`` an invisible marker sits on every cell and carries the hover text,
     because plotly reports clicks (and Streamlit selections) on markers, not on heatmap cells.
+    ``mask``: outlet names to blank out of the sentences (blind mode).
     """
     ids = _ids(analysis, ids)
+    hide = _hider(mask)
     lab = _labels(analysis, labels)
     title = "Which details each version keeps, changes or leaves out"
     dets = {d.id: d for d in analysis.details.details}
@@ -511,8 +528,8 @@ def detail_matrix_figure(
                 f"<b>{lab[i]}</b> · {status} ({STATUS_HELP.get(status, '')})"
                 + (" · no other version has it" if shown_as == "only here" else "")
                 + (f" at {pos:.0%} of the article" if pos is not None and status != "absent" else "")
-                + (f"<br>change: {_esc(change)}" if change else "")
-                + "<br>" + (_wrap(sentence) if sentence else "<i>not in this version</i>")
+                + (f"<br>change: {_esc(hide(change))}" if change else "")
+                + "<br>" + (_wrap(hide(sentence)) if sentence else "<i>not in this version</i>")
             )
         z.append(row_z)
         text.append(row_t)
@@ -522,7 +539,7 @@ def detail_matrix_figure(
     for k, s in enumerate(STATUS_ORDER):
         scale += [[k / n, STATUS_COLORS[s]], [(k + 1) / n, STATUS_COLORS[s]]]
     ylabels = [
-        (f"<b>{did} · {_esc(dets[did].text, 58)}</b>" if did == highlight else f"{did} · {_esc(dets[did].text, 58)}")
+        (f"<b>{did} · {_esc(hide(dets[did].text), 58)}</b>" if did == highlight else f"{did} · {_esc(hide(dets[did].text), 58)}")
         for did in order
     ]
     fig = go.Figure(
@@ -707,10 +724,15 @@ def tone_strip_figure(
     ids: Sequence[str] | None = None,
     labels: Mapping[str, str] | None = None,
     *,
+    mask: Sequence[str] = (),
     on: _date | None = None,
 ) -> go.Figure:
-    """One strip per version, one cell per sentence, coloured by that sentence's tone."""
+    """One strip per version, one cell per sentence, coloured by that sentence's tone.
+
+    ``mask``: outlet names to blank out of the sentences in the hover text (blind mode).
+    """
     ids = _ids(analysis, ids)
+    hide = _hider(mask)
     lab = _labels(analysis, labels)
     title = "Tone sentence by sentence"
     tones = analysis.tone.articles
@@ -727,7 +749,7 @@ def tone_strip_figure(
         hover.append(
             [
                 f"<b>{lab[i]}</b> sentence {k + 1}: {scores[k]:+.2f}<br>"
-                + (_wrap(sents[k]) if k < len(sents) else "")
+                + (_wrap(hide(sents[k])) if k < len(sents) else "")
                 if k < len(scores)
                 else ""
                 for k in range(width)

@@ -127,3 +127,12 @@ def test_clickable_detail_matrix_puts_a_marker_with_hover_text_on_every_cell(ful
     assert heat.hoverinfo == "skip"
     assert len(marks.x) == len(heat.z) * len(heat.z[0])
     assert marks.marker.opacity == 0 and all(c for c in marks.customdata)
+
+
+def test_blind_mask_blanks_outlet_names_out_of_figure_text() -> None:
+    plain = build()
+    mask = [d.article.outlet for d in plain.documents if d.article.outlet]
+    for builder in (F.detail_matrix_figure, F.tone_strip_figure):
+        text = _all_text(builder(plain, labels=F.version_labels(plain, blind=True), mask=mask))
+        assert "(AP)" not in text and "ZeroHedge" not in text
+        assert "[outlet]" in text

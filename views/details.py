@@ -41,7 +41,7 @@ def render(ctx: Context) -> None:
     if st.session_state.get(key) not in order:
         st.session_state[key] = order[0]
     event = show_figure(
-        cached(detail_matrix_figure, a, ctx.ids, ctx.labels, highlight=st.session_state[key], clickable=True),
+        cached(detail_matrix_figure, a, ctx.ids, ctx.labels, highlight=st.session_state[key], clickable=True, mask=ctx.mask),
         "detail-matrix", key="fig_details", on_select="rerun", selection_mode="points",
     )
     clicked = _pick_from_chart(event, order)

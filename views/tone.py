@@ -26,7 +26,7 @@ def render(ctx: Context) -> None:
         show_figure(cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors", key="fig_actor_tone")
     else:
         not_yet("Tone toward actors is")
-    show_figure(cached(tone_strip_figure, a, ctx.ids, ctx.labels), "tone-by-sentence", key="fig_tone_strip")
+    show_figure(cached(tone_strip_figure, a, ctx.ids, ctx.labels, mask=ctx.mask), "tone-by-sentence", key="fig_tone_strip")
 
     rows = []
     for i in ctx.ids:

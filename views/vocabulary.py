@@ -49,7 +49,7 @@ def render(ctx: Context) -> None:
             st.caption("No flagged terms in this version.")
 
     if any(vocab.distinctive.get(i) for i in ctx.ids):
-        show_figure(cached(distinctive_terms_figure, a, ctx.ids, ctx.labels), "distinctive-terms", key="fig_distinct")
+        show_figure(cached(distinctive_terms_figure, a, ctx.ids, ctx.labels, mask=ctx.mask), "distinctive-terms", key="fig_distinct")
     else:
         not_yet("Distinctive terms are")
 
