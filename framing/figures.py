@@ -584,8 +584,11 @@ def detail_matrix_figure(
                 showlegend=False,
             )
         )
-    fig.update_yaxes(autorange="reversed", tickfont={"size": 11})
-    fig.update_xaxes(side="top", tickfont={"size": 12}, tickangle=0)
+    # fixed ranges: the invisible markers must not pad the axes
+    fig.update_yaxes(range=[len(order) - 0.5, -0.5], tickfont={"size": 11}, showgrid=False)
+    fig.update_xaxes(
+        side="top", tickfont={"size": 12}, tickangle=0, range=[-0.5, len(ids) - 0.5], showgrid=False
+    )
     fig = finish(
         fig, analysis, title,
         subtitle="Rows are the event's details in story order; a cell's number is where the version places it (0% = first sentence).",
