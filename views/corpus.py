@@ -60,13 +60,15 @@ def _summary(path: str, stamp: float) -> None:
                (SELECT min(day) FROM articles) AS first_day,
                (SELECT max(day) FROM articles) AS last_day,
                (SELECT count(*) FROM skipped) AS skipped""").iloc[0]
-    cols = st.columns(5)
+    cols = st.columns([1, 1, 1, 2, 1])
     cols[0].metric("Events", f"{counts['events']:,}")
     cols[1].metric("Articles", f"{counts['articles']:,}")
     cols[2].metric("Outlets", f"{counts['outlets']:,}")
     span = "undated"
     if pd.notna(counts["first_day"]):
-        span = f"{pd.Timestamp(counts['first_day']):%d %b %Y} – {pd.Timestamp(counts['last_day']):%d %b %Y}"
+        first, last = pd.Timestamp(counts["first_day"]), pd.Timestamp(counts["last_day"])
+        span = f"{first:%b %Y}" if (first.year, first.month) == (last.year, last.month) \
+            else f"{first:%b %Y} – {last:%b %Y}"
     cols[3].metric("Dates", span)
     cols[4].metric("Records skipped", f"{counts['skipped']:,}",
                    help="Records not analysed (duplicate id, missing text, other language...); "
@@ -110,9 +112,9 @@ def _outlet_section(path: str, stamp: float) -> list[str]:
                                           "outlet": ""}, title="Loaded rate")
     fig.update_layout(height=max(260, 28 * len(shown) + 120), margin=dict(l=10, r=10, t=40, b=10))
     left.plotly_chart(fig, width="stretch")
-    shares = shown.melt(id_vars="outlet", value_vars=["kept_share", "added_share"],
-                        var_name="share", value_name="value")
-    fig = px.bar(shares, x="value", y="outlet", color="share", barmode="group", orientation="h",
+    shares = shown.rename(columns={"kept_share": "kept", "added_share": "added"}).melt(
+        id_vars="outlet", value_vars=["kept", "added"], var_name="details", value_name="value")
+    fig = px.bar(shares, x="value", y="outlet", color="details", barmode="group", orientation="h",
                  labels={"value": "share of the event's details", "outlet": ""},
                  title="Details kept and added")
     fig.update_layout(height=max(260, 40 * len(shown) + 120), margin=dict(l=10, r=10, t=40, b=10))
