@@ -343,3 +343,13 @@ def test_corpus_view_without_a_store_says_how_to_make_one(tmp_path) -> None:
     at.segmented_control(key="nav_view").set_value("overview").run()
     assert not at.exception
     assert any("fr-score" in h.value for h in at.html)  # back on the scorecard
+
+
+def test_a_findings_button_opens_the_view_with_its_evidence() -> None:
+    at = AppTest.from_function(_view_script, args=(f"overview|{Path(__file__).parent}",), default_timeout=TIMEOUT)
+    at.run()
+    button = next(b for b in at.button if str(b.key).startswith("finding_"))
+    button.click().run()
+    assert not at.exception
+    assert at.session_state["nav_view"] in ("vocabulary", "details", "tone", "side_by_side")
+    assert at.session_state["nav_view"].replace("_", " ") in button.label.lower().replace("_", " ")
