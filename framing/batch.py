@@ -356,6 +356,8 @@ def scan(
 
     try:
         _read_all(paths, summary, accept, keep_articles)
+        if summary.records == 0:
+            raise InputError("no articles found in the input")
         if pending:
             vectorize_pending()
         mats = [m.result() if isinstance(m, Future) else m for m in mats]
@@ -639,12 +641,12 @@ def analyze_corpus(
 
         def on_done(rows: Rows, n: int) -> None:
             nonlocal buffered
+            # Skipped records are kept in the summary and written once, at the end.
+            for r in rows.pop("skipped", []):
+                summary.skip(r["reason"], r["source"], r["article_id"], r["event_id"])
             extend(buffer, rows)
             summary.events += len(rows["events"])
             summary.articles += len(rows["articles"])
-            for r in rows["skipped"]:
-                summary.skip(r["reason"], r["source"], r["article_id"], r["event_id"])
-            rows["skipped"] = []  # kept in the summary, written once at the end
             buffered += n
             bar.update(n)
             if buffered >= FLUSH_ARTICLES:

@@ -222,3 +222,10 @@ def test_records_are_read_one_line_at_a_time(tmp_path):
     items = list(batch.iter_jsonl_records(path))
     assert [n for n, _, _ in items] == [1, 2, 3, 4, 6]
     assert isinstance(items[-1][2], str)
+
+
+def test_an_empty_corpus_is_a_one_line_input_error(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no articles"):
+        analyze_corpus([empty], store=tmp_path / "s.duckdb")
