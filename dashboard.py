@@ -147,7 +147,7 @@ ctx = state.make_context(analysis, analyses, ids, reference=reference, blind=bli
 with st.sidebar.expander("Download the comparison", icon=":material/download:", expanded=True):
     base = state.slug(analysis.id)
     st.download_button(
-        "HTML report", lambda: framing.render_html([analysis], title=f"framing report: {analysis.id}"),
+        "HTML report", lambda: framing.render_html([analysis]),
         file_name=f"framing-{base}.html", mime="text/html", key="dl_html", on_click="ignore",
         width="stretch", help="One self-contained page: findings, scores, detail matrix, tone, every version's text.",
     )

@@ -24,6 +24,7 @@ import pytest
 CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[1]
 #: Screenshots for a human to look at: $FRAMING_SCREENSHOTS, else <tmp>/framing-browser.
+EVENT = ROOT / "data" / "events" / "iraq-russia-military-ties-2020-02" / "articles.jsonl"
 SHOTS = Path(os.environ.get("FRAMING_SCREENSHOTS") or Path(tempfile.gettempdir()) / "framing-browser")
 ARGS = [
     "--no-sandbox",
@@ -194,6 +195,12 @@ def test_html_report_downloads_and_is_self_contained(server, page, tmp_path) -> 
     text = path.read_text(encoding="utf-8")
     assert text.startswith("<!doctype html>")
     assert "ZeroHedge" in text and "Press TV" in text and "<script" not in text.lower()
+    # the same report as `framing analyze data/events/... --format html`
+    cli = subprocess.run(
+        [sys.executable, "-m", "framing.cli", "analyze", str(EVENT.relative_to(ROOT)), "--format", "html"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    assert text.strip() == cli.strip()
     page.screenshot(path=str(SHOTS / "overview.png"))
 
 

@@ -203,6 +203,7 @@ def test_input_error_is_shown_in_the_app_as_a_message(monkeypatch) -> None:
         from views import inputs
 
         inputs.analyse_files.clear()
+        inputs.analyse_path.clear()
         exec(compile(open(inputs.ROOT / "dashboard.py").read(), "dashboard.py", "exec"), {"__name__": "__main__"})
 
     import framing
@@ -218,6 +219,7 @@ def test_input_error_is_shown_in_the_app_as_a_message(monkeypatch) -> None:
         from views import inputs
 
         inputs.analyse_files.clear()
+        inputs.analyse_path.clear()
 
 
 # --------------------------------------------------------------------------------------------
