@@ -46,7 +46,7 @@ def drawn(view: str) -> None:
     ``data-charts`` charts (the page is fully drawn when that many plotly charts are)."""
     st.session_state["runs"] = st.session_state.get("runs", 0) + 1
     st.html(
-        f"<span id='fr-drawn' data-view='{view}' data-run='{st.session_state['runs']}' "
+        f"<span id='fr-drawn' data-view='{state.esc(view)}' data-run='{st.session_state['runs']}' "
         f"data-charts='{st.session_state.get('charts_in_run', 0)}'></span>"
     )
 
