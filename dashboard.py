@@ -181,5 +181,8 @@ for note in analysis.notes:
     st.caption(note)
 if view == "corpus":
     st.rerun()
-RENDER.get(view, overview.render)(ctx)
+if not ids and view != "learn":
+    st.info("No version is chosen: pick the versions to compare in the sidebar.", icon=":material/checklist:")
+else:
+    RENDER.get(view, overview.render)(ctx)
 drawn(view)

@@ -355,3 +355,15 @@ def test_a_findings_button_opens_the_view_with_its_evidence() -> None:
     assert not at.exception
     assert at.session_state["nav_view"] in ("vocabulary", "details", "tone", "side_by_side")
     assert at.session_state["nav_view"].replace("_", " ") in button.label.lower().replace("_", " ")
+
+
+@pytest.mark.parametrize("chosen", [[], [AP]], ids=["no version", "one version"])
+def test_every_view_copes_with_fewer_than_two_versions(chosen: list[str]) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.multiselect[0].set_value(chosen).run()
+    for view in VIEW_KEYS:
+        at.segmented_control(key="nav_view").set_value(view).run()
+        assert not at.exception, (view, [e.message for e in at.exception])
+    at.segmented_control(key="nav_view").set_value("details").run()
+    assert any("at least two versions" in w.value for w in at.warning)
