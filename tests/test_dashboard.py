@@ -242,6 +242,10 @@ def _view_script(view: str, blind: bool = False) -> None:
 
     name = view.split("|")[0]
     analysis = fake_analysis.build(hostile=True)
+    if view.endswith("|empty"):  # only the cleaned documents: every score still missing
+        from framing.types import EventAnalysis
+
+        analysis = EventAnalysis(id=analysis.id, documents=analysis.documents)
     ids = [d.id for d in analysis.documents]
     ctx = state.make_context(analysis, [analysis], ids, reference="consensus", blind=blind, source="test")
     st.markdown(state.CSS, unsafe_allow_html=True)
@@ -367,3 +371,14 @@ def test_every_view_copes_with_fewer_than_two_versions(chosen: list[str]) -> Non
         assert not at.exception, (view, [e.message for e in at.exception])
     at.segmented_control(key="nav_view").set_value("details").run()
     assert any("at least two versions" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("view", VIEW_KEYS)
+def test_views_without_any_scores_say_what_is_not_available(view: str) -> None:
+    at = AppTest.from_function(_view_script, args=(f"{view}|{Path(__file__).parent}|empty",), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    if view in ("details", "vocabulary", "tone"):
+        assert any("not available yet" in i.value for i in at.info)
+    if view == "overview":
+        assert any("not available yet" in h.value for h in at.html)  # the empty bars say so
