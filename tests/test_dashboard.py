@@ -382,3 +382,23 @@ def test_views_without_any_scores_say_what_is_not_available(view: str) -> None:
         assert any("not available yet" in i.value for i in at.info)
     if view == "overview":
         assert any("not available yet" in h.value for h in at.html)  # the empty bars say so
+
+
+def test_uploads_of_each_supported_type_are_analysed() -> None:
+    from views import inputs
+
+    story = "Officials met in the capital on Monday to discuss trade and security ties. " * 4
+    page = (
+        "<html><head><title>Trade talks</title></head><body><article><h1>Trade talks</h1>"
+        + "".join(f"<p>{story}</p>" for _ in range(3)) + "</article></body></html>"
+    )
+    files = (
+        ("wire.txt", f"Trade talks\n\n{story}".encode()),
+        ("page.html", page.encode()),
+        ("more.csv", f'id,outlet,text\nc1,Daily,"{story}"\n'.encode()),
+        ("more.jsonl", ('{"id": "j1", "outlet": "Weekly", "text": "' + story + '"}\n').encode()),
+    )
+    analyses = inputs._analyse(files)
+    ids = [d.id for a in analyses for d in a.documents]
+    assert ids == ["wire", "page", "c1", "j1"]
+    assert all("/tmp" not in (d.article.source or "") for a in analyses for d in a.documents)
