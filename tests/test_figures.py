@@ -136,3 +136,16 @@ def test_blind_mask_blanks_outlet_names_out_of_figure_text() -> None:
         text = _all_text(builder(plain, labels=F.version_labels(plain, blind=True), mask=mask))
         assert "(AP)" not in text and "ZeroHedge" not in text
         assert "[outlet]" in text
+
+
+def test_every_public_function_of_figures_findings_and_report_has_a_docstring() -> None:
+    import inspect
+
+    from framing import findings, html_report
+
+    for module in (F, findings, html_report):
+        for name, obj in vars(module).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
+                continue
+            if inspect.isfunction(obj) or inspect.isclass(obj):
+                assert inspect.getdoc(obj), f"{module.__name__}.{name} has no docstring"
