@@ -286,6 +286,14 @@ def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
     return out
 
 
+def _most_negative(value: float) -> str:
+    return "most negative" if value < 0 else "least positive"
+
+
+def _most_positive(value: float) -> str:
+    return "most positive" if value > 0 else "least negative"
+
+
 def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
     tones = analysis.tone.articles
     out: list[Finding] = []
@@ -305,8 +313,8 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
         out.append(
             Finding(
                 "actor_tone",
-                f"Toward {actor}, {lab[lo]} is the most negative ({scored[lo]:+.2f}) and "
-                f"{lab[hi]} the most positive ({scored[hi]:+.2f}).",
+                f"Toward {actor}, {lab[lo]} is the {_most_negative(scored[lo])} ({scored[lo]:+.2f}) "
+                f"and {lab[hi]} the {_most_positive(scored[hi])} ({scored[hi]:+.2f}).",
                 "tone",
                 (lo, hi),
                 tuple(ev),
@@ -330,8 +338,8 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
             out.append(
                 Finding(
                     "tone",
-                    f"In its own voice {lab[lo]} is the most negative version ({own[lo]:+.2f}) and "
-                    f"{lab[hi]} the most positive ({own[hi]:+.2f}).",
+                    f"In its own voice {lab[lo]} is the {_most_negative(own[lo] or 0.0)} version "
+                    f"({own[lo]:+.2f}) and {lab[hi]} the {_most_positive(own[hi] or 0.0)} ({own[hi]:+.2f}).",
                     "tone",
                     (lo, hi),
                     tuple(ev),

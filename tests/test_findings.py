@@ -115,3 +115,16 @@ def test_consensus_is_what_more_than_half_of_the_shown_versions_carry(full) -> N
     for det in full.details.details:
         carriers = sum(det.status[i] != "absent" for i in ids)
         assert (det.id in cons) == (carriers > len(ids) / 2)
+
+
+def test_tone_finding_words_follow_the_signs(full) -> None:
+    from framing.types import ArticleTone, EventTone
+
+    ids = [d.id for d in full.documents]
+    scores = dict(zip(ids, [-0.6, -0.05, -0.3, -0.2, -0.4], strict=True))
+    tone = EventTone(
+        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in scores.items()}, actors=("Iraq",)
+    )
+    f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
+    assert "The New Arab is the most negative (-0.60)" in f.text
+    assert "AP the least negative (-0.05)" in f.text
