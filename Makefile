@@ -28,7 +28,7 @@ browser:
 	fi
 
 dashboard: $(STAMP)
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(BIN)/python -m views.serve --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -q

@@ -83,8 +83,11 @@ st.html(f"<span id='fr-drawn' data-run='{st.session_state['runs']}'></span>")
 
 
 def _serve(port: int, script: Path = ROOT / "dashboard.py") -> subprocess.Popen:
+    # The dashboard starts as `make dashboard` starts it (views.serve warms framing up before
+    # the server answers); any other script (the empty baseline) with plain `streamlit run`.
+    launcher = ["views.serve"] if script == ROOT / "dashboard.py" else ["streamlit", "run", str(script)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script),
+        [sys.executable, "-m", *launcher,
          "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

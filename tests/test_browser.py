@@ -73,10 +73,11 @@ def free_port() -> int:
 
 
 def start_server(port: int) -> subprocess.Popen:
-    """``streamlit run dashboard.py`` on ``port``; returns when the server answers."""
+    """The dashboard (``python -m views.serve``, as ``make dashboard``) on ``port``; returns
+    when the server answers."""
     proc = subprocess.Popen(
         [
-            sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
+            sys.executable, "-m", "views.serve",  # as `make dashboard` starts it
             "--server.port", str(port), "--server.address", "127.0.0.1",
             "--server.headless", "true", "--browser.gatherUsageStats", "false",
             "--server.fileWatcherType", "none",
