@@ -134,21 +134,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_tone(args: argparse.Namespace) -> int:
+    from .ingest import iter_json_records, read_text
+
     if args.path == "-":
-        lines, source = sys.stdin.read().splitlines(), "-"
+        text, source = sys.stdin.read(), "-"
     else:
         path = Path(args.path)
         if not path.is_file():
             raise InputError(f"no such file: {path}")
-        lines, source = path.read_text(encoding="utf-8", errors="replace").splitlines(), str(path)
+        text, source = read_text(path)[0], str(path)
     records = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source} line {lineno}: not valid JSON ({exc.msg})") from None
+    for lineno, record in iter_json_records(text.splitlines(), source):
         missing = [k for k in ("sentence", "target_start", "target_end") if k not in record]
         if missing:
             raise InputError(f"{source} line {lineno}: missing {', '.join(missing)}")

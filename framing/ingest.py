@@ -172,9 +172,12 @@ def read_html_file(path: Path) -> Article:
     )
 
 
-def iter_jsonl(stream: IO[str], source: str) -> Iterator[Article]:
-    """Articles from JSON Lines, one object per line (blank lines skipped)."""
-    stem = Path(source).stem if source != "-" else "stdin"
+def iter_json_records(stream: Iterable[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each non-blank line of JSON Lines.
+
+    Raises:
+        InputError: a line is not valid JSON or not a JSON object (names the line).
+    """
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
@@ -184,6 +187,13 @@ def iter_jsonl(stream: IO[str], source: str) -> Iterator[Article]:
             raise InputError(f"{source} line {lineno}: not valid JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise InputError(f"{source} line {lineno}: expected a JSON object")
+        yield lineno, record
+
+
+def iter_jsonl(stream: IO[str], source: str) -> Iterator[Article]:
+    """Articles from JSON Lines, one object per line (blank lines skipped)."""
+    stem = Path(source).stem if source != "-" else "stdin"
+    for lineno, record in iter_json_records(stream, source):
         yield _article(record, source=f"{source}:{lineno}", default_id=f"{stem}-{lineno}")
 
 
