@@ -99,6 +99,11 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 TABLES = tuple(SCHEMAS)
 
+#: Memory DuckDB may use while the batch engine writes (its page cache, see DuckDBSink), and
+#: how many writes (of about 2,000 articles each) one connection makes before it is reopened.
+WRITER_MEMORY_LIMIT = "256MB"
+REOPEN_WRITES = 5
+
 Rows = dict[str, list[dict[str, Any]]]
 
 
@@ -212,16 +217,17 @@ class DuckDBSink:
     """Writes rows into a DuckDB file; creates the tables on first use.
 
     Each :meth:`write` is one transaction, and the ``events`` row of an event is written with
-    its other rows, so an interrupted run never leaves half an event: on reopening, rows of
-    events absent from ``events`` (left by a crash between transactions cannot happen, but a
-    file written by hand might) are removed.
+    its other rows, so an interrupted run never leaves half an event.  On opening, rows of
+    events absent from ``events`` (which only a store written by other means can hold) are
+    removed, so that resuming re-analyses those events cleanly.
     """
 
     def __init__(self, path: str | Path) -> None:
         import duckdb
 
         self.path = Path(path)
-        self.con = duckdb.connect(str(self.path))
+        self._writes = 0
+        self.con = self._connect()
         for name, schema in SCHEMAS.items():
             empty = pa.Table.from_pylist([], schema=schema)
             self.con.register("_empty", empty)
@@ -232,6 +238,17 @@ class DuckDBSink:
                 self.con.execute(
                     f'DELETE FROM "{name}" WHERE event_id NOT IN (SELECT event_id FROM events)'
                 )
+
+    def _connect(self):
+        import duckdb
+
+        con = duckdb.connect(str(self.path))
+        # DuckDB caches written pages up to 80% of RAM by default, so a long run's main process
+        # grows with the corpus.  The cap and a fresh connection every REOPEN_WRITES writes slow
+        # that growth (measured, engine alone: 1,203 MB at 120,000 articles without them; 436 MB
+        # at 12,000 and 652 MB at 60,000 with them; README, Corpus mode); it is not flat.
+        con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
+        return con
 
     def existing_events(self) -> set[str]:
         """Event ids already stored (a resumed run skips them)."""
@@ -256,6 +273,10 @@ class DuckDBSink:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
+        self._writes += 1
+        if self._writes % REOPEN_WRITES == 0:
+            self.con.close()
+            self.con = self._connect()
 
     def close(self) -> None:
         self.con.close()
