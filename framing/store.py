@@ -223,7 +223,6 @@ class DuckDBSink:
     """
 
     def __init__(self, path: str | Path) -> None:
-        import duckdb
 
         self.path = Path(path)
         self._writes = 0
