@@ -8,7 +8,9 @@ start, imports, lexicon and model loading cost the same in both runs and cancel 
 main process's peak memory at both sizes shows whether memory stays flat.
 
 Engine alone: the same runs with the scoring modules replaced by empty results (cleaning,
-reading, flattening and writing kept) give the ceiling that the batch engine itself allows.
+reading, flattening and writing kept) give the ceiling that the batch engine itself allows;
+run also at 10x and 100x ``N2`` articles, they show how the main process's memory grows with
+the corpus.
 
 Profile: one process analyses the first ``N1`` articles with each pipeline step timed
 (cleaning, actors, details, vocabulary, tone, readability, and flattening into store rows), in
@@ -30,6 +32,9 @@ from pathlib import Path
 #: Target from the issue: 300 articles/s of full analysis after start-up on this machine.
 TARGET_RATE = 300.0
 SIZES = (300, 1200)
+#: Also run the engine alone (scoring stubbed) at 10x and 100x N2 articles to show that the
+#: main process's memory stays flat as the corpus grows (``FRAMING_BENCH_MEMORY=0`` skips it).
+MEMORY_GROWTH = os.environ.get("FRAMING_BENCH_MEMORY", "1") != "0"
 
 
 def _stub_scoring() -> None:
@@ -154,6 +159,15 @@ def run() -> list[dict]:
                          "value": runs[n]["seconds"], "unit": "s", "target": None})
             rows.append({"name": f"{n} articles: peak memory (main process)",
                          "value": runs[n]["peak_mb"], "unit": "MB", "target": None})
+        # Memory as the corpus grows: the engine alone on 10x and 100x the small corpus.
+        for n in (10 * n2, 100 * n2) if MEMORY_GROWTH else ():
+            path = synthetic.write_jsonl(Path(tmp) / f"m{n}.jsonl", n, bench, with_events=True)
+            r = _child("--run", str(path), str(Path(tmp) / f"m{n}.duckdb"), "--stub")
+            path.unlink()
+            stub[n] = r
+        for n in sorted(stub):
+            rows.append({"name": f"engine alone, {n} articles: peak memory (main process)",
+                         "value": stub[n]["peak_mb"], "unit": "MB", "target": None})
         prof = _child("--profile", str(Path(tmp) / f"c{n1}.jsonl"))
         rows.append({"name": "one process: CPU total per article", "value": prof["ms_total"],
                      "unit": "ms", "target": None})
