@@ -24,51 +24,17 @@ Targets (issue 6): drawn within 4 s after the server answers; a widget change re
 from __future__ import annotations
 
 import os
-import socket
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from views.harness import CHROMIUM, CHROMIUM_ARGS, WATCH_JS, free_port, start_server, wait_drawn
+
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-DRAWN_JS = """
-([prev, view]) => {
-  const m = document.querySelector('#fr-drawn');
-  if (!m || m.dataset.run === prev) return false;
-  if (view && m.dataset.view !== view) return false;
-  if (document.querySelector('[data-testid="stSpinner"]')) return false;
-  const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  if (sw && /running/i.test(sw.innerText)) return false;
-  if (document.querySelector('[data-stale="true"]')) return false;
-  const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .filter(c => c.querySelector('.main-svg')).length;
-  return drawn >= Number(m.dataset.charts || 0);
-}
-"""
 
-
-#: Installed before the page's own scripts: the time of the last change to the page.
-WATCH_JS = """
-window.__lastMutation = 0;
-new MutationObserver(() => { window.__lastMutation = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-"""
 #: The page counts as drawn when the run's marker is there, its charts are drawn and nothing
 #: has changed for this long; the time taken is that of the last change, not of the wait.
 QUIET_MS = 400
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 #: A one-line Streamlit page: its first draw and redraw on this machine are the floor under
@@ -82,33 +48,8 @@ st.html(f"<span id='fr-drawn' data-run='{st.session_state['runs']}'></span>")
 """
 
 
-def _serve(port: int, script: Path = ROOT / "dashboard.py") -> subprocess.Popen:
-    # The dashboard starts as `make dashboard` starts it (views.serve warms framing up before
-    # the server answers); any other script (the empty baseline) with plain `streamlit run`.
-    launcher = ["views.serve"] if script == ROOT / "dashboard.py" else ["streamlit", "run", str(script)]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", *launcher,
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=script.parent, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return proc
-        except OSError:
-            time.sleep(0.05)
-    proc.terminate()
-    raise RuntimeError("streamlit did not answer within 60 s")
-
-
 def _drawn(page, prev: str = "", view: str | None = None) -> str:
-    page.wait_for_function(DRAWN_JS, arg=[prev, view], timeout=120_000, polling=20)
-    page.wait_for_function(
-        "(ms) => performance.now() - window.__lastMutation > ms", arg=QUIET_MS, timeout=120_000
-    )
-    return page.locator("#fr-drawn").get_attribute("data-run") or ""
+    return wait_drawn(page, prev, view=view, quiet_ms=QUIET_MS, timeout=120_000)
 
 
 def _new_page(browser):
@@ -139,8 +80,8 @@ def _baseline(browser) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "baseline.py"
         script.write_text(BASELINE_APP)
-        port = _free_port()
-        proc = _serve(port, script)
+        port = free_port()
+        proc = start_server(port, script)
         try:
             firsts, redraws = [], []
             for _ in range(3):
@@ -168,13 +109,13 @@ def run() -> list[dict]:
 
     rows: list[dict] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         # warm the browser itself so that its start-up is not counted as the app's
         warm = browser.new_page()
         warm.set_content("<p>warm</p>")
         warm.close()
-        port = _free_port()
-        proc = _serve(port)
+        port = free_port()
+        proc = start_server(port)
         try:
             url = f"http://127.0.0.1:{port}/"
             page = _new_page(browser)

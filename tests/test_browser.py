@@ -10,53 +10,21 @@ screenshots to ``$FRAMING_SCREENSHOTS`` (default ``/tmp/framing-browser``; look 
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from views import harness
+from views.harness import CHROMIUM, CHROMIUM_ARGS, WATCH_JS, free_port, start_server
+
 ROOT = Path(__file__).resolve().parents[1]
 #: Screenshots for a human to look at: $FRAMING_SCREENSHOTS, else <tmp>/framing-browser.
 EVENT = ROOT / "data" / "events" / "iraq-russia-military-ties-2020-02" / "articles.jsonl"
 SHOTS = Path(os.environ.get("FRAMING_SCREENSHOTS") or Path(tempfile.gettempdir()) / "framing-browser")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-#: True when the script has finished a run and every chart on the page is drawn; ``prev`` is
-#: the run counter seen before an interaction (the page must show a newer run).
-DRAWN_JS = """
-([prev, view]) => {
-  const m = document.querySelector('#fr-drawn');
-  if (!m || m.dataset.run === prev) return false;
-  if (view && m.dataset.view !== view) return false;
-  if (document.querySelector('[data-testid="stSpinner"]')) return false;
-  const sw = document.querySelector('[data-testid="stStatusWidget"]');
-  if (sw && /running/i.test(sw.innerText)) return false;
-  if (document.querySelector('[data-stale="true"]')) return false;
-  const drawn = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')]
-    .filter(c => c.querySelector('.main-svg')).length;
-  return drawn >= Number(m.dataset.charts || 0);
-}
-"""
-
-#: Installed before the page's own scripts: the time of the last change to the page.
-WATCH_JS = """
-window.__lastMutation = 0;
-new MutationObserver(() => { window.__lastMutation = performance.now(); })
-  .observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-"""
 #: Quiet for this long after the run's marker = every element of the run is on the page.
 QUIET_MS = 300
 
@@ -66,46 +34,9 @@ pytestmark = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int) -> subprocess.Popen:
-    """The dashboard (``python -m views.serve``, as ``make dashboard``) on ``port``; returns
-    when the server answers."""
-    proc = subprocess.Popen(
-        [
-            sys.executable, "-m", "views.serve",  # as `make dashboard` starts it
-            "--server.port", str(port), "--server.address", "127.0.0.1",
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",
-        ],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-            return proc
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}") from None
-            time.sleep(0.2)
-    proc.terminate()
-    raise RuntimeError("streamlit did not answer within 60 s")
-
-
 def wait_drawn(page, prev: str = "", timeout: float = 90_000, view: str | None = None) -> str:
-    """Wait until the page has finished a run newer than ``prev`` (showing ``view`` when
-    given); return its run counter."""
-    page.wait_for_function(DRAWN_JS, arg=[prev, view], timeout=timeout)
-    page.wait_for_function(
-        "(ms) => performance.now() - window.__lastMutation > ms", arg=QUIET_MS, timeout=timeout
-    )
-    return page.locator("#fr-drawn").get_attribute("data-run") or ""
+    """Wait until the page has finished a run newer than ``prev``; return its run counter."""
+    return harness.wait_drawn(page, prev, view=view, quiet_ms=QUIET_MS, timeout=timeout)
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +57,7 @@ def server() -> Iterator[str]:
 def browser():
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
