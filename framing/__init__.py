@@ -7,8 +7,8 @@ Example:
 """
 
 from ._version import __version__
-from .analysis import analyze, analyze_documents, analyze_event, group_by_event
 from .actors import find_mentions
+from .analysis import analyze, analyze_documents, analyze_event, group_by_event
 from .clean import clean
 from .errors import FramingError, InputError
 from .html_report import render_html
@@ -26,6 +26,25 @@ from .types import (
     Sentence,
 )
 
+#: Corpus-mode names, imported on first use (they bring in duckdb, pyarrow and tqdm).
+_LAZY = {
+    "analyze_corpus": ("framing.batch", "analyze_corpus"),
+    "group_articles": ("framing.grouping", "group_articles"),
+    "connect_store": ("framing.store", "connect"),
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'framing' has no attribute {name!r}")
+
+
 __all__ = [
     "Article",
     "DEFAULT_SETTINGS",
@@ -41,10 +60,13 @@ __all__ = [
     "Settings",
     "__version__",
     "analyze",
+    "analyze_corpus",
     "analyze_documents",
     "analyze_event",
     "clean",
+    "connect_store",
     "find_mentions",
+    "group_articles",
     "group_by_event",
     "load_articles",
     "render_html",
