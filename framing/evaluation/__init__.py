@@ -9,6 +9,7 @@ with the reason.  The bench folder is found from ``--bench``, else ``$FRAMING_BE
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,19 @@ class SuiteResult:
     data: str
     metrics: tuple[Metric, ...]
     details: dict[str, object] = field(default_factory=dict)
+
+
+def read_bench(bench: Path, filename: str) -> list[dict]:
+    """The records of ``bench/filename`` (JSON Lines; blank lines skipped).
+
+    Raises:
+        SuiteSkipped: the file is absent (the data sets are not shipped with framing).
+    """
+    path = Path(bench) / filename
+    if not path.is_file():
+        raise SuiteSkipped(f"{path} is absent (evaluation data is not shipped with framing)")
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
 
 
 def find_bench(explicit: str | os.PathLike[str] | None = None) -> Path | None:

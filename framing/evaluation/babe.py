@@ -7,12 +7,11 @@ few weights in :mod:`framing.vocabulary`); nothing fitted on it ships.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
-from . import Metric, SuiteResult, SuiteSkipped
+from . import Metric, SuiteResult, read_bench
 
 NAME = "babe"
 DESCRIPTION = "BABE dev: ROC-AUC of the sentence loadedness score, recall of biased words"
@@ -36,13 +35,6 @@ def roc_auc(scores: list[float] | np.ndarray, labels: list[int] | np.ndarray) ->
     return float((greater + 0.5 * ties) / (len(pos) * len(neg)))
 
 
-def load(bench: Path) -> list[dict]:
-    path = Path(bench) / FILE
-    if not path.is_file():
-        raise SuiteSkipped(f"{path} is absent (BABE dev is not shipped with framing)")
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
 
 def run(bench: Path) -> SuiteResult:
     """Score every biased/neutral sentence of BABE dev and compare with the annotation."""
@@ -50,7 +42,7 @@ def run(bench: Path) -> SuiteResult:
     from ..types import Article, Document
     from ..vocabulary import loaded_terms, sentence_score
 
-    records = [r for r in load(bench) if r.get("label") in ("biased", "neutral")]
+    records = [r for r in read_bench(bench, FILE) if r.get("label") in ("biased", "neutral")]
     scores, labels = [], []
     words_total = words_hit = 0
     tokens_total = tokens_flagged = 0

@@ -7,22 +7,14 @@ it; the cost is the share of all tokens that are flagged.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from . import Metric, SuiteResult, SuiteSkipped
+from . import Metric, SuiteResult, read_bench
 
 NAME = "basil"
 DESCRIPTION = "BASIL dev: lexical-bias spans containing a flagged term, share of tokens flagged"
 FILE = "basil_dev.jsonl"
 
-
-def load(bench: Path) -> list[dict]:
-    path = Path(bench) / FILE
-    if not path.is_file():
-        raise SuiteSkipped(f"{path} is absent (BASIL dev is not shipped with framing)")
-    with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
 
 
 def run(bench: Path) -> SuiteResult:
@@ -33,7 +25,7 @@ def run(bench: Path) -> SuiteResult:
     from ..types import Article, Document
     from ..vocabulary import loaded_terms
 
-    records = load(bench)
+    records = read_bench(bench, FILE)
     spans_total = spans_hit = 0
     tokens_total = tokens_flagged = 0
     by_outlet: dict[str, list[int]] = {}

@@ -28,7 +28,7 @@ from ..clean import clean
 from ..quotes import find_quotes
 from ..sentences import split_sentences
 from ..types import Article
-from . import Metric, SuiteResult, SuiteSkipped
+from . import Metric, SuiteResult, read_bench
 
 NAME = "cleaning"
 DESCRIPTION = "Cleaning, sentence ends and quotations against BASIL's annotations"
@@ -36,17 +36,14 @@ DESCRIPTION = "Cleaning, sentence ends and quotations against BASIL's annotation
 
 def run(bench: Path) -> SuiteResult:
     """Measure on ``bench/basil_dev.jsonl``."""
-    path = bench / "basil_dev.jsonl"
-    if not path.exists():
-        raise SuiteSkipped(f"{path} is absent")
-    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    records = read_bench(bench, "basil_dev.jsonl")
     removed_share, removed = false_removals(records)
     precision, recall, f1 = sentence_agreement(records)
     q_recall, q_false = quote_agreement(records)
     scraped = scraped_sentence_removals(bench)
     return SuiteResult(
         suite=NAME,
-        data=str(path),
+        data=str(bench / "basil_dev.jsonl"),
         metrics=(
             Metric("false_removal_share", removed_share, 0.005, False, "story text cut"),
             Metric("sentence_end_precision", precision, None, True, "vs BASIL sentence ends"),

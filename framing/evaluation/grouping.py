@@ -13,14 +13,13 @@ from a grid and measured on the other half, and the two held-out ARIs are averag
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
 
 from ..grouping import THRESHOLD, WINDOW_DAYS, group_articles
 from ..types import Article
-from . import Metric, SuiteResult, SuiteSkipped
+from . import Metric, SuiteResult, read_bench
 
 NAME = "grouping"
 DESCRIPTION = "Event grouping of BASIL dev articles (event ids hidden): adjusted Rand index."
@@ -33,18 +32,13 @@ GRID = tuple(round(float(t), 2) for t in np.arange(0.10, 0.32, 0.02))
 
 def load(bench: Path) -> tuple[list[Article], list[str]]:
     """BASIL dev as articles without event ids, and the true event of each."""
-    path = bench / FILE
-    if not path.is_file():
-        raise SuiteSkipped(f"{path} is absent")
     articles, truth = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            r = json.loads(line)
-            articles.append(
-                Article(id=r["article_id"], text=r["text"], title=r.get("title") or "",
-                        outlet=r.get("outlet"), date=r.get("date"))
-            )
-            truth.append(r["event_id"])
+    for r in read_bench(bench, FILE):
+        articles.append(
+            Article(id=r["article_id"], text=r["text"], title=r.get("title") or "",
+                    outlet=r.get("outlet"), date=r.get("date"))
+        )
+        truth.append(r["event_id"])
     return articles, truth
 
 

@@ -14,10 +14,9 @@ whole sentence (the target ignored) and the majority class.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from . import Metric, SuiteResult, SuiteSkipped
+from . import Metric, SuiteResult, read_bench
 
 NAME = "newsmtsc"
 DESCRIPTION = "Sentiment toward a target in a news sentence (NewsMTSC dev): macro-F1."
@@ -29,14 +28,6 @@ TARGET = 0.75
 VADER_THRESHOLD = 0.05
 
 
-def load(bench: Path) -> list[dict]:
-    """The dev records (raises :class:`SuiteSkipped` when the file is absent)."""
-    path = bench / FILE
-    if not path.is_file():
-        raise SuiteSkipped(f"{path} is absent")
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
 
 def run(bench: Path) -> SuiteResult:
     """Measure the shipped model's macro-F1 on NewsMTSC dev."""
@@ -44,7 +35,7 @@ def run(bench: Path) -> SuiteResult:
 
     from ..tone import score_targets, sentence_tone
 
-    records = load(bench)
+    records = read_bench(bench, FILE)
     truth = [int(r["polarity"]) for r in records]
     pred = [p for p, _ in score_targets(records)]
     labels = [-1, 0, 1]
