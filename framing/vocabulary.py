@@ -652,6 +652,19 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
     return j
 
 
+def _right_group_nouns(toks: list[re.Match[str]], last: int) -> int:
+    """Index of the last token once up to three group nouns after token ``last`` are taken in
+    ("the Daesh terror group")."""
+    r = last
+    while (
+        r + 1 < len(toks)
+        and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS
+        and r - last < 3
+    ):
+        r += 1
+    return r
+
+
 @lru_cache(maxsize=4096)
 def _phrase_tokens(text: str) -> list[re.Match[str]]:
     return list(_PHRASE_TOKEN.finditer(text))
@@ -678,13 +691,7 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
     out: list[tuple[int, int]] = []
     # modifiers before the name, and group nouns after it: "the Daesh terror group"
     j = _left_phrase(toks, first)
-    r = last
-    while (
-        r + 1 < len(toks)
-        and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS
-        and r - last < 3
-    ):
-        r += 1
+    r = _right_group_nouns(toks, last)
     if m.kind == "country":
         r = last  # "Iraqi militia" is a militia, not a name for Iraq
     after = text[me : me + 2].lstrip(".")
@@ -767,13 +774,7 @@ def _unnamed_group_labels(
             continue
         last = max(k for k, x in enumerate(toks) if x.start() < t.end - s_start)
         j = _left_phrase(toks, first)
-        r = last
-        while (
-            r + 1 < len(toks)
-            and toks[r + 1].group(0).lower().rstrip(".") in _GROUP_NOUNS
-            and r - last < 3
-        ):
-            r += 1
+        r = _right_group_nouns(toks, last)
         head = toks[r].group(0).lower().rstrip(".")
         if head not in _GROUP_NOUNS or head == "terror":
             continue  # not a name for a group of people ("an era of terror")
