@@ -27,7 +27,7 @@ from datetime import date
 
 from ._version import __version__
 from .findings import CONSENSUS, compare_to_reference, findings
-from .report import SCORE_COLUMNS, article_scores
+from .report import SCORE_COLUMNS, article_scores, format_value
 from .types import Detail, EventAnalysis
 
 #: Light backgrounds for sentences by the status of the detail they carry, relative to the
@@ -256,11 +256,7 @@ def legend_html() -> str:
 
 
 def _fmt(value: object) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return _e(value)
+    return _e(format_value(value))
 
 
 def _tone_bg(v: float | None) -> str:

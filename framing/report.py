@@ -187,7 +187,8 @@ def to_csv(analyses: Sequence[EventAnalysis]) -> str:
     return out.getvalue()
 
 
-def _fmt(value: Any) -> str:
+def format_value(value: Any) -> str:
+    """A score as shown in Markdown and HTML tables: "–" when missing, floats to 2 places."""
     if value is None:
         return "–"
     if isinstance(value, float):
@@ -212,7 +213,7 @@ def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
         lines.append("|" + "---|" * len(header))
         for doc in analysis.documents:
             scores = article_scores(analysis, doc)
-            cells = [_md_cell(doc.label)] + [_fmt(scores[c]) for c in SCORE_COLUMNS]
+            cells = [_md_cell(doc.label)] + [format_value(scores[c]) for c in SCORE_COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         for doc in analysis.documents:
