@@ -97,13 +97,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{name:<10} skipped: {exc}")
             continue
-        except ModuleNotFoundError as exc:
-            if exc.name != f"framing.evaluation.{name}":
-                raise
-            results.append({"suite": name, "skipped": "suite not implemented yet"})
-            if not args.json:
-                print(f"{name:<10} skipped: suite not implemented yet")
-            continue
         results.append(
             {
                 "suite": result.suite,

@@ -52,3 +52,13 @@ def test_seeds_are_verbatim_copies_of_shared_seeds():
         pytest.skip("../shared/seeds is absent")
     for path in shared.iterdir():
         assert (ROOT / "seeds" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_every_registered_eval_suite_exists():
+    import importlib
+
+    from framing.evaluation import SUITES
+
+    for name, module in SUITES.items():
+        mod = importlib.import_module(module)
+        assert callable(mod.run), name
