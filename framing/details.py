@@ -48,7 +48,7 @@ from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfTransformer, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import facts as factlib
 from .settings import DEFAULT_SETTINGS, Settings
@@ -158,72 +158,109 @@ def _normalise(text: str) -> str:
 _TOPIC_SHARE = 0.2
 
 
-def _char_counts(texts: list[str]) -> sparse.csr_matrix:
-    """Counts of each text's character 3- and 4-grams within words padded by a space: the
-    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, computed on the
-    UTF-8 bytes with numpy (several times faster than the per-word Python loop).
+def _tfidf_cosine(rows: np.ndarray, features: np.ndarray, n: int) -> np.ndarray:
+    """Cosine similarity of ``n`` texts given as (text, feature) occurrences, weighted as
+    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` weighs them: ``(1 + ln tf) * idf``
+    with ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
+
+    One sort of the occurrences by (feature, text) gives the counts, the document
+    frequencies and the matrix in column order at once (cheaper than a vectoriser object on
+    an event's few hundred units).
 
     Example:
-        >>> _char_counts(["war", "a war"]).sum(axis=1).A.ravel().astype(int).tolist()
-        [5, 6]
+        >>> s = _tfidf_cosine(np.array([0, 0, 1, 2]), np.array([7, 8, 7, 9]), 3)
+        >>> [[round(float(v), 2) for v in row] for row in s]
+        [[1.0, 0.61, 0.0], [0.61, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    if not len(rows):
+        return np.zeros((n, n), dtype=np.float32)
+    keys, counts = np.unique(
+        (features.astype(np.int64) << _ROW_BITS) | rows.astype(np.int64), return_counts=True
+    )
+    r = (keys & ((1 << _ROW_BITS) - 1)).astype(np.int32)
+    f = keys >> _ROW_BITS
+    first = np.empty(len(f), dtype=bool)
+    first[0] = True
+    np.not_equal(f[1:], f[:-1], out=first[1:])
+    indptr = np.append(np.flatnonzero(first), len(f))
+    df = np.diff(indptr)
+    value = (1.0 + np.log(counts)) * (np.log((1.0 + n) / (1.0 + np.repeat(df, df))) + 1.0)
+    norm = np.sqrt(np.bincount(r, weights=value * value, minlength=n))
+    value = (value / np.where(norm > 0, norm, 1.0)[r]).astype(np.float32)
+    x = sparse.csc_matrix((value, r, indptr), shape=(n, len(df))).tocsr()
+    return (x @ x.T).toarray()
+
+
+#: Bits for the unit index in a packed (feature, unit) key: an event of up to a million units.
+_ROW_BITS = 20
+_WORD_TOKEN = re.compile(r"\b\w[\w'-]+\b")
+
+
+def _word_similarity(texts: list[str]) -> np.ndarray:
+    """TF-IDF cosine of words (scikit-learn's token pattern and English stop words)."""
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, text in enumerate(texts):
+        for w in _WORD_TOKEN.findall(_normalise(text)):
+            if w not in ENGLISH_STOP_WORDS:
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+    return _tfidf_cosine(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(texts))
+
+
+def _char_similarity(texts: list[str]) -> np.ndarray:
+    """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
+    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken from the UTF-8
+    bytes with numpy (a 3-gram is marked by bit 32, so it never equals a 4-gram).
+
+    Example:
+        >>> [round(float(v), 2) for v in _char_similarity(["war", "a war", "peace"])[0]]
+        [1.0, 0.86, 0.0]
     """
     padded = [" " + " ".join(_normalise(t).split()) + " " for t in texts]
     data = "\n".join(padded).encode("utf-8")  # "\n" never occurs inside a padded text
-    b = np.frombuffer(data, dtype=np.uint8).astype(np.uint32)
+    b = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
     if len(b) < 4:
-        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+        return np.zeros((len(texts), len(texts)), dtype=np.float32)
     lengths = np.array([len(p.encode("utf-8")) + 1 for p in padded])
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    row = np.repeat(np.arange(len(texts)), lengths)[: len(b)]
     space, newline = b == 32, b == 10
     # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
-    g3 = (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
     ok3 = ~space[1:-1] & ~(newline[:-2] | newline[1:-1] | newline[2:])
-    g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
     ok4 = ~(space[1:-2] | space[2:-1]) & ~(newline[:-3] | newline[1:-2] | newline[2:-1] | newline[3:])
-    pos = np.concatenate([np.nonzero(ok3)[0], np.nonzero(ok4)[0]])
-    grams = np.concatenate([g3[ok3], g4[ok4]])
-    rows = np.searchsorted(starts, pos, side="right") - 1
-    vocab, cols = np.unique(grams, return_inverse=True)
-    return sparse.csr_matrix(
-        (np.ones(len(cols), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
+    g3 = (1 << 32) | (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
+    g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
+    return _tfidf_cosine(
+        np.concatenate([row[:-2][ok3], row[:-3][ok4]]),
+        np.concatenate([g3[ok3], g4[ok4]]),
+        len(texts),
     )
 
 
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
     """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts."""
-    word = TfidfVectorizer(
-        preprocessor=_normalise, ngram_range=(1, 1), sublinear_tf=True, stop_words="english",
-        token_pattern=r"(?u)\b\w[\w'-]+\b", dtype=np.float32,
-    )
-    try:
-        xw = word.fit_transform(texts)
-        sw = (xw @ xw.T).toarray()
-    except ValueError:  # only stop words
-        sw = np.zeros((len(texts), len(texts)), dtype=np.float32)
-    xc = TfidfTransformer(sublinear_tf=True).fit_transform(_char_counts(texts))
-    sc = (xc @ xc.T).toarray()
-    text_sim = 0.5 * sw + 0.5 * sc
+    text_sim = 0.5 * _word_similarity(texts) + 0.5 * _char_similarity(texts)
     vocab: dict[str, int] = {}
-    rows, cols = [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for i, ks in enumerate(keys):
         for k in ks:
             rows.append(i)
             cols.append(vocab.setdefault(k, len(vocab)))
+    fact = np.zeros_like(text_sim)
     if vocab:
-        b = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
-        )
+        b = np.zeros((len(texts), len(vocab)), dtype=np.float32)
+        b[rows, cols] = 1.0
         # weighted Jaccard: a fact most units share ("Iraq" in a story about Iraq) says little
         # and a fact in more than a fifth of the units is the event's topic, not an identity
-        df = np.asarray(b.sum(axis=0)).ravel()
+        df = b.sum(axis=0)
         idf = np.log((1.0 + len(texts)) / (1.0 + df)).astype(np.float32)
         idf[df > max(2.0, _TOPIC_SHARE * len(texts))] = 0.0
-        inter = (b.multiply(idf[None, :]).tocsr() @ b.T).toarray()
-        size = np.asarray(b @ idf).ravel()
+        inter = (b * idf) @ b.T
+        size = b @ idf
         union = size[:, None] + size[None, :] - inter
-        fact = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    else:
-        fact = np.zeros_like(text_sim)
+        np.divide(inter, union, out=fact, where=union > 0)
     w = settings.details_fact_weight
     return np.asarray(text_sim + w * fact * (1.0 - text_sim), dtype=np.float64)
 
@@ -302,7 +339,7 @@ def _span_siblings(rows: list[_Row], units: list[_Unit], sim: np.ndarray, thresh
                 if d in row.cells or d == row.ref:
                     continue
                 for u in us:
-                    if sim[u, ref_units].max() >= threshold:
+                    if _block_max(sim, [u], ref_units) >= threshold:
                         row.cells.setdefault(d, []).append(u)
 
 
@@ -339,6 +376,8 @@ class _Aligned:
     order: list[int]
     sentence_counts: list[int]
     common: frozenset[str] = frozenset()
+    #: (a, b) with a < b -> the index of the version that derives from the other, or None
+    derived: dict[tuple[int, int], int | None] = dataclasses.field(default_factory=dict)
 
 
 def _rows(
@@ -399,6 +438,7 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     sim = _similarity([u.text for u in units], keys, settings)
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
+    derived: dict[tuple[int, int], int | None] = {}
     if len(docs) > 1:
         # an original goes before the versions that derive from it, so that statuses and
         # changes read "what the derivative did to the original"
@@ -408,12 +448,19 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
         }
         order = _order_originals_first(order, derived)
     rows = _rows(order, doc_units, units, sim, settings)
-    return _Aligned(docs, units, doc_units, sim, rows, order, sentence_counts, common)
+    return _Aligned(docs, units, doc_units, sim, rows, order, sentence_counts, common, derived)
 
 
 # --------------------------------------------------------------------------------------------
 # Cells and status
 # --------------------------------------------------------------------------------------------
+
+
+def _block_max(sim: np.ndarray, rows: list[int], cols: list[int]) -> float:
+    """The best similarity between two groups of units (most groups hold one unit)."""
+    if len(rows) == 1 and len(cols) == 1:
+        return float(sim[rows[0], cols[0]])
+    return float(sim[np.ix_(rows, cols)].max())
 
 
 def _cell_text(doc: Document, units: list[_Unit]) -> str:
@@ -504,7 +551,7 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
             n = al.sentence_counts[d]
             position[doc.id] = round(min(indexes[doc.id]) / (n - 1), 3) if n > 1 else 0.0
             close = bool(
-                al.sim[np.ix_(row.cells[d], row.cells[row.ref])].max()
+                _block_max(al.sim, row.cells[d], row.cells[row.ref])
                 >= settings.details_change_similarity
             )
             status[doc.id], found = _status(
@@ -580,7 +627,7 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     seen: dict[str, Source] = {}
     sentences = _sentences(doc)
     for index, start, end in sentences:
-        for a in factlib.extract(doc.body[start:end], common=al.common).attribution:
+        for a in factlib.attributions(doc.body[start:end], common=al.common):
             seen.setdefault(_source_key(a.source), Source(a.source, a.named, index))
     for q in doc.quotes:
         if q.speaker and _source_key(q.speaker) not in seen:
@@ -700,15 +747,25 @@ def _source_groups(
     return {(v, k): find(n) for n, (v, k, _) in enumerate(flat)}
 
 
-def _ngrams(words: list[str], n: int) -> list[tuple[str, ...]]:
-    return [tuple(words[i: i + n]) for i in range(len(words) - n + 1)]
+def _ngram_hashes(words: list[str], n: int) -> np.ndarray:
+    """One 64-bit hash per word n-gram of a text, in text order (the words are hashed once;
+    an n-gram's hash mixes its words' hashes by position)."""
+    if len(words) < n:
+        return np.zeros(0, dtype=np.uint64)
+    ids: dict[str, int] = {}
+    h = np.array([ids.setdefault(w, len(ids)) for w in words], dtype=np.uint64)
+    h = np.array([hash(w) for w in ids], dtype=np.int64).view(np.uint64)[h]
+    out = np.zeros(len(words) - n + 1, dtype=np.uint64)
+    for k in range(n):  # wraps modulo 2**64
+        out = out * np.uint64(1_000_003) + h[k: len(words) - n + 1 + k]
+    return out
 
 
-def _copied(a_grams: list[tuple[str, ...]], b_set: set[tuple[str, ...]], n: int) -> float:
+def _copied(a_grams: np.ndarray, b_grams: np.ndarray, n: int) -> float:
     """Share of the words of a text inside its word n-grams found in the other text."""
-    if not a_grams:
+    if not len(a_grams):
         return 0.0
-    hit = np.fromiter((g in b_set for g in a_grams), dtype=bool, count=len(a_grams))
+    hit = np.isin(a_grams, b_grams)
     covered = np.convolve(hit.astype(np.int8), np.ones(n, dtype=np.int8)) > 0
     return float(covered.mean())
 
@@ -746,15 +803,10 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
         words[d] = re.findall(r"[a-z0-9]+", _normalise(" ".join(
             units[u].text for u in al.doc_units[d])))
         totals[d] = sum(units[u].words for u in al.doc_units[d])
-    directions = {
-        (a, b): _direction(docs, a, b, units, al.doc_units, al.sim, settings)
-        for a in range(len(docs)) for b in range(a + 1, len(docs))
-    }
-    directions = _drop_siblings(directions, len(docs))
+    directions = _drop_siblings(al.derived, len(docs))
     out: list[Pair] = []
     n = settings.details_copy_ngram
-    grams = {d: _ngrams(words[d], n) for d in words}
-    gram_sets = {d: set(g) for d, g in grams.items()}
+    grams = {d: _ngram_hashes(words[d], n) for d in words}
     for a in range(len(docs)):
         for b in range(a + 1, len(docs)):
             ua: set[int] = set()
@@ -774,8 +826,8 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
                     similarity=round((wa + wb) / (ta + tb), 3) if ta + tb else 0.0,
                     reuse=round(reuse_a, 3), reuse_b_in_a=round(reuse_b, 3),
                     derivative=None if derivative is None else docs[derivative].id,
-                    copied=round(_copied(grams[a], gram_sets[b], n), 3),
-                    copied_b_in_a=round(_copied(grams[b], gram_sets[a], n), 3),
+                    copied=round(_copied(grams[a], grams[b], n), 3),
+                    copied_b_in_a=round(_copied(grams[b], grams[a], n), 3),
                 )
             )
     return tuple(out)
