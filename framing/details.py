@@ -819,7 +819,7 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
             wb = sum(units[u].words for u in ub)
             ta, tb = totals[a], totals[b]
             reuse_a, reuse_b = _reuse(a, b, units, al.doc_units, al.sim, settings)
-            derivative = directions[(a, b)]
+            derivative = directions.get((a, b))
             out.append(
                 Pair(
                     a=docs[a].id, b=docs[b].id,
