@@ -54,6 +54,17 @@ def drawn(view: str) -> None:
 st.session_state["charts_in_run"] = 0
 
 
+@st.cache_resource(show_spinner=False)
+def freeze_once() -> bool:
+    """Once per server: keep the long-lived objects (framing's modules and resources, the
+    analysis) out of the full garbage collection Streamlit runs after every rerun (see
+    ``views.serve.freeze_long_lived``; ``make dashboard`` already did it before the first page)."""
+    from views.serve import freeze_long_lived
+
+    freeze_long_lived()
+    return True
+
+
 # ---- first load: choices from the URL -----------------------------------------------------
 state.init_state("nav_view", state.url_get("view", "overview") if state.url_get("view") in VIEWS else "overview")
 state.init_state("blind", state.url_get("blind") == "1")
@@ -90,6 +101,7 @@ if view == "corpus" and HAS_CORPUS:
     st.stop()
 
 got = inputs.choose_input()
+freeze_once()
 if got is None:
     st.title("framing")
     st.segmented_control("View", list(VIEWS), format_func=VIEWS.get, key="nav_view", label_visibility="collapsed")
