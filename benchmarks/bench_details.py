@@ -35,6 +35,7 @@ def _cold_caches() -> None:
     facts._names_and_persons.cache_clear()
     facts._dates_numbers.cache_clear()
     facts._attributions.cache_clear()
+    facts._single_name.cache_clear()
     details._tokens.cache_clear()
     details._plain.cache_clear()
     details._normalise.cache_clear()

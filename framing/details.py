@@ -42,6 +42,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,8 +100,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in factlib._QUOTE.finditer(text)]
 
 
-def _clause_cuts(text: str, min_words: int) -> list[int]:
-    """Offsets in ``text`` where a new clause starts."""
+def _clause_cuts(text: str, min_words: int, word_starts: list[int] | None = None) -> list[int]:
+    """Offsets in ``text`` where a new clause starts (``word_starts``: where its words start;
+    a cut always falls on a word start, so the words of a piece are those starting in it)."""
+    if word_starts is None:
+        word_starts = [m.start() for m in _WORDS.finditer(text)]
     quotes = _quote_spans(text)
     cands: list[int] = []
     m = _OPENING.match(text)
@@ -109,12 +113,12 @@ def _clause_cuts(text: str, min_words: int) -> list[int]:
     cands.extend(m.end() for m in _CUT.finditer(text))
     cuts: list[int] = []
     prev = 0
+    total = len(word_starts)
     for c in sorted(set(cands)):
         if any(a < c < b for a, b in quotes):
             continue
-        if len(_WORDS.findall(text[prev:c])) >= min_words and len(
-            _WORDS.findall(text[c:])
-        ) >= min_words:
+        before = bisect_left(word_starts, c)
+        if before - bisect_left(word_starts, prev) >= min_words and total - before >= min_words:
             cuts.append(c)
             prev = c
     return cuts
@@ -125,16 +129,19 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
     body = doc.body
     for index, start, end in _sentences(doc):
         text = body[start:end]
-        if len(_WORDS.findall(text)) < settings.details_min_unit_words:
+        word_starts = [m.start() for m in _WORDS.finditer(text)]
+        if len(word_starts) < settings.details_min_unit_words:
             continue
-        bounds = [0, *_clause_cuts(text, settings.details_min_clause_words), len(text)]
+        bounds = [0, *_clause_cuts(text, settings.details_min_clause_words, word_starts),
+                  len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = text[a:b]
             lead = len(piece) - len(piece.lstrip())
             piece = piece.strip()
             if piece:
                 s = start + a + lead
-                out.append(_Unit(d, index, s, s + len(piece), piece, len(_WORDS.findall(piece))))
+                words = bisect_left(word_starts, b) - bisect_left(word_starts, a)
+                out.append(_Unit(d, index, s, s + len(piece), piece, words))
     return out
 
 
@@ -476,17 +483,23 @@ def _cell_text(doc: Document, units: list[_Unit]) -> str:
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")
-_SPELLING = ((re.compile(r"(?<=[a-z]{2})ence\b"), "ense"), (re.compile(r"(?<=[a-z]{2})our\b"), "or"),
-             (re.compile(r"(?<=[a-z]{2})is(e[ds]?|ing)\b"), r"iz\1"))
+#: British word endings and their American spelling: -ence -> -ense, -our -> -or, -ise -> -ize.
+_SPELLING = re.compile(r"(?<=[a-z]{2})(?:(ence)|(our)|is(e[ds]?|ing))\b")
+
+
+def _american(m: re.Match[str]) -> str:
+    return "ense" if m.group(1) else "or" if m.group(2) else "iz" + m.group(3)
 
 
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> tuple[str, ...]:
-    """Lower-case words with British spellings folded to American (defence -> defense)."""
-    folded = _normalise(text)
-    for pattern, repl in _SPELLING:
-        folded = pattern.sub(repl, folded)
-    return tuple(_ALNUM.findall(folded))
+    """Lower-case words with British spellings folded to American (defence -> defense).
+
+    Example:
+        >>> _tokens("The Defence Ministry's labour was organised")
+        ('the', 'defense', 'ministry', 's', 'labor', 'was', 'organized')
+    """
+    return tuple(_ALNUM.findall(_SPELLING.sub(_american, _normalise(text))))
 
 
 def _verbatim_share(text: str, ref: str) -> float:
@@ -762,10 +775,12 @@ def _ngram_hashes(words: list[str], n: int) -> np.ndarray:
 
 
 def _copied(a_grams: np.ndarray, b_grams: np.ndarray, n: int) -> float:
-    """Share of the words of a text inside its word n-grams found in the other text."""
-    if not len(a_grams):
+    """Share of the words of a text inside its word n-grams found in the other text
+    (``b_grams`` sorted)."""
+    if not len(a_grams) or not len(b_grams):
         return 0.0
-    hit = np.isin(a_grams, b_grams)
+    at = np.minimum(np.searchsorted(b_grams, a_grams), len(b_grams) - 1)
+    hit = b_grams[at] == a_grams
     covered = np.convolve(hit.astype(np.int8), np.ones(n, dtype=np.int8)) > 0
     return float(covered.mean())
 
@@ -807,6 +822,7 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
     out: list[Pair] = []
     n = settings.details_copy_ngram
     grams = {d: _ngram_hashes(words[d], n) for d in words}
+    ordered = {d: np.sort(g) for d, g in grams.items()}
     for a in range(len(docs)):
         for b in range(a + 1, len(docs)):
             ua: set[int] = set()
@@ -826,8 +842,8 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
                     similarity=round((wa + wb) / (ta + tb), 3) if ta + tb else 0.0,
                     reuse=round(reuse_a, 3), reuse_b_in_a=round(reuse_b, 3),
                     derivative=None if derivative is None else docs[derivative].id,
-                    copied=round(_copied(grams[a], grams[b], n), 3),
-                    copied_b_in_a=round(_copied(grams[b], grams[a], n), 3),
+                    copied=round(_copied(grams[a], ordered[b], n), 3),
+                    copied_b_in_a=round(_copied(grams[b], ordered[a], n), 3),
                 )
             )
     return tuple(out)

@@ -274,6 +274,22 @@ def _names_and_persons(
     return tuple(names), tuple(persons)
 
 
+@lru_cache(maxsize=65536)
+def _single_name(word: str, initial_common: bool) -> str | None:
+    """The name one capitalised word stands for, or None (a function word, a month, a title, a
+    sentence-initial common word: ``initial_common``)."""
+    ranks = _ranks()
+    bare = _bare(word)
+    if (
+        bare in _STOP or (initial_common and bare not in ranks)
+        or bare in _MONTHS or bare in _WEEKDAYS
+        or ranks.get(bare, ("", ""))[0] in _TITLE_HEADS
+        or len(_LETTERS.findall(word)) < 2
+    ):
+        return None
+    return word if bare in ranks or _ACRONYM.fullmatch(word) else word.rstrip(".")
+
+
 def _add_name(
     run: list[str], quals: list[str], at_start: bool, common: frozenset[str],
     names: list[str], persons: list[Person],
@@ -281,15 +297,9 @@ def _add_name(
     ranks = _ranks()
     if len(run) == 1 and not quals:  # the common case: one capitalised word, no title
         word = run[0]
-        bare = _bare(word)
-        if (
-            bare in _STOP or (at_start and bare in common and bare not in ranks)
-            or bare in _MONTHS or bare in _WEEKDAYS
-            or ranks.get(bare, ("", ""))[0] in _TITLE_HEADS
-            or len(_LETTERS.findall(word)) < 2
-        ):
-            return
-        names.append(word if bare in ranks or _ACRONYM.fullmatch(word) else word.rstrip("."))
+        name = _single_name(word, at_start and _bare(word) in common)
+        if name is not None:
+            names.append(name)
         return
     # a sentence-initial function word (or common word) is not part of a name
     while run and (_bare(run[0]) in _STOP or (at_start and _bare(run[0]) in common
@@ -586,8 +596,8 @@ def attributions(text: str, *, common: frozenset[str] = frozenset()) -> tuple[At
     (cheaper: names are looked up only when a verb of saying occurs).
 
     Example:
-        >>> [(a.source, a.named) for a in attributions("Rain fell, a witness said.")]
-        [('a witness', False)]
+        >>> [(a.source, a.named) for a in attributions("Rain fell, an official said.")]
+        [('an official', False)]
     """
     return _attributions(text, common)
 
