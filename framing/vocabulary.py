@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -89,6 +91,7 @@ _NEGATORS = frozenset({"not", "no", "never", "without", "nor", "hardly", "barely
 _NEGATION_WINDOW = 3  # words before the term (NegEx uses 5; 3 keeps clauses apart in news)
 _SCARE = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
 _SCARE_MAX_WORDS = 2
+_NORM_OF = itemgetter(2)  # Token.norm, at C speed in map()
 
 
 # --------------------------------------------------------------------------------------------
@@ -104,9 +107,21 @@ def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
 
 
 def _quoted_words(tokens: Sequence[Token], quotes: Sequence[Quote]) -> int:
+    if not quotes:
+        return 0
     spans = sorted((q.start, q.end) for q in quotes)
+    starts = [t.start for t in tokens]
+    if all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):
+        # quotations apart (the usual case): count the tokens inside each by bisection
+        ends = [t.end for t in tokens]
+        return sum(
+            max(0, bisect.bisect_right(ends, e) - bisect.bisect_left(starts, s)) for s, e in spans
+        )
+    # tokens before the first quotation or after the last cannot be inside one
+    lo = bisect.bisect_left(starts, spans[0][0])
+    hi = bisect.bisect_left(starts, max(e for _, e in spans))
     n = j = 0
-    for t in tokens:
+    for t in tokens[lo:hi]:
         while j < len(spans) and spans[j][1] < t.end:
             j += 1
         if j < len(spans) and spans[j][0] <= t.start:
@@ -215,16 +230,39 @@ def loaded_terms(doc: Document, tokens: Sequence[Token] | None = None) -> tuple[
     return tuple(out)
 
 
-def _mean_valence(tokens: Sequence[Token], flagged: set[int]) -> float:
-    """Mean |VADER valence| of the words that are neither flagged nor plain news words."""
-    vader = vader_lexicon()
-    plain = plain_words()
-    vals = [
-        abs(vader.get(t.norm, 0.0))
-        for k, t in enumerate(tokens)
-        if k not in flagged and t.norm not in plain
-    ]
-    return sum(vals) / len(vals) if vals else 0.0
+@lru_cache(maxsize=1)
+def _valence_table() -> dict[str, float | None]:
+    """|VADER valence| by word; None for plain news words, which the mean leaves out."""
+    table: dict[str, float | None] = {w: abs(v) for w, v in vader_lexicon().items()}
+    table.update(dict.fromkeys(plain_words()))
+    return table
+
+
+def _flagged(tokens: Sequence[Token], terms: Sequence[LoadedTerm]) -> set[int]:
+    """Indexes of the tokens inside a flagged term (tokens and terms in text order)."""
+    if not terms:
+        return set()
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    out: set[int] = set()
+    for t in terms:
+        out.update(
+            range(bisect.bisect_left(starts, t.start), bisect.bisect_right(ends, t.end))
+        )
+    return out
+
+
+def _score(text: str, vals: Sequence[float | None], flagged: set[int], terms) -> float:
+    """The sentence score from the words' |valence| (None: plain word) and the flagged set."""
+    rest = [v for k, v in enumerate(vals) if v is not None and k not in flagged]
+    mean = sum(rest) / len(rest) if rest else 0.0
+    raw = sum(t.weight for t in terms) + VALENCE_WEIGHT * mean
+    score = raw / max(1, len(vals)) ** LENGTH_POWER
+    cues = bool(_REPORTING.search(text)) + bool(_FIGURE.search(text))
+    score -= REPORTING_DISCOUNT * cues
+    if _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
+        score += PERSONAL_VOICE
+    return round(max(0.0, score), 4)
 
 
 def sentence_score(
@@ -253,19 +291,9 @@ def sentence_score(
     """
     if tokens is None:
         tokens = [Token(t.start + offset, t.end + offset, t.norm) for t in tokenize(text)]
-    flagged = {
-        k
-        for k, tok in enumerate(tokens)
-        for t in terms
-        if t.start <= tok.start and tok.end <= t.end
-    }
-    raw = sum(t.weight for t in terms) + VALENCE_WEIGHT * _mean_valence(tokens, flagged)
-    score = raw / max(1, len(tokens)) ** LENGTH_POWER
-    cues = bool(_REPORTING.search(text)) + bool(_FIGURE.search(text))
-    score -= REPORTING_DISCOUNT * cues
-    if _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
-        score += PERSONAL_VOICE
-    return round(max(0.0, score), 4)
+    table = _valence_table()
+    vals = [table.get(t.norm, 0.0) for t in tokens]
+    return _score(text, vals, _flagged(tokens, terms), terms)
 
 
 def score_text(text: str) -> float:
@@ -301,9 +329,12 @@ def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> 
     for t in terms:
         by_sentence.setdefault(t.sentence, []).append(t)
     tok_starts = [t.start for t in tokens]
+    vals = list(map(_valence_table().get, map(_NORM_OF, tokens), repeat(0.0)))
     for s in sentences:
         lo, hi = bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end)
-        scores.append(sentence_score(s.text, by_sentence.get(s.index, []), s.start, tokens[lo:hi]))
+        inside = by_sentence.get(s.index, [])
+        flagged = _flagged(tokens[lo:hi], inside)
+        scores.append(_score(s.text, vals[lo:hi], flagged, inside))
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -354,8 +385,12 @@ _STOP = frozenset(
 )
 
 
-def _content_words(tokens: Sequence[Token]) -> list[str]:
-    return [t.norm for t in tokens if t.norm.isalpha() and len(t.norm) > 2 and t.norm not in _STOP]
+def _content_counts(tokens: Sequence[Token]) -> Counter[str]:
+    """Counts of the content words (alphabetic, three letters or more, not a stop word)."""
+    counts = Counter([t[2] for t in tokens])
+    for w in [w for w in counts if not (w.isalpha() and len(w) > 2 and w not in _STOP)]:
+        del counts[w]
+    return counts
 
 
 def distinctive_terms(
@@ -385,8 +420,7 @@ def distinctive_terms(
         return {}
     tokens = tokens or {}
     counts = [
-        Counter(_content_words(tokens[d.id] if d.id in tokens else tokenize(d.body)))
-        for d in documents
+        _content_counts(tokens[d.id] if d.id in tokens else tokenize(d.body)) for d in documents
     ]
     vocab = sorted(set().union(*counts))
     if not vocab:
@@ -394,8 +428,8 @@ def distinctive_terms(
     index = {w: k for k, w in enumerate(vocab)}
     matrix = np.zeros((len(documents), len(vocab)))
     for i, c in enumerate(counts):
-        for w, n in c.items():
-            matrix[i, index[w]] = n
+        if c:
+            matrix[i, [index[w] for w in c]] = list(c.values())
     total = matrix.sum(axis=0)
     prior = contrast.scaled_prior(total, prior_total)
     out: dict[str, tuple[DistinctiveTerm, ...]] = {}
@@ -483,10 +517,26 @@ def _loaded_in(terms: Sequence[LoadedTerm], toks: Sequence[Token], idx: Sequence
     return [t for t in terms if any(t.start <= s and e <= t.end for s, e in spans)]
 
 
+def _span_tokens(
+    body: str, tokens: Sequence[Token] | None, starts: Sequence[int], start: int, end: int
+) -> tuple[Sequence[Token], str, int]:
+    """The tokens of ``body[start:end]`` as ``(tokens, text they index, offset of that text)``.
+
+    The body's own tokens are reused (offsets into the body, offset 0) unless a word straddles
+    an edge of the span; then the span is tokenised alone, exactly as before.
+    """
+    if tokens is not None:
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        if (lo == 0 or tokens[lo - 1].end <= start) and (hi == lo or tokens[hi - 1].end <= end):
+            return tokens[lo:hi], body, 0
+    return tokenize(body[start:end]), body[start:end], start
+
+
 def substitutions(
     documents: Sequence[Document],
     details: EventDetails,
     vocab: Mapping[str, ArticleVocabulary],
+    tokens: Mapping[str, Sequence[Token]] | None = None,
 ) -> tuple[Substitution, ...]:
     """Words swapped between versions for the same detail, where one side is loaded.
 
@@ -498,7 +548,11 @@ def substitutions(
         documents: The versions, in input order (``a`` is always the earlier one).
         details: The aligned details; with none, there are no substitutions.
         vocab: Each version's flagged terms (from :func:`article_vocabulary`).
+        tokens: Each version's body tokens, when already computed.
     """
+    tokens = tokens or {}
+    starts: dict[str, list[int]] = {}  # token start offsets of each body, computed once
+    starts: dict[str, list[int]] = {}  # token start offsets of each body, computed once
     order = {d.id: k for k, d in enumerate(documents)}
     docs = {d.id: d for d in documents}
     out: list[Substitution] = []
@@ -522,26 +576,34 @@ def substitutions(
             spans[aid] = (start, text)
             inside[aid] = [t for t in vocab[aid].terms if start <= t.start < end]
         ids = [aid for aid in present if aid in spans]
-        toks: dict[str, list[Token]] = {}
+        toks: dict[str, tuple[Sequence[Token], str, int]] = {}
         for x in range(len(ids)):
             for y in range(x + 1, len(ids)):
                 a, b = ids[x], ids[y]
                 terms_a, terms_b = inside[a], inside[b]
                 if not terms_a and not terms_b:
                     continue  # nothing loaded on either side: no swap to show
-                (sa, ta), (sb, tb) = spans[a], spans[b]
-                for aid, text in ((a, ta), (b, tb)):
+                ta, tb = spans[a][1], spans[b][1]
+                for aid, (st, text) in ((a, spans[a]), (b, spans[b])):
                     if aid not in toks:
-                        toks[aid] = tokenize(text)
-                toks_a, toks_b = toks[a], toks[b]
+                        body, body_toks = docs[aid].body, tokens.get(aid)
+                        if body_toks is not None and aid not in starts:
+                            starts[aid] = [t.start for t in body_toks]
+                        toks[aid] = _span_tokens(
+                            body, body_toks, starts.get(aid, ()), st, st + len(text)
+                        )
+                toks_a, src_a, base_a = toks[a]
+                toks_b, src_b, base_b = toks[b]
                 for ia, ib in _swap_chunks(toks_a, toks_b):
                     if not ia or not ib:
                         continue
-                    la = _loaded_in(terms_a, toks_a, ia, sa)
-                    lb = _loaded_in(terms_b, toks_b, ib, sb)
+                    la = _loaded_in(terms_a, toks_a, ia, base_a)
+                    lb = _loaded_in(terms_b, toks_b, ib, base_b)
                     if not la and not lb:
                         continue
-                    for wa, wb, xa, xb in _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
+                    for wa, wb, xa, xb in _swaps(
+                        ia, ib, toks_a, toks_b, src_a, src_b, la, lb
+                    ):
                         key = (a, b, tuple(w.lower() for w in wa), tuple(w.lower() for w in wb))
                         if key in seen:
                             continue
@@ -879,6 +941,6 @@ def analyze(
     return EventVocabulary(
         articles=articles,
         distinctive=distinctive_terms(documents, tokens=tokens),
-        substitutions=substitutions(documents, details, articles),
+        substitutions=substitutions(documents, details, articles, tokens),
         actor_labels=actor_labels(documents, mentions, articles),
     )
