@@ -36,6 +36,7 @@ def _cold_caches() -> None:
     facts._dates_numbers.cache_clear()
     facts._attributions.cache_clear()
     facts._single_name.cache_clear()
+    facts._lower_words.cache_clear()
     details._tokens.cache_clear()
     details._plain.cache_clear()
     details._normalise.cache_clear()

@@ -378,7 +378,7 @@ def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = Tru
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(m.group(0).replace(",", ""))
-    if not _NUMBER_WORDS.keys().isdisjoint(_LOWER_WORD.findall(text.lower())):
+    if not _lower_words(text).isdisjoint(_NUMBER_WORDS):
         out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
     return list(dict.fromkeys(out))
 
@@ -484,13 +484,24 @@ _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=4096)
+def _lower_words(text: str) -> frozenset[str]:
+    """The words of ``text`` in lower case (to test cheaply whether any of a list occurs)."""
+    return frozenset(_LOWER_WORD.findall(text.lower()))
+
+
 def _verb_matches(text: str) -> list[re.Match[str]]:
     """Verbs of saying in ``text``: a set intersection finds which forms occur (cheap), one
     pattern of just those forms finds where."""
-    found = set(_LOWER_WORD.findall(text.lower())) & _reporting_verbs().keys()
+    found = _verb_forms() & _lower_words(text)
     if not found:
         return []
     return list(_forms_pattern(frozenset(found)).finditer(text))
+
+
+@cache
+def _verb_forms() -> frozenset[str]:
+    return frozenset(_reporting_verbs())
 
 
 @lru_cache(maxsize=1024)
