@@ -257,15 +257,17 @@ def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings
             cols.append(vocab.setdefault(k, len(vocab)))
     fact = np.zeros_like(text_sim)
     if vocab:
-        b = np.zeros((len(texts), len(vocab)), dtype=np.float32)
-        b[rows, cols] = 1.0
         # weighted Jaccard: a fact most units share ("Iraq" in a story about Iraq) says little
         # and a fact in more than a fifth of the units is the event's topic, not an identity
-        df = b.sum(axis=0)
+        # (sparse products: a dense one would wake BLAS threads for a tiny matrix)
+        b = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
+        )
+        df = np.bincount(cols, minlength=len(vocab)).astype(np.float32)
         idf = np.log((1.0 + len(texts)) / (1.0 + df)).astype(np.float32)
         idf[df > max(2.0, _TOPIC_SHARE * len(texts))] = 0.0
-        inter = (b * idf) @ b.T
-        size = b @ idf
+        inter = (b @ sparse.diags(idf) @ b.T).toarray()
+        size = np.asarray(b @ idf).ravel()
         union = size[:, None] + size[None, :] - inter
         np.divide(inter, union, out=fact, where=union > 0)
     w = settings.details_fact_weight
