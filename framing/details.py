@@ -218,26 +218,37 @@ def _word_similarity(texts: list[str]) -> np.ndarray:
 
 def _char_similarity(texts: list[str]) -> np.ndarray:
     """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
-    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken from the UTF-8
-    bytes with numpy (a 3-gram is marked by bit 32, so it never equals a 4-gram).
+    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy.
+
+    Characters are numbered within the event (their code points when all are ASCII), so a
+    gram packs into one integer; a 3-gram carries a marker bit, so it never equals a 4-gram.
 
     Example:
         >>> [round(float(v), 2) for v in _char_similarity(["war", "a war", "peace"])[0]]
         [1.0, 0.86, 0.0]
     """
     padded = [" " + " ".join(_normalise(t).split()) + " " for t in texts]
-    data = "\n".join(padded).encode("utf-8")  # "\n" never occurs inside a padded text
-    b = np.frombuffer(data, dtype=np.uint8).astype(np.int64)
-    if len(b) < 4:
+    data = "\n".join(padded)  # "\n" never occurs inside a padded text
+    if len(data) < 4:
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
-    lengths = np.array([len(p.encode("utf-8")) + 1 for p in padded])
-    row = np.repeat(np.arange(len(texts)), lengths)[: len(b)]
-    space, newline = b == 32, b == 10
+    if data.isascii():
+        codes = np.frombuffer(data.encode("ascii"), dtype=np.uint8)
+        b = codes.astype(np.int64)
+        bits = 7
+    else:
+        codes = np.frombuffer(data.encode("utf-32-le"), dtype=np.uint32)
+        alphabet, b = np.unique(codes, return_inverse=True)
+        b = b.astype(np.int64) + 1  # 0 is never a character, so "a" and "\0a" differ
+        bits = int(len(alphabet)).bit_length()
+        if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
+            return _char_similarity([t.encode("unicode_escape").decode("ascii") for t in texts])
+    row = np.repeat(np.arange(len(texts)), [len(p) + 1 for p in padded])[: len(b)]
+    space, newline = codes == 32, codes == 10
     # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
     ok3 = ~space[1:-1] & ~(newline[:-2] | newline[1:-1] | newline[2:])
     ok4 = ~(space[1:-2] | space[2:-1]) & ~(newline[:-3] | newline[1:-2] | newline[2:-1] | newline[3:])
-    g3 = (1 << 32) | (b[:-2] << 16) | (b[1:-1] << 8) | b[2:]
-    g4 = (b[:-3] << 24) | (b[1:-2] << 16) | (b[2:-1] << 8) | b[3:]
+    g3 = (1 << (4 * bits)) | (b[:-2] << (2 * bits)) | (b[1:-1] << bits) | b[2:]
+    g4 = (b[:-3] << (3 * bits)) | (b[1:-2] << (2 * bits)) | (b[2:-1] << bits) | b[3:]
     return _tfidf_cosine(
         np.concatenate([row[:-2][ok3], row[:-3][ok4]]),
         np.concatenate([g3[ok3], g4[ok4]]),

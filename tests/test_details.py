@@ -308,3 +308,31 @@ def test_every_sentence_of_every_version_lands_in_a_detail(versions):
             assert pos is None or 0.0 <= pos <= 1.0
     for p in result.pairs:
         assert 0.0 <= p.similarity <= 1.0 and 0.0 <= p.reuse <= 1.0
+
+
+_SHORT_TEXT = st.lists(
+    st.sampled_from(_WORDS_POOL + ["U.S.", "defence", "o'clock", "well-known", "the", "of",
+                                   "“quote”", "Müller", "—", "naïve", "Ağa"]),
+    min_size=0, max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_SHORT_TEXT, min_size=1, max_size=8))
+def test_similarity_equals_scikit_learn_tfidf_cosine(texts):
+    # the numpy TF-IDF in details must give scikit-learn's numbers (it exists only for speed)
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    def cosine(**kw):
+        try:
+            x = TfidfVectorizer(preprocessor=details._normalise, sublinear_tf=True, **kw)
+            x = x.fit_transform(texts)
+        except ValueError:  # nothing to count
+            return np.zeros((len(texts), len(texts)))
+        return (x @ x.T).toarray()
+
+    words = cosine(stop_words="english", token_pattern=r"(?u)\b\w[\w'-]+\b")
+    chars = cosine(analyzer="char_wb", ngram_range=(3, 4))
+    assert np.allclose(details._word_similarity(texts), words, atol=1e-5)
+    assert np.allclose(details._char_similarity(texts), chars, atol=1e-5)
