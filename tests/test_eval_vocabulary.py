@@ -53,9 +53,20 @@ def test_babe_suite_on_a_tiny_file(tmp_path: Path):
 def test_babe_dev_figures(bench_dir):
     res = run_suite("babe", bench_dir)
     m = {x.name: x.value for x in res.metrics}
-    # measured 0.774 (README); well above VADER's 0.58, below the 0.80 target
-    assert m["roc_auc"] >= 0.75
+    # measured 0.789 on all of dev, 0.796 on held-out half B (README); VADER gets 0.58
+    assert m["roc_auc"] >= 0.77
+    assert m["roc_auc_half_b"] >= 0.77
     assert m["biased_word_recall"] >= 0.35
+    assert res.details["half_a_sentences"] + res.details["half_b_sentences"] == 1808
+
+
+def test_babe_halves_are_fixed_and_blind_to_the_label():
+    from framing.evaluation.babe import half
+
+    sentences = [f"Sentence number {k} about the budget." for k in range(200)]
+    first = [half(s) for s in sentences]
+    assert first == [half(s) for s in sentences]  # a fixed split, not a random one
+    assert 70 < sum(first) < 130  # about half in each
 
 
 @pytest.mark.bench

@@ -1,12 +1,13 @@
 """BABE dev: does the loaded-vocabulary score rank biased sentences above neutral ones?
 
 BABE (Spinde et al., Findings of EMNLP 2021, AGPL-3.0) labels news sentences biased or neutral
-and marks the words that make them biased.  It is used here only to measure (and to tune the
-few weights in :mod:`framing.vocabulary`); nothing fitted on it ships.
+and marks the words that make them biased.  It is used here only to measure (and to choose the
+few constants of :mod:`framing.vocabulary`, on half A only); nothing fitted on it ships.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +36,19 @@ def roc_auc(scores: list[float] | np.ndarray, labels: list[int] | np.ndarray) ->
     return float((greater + 0.5 * ties) / (len(pos) * len(neg)))
 
 
+def half(sentence: str) -> int:
+    """The half of BABE dev a sentence falls in: 0 (half A, tuning) or 1 (half B, held out).
+
+    The parity of the MD5 of the sentence's UTF-8 text: fixed, and blind to label, outlet and
+    topic.  (Not SHA-1: every sentence of this development file has an even SHA-1, which is
+    presumably how it was split from the test half.)
+
+    Example:
+        >>> half("The regime admitted it.") in (0, 1)
+        True
+    """
+    return int(hashlib.md5(sentence.encode("utf-8")).hexdigest(), 16) % 2
+
 
 def run(bench: Path) -> SuiteResult:
     """Score every biased/neutral sentence of BABE dev and compare with the annotation."""
@@ -60,8 +74,33 @@ def run(bench: Path) -> SuiteResult:
             1 for k in toks if any(t.start <= k.start and k.end <= t.end for t in terms)
         )
     auc = roc_auc(scores, labels)
+    halves = np.array([half(r["sentence"]) for r in records])
+    s_arr, y_arr = np.asarray(scores), np.asarray(labels)
+    by_half = []
+    for h in (0, 1):
+        y = y_arr[halves == h]
+        by_half.append(roc_auc(s_arr[halves == h], y) if 0 < y.sum() < len(y) else None)
     metrics = (
         Metric("roc_auc", round(auc, 3), 0.80, help="sentence score, biased vs neutral"),
+    )
+    if by_half[0] is not None:
+        metrics += (
+            Metric(
+                "roc_auc_half_a",
+                round(by_half[0], 3),
+                help="the same on half A (MD5 parity 0), where the score's constants were chosen",
+            ),
+        )
+    if by_half[1] is not None:
+        metrics += (
+            Metric(
+                "roc_auc_half_b",
+                round(by_half[1], 3),
+                0.80,
+                help="the same on half B (MD5 parity 1), held out: the honest estimate",
+            ),
+        )
+    metrics += (
         Metric(
             "biased_word_recall",
             round(words_hit / words_total, 3) if words_total else 0.0,
@@ -78,5 +117,10 @@ def run(bench: Path) -> SuiteResult:
         suite=NAME,
         data=str(Path(bench) / FILE),
         metrics=metrics,
-        details={"sentences": len(records), "biased_words": words_total},
+        details={
+            "sentences": len(records),
+            "biased_words": words_total,
+            "half_a_sentences": int((halves == 0).sum()),
+            "half_b_sentences": int((halves == 1).sum()),
+        },
     )
