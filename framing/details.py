@@ -642,6 +642,7 @@ def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Det
     return [d for d in details if sum(_carries(d, o) for o in others) >= need]
 
 
+@lru_cache(maxsize=4096)
 def _source_key(text: str) -> str:
     """'The Defence Ministry' and 'the defense ministry' alike."""
     words = _tokens(text)
@@ -684,7 +685,12 @@ def _same_source(a: Source, b: Source, common: frozenset[str]) -> bool:
 
 
 def _quote_match(quote: str, text: str | None) -> bool:
-    return any(factlib._overlap(quote, q) >= 0.5 for q in factlib.quotes_in(text or ""))
+    return any(factlib._overlap(quote, q) >= 0.5 for q in _quotes(text or ""))
+
+
+@lru_cache(maxsize=4096)
+def _quotes(text: str) -> tuple[str, ...]:
+    return tuple(factlib.quotes_in(text))
 
 
 def _articles(

@@ -815,5 +815,11 @@ def _kind(date: str) -> str:
 
 
 def _overlap(a: str, b: str) -> float:
-    wa, wb = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    """Shared words over the words of the shorter text (1.0: one contains the other)."""
+    wa, wb = _word_set(a), _word_set(b)
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+@lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
