@@ -5,12 +5,17 @@ were published within a few days of each other.  The grouping never compares eve
 
 1. **Vectors.** Each article becomes a sparse TF-IDF vector of its words (English stop words
    removed, sublinear term frequency) plus its capitalised names (``Harry Reid`` ->
-   ``harry_reid``), hashed into a fixed space (:class:`~sklearn.feature_extraction.text.
-   HashingVectorizer`), so vectorising streams in batches and needs no vocabulary in memory.
+   ``harry_reid``), and a second one of its headline's words (the first line of the text, where
+   a news story puts what happened); the two are joined with weights so that the cosine of two
+   articles is ``(1 - title_weight) * body cosine + title_weight * headline cosine``.  Features
+   are hashed into a fixed space (:class:`~sklearn.feature_extraction.text.HashingVectorizer`),
+   so vectorising streams in batches and needs no vocabulary in memory.
 2. **Candidate edges in a date window.** Articles are sorted by date; each block of rows is
    multiplied (sparse cosine) only with the articles published at most ``window_days`` days
-   before or after it.  Only pairs at or above ``threshold`` are kept.  Undated articles are
-   compared with every article (the one quadratic case; the summary counts them).
+   before or after it.  The similarity of a pair is its cosine minus ``day_penalty`` per day
+   between the two publication days (follow-up stories a few days later share much of the
+   wording); only pairs at or above ``threshold`` are kept.  Undated articles are compared with
+   every article, without a day penalty (the one quadratic case; the summary counts them).
 3. **Average linkage inside connected components.** Two groups whose average similarity reaches
    ``threshold`` must contain a pair at or above it, so the connected components of the
    candidate graph are exactly the blocks that average-linkage clustering at ``threshold`` can
@@ -23,7 +28,9 @@ Event ids are ``g-`` plus a hash of the member article ids, so the same corpus a
 same ids (this is what lets a batch run resume).
 
 Tuning (on ``../shared/bench/basil_dev.jsonl``, 90 articles, 30 events; ``framing eval grouping``
-reports the figure and a two-fold held-out check): see the constants below.
+reports the figure and a held-out estimate from repeated two-fold splits by event, with the
+threshold, headline weight and day penalty chosen on one fold and scored on the other): see the
+constants below.
 
 Example:
     >>> from framing.types import Article
@@ -53,29 +60,45 @@ import scipy.sparse as sp
 
 from .types import Article
 
-#: Cosine similarity at or above which two articles (and, on average, two groups) are the same
-#: event.  Tuned on BASIL dev: ARI is 0.989 for every threshold from 0.16 to 0.22 with the
-#: other constants below (0.16 to 0.22 since the candidate cut); 0.19 sits in the middle.
-THRESHOLD = 0.19
+#: Similarity (cosine minus the day penalty) at or above which two articles (and, on average,
+#: two groups) are the same event.  Tuned on BASIL dev with the constants below: ARI is 1.0 for
+#: every threshold from 0.09 to 0.17 (``framing eval --suite grouping`` prints the plateau);
+#: 0.13 sits in the middle.
+THRESHOLD = 0.13
 #: Articles more than this many days apart are never the same event.  BASIL dev: the versions
 #: of one event lie at most 3 days apart (30 events); 4 leaves a day of slack for time zones.
 WINDOW_DAYS = 4
+#: Similarity taken off per day between two articles' publication days.  BASIL dev: 63 of the
+#: 90 same-event pairs share a day, 14 lie one day apart, 13 two or three; the closest pairs of
+#: different events within the window are follow-up stories 1-3 days later (a chairman urged to
+#: resign three days after the report he was accused of misreading).  0.02-0.03 gives ARI 1.0
+#: on a wide threshold plateau; without it, the best ARI is 0.989.
+DAY_PENALTY = 0.02
+#: Weight of the headline's cosine in an article pair's similarity (the body has the rest).  A
+#: headline states what happened in a few words, so two headlines of one event share them even
+#: when the bodies differ in length and angle (BASIL dev: a 200-word HuffPost story next to a
+#: 1,700-word NYT one).  0.2-0.3 gives ARI 1.0 on BASIL dev (with the day penalty); 0.1 0.998.
+TITLE_WEIGHT = 0.2
+#: Words of the first line read as the headline when an article has no separate title line
+#: (news headlines run under 20 words; 30 takes in a lead sentence when there is no headline).
+TITLE_WORDS = 30
 #: Weight of the name features relative to the word features before normalising.  BASIL dev:
 #: 0.5 and 1.0 give the same best ARI; names are counted in the words too, so this only tilts.
 NAME_WEIGHT = 0.75
 #: Words of each article read (title + lead + body): the whole of a normal news story
 #: (BASIL articles have 230-1,900 words); caps the cost of very long input.
 MAX_WORDS = 2000
-#: Hashed feature space: 2**20 columns keeps collisions rare for news vocabularies.
+#: Hashed feature space: 2**20 columns keeps collisions rare for news vocabularies (one such
+#: block each for body words, names and headline words).
 N_FEATURES = 2**20
 #: Largest component clustered exactly with average linkage (its dense distance matrix takes
 #: ``max_component**2 * 8`` bytes: 72 MB at 3,000).
 MAX_COMPONENT = 3000
 #: Heaviest TF-IDF entries per article used to find candidate pairs, and the partial
 #: similarity a pair needs on them to be checked in full.  On BASIL dev, 40 terms with a floor
-#: of 0.05 miss 2 of the 94 pairs at or above THRESHOLD, a floor of 0.03 misses none, 0.02 is
-#: kept for margin (tests/test_grouping.py checks that no pair is missed); the cut makes the
-#: candidate search cheap because common words drop out of the product.
+#: of 0.02 miss none of the pairs at or above THRESHOLD (tests/test_grouping.py checks that no
+#: pair is missed); the cut makes the candidate search cheap because common words drop out of
+#: the product.
 TOP_TERMS = 40
 CANDIDATE_FLOOR = 0.02
 #: Rows per block of the sparse similarity product (bounds the memory of one block).
@@ -122,6 +145,17 @@ def parse_day(date: str | None) -> int:
         return _UNDATED
 
 
+def headline(text: str, *, max_words: int = TITLE_WORDS) -> str:
+    r"""The first line of ``text`` (its headline, or the start of its lead), cut to ``max_words``.
+
+    Example:
+        >>> headline("Reid breaks with Obama\n\nSenator Harry Reid said on Monday ...")
+        'Reid breaks with Obama'
+    """
+    first = text.lstrip().split("\n", 1)[0]
+    return " ".join(first.split()[:max_words])
+
+
 def _names(text: str) -> str:
     """The capitalised names of ``text`` joined as single tokens (``harry_reid``)."""
     found = _NAME.findall(text)
@@ -129,7 +163,7 @@ def _names(text: str) -> str:
 
 
 class Vectorizer:
-    """Stateless hashed vectoriser of word and name counts (safe to use batch by batch).
+    """Stateless hashed vectoriser of word, name and headline counts (safe batch by batch).
 
     Example:
         >>> Vectorizer().counts(["Harry Reid spoke.", "Reid spoke again."]).shape[0]
@@ -147,10 +181,17 @@ class Vectorizer:
         )
 
     def counts(self, texts: Sequence[str]) -> sp.csr_matrix:
-        """Word counts and name counts side by side (two hashed blocks)."""
+        """Word, name and headline-word counts side by side (three hashed blocks).
+
+        The headline is the first line of each text (see :func:`headline`).
+        """
         cut = [" ".join(t.split()[: self.max_words]) for t in texts]
         names = [_names(t) for t in cut]
-        return sp.hstack([self._words.transform(cut), self._names.transform(names)]).tocsr()
+        heads = [headline(t) for t in texts]
+        return sp.hstack([
+            self._words.transform(cut), self._names.transform(names),
+            self._words.transform(heads),
+        ]).tocsr()
 
 
 def article_text(article: Article) -> str:
@@ -160,21 +201,41 @@ def article_text(article: Article) -> str:
     return article.text
 
 
-def weight(counts: sp.csr_matrix, *, name_weight: float = NAME_WEIGHT) -> sp.csr_matrix:
-    """TF-IDF (sublinear tf, smoothed idf from these articles), names weighted, rows L2-normed."""
-    from sklearn.preprocessing import normalize
+def weight(
+    counts: sp.csr_matrix, *, name_weight: float = NAME_WEIGHT, title_weight: float = TITLE_WEIGHT
+) -> sp.csr_matrix:
+    """TF-IDF rows (sublinear tf, smoothed idf from these articles) whose dot products are
+    ``(1 - title_weight) * body cosine + title_weight * headline cosine``.
 
+    The body vector is the words with the names added at ``name_weight`` (each block L2-normed
+    first, then the sum); the headline vector is L2-normed on its own.
+    """
     x = counts.tocsr().astype(np.float32, copy=True)
     x.data = 1.0 + np.log(x.data)
     n = x.shape[0]
-    df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float32)
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    x.data *= idf[x.indices]
-    half = x.shape[1] // 2
-    # Each block is normalised on its own first so that name_weight is relative to the words.
-    words = normalize(x[:, :half])
-    names = normalize(x[:, half:]) * name_weight
-    return normalize(sp.hstack([words, names]).tocsr()).astype(np.float32)
+    if x.nnz >= x.shape[1]:
+        df = np.bincount(x.indices, minlength=x.shape[1]).astype(np.float32)
+        x.data *= (np.log((1.0 + n) / (1.0 + df)) + 1.0)[x.indices]
+    else:  # few articles: count only the columns in use
+        _, where, df_used = np.unique(x.indices, return_inverse=True, return_counts=True)
+        x.data *= (np.log((1.0 + n) / (1.0 + df_used.astype(np.float32))) + 1.0)[where]
+    # Each block (words, names, headline) is L2-normed on its own, in place: the blocks occupy
+    # disjoint columns, so the body (words + name_weight * names) has squared norm 1 + nw**2
+    # when both are present, and is normed by that.
+    block = (x.indices // (x.shape[1] // 3)).astype(np.int64)
+    key = np.repeat(np.arange(n, dtype=np.int64), np.diff(x.indptr)) * 3 + block
+    sq = np.bincount(key, weights=x.data.astype(np.float64) ** 2, minlength=3 * n).reshape(n, 3)
+    norm = np.sqrt(sq)
+    inv = np.divide(1.0, norm, out=np.zeros_like(norm), where=norm > 0)
+    has = norm > 0
+    body = np.sqrt(has[:, 0] + name_weight**2 * has[:, 1])
+    body_scale = np.divide(np.sqrt(1.0 - title_weight), body, out=np.zeros_like(body),
+                           where=body > 0)
+    scale = inv * np.stack([body_scale, name_weight * body_scale,
+                            np.full(n, np.sqrt(title_weight))], axis=1)
+    x.data *= scale.ravel()[key].astype(np.float32)
+    x.eliminate_zeros()
+    return x
 
 
 def top_terms(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
@@ -201,10 +262,18 @@ def _exact(x: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return out
 
 
+def _day_gap(di: np.ndarray, dj: np.ndarray) -> np.ndarray:
+    """Days between two publication days (0 when either is undated)."""
+    undated = (di == _UNDATED) | (dj == _UNDATED)
+    return np.where(undated, 0, np.abs(di - dj))
+
+
 def _candidate_edges(
-    x: sp.csr_matrix, days: np.ndarray, *, threshold: float, window_days: int
+    x: sp.csr_matrix, days: np.ndarray, *, threshold: float, window_days: int,
+    day_penalty: float = DAY_PENALTY,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Pairs (i < j) within the date window whose cosine similarity is >= threshold.
+    """Pairs (i < j) within the date window whose similarity (cosine minus the day penalty)
+    is >= threshold, with that similarity.
 
     Candidates come from the product of the rows cut to their :data:`TOP_TERMS` heaviest
     entries (cheap: common words drop out), kept when that partial similarity reaches
@@ -214,6 +283,9 @@ def _candidate_edges(
     ds = days[order]
     xs = x[order]
     ps = top_terms(xs, TOP_TERMS)
+    # Only the columns in use (cheap transposes whatever the size of the hashed space).
+    used, local = np.unique(ps.indices, return_inverse=True)
+    ps = sp.csr_matrix((ps.data, local.astype(np.int32), ps.indptr), shape=(ps.shape[0], len(used)))
     dated = ds != _UNDATED
     first_dated = int(np.argmax(dated)) if dated.any() else len(ds)
     rows_i: list[np.ndarray] = []
@@ -249,16 +321,18 @@ def _candidate_edges(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
     i, j = np.concatenate(rows_i), np.concatenate(rows_j)
-    sims = _exact(xs, i, j)
+    sims = _exact(xs, i, j) - day_penalty * _day_gap(ds[i], ds[j]).astype(np.float32)
     keep = sims >= threshold
     return order[i[keep]], order[j[keep]], sims[keep]
 
 
 def _average_linkage(
-    x: sp.csr_matrix, days: np.ndarray, *, threshold: float, window_days: int
+    x: sp.csr_matrix, days: np.ndarray, *, threshold: float, window_days: int,
+    day_penalty: float = DAY_PENALTY,
 ) -> np.ndarray:
     """Average-linkage labels of one component (pairs outside the date window forbidden)."""
-    from sklearn.cluster import AgglomerativeClustering
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
 
     m = x.shape[0]
     if m <= 2:  # two articles in one component are linked by an edge above the threshold
@@ -266,16 +340,15 @@ def _average_linkage(
     cols, local = np.unique(x.indices, return_inverse=True)
     dense = sp.csr_matrix((x.data, local, x.indptr), shape=(m, len(cols))).toarray()
     sim = dense @ dense.T
-    dist = 1.0 - sim
-    dated = days != _UNDATED
-    apart = np.abs(days[:, None] - days[None, :]) > window_days
-    apart &= dated[:, None] & dated[None, :]
+    gap = _day_gap(days[:, None], days[None, :])
+    dist = 1.0 - (sim - day_penalty * gap)
+    apart = gap > window_days
     dist[apart] = 2.0  # beyond any threshold: those two never join directly
     np.fill_diagonal(dist, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1 - threshold
-    )
-    return model.fit_predict(dist)
+    dist = np.maximum(dist, 0.0)  # rounding can leave -1e-7 for identical texts
+    tree = linkage(squareform(dist, checks=False), method="average")
+    # fcluster joins at linkage distance <= t; "at or above threshold" is distance <= 1 - t.
+    return fcluster(tree, 1.0 - threshold, criterion="distance") - 1
 
 
 def cluster(
@@ -284,6 +357,7 @@ def cluster(
     *,
     threshold: float = THRESHOLD,
     window_days: int = WINDOW_DAYS,
+    day_penalty: float = DAY_PENALTY,
     max_component: int = MAX_COMPONENT,
 ) -> tuple[np.ndarray, int, list[str]]:
     """Cluster weighted vectors into events: (label per row, candidate pairs, notes)."""
@@ -291,7 +365,8 @@ def cluster(
 
     n = x.shape[0]
     notes: list[str] = []
-    i, j, _ = _candidate_edges(x, days, threshold=threshold, window_days=window_days)
+    i, j, _ = _candidate_edges(x, days, threshold=threshold, window_days=window_days,
+                               day_penalty=day_penalty)
     graph = sp.coo_matrix((np.ones(len(i), dtype=np.int8), (i, j)), shape=(n, n))
     _, comp = connected_components(graph, directed=False)
     labels = np.full(n, -1, dtype=np.int64)
@@ -311,7 +386,7 @@ def cluster(
             )
             sub = x[members]
             si, sj, _ = _candidate_edges(sub, days[members], threshold=stricter,
-                                         window_days=window_days)
+                                         window_days=window_days, day_penalty=day_penalty)
             g = sp.coo_matrix((np.ones(len(si), dtype=np.int8), (si, sj)),
                               shape=(len(members), len(members)))
             _, sc = connected_components(g, directed=False)
@@ -325,7 +400,8 @@ def cluster(
             stack.extend((members[part], stricter) for part in np.split(so, sb))
             continue
         sub_labels = _average_linkage(
-            x[members], days[members], threshold=threshold, window_days=window_days
+            x[members], days[members], threshold=threshold, window_days=window_days,
+            day_penalty=day_penalty,
         )
         labels[members] = sub_labels + next_label
         next_label += int(sub_labels.max()) + 1
@@ -352,6 +428,8 @@ def group_counts(
     threshold: float = THRESHOLD,
     window_days: int = WINDOW_DAYS,
     name_weight: float = NAME_WEIGHT,
+    title_weight: float = TITLE_WEIGHT,
+    day_penalty: float = DAY_PENALTY,
     max_component: int = MAX_COMPONENT,
 ) -> Grouping:
     """Group articles given as hashed counts (from :class:`Vectorizer`) and day numbers.
@@ -362,9 +440,10 @@ def group_counts(
     days_arr = np.asarray(days, dtype=np.int64)
     if counts.shape[0] == 0:
         return Grouping(labels=(), n_events=0)
-    x = weight(counts, name_weight=name_weight)
+    x = weight(counts, name_weight=name_weight, title_weight=title_weight)
     labels, pairs, notes = cluster(
-        x, days_arr, threshold=threshold, window_days=window_days, max_component=max_component
+        x, days_arr, threshold=threshold, window_days=window_days, day_penalty=day_penalty,
+        max_component=max_component,
     )
     ids = event_ids(labels, article_ids)
     return Grouping(
@@ -382,14 +461,18 @@ def group_articles(
     threshold: float = THRESHOLD,
     window_days: int = WINDOW_DAYS,
     name_weight: float = NAME_WEIGHT,
+    title_weight: float = TITLE_WEIGHT,
+    day_penalty: float = DAY_PENALTY,
 ) -> Grouping:
     """Group articles into events by text, names and dates (their ``event`` field is ignored).
 
     Args:
         articles: The articles to group.
-        threshold: Cosine similarity for the same event (see :data:`THRESHOLD`).
+        threshold: Similarity for the same event (see :data:`THRESHOLD`).
         window_days: Articles further apart in days never share an event.
         name_weight: Weight of shared names relative to shared words.
+        title_weight: Weight of the headline's cosine (see :data:`TITLE_WEIGHT`).
+        day_penalty: Similarity taken off per day between publication days.
 
     Returns:
         A :class:`Grouping` whose ``labels`` follow the input order.
@@ -405,4 +488,6 @@ def group_articles(
         threshold=threshold,
         window_days=window_days,
         name_weight=name_weight,
+        title_weight=title_weight,
+        day_penalty=day_penalty,
     )
