@@ -38,7 +38,7 @@ VIEWS = dict(state.VIEWS)
 if HAS_CORPUS:
     VIEWS["corpus"] = "Corpus"
 
-st.markdown(state.CSS, unsafe_allow_html=True)
+st.html(state.CSS)  # style only: Streamlit puts it in an invisible container, no markdown parse
 
 
 def drawn(view: str) -> None:

@@ -255,6 +255,24 @@ def empty_figure(analysis: EventAnalysis, title: str, message: str) -> go.Figure
     return finish(fig, analysis, title, height=260)
 
 
+#: Titles and subtitles shared by a figure and the dashboard's HTML rendering of the same numbers
+#: (the dashboard draws some tables as HTML, which is lighter in the browser, and offers the
+#: figure itself as the PNG/SVG download).
+REUSE_TITLE = "How much of each version repeats another"
+REUSE_SUBTITLE = (
+    "Share of the ROW version's text that closely repeats the COLUMN version; a high share means "
+    "it was likely rewritten from it."
+)
+ACTOR_TONE_TITLE = "Tone toward each actor"
+ACTOR_TONE_SUBTITLE = (
+    "Tone of the sentences that mention the actor, in each version's own voice; blank = not mentioned."
+)
+DISTINCTIVE_TITLE = "Words each version uses more than the others"
+DISTINCTIVE_SUBTITLE = (
+    "Log-odds ratio with an informative prior (Monroe et al. 2008); longer bar = more distinctive."
+)
+
+
 # --------------------------------------------------------------------------------------------
 # Overview
 # --------------------------------------------------------------------------------------------
@@ -436,7 +454,7 @@ def distinctive_terms_figure(
     ids = _ids(analysis, ids)
     hide = _hider(mask)
     lab, col = _labels(analysis, labels), outlet_colors(analysis)
-    title = "Words each version uses more than the others"
+    title = DISTINCTIVE_TITLE
     dist = analysis.vocabulary.distinctive
     shown = [i for i in ids if dist.get(i)]
     if not shown:
@@ -464,7 +482,7 @@ def distinctive_terms_figure(
     fig.update_xaxes(title_text="z (log-odds)", title_font={"size": 11})
     return finish(
         fig, analysis, title,
-        subtitle="Log-odds ratio with an informative prior (Monroe et al. 2008); longer bar = more distinctive.",
+        subtitle=DISTINCTIVE_SUBTITLE,
         height=max(320, 150 + 30 * top), on=on, footer_gap=84,
     )
 
@@ -573,6 +591,7 @@ def detail_matrix_figure(
         xs = [_axis_label(lab[i]) for i in ids]
         fig.data[0].hoverinfo = "skip"
         fig.data[0].hovertemplate = None
+        fig.data[0].customdata = None  # the markers carry it; sent once, not twice
         fig.add_trace(
             go.Scatter(
                 x=[x for _ in order for x in xs],
@@ -608,7 +627,7 @@ def reuse_figure(
     """Heatmap of text reuse: the share of the row version's text that repeats the column's."""
     ids = _ids(analysis, ids)
     lab = _labels(analysis, labels)
-    title = "How much of each version repeats another"
+    title = REUSE_TITLE
     share: dict[tuple[str, str], float] = {}
     for p in analysis.details.pairs:
         share[(p.a, p.b)] = p.reuse
@@ -636,7 +655,7 @@ def reuse_figure(
     fig.update_xaxes(side="top")
     fig = finish(
         fig, analysis, title,
-        subtitle="Share of the ROW version's text that closely repeats the COLUMN version; a high share means it was likely rewritten from it.",
+        subtitle=REUSE_SUBTITLE,
         height=max(340, 200 + 44 * len(ids)), on=on,
     )
     fig.update_layout(margin={"t": 125})  # room for two-line version names above the columns
@@ -669,7 +688,7 @@ def actor_tone_figure(
     """Actor × version heatmap of the tone toward each actor (red negative, blue positive)."""
     ids = _ids(analysis, ids)
     lab = _labels(analysis, labels)
-    title = "Tone toward each actor"
+    title = ACTOR_TONE_TITLE
     actors = list(actors) if actors is not None else main_actors(analysis, ids)
     tones = analysis.tone.articles
     if not actors or not ids:
@@ -715,7 +734,7 @@ def actor_tone_figure(
     fig.update_xaxes(side="top")
     fig = finish(
         fig, analysis, title,
-        subtitle="Tone of the sentences that mention the actor, in each version's own voice; blank = not mentioned.",
+        subtitle=ACTOR_TONE_SUBTITLE,
         height=max(320, 190 + 40 * len(actors)), on=on,
     )
     fig.update_layout(margin={"t": 125})  # room for two-line version names above the columns

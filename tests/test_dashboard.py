@@ -36,8 +36,13 @@ def app() -> AppTest:
     return at
 
 
+def _html(at: AppTest) -> list[str]:
+    """The page's HTML blocks, without the style sheet (st.html with only CSS)."""
+    return [h.value for h in at.html if not h.value.lstrip().startswith("<style>")]
+
+
 def _texts(at: AppTest) -> str:
-    parts = [m.value for m in at.markdown] + [h.value for h in at.html] + [c.value for c in at.caption]
+    parts = [m.value for m in at.markdown] + _html(at) + [c.value for c in at.caption]
     parts += [s.value for s in at.subheader] + [t.value for t in at.title]
     return "\n".join(str(p) for p in parts)
 
@@ -48,7 +53,7 @@ def test_app_opens_on_the_bundled_event_with_three_outlets_named(app: AppTest) -
         assert outlet in text
     assert app.segmented_control(key="nav_view").value == "overview"
     assert app.title[0].value == "How outlets framed one event"
-    assert any("fr-score" in h.value for h in app.html)  # the scorecard
+    assert any("fr-score" in h for h in _html(app))  # the scorecard
 
 
 @pytest.mark.parametrize("view", VIEW_KEYS)
@@ -57,7 +62,7 @@ def test_every_view_renders_without_exception(app: AppTest, view: str) -> None:
     assert not app.exception, [e.message for e in app.exception]
     assert not app.error, [e.value for e in app.error]
     assert app.query_params.get("view") == view
-    drawn = app.html[-1].value
+    drawn = next(h for h in _html(app) if "id='fr-drawn'" in h)
     assert f"data-view='{view}'" in drawn
 
 
@@ -65,12 +70,12 @@ def test_overview_shows_scorecard_rows_for_each_version(app: AppTest) -> None:
     import re
 
     app.segmented_control(key="nav_view").set_value("overview").run()
-    table = next(h.value for h in app.html if "fr-score" in h.value)
+    table = next(h for h in _html(app) if "fr-score" in h)
     rows = re.findall(r"<tr><th><span class='fr-dot'[^>]*></span>([^<]*)</th>", table)
     assert rows == ["The New Arab", "AP", "unknown outlet (002)", "ZeroHedge", "Press TV"]
     for column in ("Words", "Loaded / 100 words", "Details kept", "Tone (own voice)"):
         assert f">{column}</th>" in table
-    glance = next(h.value for h in app.html if "fr-glance" in h.value)
+    glance = next(h for h in _html(app) if "fr-glance" in h)
     assert glance.count("class='fr-gl'") == 5
 
 
@@ -81,13 +86,13 @@ def test_choosing_versions_changes_the_side_by_side_columns(app: AppTest) -> Non
     keep = [AP, ZEROHEDGE, PRESSTV]
     ms.set_value(keep).run()
     assert not app.exception
-    heads = [h.value for h in app.html if "fr-head" in h.value]
+    heads = [h for h in _html(app) if "fr-head" in h]
     assert len(heads) == 3
     assert any("ZeroHedge" in h for h in heads) and any("Press TV" in h for h in heads)
     assert not any("The New Arab" in h for h in heads)
     assert app.query_params.get("v") == ",".join(keep)
     app.multiselect[0].set_value(ALL).run()
-    assert len([h for h in app.html if "fr-head" in h.value]) == 5
+    assert len([h for h in _html(app) if "fr-head" in h]) == 5
 
 
 def test_reference_version_goes_into_the_url(app: AppTest) -> None:
@@ -104,15 +109,15 @@ def test_blind_mode_hides_outlet_names_until_reveal(app: AppTest) -> None:
     app.segmented_control(key="nav_view").set_value("side_by_side").run()
     app.toggle(key="blind").set_value(True).run()
     assert not app.exception
-    heads = "\n".join(h.value for h in app.html if "fr-head" in h.value)
+    heads = "\n".join(h for h in _html(app) if "fr-head" in h)
     assert "Version A" in heads
     for outlet in ("ZeroHedge", "Press TV", "The New Arab"):
         assert outlet not in heads
-    bodies = "\n".join(h.value for h in app.html if "fr-body" in h.value)
+    bodies = "\n".join(h for h in _html(app) if "fr-body" in h)
     assert "ZeroHedge" not in bodies  # masked in the article text too
     app.button[0].click().run()  # "Reveal outlet names" is the first button (sidebar)
     assert app.toggle(key="blind").value is False
-    heads = "\n".join(h.value for h in app.html if "fr-head" in h.value)
+    heads = "\n".join(h for h in _html(app) if "fr-head" in h)
     assert "ZeroHedge" in heads
 
 
@@ -168,7 +173,7 @@ def test_pasted_texts_with_markup_show_as_text_and_errors_as_messages() -> None:
     assert not at.exception, [e.message for e in at.exception]
     at.segmented_control(key="nav_view").set_value("side_by_side").run()
     assert not at.exception
-    blocks = [h.value for h in at.html]
+    blocks = _html(at)
     assert any("&lt;script&gt;" in b for b in blocks)
     assert not any("<script" in b or "<img" in b for b in blocks)
     assert any("Wire &lt;b&gt;Service&lt;/b&gt;" in b for b in blocks)
@@ -267,7 +272,7 @@ def full_view(request) -> tuple[str, AppTest]:
 def test_views_with_every_measure_present_render_and_escape_markup(full_view) -> None:
     view, at = full_view
     assert not at.exception, [e.message for e in at.exception]
-    blocks = [h.value for h in at.html] + [m.value for m in at.markdown if "<style>" not in m.value]
+    blocks = _html(at) + [m.value for m in at.markdown if "<style>" not in m.value]
     assert not any("<script" in b or "<img" in b for b in blocks), view
     if view in ("side_by_side", "overview"):
         assert any("&lt;script&gt;" in b for b in blocks)
@@ -282,7 +287,7 @@ def test_details_view_selecting_a_detail_shows_each_versions_sentence() -> None:
     sb = at.selectbox(key="detail_pick")
     sb.set_value("d99").run()
     assert not at.exception
-    cards = [h.value for h in at.html if "fr-card" in h.value]
+    cards = [h for h in _html(at) if "fr-card" in h]
     assert len(cards) == 5
     assert sum("Not in this version" in c for c in cards) == 4  # only ZeroHedge carries d99
 
@@ -291,10 +296,10 @@ def test_tone_view_switching_actor_changes_evidence() -> None:
     at = AppTest.from_function(_view_script, args=(f"tone|{Path(__file__).parent}",), default_timeout=TIMEOUT)
     at.run()
     sb = at.selectbox(key="tone_actor")
-    first = [h.value for h in at.html if "fr-card" in h.value]
+    first = [h for h in _html(at) if "fr-card" in h]
     sb.set_value("Russia").run()
     assert not at.exception
-    second = [h.value for h in at.html if "fr-card" in h.value]
+    second = [h for h in _html(at) if "fr-card" in h]
     assert first != second and all("Russia" in c for c in second)
 
 
@@ -304,7 +309,7 @@ def test_vocabulary_view_own_voice_toggle_filters_quoted_terms() -> None:
     import re
 
     def voices() -> list[str]:
-        block = next(h.value for h in at.html if ">Why flagged</th>" in h.value)
+        block = next(h for h in _html(at) if ">Why flagged</th>" in h)
         rows = re.findall(r"<tr>(.*?)</tr>", block.split("<tbody>")[1])
         return [re.findall(r"<td[^>]*>(.*?)</td>", r)[2] for r in rows]
 
@@ -348,7 +353,7 @@ def test_corpus_view_without_a_store_says_how_to_make_one(tmp_path) -> None:
     assert any("framing analyze" in i.value for i in at.info)
     at.segmented_control(key="nav_view").set_value("overview").run()
     assert not at.exception
-    assert any("fr-score" in h.value for h in at.html)  # back on the scorecard
+    assert any("fr-score" in h for h in _html(at))  # back on the scorecard
 
 
 def test_a_findings_button_opens_the_view_with_its_evidence() -> None:
@@ -381,7 +386,7 @@ def test_views_without_any_scores_say_what_is_not_available(view: str) -> None:
     if view in ("details", "vocabulary", "tone"):
         assert any("not available yet" in i.value for i in at.info)
     if view == "overview":
-        assert any("not available yet" in h.value for h in at.html)  # the empty bars say so
+        assert any("not available yet" in h for h in _html(at))  # the empty bars say so
 
 
 def test_uploads_of_each_supported_type_are_analysed() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from framing.figures import (
+    REUSE_SUBTITLE,
+    REUSE_TITLE,
     STATUS_COLORS,
     STATUS_HELP,
     detail_matrix_figure,
@@ -12,7 +14,49 @@ from framing.figures import (
     reuse_figure,
 )
 
-from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure, table
+from .state import (
+    Context,
+    cached,
+    chart_html,
+    dot,
+    download_buttons,
+    esc,
+    esc_masked,
+    heat_cell,
+    html,
+    not_yet,
+    show_figure,
+    table,
+)
+
+
+def reuse_html(ctx: Context) -> str:
+    """The text-reuse heatmap as an HTML table: the numbers of
+    :func:`framing.figures.reuse_figure` (share of the row version's text that repeats the
+    column version), shaded from white (0%) to dark blue (100%)."""
+    share: dict[tuple[str, str], float] = {}
+    for p in ctx.analysis.details.pairs:
+        share[(p.a, p.b)] = p.reuse
+        share[(p.b, p.a)] = p.reuse_b_in_a
+    head = "<tr><th></th>" + "".join(
+        f"<th>{dot(ctx.colors[i])}{esc(ctx.label(i))}</th>" for i in ctx.ids
+    ) + "</tr>"
+    rows = []
+    for a in ctx.ids:
+        cells = []
+        for b in ctx.ids:
+            v = None if a == b else share.get((a, b))
+            if v is None:
+                cells.append(heat_cell("", None, 0, "same version" if a == b else "not measured"))
+            else:
+                cells.append(heat_cell(
+                    f"{v:.0%}", (8, 81, 156), v, f"{v:.0%} of {ctx.label(a)}'s text repeats {ctx.label(b)}"
+                ))
+        rows.append(f"<tr><th class='rowh'>{dot(ctx.colors[a])}{esc(ctx.label(a))}</th>{''.join(cells)}</tr>")
+    return chart_html(
+        REUSE_TITLE, REUSE_SUBTITLE,
+        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>",
+    )
 
 
 def _pick_from_chart(event: object, order: list[str]) -> str | None:
@@ -108,4 +152,6 @@ def render(ctx: Context) -> None:
         caption="Text added: share of the version's text that carries no detail the others have.",
     )
     if a.details.pairs and len(ctx.ids) >= 2:
-        show_figure(cached(reuse_figure, a, ctx.ids, ctx.labels), "text-reuse", key="fig_reuse")
+        # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
+        html(reuse_html(ctx))
+        download_buttons(cached(reuse_figure, a, ctx.ids, ctx.labels), "text-reuse", key="fig_reuse")

@@ -4,15 +4,74 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.figures import actor_tone_figure, main_actors, tone_strip_figure
+from framing.figures import (
+    ACTOR_TONE_SUBTITLE,
+    ACTOR_TONE_TITLE,
+    actor_tone_figure,
+    main_actors,
+    tone_strip_figure,
+)
 
-from .state import Context, cached, dot, esc, esc_masked, html, not_yet, show_figure, table
+from .state import (
+    Context,
+    cached,
+    chart_html,
+    dot,
+    download_buttons,
+    esc,
+    esc_masked,
+    heat_cell,
+    html,
+    not_yet,
+    show_figure,
+    table,
+)
 
 
 def _tone_colour(v: float) -> str:
     a = min(1.0, abs(v) / 0.6)
     rgb = (178, 24, 43) if v < 0 else (33, 102, 172)
     return f"rgba({rgb[0]},{rgb[1]},{rgb[2]},{0.15 + 0.55 * a:.2f})"
+
+
+def actor_tone_html(ctx: Context, actors: list[str]) -> str:
+    """The actor × version tone heatmap as an HTML table: the numbers and colour range of
+    :func:`framing.figures.actor_tone_figure` (red negative, blue positive, at least ±0.5),
+    the number of mentions on hover."""
+    tones = ctx.analysis.tone.articles
+    vals = [
+        abs(v) for a in actors for i in ctx.ids
+        if (t := tones.get(i)) is not None and (v := t.actor_tone.get(a)) is not None
+    ]
+    lim = max([0.5, *vals])
+    head = "<tr><th></th>" + "".join(
+        f"<th>{dot(ctx.colors[i])}{esc(ctx.label(i))}</th>" for i in ctx.ids
+    ) + "</tr>"
+    rows = []
+    for actor in actors:
+        name = esc_masked(ctx, actor)
+        cells = []
+        for i in ctx.ids:
+            t = tones.get(i)
+            v = t.actor_tone.get(actor) if t else None
+            n = len(t.evidence.get(actor, ())) if t else 0
+            who = f"{ctx.label(i)} toward {mask_name(ctx, actor)}"
+            if v is None:
+                cells.append(heat_cell("", None, 0, f"{who}: not mentioned"))
+            else:
+                rgb = (178, 24, 43) if v < 0 else (33, 102, 172)
+                cells.append(heat_cell(f"{v:+.2f}", rgb, abs(v) / lim, f"{who}: {v:+.2f} from {n} mention(s)"))
+        rows.append(f"<tr><th class='rowh'>{name}</th>{''.join(cells)}</tr>")
+    return chart_html(
+        ACTOR_TONE_TITLE, ACTOR_TONE_SUBTITLE,
+        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>",
+    )
+
+
+def mask_name(ctx: Context, text: str) -> str:
+    from framing.html_report import mask_text
+
+    return mask_text(text, ctx.mask) if ctx.mask else text
 
 
 def render(ctx: Context) -> None:
@@ -23,7 +82,12 @@ def render(ctx: Context) -> None:
         return
     actors = main_actors(a, ctx.ids)
     if actors:
-        show_figure(cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors", key="fig_actor_tone")
+        # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
+        html(actor_tone_html(ctx, actors))
+        download_buttons(
+            cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors",
+            key="fig_actor_tone",
+        )
     else:
         not_yet("Tone toward actors is")
     show_figure(cached(tone_strip_figure, a, ctx.ids, ctx.labels, mask=ctx.mask), "tone-by-sentence", key="fig_tone_strip")

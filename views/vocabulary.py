@@ -5,10 +5,53 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.figures import distinctive_terms_figure, loaded_rates_figure
+from framing.figures import (
+    DISTINCTIVE_SUBTITLE,
+    DISTINCTIVE_TITLE,
+    distinctive_terms_figure,
+    loaded_rates_figure,
+)
 from framing.html_report import mask_text
 
-from .state import Context, cached, not_yet, show_figure, table
+from .state import (
+    Context,
+    cached,
+    chart_html,
+    dot,
+    download_buttons,
+    esc,
+    html,
+    not_yet,
+    show_figure,
+    table,
+)
+
+#: Terms shown per version, as in :func:`framing.figures.distinctive_terms_figure`.
+TOP_TERMS = 8
+
+
+def distinctive_html(ctx: Context) -> str:
+    """Distinctive terms as HTML bars, one column per version: the terms and z-scores of
+    :func:`framing.figures.distinctive_terms_figure` (bars share one scale)."""
+    dist = ctx.analysis.vocabulary.distinctive
+    shown = [i for i in ctx.ids if dist.get(i)]
+    tops = {i: sorted(dist[i], key=lambda t: -t.z)[:TOP_TERMS] for i in shown}
+    zmax = max([1e-9, *(t.z for terms in tops.values() for t in terms)])
+    out = [f"<div class='fr-dist' style='grid-template-columns:repeat({len(shown)},minmax(0,1fr))'>"]
+    for i in shown:
+        out.append(f"<div><div class='fr-gt' style='margin-bottom:.3rem'>{dot(ctx.colors[i])}{esc(ctx.label(i))}</div>")
+        for t in tops[i]:
+            term = _m(ctx, t.term)
+            width = 100 * max(0.0, t.z) / zmax
+            out.append(
+                f"<div class='fr-drow' title='{esc(term)}: z = {t.z:.1f}, used {t.count}×'>"
+                f"<span class='fr-dterm'>{esc(term)}</span><span class='fr-dbar'>"
+                f"<span style='width:{width:.0f}%;background:{ctx.colors[i]}'></span></span>"
+                f"<span class='fr-dz'>{t.z:.1f}</span></div>"
+            )
+        out.append("</div>")
+    out.append("</div>")
+    return chart_html(DISTINCTIVE_TITLE, DISTINCTIVE_SUBTITLE, "".join(out))
 
 
 def _m(ctx: Context, text: str) -> str:
@@ -49,7 +92,12 @@ def render(ctx: Context) -> None:
             st.caption("No flagged terms in this version.")
 
     if any(vocab.distinctive.get(i) for i in ctx.ids):
-        show_figure(cached(distinctive_terms_figure, a, ctx.ids, ctx.labels, mask=ctx.mask), "distinctive-terms", key="fig_distinct")
+        # drawn as HTML bars (lighter in the browser); the figure is the PNG/SVG download
+        html(distinctive_html(ctx))
+        download_buttons(
+            cached(distinctive_terms_figure, a, ctx.ids, ctx.labels, mask=ctx.mask), "distinctive-terms",
+            key="fig_distinct",
+        )
     else:
         not_yet("Distinctive terms are")
 
