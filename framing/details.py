@@ -556,7 +556,7 @@ def _status(
 
 def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
     docs, units = al.documents, al.units
-    built: list[tuple[tuple[float, int], Detail]] = []
+    built: list[tuple[tuple[float, int], dict]] = []
     for row in al.rows:
         ref_doc = docs[row.ref]
         ref_text = _cell_text(ref_doc, [units[u] for u in row.cells[row.ref]])
@@ -586,17 +586,16 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
             if found:
                 changes[doc.id] = found
         ref_pos = position[ref_doc.id] or 0.0
-        detail = Detail(
-            id="", text=ref_text, sentences=sentences, sentence_index=indexes, status=status,
-            position=position, changes=changes,
-            facts=factlib.extract(ref_text, common=al.common).as_mapping(),
-        )
-        built.append(((ref_pos, al.order.index(row.ref)), detail))
+        fields = {
+            "text": ref_text, "sentences": sentences, "sentence_index": indexes,
+            "status": status, "position": position, "changes": changes,
+            "facts": factlib.extract(ref_text, common=al.common).as_mapping(),
+        }
+        built.append(((ref_pos, al.order.index(row.ref)), fields))
     built.sort(key=lambda b: b[0])
     width = max(2, len(str(len(built))))
     return tuple(
-        dataclasses.replace(detail, id=f"d{k + 1:0{width}d}")
-        for k, (_, detail) in enumerate(built)
+        Detail(id=f"d{k + 1:0{width}d}", **fields) for k, (_, fields) in enumerate(built)
     )
 
 

@@ -248,13 +248,28 @@ def _names_and_persons(
     text: str, common: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     ranks = _ranks()
+    qualifiers = _qualifiers()
     names: list[str] = []
     persons: list[Person] = []
     lead = len(text) - len(text.lstrip())
     for m in _RUN.finditer(text):
+        at_start = m.start() <= lead
+        # qualifiers written in lower case just before the run ("caretaker Prime Minister")
+        quals: list[str] = []
+        for w in reversed(text[max(0, m.start() - 40): m.start()].split()):
+            if _bare(w) not in qualifiers:
+                break
+            quals.insert(0, w)
+        tokens = m.group(0).split()
+        if len(tokens) == 1 and not quals:  # the common case: one capitalised word, no title
+            word = _strip_possessive(tokens[0])[0]
+            name = _single_name(word, at_start and _bare(word) in common)
+            if name is not None:
+                names.append(name)
+            continue
         pieces: list[list[str]] = []
         cur: list[str] = []
-        for t in m.group(0).split():
+        for t in tokens:
             core, poss = _strip_possessive(t)
             cur.append(core)
             if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
@@ -262,16 +277,15 @@ def _names_and_persons(
                 cur = []
         if cur:
             pieces.append(cur)
-        at_start = m.start() <= lead
-        # qualifiers written in lower case just before the run ("caretaker Prime Minister")
-        quals: list[str] = []
-        for w in reversed(text[max(0, m.start() - 40): m.start()].split()):
-            if ranks.get(_bare(w), ("", ""))[1] != "qualifier":
-                break
-            quals.insert(0, w)
         for n, run in enumerate(pieces):
             _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
     return tuple(names), tuple(persons)
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Title words of kind "qualifier" ("caretaker", "former"), lower case, dots stripped."""
+    return frozenset(w for w, (_, kind) in _ranks().items() if kind == "qualifier")
 
 
 @lru_cache(maxsize=65536)
