@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -112,6 +113,182 @@ def supplement() -> dict[str, float]:
     return {r["word"]: float(r["valence"]) for r in csv.DictReader(text.splitlines())}
 
 
+class _Compound:
+    """VADER's compound score, computed as ``SentimentIntensityAnalyzer.polarity_scores`` does
+    it (vaderSentiment 3.3.2) but without its per-call overheads.
+
+    ``polarity_scores`` walks the text character by character for emojis, and for every
+    lexicon word re-lower-cases the whole sentence four times (in ``_negation_check`` and
+    ``_special_idioms_check``); that is most of the 4 ms per article tone took.  Here the words
+    are split, stripped and lower-cased once (cached per token), only lexicon words are scored,
+    and the two checks read the lower-cased words.  Everything else is VADER's own code and
+    tables (``scalar_inc_dec``, ``_least_check``, ``_but_check``, ``_punctuation_emphasis``,
+    ``normalize``, the lexicon, boosters, special cases).  Texts with an emoji character, and
+    any other vaderSentiment version, go to ``polarity_scores`` itself.
+    ``tests/test_tone.py`` checks equality with ``polarity_scores`` on every NewsMTSC sentence,
+    the seed and BASIL sentences, and generated texts.
+    """
+
+    def __init__(self, analyzer) -> None:
+        from importlib.metadata import version
+
+        import vaderSentiment.vaderSentiment as vader
+
+        self._analyzer = analyzer
+        self._v = vader
+        self._exact = version("vaderSentiment") == "3.3.2"
+        # polarity_scores replaces single characters found in its emoji table (all non-ASCII).
+        self._emoji_chars = frozenset(k for k in analyzer.emojis if len(k) == 1)
+        self._lexicon = analyzer.lexicon
+        # Words that get a valence: in the lexicon and not a booster (boosters score 0).
+        self._scored = frozenset(w for w in analyzer.lexicon if w not in vader.BOOSTER_DICT)
+        self._negate = frozenset(vader.NEGATE)
+        self._boosters = vader.BOOSTER_DICT
+        # _special_idioms_check compares word sequences with multi-word keys; a sequence can
+        # only match when it starts with a key's first word.
+        self._idiom_starts = frozenset(
+            k.split()[0] for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
+        )
+        self._tokens: dict[str, tuple[str, str, bool]] = {}
+
+    def _token(self, token: str) -> tuple[str, str, bool]:
+        found = self._tokens.get(token)
+        if found is None:
+            if len(self._tokens) > 200_000:  # bounded memory; news vocabulary is far smaller
+                self._tokens.clear()
+            word = self._v.SentiText._strip_punc_if_word(token)
+            found = self._tokens[token] = (word, word.lower(), word.isupper())
+        return found
+
+    def __call__(self, text: str) -> float:
+        if not self._exact or not (text.isascii() or self._emoji_chars.isdisjoint(text)):
+            return float(self._analyzer.polarity_scores(text)["compound"])
+        text = text.strip()
+        tokens = text.split()
+        if not tokens:
+            return 0.0
+        cache = self._tokens
+        try:
+            parts = [cache[t] for t in tokens]
+        except KeyError:
+            parts = [self._token(t) for t in tokens]
+        lower = [p[1] for p in parts]
+        scored = self._scored
+        hits = [i for i, w in enumerate(lower) if w in scored]
+        if not hits:
+            return 0.0  # every word scores 0 (and "but" only scales them): compound 0.0
+        words = [p[0] for p in parts]
+        n = len(words)
+        is_cap_diff = 0 < n - sum([p[2] for p in parts]) < n
+        sentiments: list[float] = [0] * n
+        for i in hits:
+            if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
+                continue
+            sentiments[i] = self._valence(words, lower, i, is_cap_diff)
+        if "but" in lower:
+            sentiments = self._analyzer._but_check(words, sentiments)
+        sum_s = float(sum(sentiments))
+        amplifier = self._analyzer._punctuation_emphasis(text)
+        if sum_s > 0:
+            sum_s += amplifier
+        elif sum_s < 0:
+            sum_s -= amplifier
+        return float(round(self._v.normalize(sum_s), 4))
+
+    def _valence(self, words: Sequence[str], lower: Sequence[str], i: int,
+                 is_cap_diff: bool) -> float:
+        # SentimentIntensityAnalyzer.sentiment_valence for a lexicon word, reading ``lower``.
+        v = self._v
+        lexicon = self._lexicon
+        item, item_lower, n = words[i], lower[i], len(words)
+        valence = lexicon[item_lower]
+        if item_lower == "no" and i != n - 1 and lower[i + 1] in lexicon:
+            valence = 0.0
+        if (i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no") or (
+            i > 2 and lower[i - 3] == "no" and lower[i - 1] in ["or", "nor"]
+        ):
+            valence = lexicon[item_lower] * v.N_SCALAR
+        if item.isupper() and is_cap_diff:
+            if valence > 0:
+                valence += v.C_INCR
+            else:
+                valence -= v.C_INCR
+        boosters = self._boosters
+        for start_i in range(0, 3):
+            if i > start_i and lower[i - (start_i + 1)] not in lexicon:
+                # scalar_inc_dec is 0.0 for a word that is not a booster.
+                s = (v.scalar_inc_dec(words[i - (start_i + 1)], valence, is_cap_diff)
+                     if lower[i - (start_i + 1)] in boosters else 0.0)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._negation_check(valence, lower, start_i, i)
+                if start_i == 2 and not self._idiom_starts.isdisjoint(lower[i - 3:i + 1]):
+                    valence = self._special_idioms_check(valence, lower, i)
+        return self._analyzer._least_check(valence, words, i)
+
+    def _negated(self, word: str) -> bool:
+        # vaderSentiment.negated([word]) for a lower-cased word.
+        return word in self._negate or "n't" in word
+
+    def _negation_check(self, valence: float, lower: Sequence[str], start_i: int,
+                        i: int) -> float:
+        # SentimentIntensityAnalyzer._negation_check on already lower-cased words.
+        n_scalar = self._v.N_SCALAR
+        if start_i == 0:
+            if self._negated(lower[i - 1]):
+                valence = valence * n_scalar
+        if start_i == 1:
+            if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+                valence = valence * 1.25
+            elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+                pass
+            elif self._negated(lower[i - 2]):
+                valence = valence * n_scalar
+        if start_i == 2:
+            if lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this") or (
+                lower[i - 1] == "so" or lower[i - 1] == "this"
+            ):
+                valence = valence * 1.25
+            elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+                pass
+            elif self._negated(lower[i - 3]):
+                valence = valence * n_scalar
+        return valence
+
+    def _special_idioms_check(self, valence: float, lower: Sequence[str], i: int) -> float:
+        # SentimentIntensityAnalyzer._special_idioms_check on already lower-cased words.
+        special, booster = self._v.SPECIAL_CASES, self._v.BOOSTER_DICT
+        onezero = f"{lower[i - 1]} {lower[i]}"
+        twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+        twoone = f"{lower[i - 2]} {lower[i - 1]}"
+        threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+        threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in special:
+                valence = special[seq]
+                break
+        if len(lower) - 1 > i:
+            zeroone = f"{lower[i]} {lower[i + 1]}"
+            if zeroone in special:
+                valence = special[zeroone]
+        if len(lower) - 1 > i + 1:
+            zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+            if zeroonetwo in special:
+                valence = special[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in booster:
+                valence = valence + booster[n_gram]
+        return valence
+
+
+@cache
+def _compound_engine() -> _Compound:
+    return _Compound(_lexicon()[0])
+
+
 @lru_cache(maxsize=8192)
 def compound(text: str) -> float:
     """VADER's compound score of ``text`` in [-1, 1] (cached: a sentence with several targets,
@@ -123,12 +300,20 @@ def compound(text: str) -> float:
     """
     if not text.strip():
         return 0.0
-    return float(_lexicon()[0].polarity_scores(text)["compound"])
+    return _compound_engine()(text)
 
 
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
+    low = sentence.lower().replace("’", "'")
+    if len(low) == len(sentence) and "Σ" not in sentence:
+        # str.lower is per character except for a final capital sigma, so when no character
+        # changes length the lower-cased tokens are slices of the lower-cased sentence.
+        return [(low[a:b], a, b) for a, b in map(_span, _TOKEN.finditer(sentence))]
     return [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
             for m in _TOKEN.finditer(sentence)]
+
+
+_span = re.Match.span
 
 
 def _valence(lex: dict, tok: str) -> float:
@@ -296,6 +481,206 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     return feats
 
 
+# 1 / (1 + d / _BOW_DECAY) for token distances d, computed as featurize computes it.
+_BOW_WEIGHTS = tuple(1.0 / (1.0 + d / _BOW_DECAY) for d in range(512))
+_FIXED = ("bias_", "vx:lpos", "vx:lneg", "vx:rpos", "vx:rneg", "vx:cpos", "vx:cneg", "vx:sent",
+          "vx:sentpos", "vx:sentneg", "ap:agent_neg", "ap:agent_pos", "ap:patient_neg",
+          "ap:patient_pos", "ap:agent_neg_pre", "ap:agent_pos_pre", "ap:patient_neg_pre",
+          "ap:patient_pos_pre", "sp:speaks", "sp:in_quote", "tg:pronoun", "tg:first", "tg:pos")
+# Feature families that end in a word (or, for "b:", a bigram "a_b").
+_FAMILIES = ("w:", "b:", "c:", "l1:", "l2:", "ln:", "la:", "r1:", "r2:", "rn:", "ra:",
+             "ap:agent_neg:", "ap:agent_pos:", "ap:patient_neg:", "ap:patient_pos:", "tg:pron:")
+
+
+class _Columns:
+    """The model's columns by feature family (``family["w:"]["word"]`` is the column of
+    ``"w:word"``), so that :func:`_feature_columns` looks words up without building names."""
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self.fixed = {name: vocabulary.get(name, -1) for name in _FIXED}
+        self.family: dict[str, dict[str, int]] = {f: {} for f in _FAMILIES}
+        for name, col in vocabulary.items():
+            head, _, rest = name.partition(":")
+            if head in ("ap", "tg"):
+                mid, _, rest = rest.partition(":")
+                head = head + ":" + mid
+            table = self.family.get(head + ":")
+            if table is not None and rest:
+                table[rest] = col
+
+
+@lru_cache(maxsize=8192)
+def _sentence_columns(columns: _Columns, sentence: str) -> tuple:
+    """Per sentence, shared by its targets: token starts and ends, the "w:" column of each
+    word, and the positions of the words with a valence."""
+    toks, words, vals = _sentence(sentence)
+    w = columns.family["w:"]
+    return (
+        [s for _, s, _ in toks],
+        [e for _, _, e in toks],
+        [w.get(x, -1) for x in words],
+        [i for i, v in enumerate(vals) if v],
+    )
+
+
+def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> dict[int, float]:
+    """:func:`featurize` as model columns -> values, for inference.
+
+    Statement for statement as :func:`featurize`, with each feature name replaced by its
+    column (features outside the model's vocabulary are dropped, as ``decision`` drops them)
+    and the per-sentence work done once per sentence; columns are inserted in the order
+    featurize inserts the names, so a batch gives the very same sparse matrix.
+    ``tests/test_tone.py`` checks that the decisions are identical.
+    """
+    toks, words, word_vals = _sentence(sentence)
+    fixed = columns.fixed
+    feats: dict[int, float] = {}
+    if fixed["bias_"] >= 0:
+        feats[fixed["bias_"]] = 1.0
+    if not toks:
+        return feats
+    starts, ends, sentence_w, valenced = _sentence_columns(columns, sentence)
+    family = columns.family
+    # Tokens overlapping [start, end) (tokens are ordered and disjoint).
+    t0 = bisect_right(ends, start)
+    t1 = bisect_left(starts, end) - 1
+    if t0 > t1:
+        t0 = t1 = min(range(len(toks)), key=lambda i: abs(toks[i][1] - start))
+    masked = list(words[:t0]) + ["<t>"] + list(words[t1 + 1:])
+    w_cols = sentence_w[:t0] + [family["w:"].get("<t>", -1)] + sentence_w[t1 + 1:]
+    shift = t1 - t0
+    tpos = t0
+    n = len(masked)
+
+    scale = 1.0 / math.sqrt(max(n, 1))
+    weights = _BOW_WEIGHTS
+    for i, col in enumerate(w_cols):
+        if col >= 0:
+            d = i - tpos if i >= tpos else tpos - i
+            v = weights[d] if d < 512 else 1.0 / (1.0 + d / _BOW_DECAY)
+            if feats.get(col, 0.0) < v:
+                feats[col] = v
+    bigrams = family["b:"]
+    for x, y in set(zip(masked, masked[1:], strict=False)):
+        if (col := bigrams.get(x + "_" + y, -1)) >= 0:
+            feats[col] = scale
+
+    l1, l2, ln, la = family["l1:"], family["l2:"], family["ln:"], family["la:"]
+    r1, r2, rn, ra = family["r1:"], family["r2:"], family["rn:"], family["ra:"]
+    for i in range(max(tpos - _AROUND, 0), min(tpos + _AROUND + 1, n)):
+        if i == tpos:
+            continue
+        w = masked[i]
+        if i < tpos:
+            ad = tpos - i
+            if ad <= 2 and (col := (l1 if ad == 1 else l2).get(w, -1)) >= 0:
+                feats[col] = 1.0
+            if ad <= _NEAR and (col := ln.get(w, -1)) >= 0:
+                feats[col] = 1.0
+            if (col := la.get(w, -1)) >= 0:
+                feats[col] = 1.0
+        else:
+            ad = i - tpos
+            if ad <= 2 and (col := (r1 if ad == 1 else r2).get(w, -1)) >= 0:
+                feats[col] = 1.0
+            if ad <= _NEAR and (col := rn.get(w, -1)) >= 0:
+                feats[col] = 1.0
+            if (col := ra.get(w, -1)) >= 0:
+                feats[col] = 1.0
+
+    lo = tpos
+    while lo > 0 and masked[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    hi = tpos
+    while hi < n - 1 and masked[hi + 1] not in _CLAUSE_BREAK:
+        hi += 1
+    clause = family["c:"]
+    for w in set(masked[lo:hi + 1]):
+        if w != "<t>" and (col := clause.get(w, -1)) >= 0:
+            feats[col] = 1.0
+
+    # Valences of the masked sentence: the sentence's, 0 on the target.
+    vals = list(word_vals[:t0]) + [0.0] + list(word_vals[t1 + 1:])
+    lpos = lneg = rpos = rneg = cpos = cneg = 0.0
+    for j in valenced:
+        if t0 <= j <= t1:
+            continue
+        i = j if j < t0 else j - shift
+        v = vals[i]
+        d = abs(i - tpos)
+        wt = v / (1.0 + d / _DECAY)
+        if i < tpos:
+            if v > 0:
+                lpos += wt
+            else:
+                lneg -= wt
+        elif v > 0:
+            rpos += wt
+        else:
+            rneg -= wt
+        if lo <= i <= hi:
+            if v > 0:
+                cpos += v
+            else:
+                cneg -= v
+    for name, v in (("vx:lpos", lpos), ("vx:lneg", lneg), ("vx:rpos", rpos), ("vx:rneg", rneg),
+                    ("vx:cpos", cpos), ("vx:cneg", cneg)):
+        if (col := fixed[name]) >= 0:
+            feats[col] = math.tanh(v / 4.0)
+    comp = compound(sentence)
+    for name, v in (("vx:sent", comp), ("vx:sentpos", max(comp, 0.0)),
+                    ("vx:sentneg", max(-comp, 0.0))):
+        if (col := fixed[name]) >= 0:
+            feats[col] = v
+
+    passive = False
+    for i in range(tpos + 1, min(n, tpos + 6)):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if w in _BE:
+            passive = True
+            continue
+        if vals[i]:
+            role = "patient" if passive and w.endswith("ed") else "agent"
+            pol = "neg" if vals[i] < 0 else "pos"
+            if (col := fixed[f"ap:{role}_{pol}"]) >= 0:
+                feats[col] = abs(vals[i]) / 4.0
+            if (col := family[f"ap:{role}_{pol}:"].get(w, -1)) >= 0:
+                feats[col] = 1.0
+            break
+    for i in range(tpos - 1, max(-1, tpos - 6), -1):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if vals[i]:
+            by = tpos > 0 and masked[tpos - 1] == "by"
+            role = "agent" if by else "patient"
+            pol = "neg" if vals[i] < 0 else "pos"
+            if (col := fixed[f"ap:{role}_{pol}_pre"]) >= 0:
+                feats[col] = abs(vals[i]) / 4.0
+            break
+
+    if (any(masked[i] in _SAY for i in range(tpos + 1, min(n, tpos + 4))) or (
+        tpos >= 1 and masked[tpos - 1] in _SAY
+    )) and (col := fixed["sp:speaks"]) >= 0:
+        feats[col] = 1.0
+    before = sentence[:start]
+    if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
+        feats[col] = 1.0
+    target_words = words[t0:t1 + 1]
+    if len(target_words) == 1 and target_words[0] in _PRONOUNS:
+        if (col := fixed["tg:pronoun"]) >= 0:
+            feats[col] = 1.0
+        if (col := family["tg:pron:"].get(target_words[0], -1)) >= 0:
+            feats[col] = 1.0
+    if (col := fixed["tg:first"]) >= 0:
+        feats[col] = 1.0 if tpos == 0 else 0.0
+    if (col := fixed["tg:pos"]) >= 0:
+        feats[col] = tpos / max(n - 1, 1)
+    return feats
+
+
 @dataclass(frozen=True)
 class ToneModel:
     """A linear model as arrays: ``scores = X @ coef.T + intercept``; classes -1, 0, 1."""
@@ -323,6 +708,35 @@ class ToneModel:
             indptr.append(len(cols))
         X = csr_matrix((vals, cols, indptr), shape=(len(feats), self.coef.shape[1]))
         return np.asarray(X @ self._coef_t()) + self.intercept
+
+    def decision_columns(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
+        """:meth:`decision` for rows already given as column -> value (see :meth:`columns`)."""
+        from scipy.sparse import csr_matrix
+
+        cols: list[int] = []
+        vals: list[float] = []
+        indptr = [0]
+        for f in rows:
+            cols.extend(f)
+            vals.extend(f.values())
+            indptr.append(len(cols))
+        data = np.asarray(vals, dtype=float)
+        indices = np.asarray(cols, dtype=np.int32)
+        bounds = np.asarray(indptr, dtype=np.int32)
+        keep = data != 0  # as decision() does, zero values are left out
+        if not keep.all():
+            bounds = np.concatenate(([0], np.cumsum(keep)))[bounds].astype(np.int32)
+            data, indices = data[keep], indices[keep]
+        X = csr_matrix((data, indices, bounds), shape=(len(rows), self.coef.shape[1]))
+        return np.asarray(X @ self._coef_t()) + self.intercept
+
+    def columns(self) -> _Columns:
+        """Cached column lookups of this model's features (made once per model)."""
+        cached = self.__dict__.get("_columns_cache")
+        if cached is None:
+            cached = _Columns(self.vocabulary)
+            object.__setattr__(self, "_columns_cache", cached)
+        return cached
 
     def _coef_t(self) -> np.ndarray:
         # Row-major (n_features, 3) copy, made once: a sparse batch times it reads only the
@@ -379,8 +793,10 @@ def predict(
     if not sentences:
         return []
     m = model or load_model()
-    feats = [featurize(s, a, b) for s, (a, b) in zip(sentences, spans, strict=True)]
-    p = probabilities(m.decision(feats))
+    columns = m.columns()
+    rows = [_feature_columns(columns, s, a, b)
+            for s, (a, b) in zip(sentences, spans, strict=True)]
+    p = probabilities(m.decision_columns(rows))
     classes = np.asarray(m.classes)
     neg = int(np.where(classes == -1)[0][0])
     pos = int(np.where(classes == 1)[0][0])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -168,6 +169,94 @@ def test_batch_prediction_equals_one_by_one() -> None:
 def test_sentence_tone_is_vader_compound() -> None:
     assert sentence_tone("") == 0.0
     assert -1 <= sentence_tone("A terrible, horrible war.") < -0.5
+
+
+# ---- the fast paths give what the reference code gives -------------------------------------
+
+TRICKY_SENTENCES = [
+    "", "   ", "No, not good.", "It was not bad but it was never so great!!!", "VERY GOOD news",
+    "The kind of deal nobody wanted.", "He is kind of bad, sort of.", "At least he tried; least good.",
+    "It's the shit, the bomb, yeah right.", "Without doubt a great, GREAT success??",
+    "I can't stand it; they're fed up.", "no good or nice", "Smile 😀 please :)",
+    "“Brutal” and ‘evil’ — they said.", "ΣΑΣ İstanbul’s K test", "Don’t, won't, isn't.",
+]
+
+
+def _generated_sentences(n: int) -> list[str]:
+    import random
+
+    rng = random.Random(5)
+    vocab = ["no", "not", "never", "so", "this", "without", "doubt", "least", "at", "very", "kind",
+             "of", "sort", "but", "BUT", "GREAT", "great", "bad", "the", "shit", "bomb", "kiss",
+             "death", "isn't", "good", "!", "?", "!!!", "extremely", "EXTREMELY", "fed", "up",
+             "barely", "love", "hate", "or", "nor", ":)", "😀", "yeah", "right", "'great'", "kinda",
+             "Σ", "İ", "’s", "sort-of", "Good!", "attack", "Russia", "killed"]
+    return [" ".join(rng.choice(vocab) for _ in range(rng.randrange(14))) for _ in range(n)]
+
+
+def _seed_sentences() -> list[str]:
+    from framing.clean import clean
+    from framing.ingest import load_articles
+
+    return [s.text for a in load_articles([ROOT / "seeds"]) for s in clean(a).sentences]
+
+
+def test_fast_compound_equals_vader_polarity_scores() -> None:
+    from framing.target_tone import _compound_engine, _lexicon
+
+    analyzer, fast = _lexicon()[0], _compound_engine()
+    for text in TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(3000):
+        expected = float(analyzer.polarity_scores(text)["compound"]) if text.strip() else 0.0
+        assert (fast(text) if text.strip() else 0.0) == expected, repr(text)
+
+
+def test_fast_compound_equals_vader_on_newsmtsc_sentences(bench_dir: Path) -> None:
+    from framing.target_tone import _compound_engine, _lexicon
+
+    analyzer, fast = _lexicon()[0], _compound_engine()
+    for line in (bench_dir / "newsmtsc_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        text = json.loads(line)["sentence"]
+        assert fast(text) == float(analyzer.polarity_scores(text)["compound"]), text
+
+
+def test_sentence_tokens_equal_the_per_token_reference() -> None:
+    from framing.target_tone import _TOKEN, _tokens
+
+    for text in TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(500):
+        reference = [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
+                     for m in _TOKEN.finditer(text)]
+        assert _tokens(text) == reference, repr(text)
+
+
+def _targets_in(sentences: list[str]) -> list[tuple[str, int, int]]:
+    out = []
+    for s in sentences:
+        for m in re.finditer(r"[A-Z][a-z]+|\b(?:he|she|they|it)\b", s):
+            out.append((s, m.start(), m.end()))
+    return out
+
+
+def test_feature_columns_give_the_same_decision_as_featurize() -> None:
+    from framing.target_tone import _feature_columns
+
+    model = load_model()
+    cases = _targets_in(TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(300))
+    cases += [("", 0, 0), ("x", 0, 1), ("Smith", 0, 5), ("“He said” they", 1, 3)]
+    expected = model.decision([featurize(s, a, b) for s, a, b in cases])
+    rows = [_feature_columns(model.columns(), s, a, b) for s, a, b in cases]
+    assert np.array_equal(model.decision_columns(rows), expected)
+
+
+def test_feature_columns_give_the_same_decision_on_newsmtsc(bench_dir: Path) -> None:
+    from framing.target_tone import _feature_columns
+
+    model = load_model()
+    recs = [json.loads(x) for x in
+            (bench_dir / "newsmtsc_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    cases = [(r["sentence"], r["target_start"], r["target_end"]) for r in recs]
+    expected = model.decision([featurize(s, a, b) for s, a, b in cases])
+    rows = [_feature_columns(model.columns(), s, a, b) for s, a, b in cases]
+    assert np.array_equal(model.decision_columns(rows), expected)
 
 
 # ---- the model file and its training script ------------------------------------------------
