@@ -27,7 +27,7 @@ from datetime import date
 
 from ._version import __version__
 from .findings import CONSENSUS, compare_to_reference, findings
-from .report import SCORE_COLUMNS, article_scores, format_value
+from .report import SCORE_COLUMNS, article_scores, blind_names, format_value
 from .types import Detail, EventAnalysis
 
 #: Light backgrounds for sentences by the status of the detail they carry, relative to the
@@ -268,30 +268,32 @@ def _tone_bg(v: float | None) -> str:
     return f" style='background:rgba({rgb[0]},{rgb[1]},{rgb[2]},{0.12 + 0.6 * a:.2f})'"
 
 
-def _event_html(analysis: EventAnalysis) -> list[str]:
+def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
     from .figures import main_actors, outlet_colors, version_labels
 
-    lab = version_labels(analysis)
+    lab = version_labels(analysis, blind=blind)
+    names = blind_names(analysis) if blind else ()
+    hide = _masker(names)  # blind: outlet names in any text become "[outlet]"
     col = outlet_colors(analysis)
     ids = [d.id for d in analysis.documents]
-    parts = [f"<h2>Event {_e(analysis.id)}</h2>"]
+    parts = [f"<h2>Event {_e(hide(analysis.id))}</h2>"]
     parts.append(
         "<p class='meta'>" + _e(f"{len(ids)} version(s): ") + ", ".join(
             f"<span class='dot' style='background:{col[i]}'></span>{_e(lab[i])}" for i in ids
         ) + "</p>"
     )
-    parts += [f"<p><em>{_e(n)}</em></p>" for n in analysis.notes]
+    parts += [f"<p><em>{_e(hide(n))}</em></p>" for n in analysis.notes]
 
-    found = findings(analysis, limit=None)
+    found = findings(analysis, labels=lab, limit=None)
     if found:
         parts.append("<h3>Findings</h3>")
         for f in found:
             ev = "".join(
-                f"<li><b>{_e(lab.get(x.article, x.article))}</b>: “{_e(x.text)}”"
-                + (f" <span class='meta'>({_e(x.note)})</span>" if x.note else "") + "</li>"
+                f"<li><b>{_e(lab.get(x.article, x.article))}</b>: “{_e(hide(x.text))}”"
+                + (f" <span class='meta'>({_e(hide(x.note))})</span>" if x.note else "") + "</li>"
                 for x in f.evidence
             )
-            parts.append(f"<div class='finding'>{_e(f.text)}" + (f"<ul>{ev}</ul>" if ev else "") + "</div>")
+            parts.append(f"<div class='finding'>{_e(hide(f.text))}" + (f"<ul>{ev}</ul>" if ev else "") + "</div>")
 
     parts.append("<h3>Scores per version</h3>")
     parts.append(
@@ -324,14 +326,14 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
                 css = "only" if st != "absent" and carriers == 1 and len(ids) > 1 else _e(st)
                 pos = det.position.get(i)
                 where = f" {pos:.0%}" if pos is not None and st != "absent" else ""
-                change = "; ".join(det.changes.get(i, ()))
-                title = _e(det.sentences.get(i) or "not in this version")
+                change = hide("; ".join(det.changes.get(i, ())))
+                title = _e(hide(det.sentences.get(i) or "not in this version"))
                 cells.append(
                     f"<td class='cell-{css}' title='{title}'>{_e(st)}{_e(where)}"
                     + (" · only here" if css == "only" else "")
                     + (f"<br><small>{_e(change)}</small>" if change else "") + "</td>"
                 )
-            parts.append(f"<tr><td>{_e(det.id)} · {_e(det.text)}</td>{''.join(cells)}</tr>")
+            parts.append(f"<tr><td>{_e(det.id)} · {_e(hide(det.text))}</td>{''.join(cells)}</tr>")
         parts.append("</table>")
 
     if analysis.details.pairs:
@@ -355,7 +357,7 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
             for i in ids:
                 v = tones[i].actor_tone.get(actor) if i in tones else None
                 tone_cells.append(f"<td class='num'{_tone_bg(v)}>{'' if v is None else f'{v:+.2f}'}</td>")
-            parts.append(f"<tr><th>{_e(actor)}</th>{''.join(tone_cells)}</tr>")
+            parts.append(f"<tr><th>{_e(hide(actor))}</th>{''.join(tone_cells)}</tr>")
         parts.append("</table>")
 
     vocab = analysis.vocabulary
@@ -365,15 +367,15 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
             terms = sorted(vocab.distinctive.get(i, ()), key=lambda t: -t.z)[:10]
             if terms:
                 parts.append(
-                    f"<tr><th>{_e(lab[i])}</th><td>" + ", ".join(f"{_e(t.term)} ({t.z:.1f})" for t in terms) + "</td></tr>"
+                    f"<tr><th>{_e(lab[i])}</th><td>" + ", ".join(f"{_e(hide(t.term))} ({t.z:.1f})" for t in terms) + "</td></tr>"
                 )
         parts.append("</table>")
     if vocab.substitutions:
         parts.append("<h3>Same fact, different words</h3><table><tr><th>detail</th><th>version</th><th>wrote</th><th>version</th><th>wrote</th></tr>")
         for s in vocab.substitutions:
             parts.append(
-                f"<tr><td>{_e(s.detail)}</td><td>{_e(lab.get(s.a, s.a))}</td><td title='{_e(s.a_sentence)}'>{_e(' '.join(s.a_words))}</td>"
-                f"<td>{_e(lab.get(s.b, s.b))}</td><td title='{_e(s.b_sentence)}'>{_e(' '.join(s.b_words))}</td></tr>"
+                f"<tr><td>{_e(s.detail)}</td><td>{_e(lab.get(s.a, s.a))}</td><td title='{_e(hide(s.a_sentence))}'>{_e(hide(' '.join(s.a_words)))}</td>"
+                f"<td>{_e(lab.get(s.b, s.b))}</td><td title='{_e(hide(s.b_sentence))}'>{_e(hide(' '.join(s.b_words)))}</td></tr>"
             )
         parts.append("</table>")
     if vocab.actor_labels:
@@ -384,7 +386,7 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
             if lb.phrase not in phrases:
                 phrases.append(lb.phrase)
         for actor, per_version in by.items():
-            parts.append(f"<tr><th>{_e(actor)}</th>" + "".join(f"<td>{_e('; '.join(per_version.get(i, [])))}</td>" for i in ids) + "</tr>")
+            parts.append(f"<tr><th>{_e(hide(actor))}</th>" + "".join(f"<td>{_e(hide('; '.join(per_version.get(i, []))))}</td>" for i in ids) + "</tr>")
         parts.append("</table>")
 
     parts.append("<h3>The versions</h3>" + legend_html())
@@ -392,27 +394,34 @@ def _event_html(analysis: EventAnalysis) -> list[str]:
     det_by_id = {d.id: d for d in dets}
     for doc in analysis.documents:
         a = doc.article
-        meta = " · ".join(_e(x) for x in (a.date, a.url, a.source) if x)
+        # blind: where the version came from (address, file) would name the outlet
+        meta = " · ".join(_e(x) for x in ((a.date,) if blind else (a.date, a.url, a.source)) if x)
         parts.append(
             f"<div class='version'><h4><span class='dot' style='background:{col[doc.id]}'></span>"
-            f"{_e(lab[doc.id])}: {_e(a.title or doc.id)}</h4><p class='meta'>{meta}</p>"
+            f"{_e(lab[doc.id])}: {_e(hide(a.title or doc.id))}</h4><p class='meta'>{meta}</p>"
         )
-        parts.append(annotate(analysis, doc.id, reference=CONSENSUS))
+        parts.append(annotate(analysis, doc.id, reference=CONSENSUS, labels=lab, mask=names))
         dropped = comparison.get(doc.id)
         if dropped and dropped.dropped:
-            items = "".join(f"<li>{_e(det_by_id[d].text)}</li>" for d in dropped.dropped if d in det_by_id)
+            items = "".join(f"<li>{_e(hide(det_by_id[d].text))}</li>" for d in dropped.dropped if d in det_by_id)
             parts.append(f"<details><summary>Left out: {len(dropped.dropped)} detail(s) most versions report</summary><ul>{items}</ul></details>")
         if doc.removed:
             parts.append(f"<details><summary>Removed before analysis ({len(doc.removed)})</summary>")
             for r in doc.removed:
-                parts.append(f"<p class='removed'><b>{_e(r.kind)}</b>: {_e(r.text)}</p>")
+                parts.append(f"<p class='removed'><b>{_e(r.kind)}</b>: {_e(hide(r.text))}</p>")
             parts.append("</details>")
         parts.append("</div>")
     return parts
 
 
-def render_html(analyses: Sequence[EventAnalysis], *, title: str = "framing report") -> str:
+def render_html(
+    analyses: Sequence[EventAnalysis], *, title: str = "framing report", blind: bool = False
+) -> str:
     """The whole analysis as one self-contained HTML page (no scripts, no external files).
+
+    ``blind=True`` (the dashboard's blind mode) names the versions "Version A", "Version B" ...
+    in input order, replaces outlet names in every text with "[outlet]" and leaves out where
+    each version came from (address, file).
 
     Example:
         >>> page = render_html([analysis], title="Iraq–Russia, five versions")  # doctest: +SKIP
@@ -428,6 +437,6 @@ def render_html(analyses: Sequence[EventAnalysis], *, title: str = "framing repo
         "how outlets frame the same event: loaded words, details kept and dropped, tone toward actors.</p>",
     ]
     for analysis in analyses:
-        parts += _event_html(analysis)
+        parts += _event_html(analysis, blind=blind)
     parts.append("</body></html>")
     return "\n".join(parts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -128,6 +129,76 @@ def event_dict(analysis: EventAnalysis) -> dict[str, Any]:
     }
 
 
+#: A capitalised name of up to five words ("The Associated Press") or a web address: the
+#: phrases of a text that may name an outlet by one of its aliases.
+_NAME_PHRASE = re.compile(
+    r"(?<![\w.])(?:[\w-]+\.)+(?:com|org|net|ir|ru|uk|co|tv|news)(?![\w.])"
+    r"|\b(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\w&'’-]*){0,4}"
+)
+
+
+def blind_names(analysis: EventAnalysis) -> tuple[str, ...]:
+    """The outlet names that blind mode hides in an event's texts.
+
+    Each version's outlet as written and without spaces as in web addresses ("Press TV",
+    "PressTV"), and every phrase of the texts that the alias rows of
+    ``framing/data/outlets.csv`` map to one of these outlets ("The Associated Press" for AP).
+    An alias the signature file lacks is not found.
+    """
+    from .outlets import _bundled
+
+    outlets: set[str] = set()
+    names: set[str] = set()
+    for doc in analysis.documents:
+        outlet = (doc.article.outlet or "").strip()
+        if outlet:
+            outlets.add(outlet)
+            names.update({outlet, outlet.replace(" ", "")})
+    aliases = [sig.pattern for sig in _bundled() if sig.kind == "alias" and sig.outlet in outlets]
+    if aliases:
+        texts = [t for d in analysis.documents for t in (d.article.text, d.article.title) if t]
+        phrases = {m.group(0) for t in texts for m in _NAME_PHRASE.finditer(t)}
+        for phrase in phrases:
+            words = phrase.split()
+            # every run of words, so that "The Associated Press Iraq" still yields the alias
+            for i in range(len(words)):
+                for j in range(i + 1, len(words) + 1):
+                    cand = " ".join(words[i:j])
+                    if cand not in names and any(p.search(cand) for p in aliases):
+                        names.add(cand)
+    return tuple(sorted(names))
+
+
+def _blinder(analysis: EventAnalysis):
+    """(labels, hide) for blind output: article id -> "Version A" ..., and a function that
+    replaces outlet names in a string with "[outlet]" (as the dashboard's blind mode does)."""
+    from .figures import version_labels
+    from .html_report import mask_text
+
+    labels = version_labels(analysis, blind=True)
+    names = blind_names(analysis)
+    return labels, (lambda s: mask_text(s, names) if isinstance(s, str) and s else s)
+
+
+def _blind_value(value: Any, hide) -> Any:
+    """``value`` (JSON-native) with every string and key passed through ``hide``."""
+    if isinstance(value, dict):
+        return {hide(k): _blind_value(v, hide) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_blind_value(v, hide) for v in value]
+    return hide(value)
+
+
+def _blind_event(analysis: EventAnalysis, event: dict[str, Any]) -> dict[str, Any]:
+    """An event dict with outlets replaced by "Version A" ..., where an article came from
+    (``url``, ``source``, ``outlet_evidence``) left out, and outlet names masked in every text."""
+    labels, hide = _blinder(analysis)
+    for art in event["articles"]:
+        art["outlet"] = labels.get(art["id"])
+        art["url"] = art["source"] = art["outlet_evidence"] = None
+    return _blind_value(event, hide)
+
+
 def _plain(value: Any) -> Any:
     """JSON-native copy: tuples become lists, mappings become dicts (``asdict`` keeps tuples)."""
     if isinstance(value, dict):
@@ -137,27 +208,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_dict(analyses: Sequence[EventAnalysis]) -> dict[str, Any]:
-    """The whole output as a JSON-native dict (see the JSON Schema)."""
+def to_dict(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> dict[str, Any]:
+    """The whole output as a JSON-native dict (see the JSON Schema).
+
+    ``blind=True`` (the dashboard's blind mode): each ``outlet`` becomes "Version A",
+    "Version B" ... in input order, ``url``, ``source`` and ``outlet_evidence`` are null, and
+    outlet names are replaced by "[outlet]" in every text; character offsets still refer to
+    the original, unmasked text.
+    """
+    events = [event_dict(a) for a in analyses]
+    if blind:
+        events = [_blind_event(a, _plain(e)) for a, e in zip(analyses, events, strict=True)]
     return _plain(
         {
             "schema_version": SCHEMA_VERSION,
             "framing_version": __version__,
             "generated": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "events": [event_dict(a) for a in analyses],
+            "events": events,
         }
     )
 
 
-def to_json(analyses: Sequence[EventAnalysis], *, indent: int | None = 2) -> str:
-    """The whole output as JSON text."""
-    return json.dumps(to_dict(analyses), ensure_ascii=False, indent=indent)
+def to_json(analyses: Sequence[EventAnalysis], *, indent: int | None = 2, blind: bool = False) -> str:
+    """The whole output as JSON text (``blind``: see :func:`to_dict`)."""
+    return json.dumps(to_dict(analyses, blind=blind), ensure_ascii=False, indent=indent)
 
 
-def to_rows(analyses: Sequence[EventAnalysis]) -> list[dict[str, Any]]:
-    """One flat row per article: event, id, outlet, title and every score."""
+def to_rows(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> list[dict[str, Any]]:
+    """One flat row per article: event, id, outlet, title and every score.
+
+    ``blind=True``: outlet is "Version A" ... and outlet names are replaced by "[outlet]" in
+    the other text columns (as :func:`to_dict`).
+    """
     rows = []
     for analysis in analyses:
+        if blind:
+            labels, hide = _blinder(analysis)
         for doc in analysis.documents:
             tone = analysis.tone.articles.get(doc.id)
             row: dict[str, Any] = {
@@ -169,13 +255,17 @@ def to_rows(analyses: Sequence[EventAnalysis]) -> list[dict[str, Any]]:
             }
             for actor, score in sorted((tone.actor_tone if tone else {}).items()):
                 row[f"tone_toward:{actor}"] = _round(score)
+            if blind:
+                row = {hide(k): hide(v) for k, v in row.items()}
+                row["outlet"] = labels[doc.id]
             rows.append(row)
     return rows
 
 
-def to_csv(analyses: Sequence[EventAnalysis]) -> str:
-    """CSV with one row per article and its scores (actor tone columns after the scores)."""
-    rows = to_rows(analyses)
+def to_csv(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> str:
+    """CSV with one row per article and its scores (actor tone columns after the scores);
+    ``blind``: see :func:`to_rows`."""
+    rows = to_rows(analyses, blind=blind)
     columns: list[str] = ["event", "id", "outlet", "title", *SCORE_COLUMNS]
     for row in rows:
         columns.extend(k for k in row if k not in columns)
