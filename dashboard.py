@@ -130,10 +130,20 @@ blind = st.sidebar.toggle(
 if blind:
     st.sidebar.button("Reveal outlet names", on_click=lambda: st.session_state.update(blind=False), type="primary", icon=":material/visibility:")
 labels = version_labels(analysis, blind=blind)
+# In blind mode the URL names versions by letter (v=A,C,D), since an id may be a file name
+# that names the outlet; a link with letters reopens the same versions.
+tags = {i: lb.rsplit(" ", 1)[-1] for i, lb in version_labels(analysis, blind=True).items()}
+by_tag = {t: i for i, t in tags.items()}
+
+
+def url_id(value: str | None) -> str | None:
+    """An article id from the URL: the id itself, or its letter (blind links)."""
+    return value if value in all_ids else by_tag.get(value or "", value)
+
 
 ver_key = f"versions::{analysis.id}"
 if ver_key not in st.session_state:
-    wanted = [v for v in (state.url_get("v") or "").split(",") if v in all_ids]
+    wanted = [i for v in (state.url_get("v") or "").split(",") if (i := url_id(v)) in all_ids]
     st.session_state[ver_key] = wanted or all_ids[: state.MAX_VERSIONS]
 st.sidebar.multiselect(
     "Versions to compare", all_ids, key=ver_key, format_func=labels.get,
@@ -144,7 +154,7 @@ ids = [i for i in all_ids if i in st.session_state[ver_key]]
 ref_options = [CONSENSUS, *ids]
 ref_key = f"reference::{analysis.id}"
 if ref_key not in st.session_state or st.session_state[ref_key] not in ref_options:
-    wanted_ref = state.url_get("ref")
+    wanted_ref = url_id(state.url_get("ref"))
     st.session_state[ref_key] = wanted_ref if wanted_ref in ref_options else CONSENSUS
 st.sidebar.selectbox(
     "Compare against", ref_options, key=ref_key,
@@ -157,18 +167,21 @@ ctx = state.make_context(analysis, analyses, ids, reference=reference, blind=bli
 
 # ---- exports -------------------------------------------------------------------------------
 with st.sidebar.expander("Download the comparison", icon=":material/download:", expanded=True):
-    base = state.slug(analysis.id)
+    # blind mode: the same neutral names as on screen ("Version A"; "[outlet]" in texts)
+    base = state.slug(ctx.hide(analysis.id)) + ("-blind" if blind else "")
+    if blind:
+        st.caption("Blind mode: the downloads say Version A, B… and hide outlet names too.")
     st.download_button(
-        "HTML report", lambda: framing.render_html([analysis]),
+        "HTML report", lambda: framing.render_html([analysis], blind=blind),
         file_name=f"framing-{base}.html", mime="text/html", key="dl_html", on_click="ignore",
         width="stretch", help="One self-contained page: findings, scores, detail matrix, tone, every version's text.",
     )
     c1, c2 = st.columns(2)
-    c1.download_button("CSV", lambda: framing.to_csv([analysis]), file_name=f"framing-{base}.csv",
+    c1.download_button("CSV", lambda: framing.to_csv([analysis], blind=blind), file_name=f"framing-{base}.csv",
                        mime="text/csv", key="dl_csv", on_click="ignore", width="stretch")
-    c2.download_button("JSON", lambda: framing.to_json([analysis]), file_name=f"framing-{base}.json",
+    c2.download_button("JSON", lambda: framing.to_json([analysis], blind=blind), file_name=f"framing-{base}.json",
                        mime="application/json", key="dl_json", on_click="ignore", width="stretch")
-st.sidebar.caption(f"Articles: {source}")
+st.sidebar.caption(f"Articles: {ctx.hide(source)}")
 
 # ---- header and view ----------------------------------------------------------------------
 head = st.columns([4, 7], vertical_alignment="bottom")
@@ -179,18 +192,19 @@ head[1].segmented_control(
 view = st.session_state.get("nav_view") or st.session_state.get("last_view", "overview")
 st.session_state["last_view"] = view
 titles = [ctx.label(i) for i in ids]
-st.caption(f"Event **{analysis.id}** · {len(ids)} of {len(all_ids)} versions shown: " + ", ".join(titles))
+st.caption(f"Event **{ctx.hide(analysis.id)}** · {len(ids)} of {len(all_ids)} versions shown: " + ", ".join(titles))
 
 state.url_set(
     view=view, event=analysis.id if len(events) > 1 or state.url_get("event") else None,
-    v=",".join(ids) if ids != all_ids[: state.MAX_VERSIONS] else None,
-    ref=reference if reference != CONSENSUS else None, blind="1" if blind else None,
+    v=",".join(tags[i] if blind else i for i in ids) if ids != all_ids[: state.MAX_VERSIONS] else None,
+    ref=(tags[reference] if blind else reference) if reference != CONSENSUS else None,
+    blind="1" if blind else None,
 )
 
 if view in ("side_by_side", "details", "vocabulary", "tone") and len(ids) < 2:
     st.warning("Choose at least two versions in the sidebar to compare them.", icon=":material/compare_arrows:")
 for note in analysis.notes:
-    st.caption(note)
+    st.caption(ctx.hide(note))
 if view == "corpus":
     st.rerun()
 if not ids and view != "learn":

@@ -683,10 +683,15 @@ def actor_tone_figure(
     labels: Mapping[str, str] | None = None,
     *,
     actors: Sequence[str] | None = None,
+    mask: Sequence[str] = (),
     on: _date | None = None,
 ) -> go.Figure:
-    """Actor × version heatmap of the tone toward each actor (red negative, blue positive)."""
+    """Actor × version heatmap of the tone toward each actor (red negative, blue positive).
+
+    ``mask``: outlet names to blank out of the actor names (blind mode).
+    """
     ids = _ids(analysis, ids)
+    hide = _hider(mask)
     lab = _labels(analysis, labels)
     title = ACTOR_TONE_TITLE
     actors = list(actors) if actors is not None else main_actors(analysis, ids)
@@ -703,7 +708,7 @@ def actor_tone_figure(
             rz.append(v)
             rt.append("" if v is None else f"{v:+.2f}")
             rh.append(
-                f"<b>{lab[i]}</b> toward {_esc(a)}: "
+                f"<b>{lab[i]}</b> toward {_esc(hide(a))}: "
                 + ("not mentioned" if v is None else f"{v:+.2f} from {n} mention(s)")
             )
         z.append(rz)
@@ -716,7 +721,7 @@ def actor_tone_figure(
         go.Heatmap(
             z=z,
             x=[_axis_label(lab[i]) for i in ids],
-            y=[_esc(a, 30) for a in actors],
+            y=[_esc(hide(a), 30) for a in actors],
             text=text,
             texttemplate="%{text}",
             customdata=hover,

@@ -407,3 +407,121 @@ def test_uploads_of_each_supported_type_are_analysed() -> None:
     ids = [d.id for a in analyses for d in a.documents]
     assert ids == ["wire", "page", "c1", "j1"]
     assert all("/tmp" not in (d.article.source or "") for a in analyses for d in a.documents)
+
+
+# --------------------------------------------------------------------------------------------
+# Blind mode: no outlet name anywhere on the page, in the URL, in a chart or in a download
+# --------------------------------------------------------------------------------------------
+
+#: The bundled event's outlets and the other ways its texts write them (independent of the
+#: dashboard's own list, so that a name the dashboard fails to hide is caught).
+OUTLET_NAMES = ("The New Arab", "New Arab", "AP", "Associated Press", "ZeroHedge", "Zero Hedge",
+                "zerohedge", "Press TV", "PressTV", "presstv")
+
+
+def _leaks(text: str) -> list[str]:
+    import re
+
+    return [n for n in OUTLET_NAMES if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+
+
+def _visible(at: AppTest) -> dict[str, str]:
+    """Everything the page shows, by kind: texts, widget labels and options, charts, URL."""
+    import json
+
+    out = {
+        "text": _texts(at) + "\n".join(
+            str(e.value) for kind in ("info", "success", "warning", "error") for e in at.get(kind)
+        ),
+        "charts": "\n".join(json.dumps(json.loads(c.proto.spec)) for c in at.get("plotly_chart")),
+        "url": "\n".join(f"{k}={v}" for k, v in at.query_params.items()),
+    }
+    widgets = []
+    for kind in ("selectbox", "multiselect", "radio", "segmented_control", "toggle", "button",
+                 "download_button", "expander", "popover", "text_input"):
+        for w in at.get(kind):
+            if str(getattr(w, "key", "") or "").startswith("guess_"):
+                continue  # the blind exercise lists the outlets to guess from, by design
+            proto = getattr(w, "proto", None)
+            widgets.append(str(getattr(w, "label", "")))
+            widgets += [str(o) for o in getattr(proto, "options", ())]
+            widgets.append(str(getattr(proto, "help", "")))
+    out["widgets"] = "\n".join(widgets)
+    return out
+
+
+def _walk_views_collecting_downloads(monkeypatch, blind: bool) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Open every view (blind or not) and return (what the page showed per view, the text of
+    every report download by file name, the JSON of every chart offered as PNG/SVG by name)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    from views import state
+
+    deferred: dict[str, object] = {}
+    figures: dict[str, str] = {}
+    original_add = MediaFileManager.add_deferred
+    original_export = state._export
+
+    def add_deferred(self, fn, mimetype, coordinates, file_name=None, **kw):
+        deferred[file_name or coordinates] = fn
+        return original_add(self, fn, mimetype, coordinates, file_name=file_name, **kw)
+
+    def export(fig, fmt):
+        figures[f"{fig.layout.title.text} ({fmt})"] = fig.to_json()
+        return original_export(fig, fmt)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", add_deferred)
+    monkeypatch.setattr(state, "_export", export)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if blind:
+        at.query_params["blind"] = "1"
+    at.query_params["ref"] = AP  # a chosen reference is named in the sidebar and the URL
+    at.run()
+    seen = {}
+    for view in VIEW_KEYS:
+        at.segmented_control(key="nav_view").set_value(view).run()
+        assert not at.exception, (view, [e.message for e in at.exception])
+        for kind, text in _visible(at).items():
+            seen[f"{view}/{kind}"] = text
+    at.multiselect[0].set_value([AP, ZEROHEDGE, PRESSTV]).run()  # a chosen subset is in the URL
+    seen["url after choosing versions"] = _visible(at)["url"]
+    def text(fn) -> str:
+        data = fn()
+        return data.decode() if isinstance(data, bytes) else str(data)
+
+    downloads = {name: text(fn) for name, fn in deferred.items() if not str(name).endswith((".png", ".svg"))}
+    return seen, downloads, figures
+
+
+def test_blind_mode_hides_outlet_names_on_every_view_in_charts_url_and_downloads(monkeypatch) -> None:
+    # the same walk without blind mode finds the names: the checks below can fail
+    seen, downloads, figures = _walk_views_collecting_downloads(monkeypatch, blind=False)
+    assert _leaks(seen["overview/text"]) and _leaks(seen["details/charts"]) and _leaks(seen["overview/widgets"])
+    assert {n for n, text in downloads.items() if _leaks(text)} == set(downloads) and len(downloads) == 3
+    assert any(_leaks(f) for f in figures.values())
+    monkeypatch.undo()
+
+    seen, downloads, figures = _walk_views_collecting_downloads(monkeypatch, blind=True)
+    leaks = {where: _leaks(text) for where, text in seen.items() if _leaks(text)}
+    assert not leaks, leaks
+    assert "Version A" in seen["overview/text"] and "v=B,D,E" in seen["url after choosing versions"]
+    assert sorted(downloads) == [
+        f"framing-{EVENT}-blind.csv", f"framing-{EVENT}-blind.html", f"framing-{EVENT}-blind.json"
+    ]
+    leaks = {name: _leaks(text) for name, text in downloads.items() if _leaks(text)}
+    assert not leaks, leaks
+    assert all("Version A" in text for text in downloads.values())
+    # every chart offered as PNG/SVG: the image is drawn from this figure
+    assert len(figures) >= 2 * 7
+    leaks = {name: _leaks(fig) for name, fig in figures.items() if _leaks(fig)}
+    assert not leaks, leaks
+
+
+def test_blind_link_with_version_letters_reopens_the_same_versions() -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"blind": "1", "v": "B,D", "ref": "B", "view": "details"})
+    at.run()
+    assert not at.exception
+    assert at.multiselect[0].value == [AP, ZEROHEDGE]
+    assert at.selectbox(key=f"reference::{EVENT}").value == AP
+    assert not _leaks(_visible(at)["widgets"])

@@ -97,13 +97,13 @@ def render(ctx: Context) -> None:
     st.subheader("Read one detail in every version")
     st.selectbox(
         "Detail", order, key=key,
-        format_func=lambda d: f"{d} · {dets[d].text[:110]}",
+        format_func=lambda d: f"{d} · {ctx.hide(dets[d].text)[:110]}",
         help="Or click a cell of the matrix.",
     )
     det = dets[st.session_state[key]]
     facts = "; ".join(f"{k}: {', '.join(v)}" for k, v in det.facts.items() if v)
     if facts:
-        st.caption(f"Facts in this detail: {facts}")
+        st.caption(f"Facts in this detail: {ctx.hide(facts)}")
     cols = st.columns(len(ctx.ids), gap="small")
     for col, i in zip(cols, ctx.ids, strict=True):
         status = det.status.get(i, "absent")

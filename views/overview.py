@@ -36,7 +36,7 @@ def scorecard(ctx: Context) -> pd.DataFrame:
             "Tone (own voice)": tone.own_voice if tone else None,
         }
         for actor in actors:
-            row[f"→ {actor}"] = tone.actor_tone.get(actor) if tone else None
+            row[f"→ {ctx.hide(actor)}"] = tone.actor_tone.get(actor) if tone else None
         rows.append(row)
     return pd.DataFrame(rows)
 

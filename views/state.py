@@ -109,6 +109,12 @@ class Context:
     def label(self, article_id: str) -> str:
         return self.labels.get(article_id, article_id)
 
+    def hide(self, text: str) -> str:
+        """``text`` with outlet names replaced by "[outlet]" in blind mode (not escaped)."""
+        from framing.html_report import mask_text
+
+        return mask_text(text, self.mask) if self.mask and text else text
+
 
 def make_context(
     analysis: EventAnalysis,
@@ -120,9 +126,9 @@ def make_context(
     source: str,
 ) -> Context:
     """Build the context; in blind mode labels are "Version A"... and outlet names are masked."""
-    mask: tuple[str, ...] = ()
-    if blind:
-        mask = tuple(sorted({d.article.outlet for d in analysis.documents if d.article.outlet}))
+    from framing.report import blind_names
+
+    mask: tuple[str, ...] = blind_names(analysis) if blind else ()
     return Context(
         analysis=analysis,
         analyses=analyses,

@@ -55,7 +55,7 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
             t = tones.get(i)
             v = t.actor_tone.get(actor) if t else None
             n = len(t.evidence.get(actor, ())) if t else 0
-            who = f"{ctx.label(i)} toward {mask_name(ctx, actor)}"
+            who = f"{ctx.label(i)} toward {ctx.hide(actor)}"
             if v is None:
                 cells.append(heat_cell("", None, 0, f"{who}: not mentioned"))
             else:
@@ -66,12 +66,6 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
         ACTOR_TONE_TITLE, ACTOR_TONE_SUBTITLE,
         f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>",
     )
-
-
-def mask_name(ctx: Context, text: str) -> str:
-    from framing.html_report import mask_text
-
-    return mask_text(text, ctx.mask) if ctx.mask else text
 
 
 def render(ctx: Context) -> None:
@@ -85,7 +79,7 @@ def render(ctx: Context) -> None:
         # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
         html(actor_tone_html(ctx, actors))
         download_buttons(
-            cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors), "tone-toward-actors",
+            cached(actor_tone_figure, a, ctx.ids, ctx.labels, actors=actors, mask=ctx.mask), "tone-toward-actors",
             key="fig_actor_tone",
         )
     else:
@@ -107,7 +101,7 @@ def render(ctx: Context) -> None:
     st.subheader("The sentences behind the scores")
     if st.session_state.get("tone_actor") not in actors:
         st.session_state["tone_actor"] = actors[0]
-    st.selectbox("Actor", actors, key="tone_actor")
+    st.selectbox("Actor", actors, key="tone_actor", format_func=ctx.hide)
     actor = st.session_state["tone_actor"]
     cols = st.columns(len(ctx.ids), gap="small")
     for col, i in zip(cols, ctx.ids, strict=True):
@@ -117,8 +111,8 @@ def render(ctx: Context) -> None:
         head = (
             f"<div class='fr-card' style='border-top:4px solid {ctx.colors[i]}'>"
             f"<h4>{dot(ctx.colors[i])}{esc(ctx.label(i))}</h4>"
-            + (f"<div class='fr-meta'>toward {esc(actor)}: <b>{score:+.2f}</b> from {len(ev)} mention(s)</div>"
-               if score is not None else f"<div class='fr-meta'>does not mention {esc(actor)}</div>")
+            + (f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+.2f}</b> from {len(ev)} mention(s)</div>"
+               if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>")
         )
         items = "".join(
             f"<div class='fr-quote' style='border-left-color:{_tone_colour(e.score)}'>"

@@ -78,7 +78,7 @@ def render(ctx: Context) -> None:
             {
                 "Term": _m(ctx, t.text),
                 "Category": t.category,
-                "Voice": f"quoted ({t.speaker})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
+                "Voice": f"quoted ({_m(ctx, t.speaker)})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
                 "Why flagged": t.why,
                 "Plainer": t.alternative,
                 "Sentence": _m(ctx, doc.sentences[t.sentence].text) if 0 <= t.sentence < len(doc.sentences) else "",
@@ -133,7 +133,7 @@ def render(ctx: Context) -> None:
                 cell.append(lb.phrase)
         table(
             [
-                {"Actor": actor, **{ctx.label(i): _m(ctx, "; ".join(row.get(i, []))) for i in ctx.ids}}
+                {"Actor": _m(ctx, actor), **{ctx.label(i): _m(ctx, "; ".join(row.get(i, []))) for i in ctx.ids}}
                 for actor, row in by_actor.items()
             ],
             max_height=420,
