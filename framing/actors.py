@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -73,6 +73,28 @@ def _alternation(aliases: list[str]) -> str:
 # alias may not be glued to a letter or digit on either side.
 _LEFT = r"(?<![\w])"
 _RIGHT = r"(?![\w])"
+_WORD_CHAR = re.compile(r"[\w]")
+
+
+def _left_bounded(
+    pattern: re.Pattern[str], text: str, left: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """The matches of ``(?<!LEFT)PATTERN`` in ``text``, as ``finditer`` gives them, where
+    ``left`` matches one character LEFT.
+
+    A leading lookbehind keeps ``re`` from skipping ahead to the characters a match can start
+    with, which made the gazetteer scan several times slower; here the pattern is searched
+    without it and a match preceded by such a character is dropped and the search resumed one
+    character later, as ``finditer`` would.  (``pattern`` must not match the empty string.)
+    """
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        start = m.start()
+        if start and left.match(text, start - 1):
+            pos = start + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 @cache
@@ -82,7 +104,10 @@ def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, G
     lookup = {e.alias: e for e in gazetteer() if not e.nocase}
     lookup.update({e.alias.lower(): e for e in gazetteer() if e.nocase})
     return (
-        re.compile(_LEFT + "(?:" + _alternation(exact) + ")" + _RIGHT),
+        # Without the left boundary, which _left_bounded checks (same matches, 4x faster).
+        re.compile("(?:" + _alternation(exact) + ")" + _RIGHT),
+        # With it: case-insensitively, re cannot skip ahead anyway, and the lookbehind fails
+        # fast inside words.
         re.compile(_LEFT + "(?:" + _alternation(nocase) + ")" + _RIGHT, re.IGNORECASE),
         lookup,
     )
@@ -125,6 +150,12 @@ _NOT_NAME = frozenset(
     Representative Congressman Congresswoman""".split()
 )
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
+
+
+@cache
+def _gazetteer_people() -> dict[str, str]:
+    """Surname key -> canonical name of the gazetteer's people (made once)."""
+    return {_surname_key(e.actor): e.actor for e in gazetteer() if e.kind == "person"}
 
 
 def _normalise_name(name: str) -> str:
@@ -218,15 +249,25 @@ def find_mentions(
     # 2. People introduced by a title (before the gazetteer, so that "President Trump" and
     # "Gen. Qassem Soleimani" are people, and a name is not split by a country alias inside it).
     exact, nocase, lookup = _gazetteer_patterns()
-    gaz_people = {_surname_key(e.actor): e.actor for e in gazetteer() if e.kind == "person"}
+    gaz_people = _gazetteer_people()
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
     for m in _PERSON.finditer(body):
         raw = _trim_name(m.group("name"))
         if not raw:
             continue
-        start = m.start("name") + m.group("name").index(raw)
-        end = start + len(raw)
+        group = m.group("name")
+        at = group.find(raw)
+        if at >= 0:
+            start = m.start("name") + at
+            end = start + len(raw)
+        else:
+            # The name's words are separated by other whitespace than one space ("Qassem\n
+            # Soleimani"): the span runs from its first kept word to its last.
+            words = [w.span() for w in re.finditer(r"\S+", group)]
+            first = [group[a:b] for a, b in words].index(raw.split()[0])
+            last = first + len(raw.split()) - 1
+            start, end = m.start("name") + words[first][0], m.start("name") + words[last][1]
         # A title followed by a gazetteer place or group ("President of Iraq", "Russian") is not
         # a person's name.
         gm = exact.fullmatch(raw) or nocase.fullmatch(raw)
@@ -256,22 +297,22 @@ def find_mentions(
         add(start, end, people[key], "person", "person")
 
     # 3. Gazetteer.
-    for pat in (exact, nocase):
-        for m in pat.finditer(body):
-            entry = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
-            if entry is None:
-                continue
-            if entry.kind == BLOCK:
-                # A longer name that contains an alias but is no actor ("Latin America",
-                # "Washington Post"): it only keeps the shorter alias from matching inside it.
-                if not _overlaps(taken, m.start(), m.end()):
-                    taken.append((m.start(), m.end()))
-            elif entry.kind == "person":
-                key = _surname_key(entry.actor)
-                actor = people.get(key, entry.actor)
-                add(m.start(), m.end(), actor, "person", "gazetteer")
-            else:
-                add(m.start(), m.end(), entry.actor, entry.kind, "gazetteer")
+    matches = [*_left_bounded(exact, body, _WORD_CHAR), *nocase.finditer(body)]
+    for m in matches:
+        entry = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
+        if entry is None:
+            continue
+        if entry.kind == BLOCK:
+            # A longer name that contains an alias but is no actor ("Latin America",
+            # "Washington Post"): it only keeps the shorter alias from matching inside it.
+            if not _overlaps(taken, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+        elif entry.kind == "person":
+            key = _surname_key(entry.actor)
+            actor = people.get(key, entry.actor)
+            add(m.start(), m.end(), actor, "person", "gazetteer")
+        else:
+            add(m.start(), m.end(), entry.actor, entry.kind, "gazetteer")
 
     # 4. Later surname-only mentions of the people found by title, in any particle/case variant.
     if people:

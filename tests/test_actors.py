@@ -163,3 +163,33 @@ def test_mentions_of_any_text_have_valid_offsets_and_do_not_overlap(body: str) -
         assert body[m.start : m.end] == m.text and m.actor
     spans = sorted((m.start, m.end) for m in mentions)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+@pytest.mark.parametrize("body", [
+    "Gen. Qassem\nSoleimani was killed.",
+    "President  Donald  Trump spoke. Trump left.",
+    "Lt. Gen. Othman al-GhanimiMr.Smith met Mr.  Kerry.",
+])
+def test_titled_name_split_by_other_whitespace_gives_a_valid_mention(body: str) -> None:
+    mentions = find_mentions(Document(Article("a", body), body))
+    assert mentions and all(body[m.start:m.end] == m.text for m in mentions)
+    assert any(m.kind == "person" for m in mentions)
+
+
+def test_gazetteer_scan_finds_what_a_left_lookbehind_finds(seeds_dir) -> None:
+    import random
+    import re
+
+    from framing.actors import _LEFT, _WORD_CHAR, _gazetteer_patterns, _left_bounded
+
+    exact = _gazetteer_patterns()[0]
+    reference = re.compile(_LEFT + exact.pattern)
+    rng = random.Random(4)
+    pieces = ["xIraq", "Iraq", "Iraqi", "U.S.-led", "_Russia", "2Iran", "éIraq", "Moscow's",
+              "Washington Post", "the Islamic State group", "ISIS", " ", ", ", "\n"]
+    texts = [p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")]
+    texts += ["".join(rng.choice(pieces) for _ in range(40)) for _ in range(300)]
+    for text in texts:
+        assert [m.span() for m in _left_bounded(exact, text, _WORD_CHAR)] == [
+            m.span() for m in reference.finditer(text)
+        ]
