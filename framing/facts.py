@@ -75,7 +75,7 @@ _ANONYMOUS_HEADS = frozenset(
      "analysts", "expert", "experts", "person", "people", "insider", "insiders", "aide",
      "aides", "officer", "officers", "resident", "residents", "witness", "witnesses",
      "observer", "observers", "member", "members", "lawmaker", "lawmakers", "spokesman",
-     "spokeswoman", "spokesperson", "commander", "commanders"}
+     "spokeswoman", "spokesperson", "commander", "commanders", "reports"}
 )
 
 #: Institutions that speak on the record without a person's name.
@@ -434,8 +434,14 @@ def _source_named(source: str, persons: Sequence[Person]) -> bool:
     return has_name or proper or any(w in _INSTITUTION_WORDS for w in words)
 
 
+def _source_word(word: str) -> str:
+    """'Officials’' -> 'officials', "ministry's" -> 'ministry' (a possessive, not a plural)."""
+    w = word.lower().strip(".,’'")
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
 def _is_source(source: str, persons: Sequence[Person], lemma: str = "say") -> bool:
-    words = [w.lower().strip(".,’'s") for w in source.split()]
+    words = [_source_word(w) for w in source.split()]
     if not words or len(words) > 12:
         return False
     if _has_person(source, persons):
@@ -448,6 +454,12 @@ def _is_source(source: str, persons: Sequence[Person], lemma: str = "say") -> bo
     caps = [w for w in source.split() if w[:1].isupper() and w.lower() not in _STOP]
     return lemma in ("say", "add", "report", "write") and len(caps) >= 1 and len(words) <= 3
 
+
+#: How a phrase next to a verb of saying starts when it is not the speaker ("said in a
+#: statement", "said on Twitter", "said during a visit", "after the announcement").
+_NOT_SOURCE = re.compile(
+    r"\s*(?:in|on|at|during|after|before|with|to|from|via|through|that|it|this)\b", re.I
+)
 
 #: Verbs of saying that may come before their subject ("..., said the official").
 _INVERTING = frozenset({"say", "report", "add", "write", "explain", "note", "state"})
@@ -486,6 +498,8 @@ def _attribution(
                              r"Friday|Saturday|Sunday|week|recently)\b", "", src)
         src = " ".join(src.split()).strip(" .")
         src = re.sub(r"^(?:and|but|so|while|as|which|then)\s+", "", src, flags=re.I)
+        if _NOT_SOURCE.match(src):
+            continue  # "..., said in a statement": how or when it was said, not who
         src = re.sub(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                      r"Sunday|week|month)$", "", src)
         if src and _is_source(src, persons, lemma):

@@ -117,11 +117,21 @@ def test_quote_without_closing_mark_runs_to_the_end():
         ("Iraq's Defense Ministry said Thursday that talks went well.", "Iraq's Defense Ministry", True),
         ("Many military analysts have noted that the risk grew.", "Many military analysts", False),
         ("Lavrov said that Russia was ready.", "Lavrov", True),
+        # words starting or ending in "s" are whole words, not stripped ("witness", "spokesman")
+        ("Smoke rose over the city, a witness said.", "a witness", False),
+        ("The talks will resume, a spokesman said.", "a spokesman", False),
+        ("The plan was leaked, several sources said.", "several sources", False),
     ],
 )
 def test_sources_are_named_or_anonymous(text, source, named):
     found = [(a.source, a.named) for a in extract(text).attribution]
     assert (source, named) in found
+
+
+def test_how_or_when_something_was_said_is_not_a_source():
+    found = [a.source for a in extract("He denied it, the ministry said in a statement.").attribution]
+    assert found == ["the ministry"]
+    assert extract("The deal was signed, he said on Friday after the talks.").attribution == ()
 
 
 def test_country_acting_is_not_a_source():
