@@ -98,9 +98,11 @@ class Token(NamedTuple):
     norm: str
 
 
-@dataclass(frozen=True)
-class Match:
-    """A lexicon entry found in a text; ``first``/``last`` are token indexes (inclusive)."""
+class Match(NamedTuple):
+    """A lexicon entry found in a text; ``first``/``last`` are token indexes (inclusive).
+
+    A named tuple: built for every hit, it is cheaper than a frozen dataclass.
+    """
 
     start: int
     end: int

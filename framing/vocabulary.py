@@ -23,9 +23,9 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
 
 import numpy as np
@@ -120,6 +120,8 @@ _NEGATION_WINDOW = 3  # words before the term (NegEx uses 5; 3 keeps clauses apa
 _SCARE = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
 _SCARE_MAX_WORDS = 2
 _NORM_OF = itemgetter(2)  # Token.norm, at C speed in map()
+_START_OF = itemgetter(0)
+_END_OF = itemgetter(1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -261,50 +263,68 @@ def loaded_terms(doc: Document, tokens: Sequence[Token] | None = None) -> tuple[
 
 
 @lru_cache(maxsize=1)
-def _valence_table() -> dict[str, float | None]:
-    """|VADER valence| by word; None for plain news words, which the mean leaves out."""
-    table: dict[str, float | None] = {w: abs(v) for w, v in vader_lexicon().items()}
-    table.update(dict.fromkeys(plain_words()))
-    return table
+def _valence_tables() -> tuple[dict[str, float], dict[str, int]]:
+    """|VADER valence| by word, and 0 for the plain news words that the mean leaves out."""
+    plain = plain_words()
+    valence = {w: abs(v) for w, v in vader_lexicon().items() if w not in plain}
+    return valence, dict.fromkeys(plain, 0)
 
 
-def _flagged(tokens: Sequence[Token], terms: Sequence[LoadedTerm]) -> set[int]:
-    """Indexes of the tokens inside a flagged term (tokens and terms in text order)."""
-    if not terms:
-        return set()
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    out: set[int] = set()
-    for t in terms:
-        out.update(
-            range(bisect.bisect_left(starts, t.start), bisect.bisect_right(ends, t.end))
+def _indexes(flags: Iterable[object]) -> list[int]:
+    """Positions of the true flags."""
+    return list(compress(count(), flags))
+
+
+def _any_in(positions: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether a sorted list of positions has one in [lo, hi)."""
+    k = bisect.bisect_left(positions, lo)
+    return k < len(positions) and positions[k] < hi
+
+
+def _scores(
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int]],
+    texts: Sequence[str],
+    terms_of: Sequence[Sequence[LoadedTerm]],
+) -> list[float]:
+    """Scores of several sentences of one text: token ranges ``spans``, their ``texts`` and
+    flagged terms.  Per-word facts are looked up once for the whole text and summed over each
+    sentence by prefix sums, so a sentence costs a few operations whatever its length."""
+    norms = list(map(_NORM_OF, tokens))
+    valence, plain = _valence_tables()
+    vals = list(map(valence.get, norms, repeat(0.0)))
+    counted = list(map(plain.get, norms, repeat(1)))
+    if any(terms_of):
+        starts = list(map(_START_OF, tokens))
+        ends = list(map(_END_OF, tokens))
+        for terms in terms_of:
+            for t in terms:  # words inside a flagged term leave the valence mean
+                for k in range(bisect.bisect_left(starts, t.start), bisect.bisect_right(ends, t.end)):
+                    vals[k] = 0.0
+                    counted[k] = 0
+    counted = [0, *accumulate(counted)]
+    total = [0.0, *accumulate(vals)]
+    reporting = _indexes(map(_REPORTING_WORDS.__contains__, norms))
+    according = _indexes(map("according".__eq__, norms))
+    figures = _indexes(map(_FIGURE.search, norms))
+    weekdays = _indexes(map(_WEEKDAYS.__contains__, norms))
+    personal = _indexes(map(_PERSONAL_WORDS.__contains__, norms))
+    out = []
+    for (lo, hi), text, terms in zip(spans, texts, terms_of, strict=True):
+        n = counted[hi] - counted[lo]
+        mean = (total[hi] - total[lo]) / n if n else 0.0
+        raw = sum(t.weight for t in terms) ** TERMS_POWER + VALENCE_WEIGHT * mean
+        score = raw / max(1, hi - lo) ** LENGTH_POWER
+        said = _any_in(reporting, lo, hi) or (
+            _any_in(according, lo, hi) and "according to" in text.lower()
         )
+        score -= REPORTING_DISCOUNT * (said + _any_in(figures, lo, hi))
+        if _any_in(weekdays, lo, hi):
+            score -= DATELINE_DISCOUNT
+        if _any_in(personal, lo, hi) and _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
+            score += PERSONAL_VOICE
+        out.append(round(max(0.0, score), 4))
     return out
-
-
-def _score(
-    text: str,
-    vals: Sequence[float | None],
-    flagged: set[int],
-    terms: Sequence[LoadedTerm],
-    norms: Sequence[str],
-) -> float:
-    """The sentence score from its words' |valence| (None: plain word), flagged set and forms."""
-    rest = [v for k, v in enumerate(vals) if v is not None and k not in flagged]
-    mean = sum(rest) / len(rest) if rest else 0.0
-    weight = sum(t.weight for t in terms)
-    raw = weight**TERMS_POWER + VALENCE_WEIGHT * mean
-    score = raw / max(1, len(norms)) ** LENGTH_POWER
-    words = set(norms)
-    reporting = not _REPORTING_WORDS.isdisjoint(words) or (
-        "according" in words and "according to" in text.lower()
-    )
-    score -= REPORTING_DISCOUNT * (reporting + bool(_FIGURE.search(text)))
-    if not _WEEKDAYS.isdisjoint(words):
-        score -= DATELINE_DISCOUNT
-    if not _PERSONAL_WORDS.isdisjoint(words) and _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
-        score += PERSONAL_VOICE
-    return round(max(0.0, score), 4)
 
 
 def sentence_score(
@@ -335,10 +355,7 @@ def sentence_score(
     """
     if tokens is None:
         tokens = [Token(t.start + offset, t.end + offset, t.norm) for t in tokenize(text)]
-    table = _valence_table()
-    vals = [table.get(t.norm, 0.0) for t in tokens]
-    norms = [t.norm for t in tokens]
-    return _score(text, vals, _flagged(tokens, terms), terms, norms)
+    return _scores(tokens, [(0, len(tokens))], [text], [terms])[0]
 
 
 def score_text(text: str) -> float:
@@ -369,18 +386,17 @@ def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> 
     own = [t for t in terms if not t.quoted]
     quoted = [t for t in terms if t.quoted]
     sentences = doc.sentences
-    scores: list[float] = []
     by_sentence: dict[int, list[LoadedTerm]] = {}
     for t in terms:
         by_sentence.setdefault(t.sentence, []).append(t)
-    tok_starts = [t.start for t in tokens]
-    norms = list(map(_NORM_OF, tokens))
-    vals = list(map(_valence_table().get, norms, repeat(0.0)))
-    for s in sentences:
-        lo, hi = bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end)
-        inside = by_sentence.get(s.index, [])
-        flagged = _flagged(tokens[lo:hi], inside)
-        scores.append(_score(s.text, vals[lo:hi], flagged, inside, norms[lo:hi]))
+    tok_starts = list(map(_START_OF, tokens))
+    spans = [
+        (bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end))
+        for s in sentences
+    ]
+    scores = _scores(
+        tokens, spans, [s.text for s in sentences], [by_sentence.get(s.index, []) for s in sentences]
+    )
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -433,7 +449,7 @@ _STOP = frozenset(
 
 def _content_counts(tokens: Sequence[Token]) -> Counter[str]:
     """Counts of the content words (alphabetic, three letters or more, not a stop word)."""
-    counts = Counter([t[2] for t in tokens])
+    counts = Counter(map(_NORM_OF, tokens))
     for w in [w for w in counts if not (w.isalpha() and len(w) > 2 and w not in _STOP)]:
         del counts[w]
     return counts
@@ -598,7 +614,7 @@ def substitutions(
     """
     tokens = tokens or {}
     starts: dict[str, list[int]] = {}  # token start offsets of each body, computed once
-    starts: dict[str, list[int]] = {}  # token start offsets of each body, computed once
+    term_starts: dict[str, list[int]] = {}  # start offsets of each version's flagged terms
     order = {d.id: k for k, d in enumerate(documents)}
     docs = {d.id: d for d in documents}
     out: list[Substitution] = []
@@ -610,7 +626,8 @@ def substitutions(
             if aid in docs and det.sentence_index.get(aid) and det.status.get(aid) != "absent"
         ]
         spans: dict[str, tuple[int, str]] = {}
-        inside: dict[str, list[LoadedTerm]] = {}
+        bounds: dict[str, tuple[int, int]] = {}
+        inside: dict[str, Sequence[LoadedTerm]] = {}
         for aid in present:
             doc = docs[aid]
             idx = [k for k in det.sentence_index[aid] if 0 <= k < len(doc.sentences)]
@@ -618,9 +635,17 @@ def substitutions(
                 continue
             start = doc.sentences[idx[0]].start
             end = doc.sentences[idx[-1]].end
-            text = doc.body[start:end]
-            spans[aid] = (start, text)
-            inside[aid] = [t for t in vocab[aid].terms if start <= t.start < end]
+            if aid not in term_starts:  # terms are in body order
+                term_starts[aid] = [t.start for t in vocab[aid].terms]
+            ts = term_starts[aid]
+            inside[aid] = vocab[aid].terms[
+                bisect.bisect_left(ts, start) : bisect.bisect_left(ts, end)
+            ]
+            bounds[aid] = (start, end)
+        if not any(inside.values()):
+            continue  # nothing loaded in any version: no swap to show
+        for aid, (start, end) in bounds.items():
+            spans[aid] = (start, docs[aid].body[start:end])
         ids = [aid for aid in present if aid in spans]
         toks: dict[str, tuple[Sequence[Token], str, int]] = {}
         for x in range(len(ids)):
@@ -640,6 +665,10 @@ def substitutions(
                         )
                 toks_a, src_a, base_a = toks[a]
                 toks_b, src_b, base_b = toks[b]
+                if len(toks_a) == len(toks_b) and list(map(_NORM_OF, toks_a)) == list(
+                    map(_NORM_OF, toks_b)
+                ):
+                    continue  # the same words: nothing was swapped
                 for ia, ib in _swap_chunks(toks_a, toks_b):
                     if not ia or not ib:
                         continue
