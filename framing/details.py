@@ -75,6 +75,9 @@ _CUT = re.compile(
     r";\s+|\s+[—–]\s+|\s+-\s+"
     r"|,\s+(?=(?:amid|after|following|while|whereas|which|but|and then|saying|prompting|where|"
     r"although|though|because|with|as well as)\b)"
+    # a participial clause adds a fact of its own (", killing three", ", piling $4 onto bills"),
+    # except the few that attach a source or a list to their clause
+    r"|,\s+(?=(?!(?:according|including|citing|quoting|saying)\b)[a-z]{3,}ing\s)"
 )
 _OPENING = re.compile(
     r"^(?:In|After|Following|Since|As|While|Amid|When|Despite|Although|Though|Because|Before)"

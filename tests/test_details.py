@@ -137,6 +137,19 @@ def test_two_sentences_merged_into_one_align_one_to_many():
     assert all(d.status["merged"] != "absent" for d in result if d.status["wire"] != "absent")
 
 
+def test_participial_clause_carries_a_second_sentence():
+    wire = (
+        "The board voted 5-2 on Tuesday to raise water rates by 8 percent. "
+        "The increase will add about $4.20 to the average monthly bill."
+    )
+    merged = (
+        "On Tuesday the board voted 5-2 to raise water rates by 8 percent, adding about $4.20 "
+        "to the average monthly bill."
+    )
+    result = details.align([doc("wire", wire), doc("merged", merged)])
+    assert all(d.status["merged"] != "absent" for d in result)
+
+
 def test_unrelated_texts_share_no_detail():
     other = "The central bank raised interest rates by half a point to fight inflation."
     result = details.align([doc("wire", WIRE), doc("other", other)])
@@ -229,6 +242,17 @@ def test_seed_matrix_matches_the_hand_checked_expectation(seed_details, expectat
     assert s["status_accuracy"] >= 0.9, s["misses"]
     assert s["change_recall"] == 1.0, s["misses"]
     assert s["checks_passed"] == s["checks"], s["misses"]
+
+
+def test_second_hand_checked_event_out_of_sample():
+    # tests/data/water_rates_details_expected.json was written with its three texts before
+    # framing ever ran on them; its first run missed a merged sentence, since fixed (README)
+    from framing.evaluation.details import run_file
+
+    s = run_file(Path(__file__).parent / "data" / "water_rates_details_expected.json")
+    assert s["precision"] >= 0.95 and s["recall"] >= 0.95, s["misses"]
+    assert s["status_accuracy"] >= 0.8, s["misses"]
+    assert s["checks_passed"] >= s["checks"] - 2, s["misses"]
 
 
 def test_seed_rewrite_changes_are_marked(seed_details, expectation):
