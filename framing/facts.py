@@ -461,6 +461,9 @@ _NOT_SOURCE = re.compile(
     r"\s*(?:in|on|at|during|after|before|with|to|from|via|through|that|it|this)\b", re.I
 )
 
+#: A verb of saying right after a closing quotation mark ('“We will stay,” said ...').
+_AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*$|,\s*[”\"]\s*$")
+
 #: Verbs of saying that may come before their subject ("..., said the official").
 _INVERTING = frozenset({"say", "report", "add", "write", "explain", "note", "state"})
 _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
@@ -486,8 +489,9 @@ def _attribution(
             src = re.sub(r"\b(?:recently|also|then|later|has|have|had|was|were|is|are|"
                          r"openly|previously|again)\b", " ", src)
             src = " ".join(src.split())
-            if not src.strip() and len(segs) >= 3:
+            if not src.strip() and len(segs) >= 3 and not _AFTER_QUOTE.search(before):
                 # "McKenzie, the top U.S. commander, acknowledged": the subject before the aside
+                # (but '“...,” said X' has its speaker after the verb, not in the quote)
                 src = segs[-3]
             if not src.strip() or not _is_source(src.strip(), persons, lemma):
                 # inverted: '..., said the official' / ', reports the AP'

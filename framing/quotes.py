@@ -54,6 +54,13 @@ _NP = (
     r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}?"
     r"|he|she|they|it|we|I)"
 )
+# Right after a speech verb, a title in lower case before a name (``,” said council member Tom
+# Reyes``, ``said homeowner Linda Park``); never a function word.
+_TITLED_NAME = (
+    r"(?:(?!(?:the|a|an|and|but|or|as|which|who|that|on|in|at|to|from|by|of|for|with|is|was|"
+    r"are|were|has|had|even|while|when|after|before|according)\b)[a-z][\w-]*\s+){1,3}"
+    r"[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,3}"
+)
 # How far from a quotation its attribution is looked for: after it, the next 160 characters
 # (",” said the official, who requested anonymity because ..."); before it, 600 characters,
 # more than a long news sentence (~60 words).  Bounded so that cost stays linear in the text.
@@ -71,7 +78,9 @@ _SPEAKER_END = (
     r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:on|in|at|who|whose|which|during|after|before|"
     r"when|while|as|to|that|last|this|earlier|later|recently|yesterday|today|about)\b)"
 )
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,]*(?:{_VERBS})\s+(?P<sp>{_NP}|{_TITLED_NAME}){_SPEAKER_END}", re.UNICODE
+)
 # ``,” the statement said`` / ``,” he added``
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"^[\s,]*(?P<sp>{_NP}){_AUX}\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE

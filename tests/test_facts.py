@@ -134,6 +134,11 @@ def test_how_or_when_something_was_said_is_not_a_source():
     assert extract("The deal was signed, he said on Friday after the talks.").attribution == ()
 
 
+def test_speaker_after_a_closing_quote_is_the_source_not_the_quote():
+    found = extract("“This lands on the people least able to pay,” said council member Tom Reyes.")
+    assert [(a.source, a.named) for a in found.attribution] == [("council member Tom Reyes", True)]
+
+
 def test_country_acting_is_not_a_source():
     assert extract("Iraq told its military not to seek help.").attribution == ()
     assert extract("The US has threatened Iraq with sanctions.").attribution == ()

@@ -160,3 +160,17 @@ def test_quoted_spans_in_basil_are_found(bench_dir) -> None:
 )
 def test_auxiliaries_and_group_pronouns_in_attributions(body: str, speaker: str) -> None:
     assert find_quotes(body)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“This lands on the people least able to pay,” said council member Tom Reyes.",
+         "council member Tom Reyes"),
+        ("“We cut back,” said homeowner Linda Park, who lives nearby.", "homeowner Linda Park"),
+        # a function word before a name is not a title
+        ("“We cut back,” said Linda Park.", "Linda Park"),
+    ],
+)
+def test_title_in_lower_case_before_a_name_after_the_verb(body: str, speaker: str) -> None:
+    assert find_quotes(body)[-1].speaker == speaker
