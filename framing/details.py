@@ -638,9 +638,9 @@ def _carries(detail: Detail, article: str) -> bool:
 
 
 def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Detail]:
-    """Details at least half of the other versions carry (the story as most others tell it)."""
+    """Details most of the other versions carry (the story as most others tell it)."""
     others = [a for a in ids if a != article]
-    need = max(1, -(-len(others) // 2))
+    need = len(others) // 2 + 1
     return [d for d in details if sum(_carries(d, o) for o in others) >= need]
 
 
@@ -719,7 +719,7 @@ def _articles(
                 carriers = [o for o in ids if o != aid and _quote_match(q, x.sentences[o])]
                 if _carries(x, aid) and _quote_match(q, x.sentences[aid]):
                     quotes_kept.append(q)
-                elif len(carriers) >= max(1, -(-(len(ids) - 1) // 2)):
+                elif len(carriers) >= (len(ids) - 1) // 2 + 1:
                     quotes_dropped.append(q)
         out[aid] = ArticleDetails(
             kept_share=round(len(kept) / len(core), 3) if core and len(ids) > 1 else None,
@@ -740,7 +740,7 @@ def _source_selection(
 ) -> dict[str, tuple[str, ...]]:
     """Sources this version shares with another, and sources most others cite and it lacks."""
     others = [o for o in ids if o != aid]
-    need = max(1, -(-len(others) // 2))
+    need = len(others) // 2 + 1
     mine = {g for (v, _), g in groups.items() if v == aid}
     kept = [
         s.text for k, s in enumerate(sources[aid])

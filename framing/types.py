@@ -323,7 +323,7 @@ class ArticleDetails:
     Attributes:
         sources: Every source the version cites, named or anonymous.
         sources_kept: Those of its sources another version cites too.
-        sources_dropped: Sources at least half of the other versions cite and this one does
+        sources_dropped: Sources most of the other versions cite and this one does
             not (as the first version citing them words them).
     """
 
