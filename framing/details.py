@@ -489,13 +489,15 @@ def _block_max(sim: np.ndarray, rows: list[int], cols: list[int]) -> float:
 def _cell_text(doc: Document, units: list[_Unit]) -> str:
     """The version's words for a detail: its units in body order, joined by the text between
     them when they are adjacent (the whole sentence when every clause is in), else by a space."""
+    if len(units) == 1:
+        return units[0].text
     ordered = sorted(units, key=lambda u: u.start)
-    text = ordered[0].text
+    parts = [ordered[0].text]
     for prev, u in zip(ordered, ordered[1:], strict=False):
         gap = doc.body[prev.end: u.start]
-        text += gap if len(gap) <= 2 and "\n" not in gap else " "
-        text += u.text
-    return text
+        parts.append(gap if len(gap) <= 2 and "\n" not in gap else " ")
+        parts.append(u.text)
+    return "".join(parts)
 
 
 _ALNUM = re.compile(r"[a-z0-9]+")
