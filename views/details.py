@@ -55,7 +55,8 @@ def reuse_html(ctx: Context) -> str:
         rows.append(f"<tr><th class='rowh'>{dot(ctx.colors[a])}{esc(ctx.label(a))}</th>{''.join(cells)}</tr>")
     return chart_html(
         REUSE_TITLE, REUSE_SUBTITLE,
-        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>",
+        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>"
+        "<div class='fr-meta'>Colour: white 0% … dark blue 100%.</div>",
     )
 
 

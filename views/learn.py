@@ -87,7 +87,7 @@ def _blind_exercise(ctx: Context) -> None:
     st.subheader("Blind exercise: judge first, then reveal")
     st.markdown(
         "1. Turn on **blind mode**: outlet names are hidden everywhere (versions become A, B, C…, "
-        "and the names are blanked out of the texts).\n"
+        "and the names are blanked out of the texts, the charts and the downloads).\n"
         "2. Read the versions **side by side** and look at the charts. Which version sounds the "
         "most neutral? Which one tells you the most? Which one takes a side?\n"
         "3. Guess which outlet wrote each version below, then **reveal**."

@@ -62,9 +62,13 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
                 rgb = (178, 24, 43) if v < 0 else (33, 102, 172)
                 cells.append(heat_cell(f"{v:+.2f}", rgb, abs(v) / lim, f"{who}: {v:+.2f} from {n} mention(s)"))
         rows.append(f"<tr><th class='rowh'>{name}</th>{''.join(cells)}</tr>")
+    key = (
+        f"<div class='fr-meta'>Colour: red negative, blue positive, darkest at ±{lim:.2f}; "
+        "hover over a cell for the number of mentions.</div>"
+    )
     return chart_html(
         ACTOR_TONE_TITLE, ACTOR_TONE_SUBTITLE,
-        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>",
+        f"<div style='overflow-x:auto'><table class='fr-heat'>{head}{''.join(rows)}</table></div>{key}",
     )
 
 
