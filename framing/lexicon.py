@@ -319,6 +319,20 @@ class Matcher:
                 self._index.setdefault(form, []).append(_Pattern(words, _hyphen_gaps(e.term), e))
         for pats in self._index.values():
             pats.sort(key=lambda p: -len(p.words))  # longest expression wins
+        # A token can start a match only if it is a one-word entry or if it and the next token
+        # are the first two words of an expression: both are checked by set look-ups at C
+        # speed, so the many function words that start expressions ("in", "it", "the") cost
+        # nothing unless the next word fits.
+        self._single = frozenset(
+            form for form, pats in self._index.items() if any(len(p.words) == 1 for p in pats)
+        )
+        self._pairs = frozenset(
+            (form, second)
+            for form, pats in self._index.items()
+            for p in pats
+            if len(p.words) > 1
+            for second in p.words[1]
+        )
 
     def forms(self) -> set[str]:
         """Every first-word form the matcher knows."""
@@ -327,14 +341,18 @@ class Matcher:
     def find(self, text: str, tokens: Sequence[Token] | None = None) -> Iterator[Match]:
         """Non-overlapping matches in text order, longest first at each position.
 
-        Only the tokens whose form starts some entry are visited (one set look-up per token).
+        Only the tokens that can start some entry are visited (set look-ups per token and per
+        pair of tokens).
         """
         toks = tokenize(text) if tokens is None else tokens
         n = len(toks)
         index = self._index
         nxt = 0  # the first token not inside an earlier match
-        norms = map(_NORM_OF, toks)
-        for i in list(compress(count(), map(index.__contains__, norms))):
+        norms = list(map(_NORM_OF, toks))
+        starts = set(compress(count(), map(self._single.__contains__, norms)))
+        pairs = zip(norms, norms[1:], strict=False)
+        starts.update(compress(count(), map(self._pairs.__contains__, pairs)))
+        for i in sorted(starts):
             if i < nxt:
                 continue
             hit = None

@@ -575,7 +575,16 @@ def _swap_chunks(a: Sequence[Token], b: Sequence[Token]) -> list[tuple[list[int]
 
 
 def _loaded_in(terms: Sequence[LoadedTerm], toks: Sequence[Token], idx: Sequence[int], base: int):
-    spans = [(toks[k].start + base, toks[k].end + base) for k in idx]
+    """The terms that contain one of the tokens ``idx`` (token offsets + ``base`` = body)."""
+    if not terms:
+        return []
+    lo = min(t.start for t in terms) - base
+    hi = max(t.end for t in terms) - base
+    spans = [
+        (toks[k].start + base, toks[k].end + base)
+        for k in idx
+        if lo <= toks[k].start and toks[k].end <= hi
+    ]
     return [t for t in terms if any(t.start <= s and e <= t.end for s, e in spans)]
 
 
