@@ -232,7 +232,7 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
     """
     padded = [" " + " ".join(_normalise(t).split()) + " " for t in texts]
     data = "\n".join(padded)  # "\n" never occurs inside a padded text
-    if len(data) < 4:
+    if len(data) < 3:
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
     if data.isascii():
         codes = np.frombuffer(data.encode("ascii"), dtype=np.uint8)
