@@ -23,7 +23,7 @@ import bisect
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
@@ -110,6 +110,12 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday"
 PERSONAL_VOICE = 0.1
 _PERSONAL_WORDS = frozenset("we our ours us you your yours".split())
 _PERSONAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|[Yy]ou|[Yy]ours?)\b")
+_CUE_WORDS: dict[str, str] = {
+    **dict.fromkeys(_REPORTING_WORDS, "report"),
+    "according": "according",
+    **dict.fromkeys(_WEEKDAYS, "weekday"),
+    **dict.fromkeys(_PERSONAL_WORDS, "personal"),
+}
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
 #: The sum is divided by (words in the sentence) ** LENGTH_POWER, so that a long sentence is not
 #: loaded merely for being long (half A, among 0.3 ... 1.0).
@@ -270,11 +276,6 @@ def _valence_tables() -> tuple[dict[str, float], dict[str, int]]:
     return valence, dict.fromkeys(plain, 0)
 
 
-def _indexes(flags: Iterable[object]) -> list[int]:
-    """Positions of the true flags."""
-    return list(compress(count(), flags))
-
-
 def _any_in(positions: Sequence[int], lo: int, hi: int) -> bool:
     """Whether a sorted list of positions has one in [lo, hi)."""
     k = bisect.bisect_left(positions, lo)
@@ -304,11 +305,12 @@ def _scores(
                     counted[k] = 0
     counted = [0, *accumulate(counted)]
     total = [0.0, *accumulate(vals)]
-    reporting = _indexes(map(_REPORTING_WORDS.__contains__, norms))
-    according = _indexes(map("according".__eq__, norms))
-    figures = _indexes(map(_FIGURE.search, norms))
-    weekdays = _indexes(map(_WEEKDAYS.__contains__, norms))
-    personal = _indexes(map(_PERSONAL_WORDS.__contains__, norms))
+    # the few cue words, found in one pass over the words
+    cues: dict[str, list[int]] = {"report": [], "according": [], "weekday": [], "personal": []}
+    for k in compress(count(), map(_CUE_WORDS.__contains__, norms)):
+        cues[_CUE_WORDS[norms[k]]].append(k)
+    reporting, according = cues["report"], cues["according"]
+    weekdays, personal = cues["weekday"], cues["personal"]
     out = []
     for (lo, hi), text, terms in zip(spans, texts, terms_of, strict=True):
         n = counted[hi] - counted[lo]
@@ -318,7 +320,7 @@ def _scores(
         said = _any_in(reporting, lo, hi) or (
             _any_in(according, lo, hi) and "according to" in text.lower()
         )
-        score -= REPORTING_DISCOUNT * (said + _any_in(figures, lo, hi))
+        score -= REPORTING_DISCOUNT * (said + bool(_FIGURE.search(text)))
         if _any_in(weekdays, lo, hi):
             score -= DATELINE_DISCOUNT
         if _any_in(personal, lo, hi) and _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
