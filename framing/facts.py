@@ -658,17 +658,15 @@ def _extract(text: str, common: frozenset[str]) -> Facts:
     names, persons = _names_and_persons(text, common)
     dates, numbers = _dates_numbers(text)
     quotes = quotes_in(text)
-    matches = _verb_matches(text)
-    attribution = _attribution(text, persons, matches)
     return Facts(
         names=tuple(dict.fromkeys(names)),
         persons=tuple(persons),
         numbers=numbers,
         dates=dates,
         quotes=tuple(quotes),
-        attribution=tuple(attribution),
-        framing=tuple(_framing(text)),
-        verbs=_saying_verbs(text, matches),
+        attribution=_attributions(text, common),  # shared with attributions()
+        framing=tuple(_framing(text)) if "to" in _lower_words(text) else (),
+        verbs=_saying_verbs(text, _verb_matches(text)),
         keys=_key_set(names, numbers, dates),
     )
 
