@@ -11,8 +11,8 @@ Figures:
   is cached).
 * ``redraw, widget change in a view``: the colour toggle and removing versions in the
   side-by-side view, from the click to the page fully drawn again (median and worst);
-* ``redraw, switch to another view``: clicking through the six views (their charts are drawn
-  anew), median and worst;
+* ``redraw, switch to another view``: clicking through the six views three times (their charts
+  are drawn anew), median and worst, and the median per view;
 * ``baseline``: the same two measures for a one-line Streamlit page on the same machine at the
   same time: the floor set by Streamlit itself and by how busy the machine is;
 * the 1-minute load average, because the machine is shared.
@@ -73,6 +73,29 @@ def _act(page, action, prev: str, view: str | None = None) -> tuple[str, float]:
     return run_id, (page.evaluate("window.__lastMutation") - t0) / 1000
 
 
+def _cpu_meter(server_pid: int):
+    """A function returning the CPU seconds used so far by the server and by the browser's
+    processes (children of this process), or None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return lambda: None
+    me, server = psutil.Process(), psutil.Process(server_pid)
+
+    def used() -> float:
+        total = 0.0
+        for p in [server, *me.children(recursive=True)]:
+            try:  # the server and the browser's processes (not other helpers' jobs)
+                if p is server or "chrom" in p.name().lower():
+                    t = p.cpu_times()
+                    total += t.user + t.system
+            except psutil.Error:  # a browser helper process that has exited
+                pass
+        return total
+
+    return used
+
+
 def _baseline(browser) -> list[dict]:
     """First draw and redraw of a one-line Streamlit page, for comparison."""
     import tempfile
@@ -131,11 +154,16 @@ def run() -> list[dict]:
 
             same_view: list[float] = []
             switches: list[float] = []
+            switch_cpu: list[float] = []
+            cpu = _cpu_meter(proc.pid)
 
             def timed(action, into: list[float], view: str | None = None) -> None:
                 nonlocal run_id
+                before = cpu()
                 run_id, seconds = _act(page, action, run_id, view)
                 into.append(seconds)
+                if into is not same_view and before is not None:
+                    switch_cpu.append(cpu() - before)
 
             views = {"Side by side": "side_by_side", "Details": "details", "Vocabulary": "vocabulary",
                      "Tone": "tone", "Learn": "learn", "Overview": "overview"}
@@ -143,12 +171,14 @@ def run() -> list[dict]:
             def click_view(name: str) -> None:
                 page.get_by_role("radio", name=name, exact=True).click()
 
-            # every view once so that plotly.js and the fonts are loaded, then timed twice
+            # every view once so that plotly.js and the fonts are loaded, then timed three times
             for name, key in views.items():
                 timed(lambda v=name: click_view(v), [], key)
-            for _ in range(2):
+            per_view: dict[str, list[float]] = {name: [] for name in views}
+            for _ in range(3):
                 for name, key in views.items():
-                    timed(lambda v=name: click_view(v), switches, key)
+                    timed(lambda v=name: click_view(v), per_view[name], key)
+                    switches.append(per_view[name][-1])
             click_view("Side by side")
             run_id = _drawn(page, run_id, "side_by_side")
             for _ in range(4):
@@ -159,6 +189,13 @@ def run() -> list[dict]:
             rows.append(dict(name="redraw, widget change in a view (worst)", value=max(same_view), unit="s"))
             rows.append(dict(name="redraw, switch to another view (median)", value=statistics.median(switches), unit="s", target=0.5))
             rows.append(dict(name="redraw, switch to another view (worst)", value=max(switches), unit="s"))
+            if switch_cpu:  # CPU seconds do not grow with the machine's load as wall time does
+                rows.append(dict(
+                    name="switch view: CPU of browser + server (median)", value=statistics.median(switch_cpu[len(views):]),
+                    unit="s CPU",
+                ))
+            for name, times in per_view.items():  # where the time goes
+                rows.append(dict(name=f"  switch to {name} (median of 3)", value=statistics.median(times), unit="s"))
             page.close()
             rows += _baseline(browser)
             # the figures depend on how busy the machine is: record it beside them
