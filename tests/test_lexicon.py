@@ -160,3 +160,50 @@ def test_custom_matcher_uses_only_the_given_entries():
     m = Matcher([Entry("bold claim", "hedge", "", "why", "test")])
     hits = list(m.find("A bold claims list and bold claim."))
     assert [(h.start, h.end) for h in hits] == [(2, 13), (23, 33)]
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("In fact, the plan failed.", "In fact"),
+        ("It remains to be seen whether it works.", "It remains to be seen"),
+        ("The talks, it is believed, stalled.", "it is believed"),
+        ("He spun the figures.", "spun"),
+        ("She tore into the plan.", "tore into"),
+    ],
+)
+def test_expressions_that_start_with_a_function_word_or_irregular_form_match(text, term):
+    hits = [text[m.start : m.end] for m in matcher().find(text)]
+    assert term in hits
+
+
+def test_matching_only_candidate_tokens_finds_what_a_full_scan_finds():
+    text = (
+        "In fact the regime, it is believed, kicked out the envoys in a brazen move; "
+        "it appears to be so-called progress, and in the end nobody admitted it."
+    )
+    m = matcher()
+    toks = tokenize(text)
+    fast = [(h.start, h.end, h.entry.term) for h in m.find(text, toks)]
+    # the reference: try every token as a start, in order, longest entry first
+    slow, nxt = [], 0
+    for i in range(len(toks)):
+        if i < nxt:
+            continue
+        for h in m.find(text[toks[i].start :]):
+            if h.start == 0:
+                slow.append((h.start + toks[i].start, h.end + toks[i].start, h.entry.term))
+                nxt = i + h.last - h.first + 1
+            break
+    assert fast == slow and fast
+
+
+def test_tokenize_matches_a_regular_expression_scan():
+    import re
+
+    text = "O’Brien’s rock'n'roll, U.S.-Iran ties: 3,000 troops’ ‘return’ — don't."
+    want = [
+        (m.start(), m.end(), normalise(m.group()))
+        for m in re.finditer(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*", text)
+    ]
+    assert [tuple(t) for t in tokenize(text)] == want

@@ -15,12 +15,14 @@ from framing.quotes import find_quotes
 from framing.sentences import split_sentences
 from framing.types import ActorMention, Article, Detail, Document, EventDetails
 from framing.vocabulary import (
+    VADER_SEED_WEIGHT,
     actor_labels,
     analyze,
     article_vocabulary,
     distinctive_terms,
     loaded_terms,
     score_text,
+    sentence_score,
     substitutions,
 )
 
@@ -101,6 +103,47 @@ def test_sentence_scores_rank_loaded_above_neutral():
     assert score_text(LOADED_REWRITE) > score_text(NEUTRAL_WIRE)
     v = article_vocabulary(doc(NEUTRAL_WIRE + " " + LOADED_REWRITE))
     assert len(v.sentence_scores) == 2 and v.sentence_scores[1] > v.sentence_scores[0]
+
+
+def test_a_day_of_the_week_marks_a_report_and_lowers_the_score():
+    opinion = "The brazen regime keeps lying to everyone."
+    dated = "The brazen regime keeps lying to everyone on Tuesday."
+    assert score_text(dated) < score_text(opinion)
+
+
+def test_vader_seeded_word_weighs_less_than_a_project_word():
+    project = loaded_terms(doc("It was a brazen move."))[0]
+    seeded = loaded_terms(doc("It was a beautiful move."))[0]
+    assert seeded.source.startswith("VADER") and not project.source.startswith("VADER")
+    assert seeded.weight == pytest.approx(VADER_SEED_WEIGHT * project.weight)
+
+
+def test_euphemism_is_flagged_but_does_not_raise_the_score():
+    terms = loaded_terms(doc("Officials spoke of collateral damage."))
+    assert [(t.category, t.weight) for t in terms] == [("euphemism", 0.0)]
+    assert score_text("Officials spoke of collateral damage.") <= score_text(
+        "Officials spoke of the damage."
+    )
+
+
+def test_capital_us_is_the_country_not_the_personal_voice():
+    assert score_text("US troops moved north.") < score_text("Let us move north.")
+
+
+@given(
+    st.lists(
+        st.sampled_from([NEUTRAL_WIRE, LOADED_REWRITE, "We must act on Friday."]),
+        min_size=1,
+        max_size=6,
+    )
+)
+@settings(max_examples=40, deadline=None)
+def test_sentence_scores_of_a_body_equal_the_scores_of_its_sentences_alone(parts):
+    d = doc(" ".join(parts))
+    v = article_vocabulary(d)
+    for s, score in zip(d.sentences, v.sentence_scores, strict=True):
+        alone = sentence_score(s.text, [t for t in v.terms if t.sentence == s.index], s.start)
+        assert score == pytest.approx(alone, abs=2e-4)
 
 
 def test_empty_body_gives_no_rates():
