@@ -2,7 +2,7 @@
 
 The engine runs in three steps, keeping memory flat as the corpus grows:
 
-1. **Scan.** JSON Lines files are read line by line; of each record only its id, event, date,
+1. **Scan.** JSON Lines files are read line by line; of each record only its id, event, day,
    and where it sits in the file (byte offset) are kept.  Records that cannot be analysed are
    reported, never dropped silently: invalid JSON, missing or empty text, a duplicate id, text
    not in English (:func:`english_ratio`), no event id when other records have one.  Other
@@ -59,8 +59,11 @@ LANGUAGE_MIN_WORDS = 25
 LANGUAGE_CHARS = 1500
 #: Articles per task sent to a worker (small enough to balance, large enough to amortise).
 TASK_ARTICLES = 24
-#: Articles buffered before a write to the store (one transaction).
+#: Articles buffered before a write to the store (one transaction), or fewer when their texts
+#: reach FLUSH_CHARS characters (about 2,000 news articles of 600 words): the buffer's memory is
+#: bounded by what it holds, not by how many articles there are.
 FLUSH_ARTICLES = 2000
+FLUSH_CHARS = 8_000_000
 #: Seconds to wait for a Dask scheduler before giving up with a message.
 DASK_CONNECT_SECONDS = 10
 #: Records vectorised at once while scanning for grouping.
@@ -95,17 +98,30 @@ def english_ratio(text: str) -> float | None:
 # --------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Ref:
-    """Where one record's text is: a JSON Lines file and byte offset, or the article itself."""
+    """Where one record's text is: a JSON Lines file and byte offset, or the article itself.
+
+    One is kept per input record until the end of a run, so it holds little: the id, the event
+    id (one string shared by the event's records), the publication day as a number (for
+    grouping), and the file (one string shared by its records), line and byte offset.
+    """
 
     article_id: str
     event: str | None
-    date: str | None
-    source: str
+    day: int
     path: str | None = None
+    line: int = 0
     offset: int = -1
     article: Article | None = None
+    origin: str | None = None
+
+    @property
+    def source(self) -> str:
+        """Where the record was read: ``file:line``, or the article's source."""
+        if self.path is not None:
+            return f"{self.path}:{self.line}"
+        return self.origin or ""
 
 
 @dataclass
@@ -310,7 +326,7 @@ def scan(
 
     from .grouping import article_text
 
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     refs: list[Ref] = []
     pool = ProcessPoolExecutor(max_workers=jobs) if group and jobs > 1 else None
     mats: list[Any] = []  # sparse matrices, or futures of them
@@ -345,7 +361,7 @@ def scan(
                 where, article.id, article.event,
             )
             return
-        seen[article.id] = where
+        seen.add(article.id)
         if ref.event is None:
             no_event.append(len(refs))
             if group:
@@ -369,8 +385,12 @@ def scan(
 
 def _read_all(paths, summary: Summary, accept, keep_articles: bool) -> None:
     """Read every input record and pass it to ``accept`` (or report why it cannot be read)."""
+    from .grouping import parse_day
+
+    shared: dict[str, str] = {}  # one string per event id, whatever the number of its records
     for path in _input_files(paths):
         if path.is_file() and path.suffix == ".jsonl":
+            name = str(path)
             for lineno, offset, rec in iter_jsonl_records(path):
                 summary.records += 1
                 where = f"{path}:{lineno}"
@@ -381,14 +401,16 @@ def _read_all(paths, summary: Summary, accept, keep_articles: bool) -> None:
                     summary.skip("missing or empty text", where, _field(rec, "id", "article_id"))
                     continue
                 art = _article_from(rec, default_id=f"{path.stem}-{lineno}", source=where)
-                ref = Ref(art.id, art.event, art.date, where, str(path), offset,
+                event = shared.setdefault(art.event, art.event) if art.event else None
+                ref = Ref(art.id, event, parse_day(art.date), name, lineno, offset,
                           art if keep_articles else None)
                 accept(art, where, ref)
         else:
             for art in _iter_other(path):
                 summary.records += 1
                 where = art.source or str(path)
-                accept(art, where, Ref(art.id, art.event, art.date, where, article=art))
+                accept(art, where, Ref(art.id, art.event, parse_day(art.date), article=art,
+                                       origin=where))
 
 
 def _events(refs: list[Ref], no_event: list[int], mats: list, summary: Summary,
@@ -396,7 +418,7 @@ def _events(refs: list[Ref], no_event: list[int], mats: list, summary: Summary,
     """Sort the accepted records into events (grouping those without an id when asked)."""
     import scipy.sparse as sp
 
-    from .grouping import group_counts, parse_day
+    from .grouping import group_counts
 
     events: dict[str, list[Ref]] = {}
     grouped: set[str] = set()
@@ -405,7 +427,7 @@ def _events(refs: list[Ref], no_event: list[int], mats: list, summary: Summary,
     if no_event and group:
         counts = sp.vstack(mats).tocsr()
         members = [refs[i] for i in no_event]
-        g = group_counts(counts, [parse_day(r.date) for r in members],
+        g = group_counts(counts, [r.day for r in members],
                          [r.article_id for r in members])
         summary.notes.extend(g.notes)
         if g.undated:
@@ -631,16 +653,16 @@ def analyze_corpus(
         say(f"{total} articles in {len(events)} events to analyse "
             f"(scan and grouping {summary.scan_seconds:.1f} s)")
         bar = _progress(total, progress)
-        buffered = 0
+        buffered = chars = 0
 
         def flush() -> None:
-            nonlocal buffer, buffered
+            nonlocal buffer, buffered, chars
             for s in sinks:
                 s.write(buffer)
-            buffer, buffered = empty_rows(), 0
+            buffer, buffered, chars = empty_rows(), 0, 0
 
         def on_done(rows: Rows, n: int) -> None:
-            nonlocal buffered
+            nonlocal buffered, chars
             # Skipped records are kept in the summary and written once, at the end.
             for r in rows.pop("skipped", []):
                 summary.skip(r["reason"], r["source"], r["article_id"], r["event_id"])
@@ -648,8 +670,9 @@ def analyze_corpus(
             summary.events += len(rows["events"])
             summary.articles += len(rows["articles"])
             buffered += n
+            chars += sum(len(r["text"] or "") for r in rows["articles"])
             bar.update(n)
-            if buffered >= FLUSH_ARTICLES:
+            if buffered >= FLUSH_ARTICLES or chars >= FLUSH_CHARS:
                 flush()
 
         t1 = time.perf_counter()

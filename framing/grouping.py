@@ -221,19 +221,26 @@ def weight(
         x.data *= (np.log((1.0 + n) / (1.0 + df_used.astype(np.float32))) + 1.0)[where]
     # Each block (words, names, headline) is L2-normed on its own, in place: the blocks occupy
     # disjoint columns, so the body (words + name_weight * names) has squared norm 1 + nw**2
-    # when both are present, and is normed by that.
-    block = (x.indices // (x.shape[1] // 3)).astype(np.int64)
-    key = np.repeat(np.arange(n, dtype=np.int64), np.diff(x.indptr)) * 3 + block
-    sq = np.bincount(key, weights=x.data.astype(np.float64) ** 2, minlength=3 * n).reshape(n, 3)
-    norm = np.sqrt(sq)
-    inv = np.divide(1.0, norm, out=np.zeros_like(norm), where=norm > 0)
-    has = norm > 0
-    body = np.sqrt(has[:, 0] + name_weight**2 * has[:, 1])
-    body_scale = np.divide(np.sqrt(1.0 - title_weight), body, out=np.zeros_like(body),
-                           where=body > 0)
-    scale = inv * np.stack([body_scale, name_weight * body_scale,
-                            np.full(n, np.sqrt(title_weight))], axis=1)
-    x.data *= scale.ravel()[key].astype(np.float32)
+    # when both are present, and is normed by that.  Rows go in chunks (bounded temporaries).
+    third = x.shape[1] // 3
+    head_scale = np.float32(np.sqrt(title_weight))
+    for start in range(0, n, BLOCK_ROWS):
+        stop = min(start + BLOCK_ROWS, n)
+        a, b = x.indptr[start], x.indptr[stop]
+        data = x.data[a:b]
+        key = np.repeat(np.arange(stop - start), np.diff(x.indptr[start : stop + 1])) * 3
+        key += x.indices[a:b] // third
+        sq = np.bincount(key, weights=np.square(data, dtype=np.float64),
+                         minlength=3 * (stop - start)).reshape(-1, 3)
+        norm = np.sqrt(sq)
+        inv = np.divide(1.0, norm, out=np.zeros_like(norm), where=norm > 0)
+        has = norm > 0
+        body = np.sqrt(has[:, 0] + name_weight**2 * has[:, 1])
+        body_scale = np.divide(np.sqrt(1.0 - title_weight), body, out=np.zeros_like(body),
+                               where=body > 0)
+        scale = inv * np.stack([body_scale, name_weight * body_scale,
+                                np.full(len(body), head_scale)], axis=1)
+        data *= scale.ravel()[key].astype(np.float32)
     x.eliminate_zeros()
     return x
 
@@ -241,15 +248,20 @@ def weight(
 def top_terms(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Each row's ``k`` heaviest entries (its most distinctive words and names)."""
     x = x.tocsr()
-    lengths = np.diff(x.indptr)
-    rows = np.repeat(np.arange(x.shape[0]), lengths)
-    order = np.lexsort((-x.data, rows))
-    rank = np.empty_like(order)
-    rank[order] = np.arange(len(order)) - np.repeat(x.indptr[:-1], lengths)
-    keep = rank < k
-    counts = np.bincount(rows[keep], minlength=x.shape[0])
-    indptr = np.concatenate([[0], np.cumsum(counts)])
-    return sp.csr_matrix((x.data[keep], x.indices[keep], indptr), shape=x.shape)
+    parts = []
+    for start in range(0, x.shape[0], BLOCK_ROWS):  # chunks: bounded temporaries
+        part = x[start : start + BLOCK_ROWS]
+        lengths = np.diff(part.indptr)
+        rows = np.repeat(np.arange(part.shape[0]), lengths)
+        order = np.lexsort((-part.data, rows))
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order)) - np.repeat(part.indptr[:-1], lengths)
+        keep = rank < k
+        counts = np.bincount(rows[keep], minlength=part.shape[0])
+        indptr = np.concatenate([[0], np.cumsum(counts)])
+        parts.append(sp.csr_matrix((part.data[keep], part.indices[keep], indptr),
+                                   shape=part.shape))
+    return sp.vstack(parts, format="csr") if parts else x
 
 
 def _exact(x: sp.csr_matrix, i: np.ndarray, j: np.ndarray) -> np.ndarray:
