@@ -229,3 +229,33 @@ def test_an_empty_corpus_is_a_one_line_input_error(tmp_path):
     empty.write_text("\n", encoding="utf-8")
     with pytest.raises(InputError, match="no articles"):
         analyze_corpus([empty], store=tmp_path / "s.duckdb")
+
+
+def test_scan_keeps_a_small_reference_per_record_not_its_text(tmp_path):
+    summary = batch.Summary()
+    found = batch.scan([_corpus(tmp_path)], summary)
+    refs = [r for rs in found.events.values() for r in rs]
+    assert len(refs) == 4
+    assert all(r.article is None and not hasattr(r, "__dict__") for r in refs)
+    # Records of one event share one event-id string and one file-name string.
+    mosque = found.events["mosque"]
+    assert mosque[0].event is mosque[1].event and mosque[0].path is mosque[1].path
+    assert mosque[0].source.endswith("corpus.jsonl:1") and mosque[1].source.endswith(":2")
+    assert batch.read_ref(mosque[1]).text == MOSQUE_2
+
+
+def test_writes_are_flushed_by_text_size_as_well_as_by_count(tmp_path, monkeypatch):
+    writes = []
+    real = batch.ParquetSink.write
+
+    def counting(self, rows):
+        writes.append(len(rows["articles"]))
+        real(self, rows)
+
+    monkeypatch.setattr(batch.ParquetSink, "write", counting)
+    monkeypatch.setattr(batch, "TASK_ARTICLES", 1)
+    monkeypatch.setattr(batch, "FLUSH_CHARS", len(MOSQUE) + 1)
+    summary = analyze_corpus([_corpus(tmp_path)], out=tmp_path / "pq", jobs=1)
+    assert summary.articles == 4
+    # Each event's two texts pass the character budget: one write per event, then the last.
+    assert writes[:2] == [2, 2] and sum(writes) == 4

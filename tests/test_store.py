@@ -180,3 +180,16 @@ def test_parquet_parts_of_an_interrupted_write_are_removed_on_reopening(tmp_path
     assert len(read_table(tmp_path / "pq", "articles")) == 6
     assert ParquetSink(tmp_path / "pq").existing_events() == {"e1"}
     assert len(read_table(tmp_path / "pq", "articles")) == 3
+
+
+def test_duckdb_writer_runs_with_a_small_buffer_pool(tmp_path):
+    from framing.store import WRITER_MEMORY_LIMIT
+
+    sink = DuckDBSink(tmp_path / "s.duckdb")
+    try:
+        limit = sink.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    finally:
+        sink.close()
+    value, unit = limit.split()
+    assert unit == "MiB"  # DuckDB reports the cap in MiB; the default is 80% of the RAM
+    assert float(value) * 2**20 == pytest.approx(int(WRITER_MEMORY_LIMIT[:-2]) * 10**6, rel=0.05)
