@@ -151,20 +151,20 @@ def _findings(ctx: Context) -> None:
         return
     for n, f in enumerate(found):
         with st.container(border=True):
-            text, ev, go = st.columns([7, 1.1, 1.5], vertical_alignment="center", gap="small")
+            text, go = st.columns([8, 1.5], vertical_alignment="center", gap="small")
             marks = "".join(dot(ctx.colors[i]) for i in f.articles if i in ctx.colors)
-            text.html(f"<div style='font-size:1rem;line-height:1.4'>{marks}{esc_masked(ctx, f.text)}</div>")
-            if f.evidence:
-                with ev.popover("Evidence", width="stretch"):
-                    html(
-                        "".join(
-                            f"<div class='fr-quote'>{dot(ctx.colors.get(e.article, '#999'))}<b>{esc(ctx.label(e.article))}</b>: "
-                            f"“{esc_masked(ctx, e.text)}”"
-                            + (f" <span class='fr-meta'>({esc_masked(ctx, e.note)})</span>" if e.note else "")
-                            + "</div>"
-                            for e in f.evidence
-                        )
-                    )
+            # the evidence opens in place (an HTML <details>: lighter to draw than a popover widget)
+            evidence = (
+                "<details class='fr-ev'><summary>Evidence</summary>" + "".join(
+                    f"<div class='fr-quote'>{dot(ctx.colors.get(e.article, '#999'))}<b>{esc(ctx.label(e.article))}</b>: "
+                    f"“{esc_masked(ctx, e.text)}”"
+                    + (f" <span class='fr-meta'>({esc_masked(ctx, e.note)})</span>" if e.note else "")
+                    + "</div>"
+                    for e in f.evidence
+                ) + "</details>"
+                if f.evidence else ""
+            )
+            text.html(f"<div style='font-size:1rem;line-height:1.4'>{marks}{esc_masked(ctx, f.text)}</div>{evidence}")
             selection = {}
             if f.detail:
                 selection["detail_pick"] = f.detail

@@ -69,22 +69,27 @@ def render(ctx: Context) -> None:
                         mask=ctx.mask, colour_sentences=colour,
                     ) + "</div>"
                 )
+            # collapsed as HTML <details> (lighter to draw than ten expander widgets)
             c = cmp.get(i)
+            more = []
             if has_details and c is not None and i != ctx.reference:
                 if c.dropped:
-                    with st.expander(f"Dropped: {len(c.dropped)} detail(s)", icon=":material/remove_circle:"):
-                        html("".join(
+                    more.append(
+                        f"<details class='fr-more'><summary>Dropped: {len(c.dropped)} detail(s)</summary>" + "".join(
                             f"<div class='fr-quote'>{esc_masked(ctx, det_by_id[d].text)}</div>"
                             for d in c.dropped if d in det_by_id
-                        ))
+                        ) + "</details>"
+                    )
                 else:
-                    st.caption("Dropped: nothing the reference reports.")
+                    more.append("<div class='fr-meta fr-more-none'>Dropped: nothing the reference reports.</div>")
             if doc.removed:
-                with st.expander(f"Removed before analysis: {len(doc.removed)}", icon=":material/content_cut:"):
-                    html("".join(
+                more.append(
+                    f"<details class='fr-more'><summary>Removed before analysis: {len(doc.removed)}</summary>" + "".join(
                         f"<div class='fr-meta' style='white-space:pre-wrap;margin-bottom:.4rem'>"
                         f"<b>{esc(r.kind)}</b>: {esc_masked(ctx, r.text)}</div>"
                         for r in doc.removed
-                    ))
+                    ) + "</details>"
+                )
             else:
-                st.caption("Nothing removed before analysis.")
+                more.append("<div class='fr-meta fr-more-none'>Nothing removed before analysis.</div>")
+            html("".join(more))

@@ -62,6 +62,11 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-table .txt{text-align:left}
 .fr-tablebox{border:1px solid #e3e3e3;border-radius:6px;margin-bottom:.4rem}
 .fr-chart{margin:.4rem 0 .3rem 0}
+.fr-more{border:1px solid #e3e3e3;border-radius:8px;padding:.35rem .7rem;margin-top:.45rem;background:#fff}
+.fr-more summary,.fr-ev summary{cursor:pointer;font-size:.9rem;color:#333}
+.fr-more[open] summary{margin-bottom:.3rem}
+.fr-more-none{margin-top:.45rem;padding-left:.2rem}
+.fr-ev{margin-top:.25rem}.fr-ev summary{color:#0072B2;font-size:.85rem}
 .fr-ct{font-weight:700;font-size:1.1rem;color:#222}
 .fr-heat{border-collapse:separate;border-spacing:2px;font-size:.9rem}
 .fr-heat th{font-weight:600;color:#333;padding:.2rem .5rem;text-align:center;vertical-align:bottom}
