@@ -183,3 +183,31 @@ def test_a_chart_downloads_as_png_and_svg(server, page, tmp_path) -> None:
         data = path.read_bytes()
         assert data.startswith(magic) and len(data) > 5_000
     assert b"Tone toward each actor" in data  # the SVG carries the chart's title
+
+
+def test_blind_mode_downloads_name_no_outlet(server, page, tmp_path) -> None:
+    """Blind mode in the browser: the report, CSV, JSON and a chart's SVG, as downloaded."""
+    import re
+
+    page.goto(f"{server}/?view=tone&blind=1")
+    wait_drawn(page)
+    names = ("The New Arab", "AP", "Associated Press", "ZeroHedge", "Press TV", "PressTV")
+    got = {}
+    for button in ("HTML report", "CSV", "JSON", "SVG"):
+        with page.expect_download(timeout=90_000) as info:
+            page.get_by_role("button", name=button, exact=True).first.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        got[path.name] = path.read_text(encoding="utf-8")
+    assert sorted(got)[:3] == [
+        "framing-iraq-russia-military-ties-2020-02-blind.csv",
+        "framing-iraq-russia-military-ties-2020-02-blind.html",
+        "framing-iraq-russia-military-ties-2020-02-blind.json",
+    ]
+    for name, text in got.items():
+        leaks = [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text)]
+        assert not leaks, (name, leaks)
+        assert "Version A" in text, name
+    body = page.locator("[data-testid='stMain']").inner_text()
+    assert not [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body)]
+    page.screenshot(path=str(SHOTS / "blind_tone.png"))
