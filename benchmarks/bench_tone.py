@@ -2,8 +2,8 @@
 
 Rows (CPU milliseconds per article (process time, so that other jobs on a shared machine do not
 inflate it), median of repeated runs, warm: imports done, gazetteer and
-model loaded; the per-sentence caches (VADER compound, tokens, feature columns) are cleared before
-every run so nothing is reused; per-word caches stay warm, as they are in corpus mode):
+model loaded; the per-sentence caches (VADER compound, tokens, feature columns, predictions) are
+cleared before every run so nothing is reused; per-word caches stay warm, as they are in corpus mode):
 
 - actors + tone on the bundled seed event as cleaned (five versions, 300-860 words);
 - actors + tone on five ~700-word versions (each seed body followed by the next one's, cut at
@@ -21,7 +21,7 @@ from pathlib import Path
 from framing import actors, tone
 from framing.clean import clean
 from framing.ingest import load_articles
-from framing.target_tone import _sentence, _sentence_columns, compound, predict
+from framing.target_tone import clear_caches, predict
 from framing.types import Article, Document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,9 +35,7 @@ def _median_ms(fn, repeat: int = 9) -> float:
     fn()
     times = []
     for _ in range(repeat):
-        compound.cache_clear()
-        _sentence.cache_clear()
-        _sentence_columns.cache_clear()
+        clear_caches()
         t = time.process_time()
         fn()
         times.append(time.process_time() - t)

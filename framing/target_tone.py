@@ -744,6 +744,14 @@ class ToneModel:
         X = csr_matrix((data, indices, bounds), shape=(len(rows), self.coef.shape[1]))
         return np.asarray(X @ self._coef_t()) + self.intercept
 
+    def predictions(self) -> dict[tuple[str, int, int], tuple[int, float]]:
+        """This model's results by (sentence, target start, target end), filled by predict."""
+        cached = self.__dict__.get("_predictions_cache")
+        if cached is None:
+            cached = {}
+            object.__setattr__(self, "_predictions_cache", cached)
+        return cached
+
     def columns(self) -> _Columns:
         """Cached column lookups of this model's features (made once per model)."""
         cached = self.__dict__.get("_columns_cache")
@@ -807,9 +815,34 @@ def predict(
     if not sentences:
         return []
     m = model or load_model()
+    # A sentence repeated across versions (wire copies, republished stories) is scored once:
+    # each target's result depends only on its sentence and span.
+    cache = m.predictions()
+    keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
+    todo = list(dict.fromkeys(k for k in keys if k not in cache))
+    if todo:
+        if len(cache) + len(todo) > _PREDICTION_CACHE_MAX:
+            cache.clear()
+        cache.update(zip(todo, _predict(m, todo), strict=True))
+    return [cache[k] for k in keys]
+
+
+# Targets whose result is kept (a few MB); the cache is emptied when it would grow past this.
+_PREDICTION_CACHE_MAX = 50_000
+
+
+def clear_caches() -> None:
+    """Forget every per-sentence result (VADER compounds, tokens, feature columns, predictions);
+    for benchmarks that must not reuse them.  Per-word tables stay."""
+    compound.cache_clear()
+    _sentence.cache_clear()
+    _sentence_columns.cache_clear()
+    load_model().predictions().clear()
+
+
+def _predict(m: ToneModel, targets: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
     columns = m.columns()
-    rows = [_feature_columns(columns, s, a, b)
-            for s, (a, b) in zip(sentences, spans, strict=True)]
+    rows = [_feature_columns(columns, s, a, b) for s, a, b in targets]
     p = probabilities(m.decision_columns(rows))
     classes = np.asarray(m.classes)
     neg = int(np.where(classes == -1)[0][0])
@@ -817,7 +850,7 @@ def predict(
     best = classes[p.argmax(axis=1)]
     score = p[:, pos] - p[:, neg]
     out = []
-    for sentence, (start, _), c, s in zip(sentences, spans, best, score, strict=True):
+    for (sentence, start, _), c, s in zip(targets, best, score, strict=True):
         c, s = int(c), float(s)
         if _OPPOSED.search(sentence, max(start - 60, 0), start):
             # What is fought, opposed or prevented is not portrayed favourably, however warmly
