@@ -276,12 +276,6 @@ def _valence_tables() -> tuple[dict[str, float], dict[str, int]]:
     return valence, dict.fromkeys(plain, 0)
 
 
-def _any_in(positions: Sequence[int], lo: int, hi: int) -> bool:
-    """Whether a sorted list of positions has one in [lo, hi)."""
-    k = bisect.bisect_left(positions, lo)
-    return k < len(positions) and positions[k] < hi
-
-
 def _scores(
     tokens: Sequence[Token],
     spans: Sequence[tuple[int, int]],
@@ -305,25 +299,27 @@ def _scores(
                     counted[k] = 0
     counted = [0, *accumulate(counted)]
     total = [0.0, *accumulate(vals)]
-    # the few cue words, found in one pass over the words
-    cues: dict[str, list[int]] = {"report": [], "according": [], "weekday": [], "personal": []}
+    # the few cue words, found in one pass over the words, and the sentences they are in
+    firsts = [lo for lo, _ in spans]
+    cues: dict[str, set[int]] = {"report": set(), "according": set(), "weekday": set()}
+    cues["personal"] = set()
     for k in compress(count(), map(_CUE_WORDS.__contains__, norms)):
-        cues[_CUE_WORDS[norms[k]]].append(k)
+        i = bisect.bisect_right(firsts, k) - 1
+        if i >= 0 and k < spans[i][1]:
+            cues[_CUE_WORDS[norms[k]]].add(i)
     reporting, according = cues["report"], cues["according"]
     weekdays, personal = cues["weekday"], cues["personal"]
     out = []
-    for (lo, hi), text, terms in zip(spans, texts, terms_of, strict=True):
+    for i, ((lo, hi), text, terms) in enumerate(zip(spans, texts, terms_of, strict=True)):
         n = counted[hi] - counted[lo]
         mean = (total[hi] - total[lo]) / n if n else 0.0
-        raw = sum(t.weight for t in terms) ** TERMS_POWER + VALENCE_WEIGHT * mean
-        score = raw / max(1, hi - lo) ** LENGTH_POWER
-        said = _any_in(reporting, lo, hi) or (
-            _any_in(according, lo, hi) and "according to" in text.lower()
-        )
+        weight = sum(t.weight for t in terms) if terms else 0.0
+        score = (weight**TERMS_POWER + VALENCE_WEIGHT * mean) / max(1, hi - lo) ** LENGTH_POWER
+        said = i in reporting or (i in according and "according to" in text.lower())
         score -= REPORTING_DISCOUNT * (said + bool(_FIGURE.search(text)))
-        if _any_in(weekdays, lo, hi):
+        if i in weekdays:
             score -= DATELINE_DISCOUNT
-        if _any_in(personal, lo, hi) and _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
+        if i in personal and _PERSONAL.search(_QUOTED_SPAN.sub(" ", text)):
             score += PERSONAL_VOICE
         out.append(round(max(0.0, score), 4))
     return out
