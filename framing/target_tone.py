@@ -149,15 +149,17 @@ class _Compound:
         self._idiom_starts = frozenset(
             k.split()[0] for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
         )
-        self._tokens: dict[str, tuple[str, str, bool]] = {}
+        self._tokens: dict[str, tuple[str, str, bool, bool]] = {}
 
-    def _token(self, token: str) -> tuple[str, str, bool]:
+    def _token(self, token: str) -> tuple[str, str, bool, bool]:
+        """(word as VADER strips it, lower-cased, all capitals, gets a valence)."""
         found = self._tokens.get(token)
         if found is None:
             if len(self._tokens) > 200_000:  # bounded memory; news vocabulary is far smaller
                 self._tokens.clear()
             word = self._v.SentiText._strip_punc_if_word(token)
-            found = self._tokens[token] = (word, word.lower(), word.isupper())
+            lower = word.lower()
+            found = self._tokens[token] = (word, lower, word.isupper(), lower in self._scored)
         return found
 
     def __call__(self, text: str) -> float:
@@ -172,11 +174,10 @@ class _Compound:
             parts = [cache[t] for t in tokens]
         except KeyError:
             parts = [self._token(t) for t in tokens]
-        lower = [p[1] for p in parts]
-        scored = self._scored
-        hits = [i for i, w in enumerate(lower) if w in scored]
+        hits = [i for i, p in enumerate(parts) if p[3]]
         if not hits:
             return 0.0  # every word scores 0 (and "but" only scales them): compound 0.0
+        lower = [p[1] for p in parts]
         words = [p[0] for p in parts]
         n = len(words)
         is_cap_diff = 0 < n - sum([p[2] for p in parts]) < n

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings
 from .target_tone import compound, predict
-from .types import ActorMention, ArticleTone, Document, EventTone, ToneEvidence
+from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
@@ -53,12 +53,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _split_quoted(doc: Document, start: int, end: int) -> tuple[list[str], list[str]]:
-    """The parts of ``body[start:end]`` outside and inside quotations."""
+def _split_quoted(
+    doc: Document, start: int, end: int, quotes: Sequence[Quote] | None = None
+) -> tuple[list[str], list[str]]:
+    """The parts of ``body[start:end]`` outside and inside quotations (``quotes``: the
+    document's quotations sorted by start, when the caller has them)."""
     own: list[str] = []
     quoted: list[str] = []
     pos = start
-    for q in sorted(doc.quotes, key=lambda q: q.start):
+    if quotes is None:
+        quotes = sorted(doc.quotes, key=lambda q: q.start)
+    for q in quotes:
         if q.end <= start or q.start >= end:
             continue
         a, b = max(q.start, start), min(q.end, end)
@@ -82,8 +87,9 @@ def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTon
     sentence_scores = tuple(round(sentence_tone(s.text), 4) for s in doc.sentences)
     own_parts: list[tuple[float, int]] = []
     quoted_parts: list[tuple[float, int]] = []
+    quotes = sorted(doc.quotes, key=lambda q: q.start)
     for s in doc.sentences:
-        own, quoted = _split_quoted(doc, s.start, s.end)
+        own, quoted = _split_quoted(doc, s.start, s.end, quotes)
         for text in own:
             if _words(text) >= 2:
                 own_parts.append((sentence_tone(text), _words(text)))
