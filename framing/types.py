@@ -188,7 +188,8 @@ class ArticleVocabulary:
 
     Attributes:
         terms: Every flagged term, in body order.
-        sentence_scores: One score per sentence, higher = more loaded (0 = none).
+        sentence_scores: One score per sentence, higher = more loaded; below 0, the sentence
+            reads as reporting (attribution, figures, a date) more than as comment.
         per_100_words: Own-voice (unquoted) flagged terms per 100 words.
         quoted_per_100_words: Flagged terms inside quotations per 100 quoted words.
         by_category: Own-voice rate per 100 words for each category.
