@@ -76,11 +76,11 @@ def run(bench: Path) -> SuiteResult:
     auc = roc_auc(scores, labels)
     halves = np.array([half(r["sentence"]) for r in records])
     s_arr, y_arr = np.asarray(scores), np.asarray(labels)
-    by_half = []
+    by_half: list[float | None] = []
     for h in (0, 1):
         y = y_arr[halves == h]
         by_half.append(roc_auc(s_arr[halves == h], y) if 0 < y.sum() < len(y) else None)
-    metrics = (
+    metrics: tuple[Metric, ...] = (
         Metric("roc_auc", round(auc, 3), 0.80, help="sentence score, biased vs neutral"),
     )
     if by_half[0] is not None:
