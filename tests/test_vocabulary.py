@@ -12,11 +12,13 @@ from hypothesis import strategies as st
 
 from conftest import LOADED_REWRITE, NEUTRAL_WIRE
 from framing.contrast import log_odds_z, scaled_prior
+from framing.lexicon import tokenize
 from framing.quotes import find_quotes
 from framing.sentences import split_sentences
 from framing.types import ActorMention, Article, Detail, Document, EventDetails
 from framing.vocabulary import (
     VADER_SEED_WEIGHT,
+    _span_tokens,
     actor_labels,
     analyze,
     article_vocabulary,
@@ -227,6 +229,24 @@ def test_substitutions_show_what_the_other_version_wrote():
     assert (("killed",), ("assassination",)) in pairs
     assert (("acknowledged",), ("admitted",)) in pairs
     assert all(s.a == "ap" and s.b == "rw" for s in subs)
+
+
+def test_substitutions_are_the_same_with_the_bodies_tokens_passed_in():
+    a, b = doc(AP, "ap"), doc(REWRITE, "rw")
+    vocab = {x.id: article_vocabulary(x) for x in (a, b)}
+    tokens = {x.id: tokenize(x.body) for x in (a, b)}
+    det = details_for(a, b)
+    assert substitutions([a, b], det, vocab, tokens) == substitutions([a, b], det, vocab)
+
+
+def test_a_span_that_cuts_a_word_is_tokenised_alone():
+    body = "The regime's envoy left."
+    toks = tokenize(body)
+    starts = [t.start for t in toks]
+    inner, text, base = _span_tokens(body, toks, starts, 4, len(body))  # a whole-word span
+    assert text == body and base == 0 and [t.norm for t in inner] == ["regime", "envoy", "left"]
+    inner, text, base = _span_tokens(body, toks, starts, 6, len(body))  # cuts "regime's"
+    assert text == body[6:] and base == 6 and [t.norm for t in inner][0] == "gime"
 
 
 def test_no_details_means_no_substitutions():
