@@ -525,3 +525,67 @@ def test_blind_link_with_version_letters_reopens_the_same_versions() -> None:
     assert at.multiselect[0].value == [AP, ZEROHEDGE]
     assert at.selectbox(key=f"reference::{EVENT}").value == AP
     assert not _leaks(_visible(at)["widgets"])
+
+
+# --------------------------------------------------------------------------------------------
+# Tables drawn as HTML carry the numbers of the figures they stand for (the PNG/SVG download)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def full_ctx():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    import fake_analysis
+
+    from views import state
+
+    analysis = fake_analysis.build(hostile=True)
+    ids = [d.id for d in analysis.documents]
+    return state.make_context(analysis, [analysis], ids, reference="consensus", blind=False, source="test")
+
+
+def test_actor_tone_table_shows_the_figures_numbers(full_ctx) -> None:
+    import html
+    import re
+
+    from framing.figures import actor_tone_figure, main_actors
+    from views.tone import actor_tone_html
+
+    actors = main_actors(full_ctx.analysis, full_ctx.ids)
+    fig = actor_tone_figure(full_ctx.analysis, full_ctx.ids, full_ctx.labels, actors=actors)
+    block = actor_tone_html(full_ctx, actors)
+    rows = re.findall(r"<tr><th class='rowh'>(.*?)</th>(.*?)</tr>", block)
+    assert [html.unescape(r[0]) for r in rows] == actors
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r[1]) for r in rows]
+    assert cells == [list(row) for row in fig.data[0].text]
+    assert "&lt;script&gt;" in block and "<script" not in block  # the hostile outlet, escaped
+
+
+def test_reuse_table_shows_the_figures_numbers(full_ctx) -> None:
+    import re
+
+    from framing.figures import reuse_figure
+    from views.details import reuse_html
+
+    fig = reuse_figure(full_ctx.analysis, full_ctx.ids, full_ctx.labels)
+    rows = re.findall(r"<tr><th class='rowh'>.*?</th>(.*?)</tr>", reuse_html(full_ctx))
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", r) for r in rows]
+    assert cells == [list(row) for row in fig.data[0].text]
+    assert any(c.endswith("%") for row in cells for c in row)
+
+
+def test_distinctive_bars_show_the_figures_terms_and_scores(full_ctx) -> None:
+    import html
+    import re
+
+    from framing.figures import distinctive_terms_figure
+    from views.vocabulary import distinctive_html
+
+    fig = distinctive_terms_figure(full_ctx.analysis, full_ctx.ids, full_ctx.labels)
+    block = distinctive_html(full_ctx)
+    shown = re.findall(r"<span class='fr-dterm'>(.*?)</span>.*?<span class='fr-dz'>(.*?)</span>", block)
+    expected = [(t, f"{z:.1f}") for trace in fig.data for t, z in zip(trace.y, trace.x, strict=True)]
+    assert [(html.unescape(t), z) for t, z in shown] == [(html.unescape(t), z) for t, z in expected]
+    assert shown
