@@ -54,6 +54,12 @@ def drawn(view: str) -> None:
 st.session_state["charts_in_run"] = 0
 
 
+def reveal() -> None:
+    """End blind mode (a button callback): outlet names shown again, and out of the URL."""
+    st.session_state["blind"] = False
+    st.query_params.pop("blind", None)
+
+
 @st.cache_resource(show_spinner=False)
 def freeze_once() -> bool:
     """Once per server: keep the long-lived objects (framing's modules and resources, the
@@ -88,7 +94,15 @@ if view == "corpus" and HAS_CORPUS:
     state.url_set(view="corpus", store=store)
     from views import corpus  # type: ignore[attr-defined]
 
-    if Path(store).exists():
+    if st.session_state.get("blind") or state.url_get("blind") == "1":
+        # the corpus view compares outlets by name: nothing to show that would stay blind
+        st.info(
+            "Blind mode is on, and the Corpus view compares outlets by name: it stays hidden "
+            "until the outlet names are revealed.", icon=":material/visibility_off:",
+        )
+        st.button("Reveal outlet names", key="corpus_reveal", on_click=reveal, type="primary",
+                  icon=":material/visibility:")
+    elif Path(store).exists():
         corpus.render(store)
         if st.session_state.get("corpus_event_files"):
             st.button(
@@ -128,7 +142,7 @@ blind = st.sidebar.toggle(
     help="Hide outlet names (versions become A, B, C…) so that students judge the texts first.",
 )
 if blind:
-    st.sidebar.button("Reveal outlet names", on_click=lambda: st.session_state.update(blind=False), type="primary", icon=":material/visibility:")
+    st.sidebar.button("Reveal outlet names", on_click=reveal, type="primary", icon=":material/visibility:")
 labels = version_labels(analysis, blind=blind)
 # In blind mode the URL names versions by letter (v=A,C,D), since an id may be a file name
 # that names the outlet; a link with letters reopens the same versions.

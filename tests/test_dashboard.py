@@ -589,3 +589,18 @@ def test_distinctive_bars_show_the_figures_terms_and_scores(full_ctx) -> None:
     expected = [(t, f"{z:.1f}") for trace in fig.data for t, z in zip(trace.y, trace.x, strict=True)]
     assert [(html.unescape(t), z) for t, z in shown] == [(html.unescape(t), z) for t, z in expected]
     assert shown
+
+
+def test_corpus_view_stays_hidden_in_blind_mode_until_reveal(tmp_path) -> None:
+    if not (ROOT / "views" / "corpus.py").exists():
+        pytest.skip("views/corpus.py is absent: the dashboard runs without the Corpus view")
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update({"view": "corpus", "blind": "1", "store": str(tmp_path / "missing.duckdb")})
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    assert any("Blind mode is on" in i.value for i in at.info)
+    assert not any("framing analyze" in i.value for i in at.info)  # the view itself is not drawn
+    at.button(key="corpus_reveal").click().run()
+    assert not at.exception
+    assert "blind" not in at.query_params
+    assert any("framing analyze" in i.value for i in at.info)
