@@ -451,9 +451,21 @@ _STOP = frozenset(
 def _content_counts(tokens: Sequence[Token]) -> Counter[str]:
     """Counts of the content words (alphabetic, three letters or more, not a stop word)."""
     counts = Counter(map(_NORM_OF, tokens))
-    for w in [w for w in counts if not (w.isalpha() and len(w) > 2 and w not in _STOP)]:
+    for w in [w for w in counts if not _is_content(w)]:
         del counts[w]
     return counts
+
+
+_CONTENT: dict[str, bool] = {}  # word -> whether it is a content word, filled as words are met
+
+
+def _is_content(word: str) -> bool:
+    hit = _CONTENT.get(word)
+    if hit is None:
+        hit = word.isalpha() and len(word) > 2 and word not in _STOP
+        if len(_CONTENT) < 200_000:  # bounds memory on a long corpus run
+            _CONTENT[word] = hit
+    return hit
 
 
 def distinctive_terms(
@@ -488,11 +500,11 @@ def distinctive_terms(
     vocab = sorted(set().union(*counts))
     if not vocab:
         return {}
-    index = {w: k for k, w in enumerate(vocab)}
+    index = dict(zip(vocab, range(len(vocab)), strict=True))
     matrix = np.zeros((len(documents), len(vocab)))
     for i, c in enumerate(counts):
         if c:
-            matrix[i, [index[w] for w in c]] = list(c.values())
+            matrix[i, list(map(index.__getitem__, c))] = list(c.values())
     total = matrix.sum(axis=0)
     prior = contrast.scaled_prior(total, prior_total)
     out: dict[str, tuple[DistinctiveTerm, ...]] = {}
