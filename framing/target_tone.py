@@ -130,13 +130,16 @@ class _Compound:
     """
 
     def __init__(self, analyzer) -> None:
-        from importlib.metadata import version
+        from importlib.metadata import PackageNotFoundError, version
 
         import vaderSentiment.vaderSentiment as vader
 
         self._analyzer = analyzer
         self._v = vader
-        self._exact = version("vaderSentiment") == "3.3.2"
+        try:
+            self._exact = version("vaderSentiment") == "3.3.2"
+        except PackageNotFoundError:  # no metadata (vendored copy): use polarity_scores
+            self._exact = False
         # polarity_scores replaces single characters found in its emoji table (all non-ASCII).
         self._emoji_chars = frozenset(k for k in analyzer.emojis if len(k) == 1)
         self._lexicon = analyzer.lexicon
