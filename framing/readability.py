@@ -107,19 +107,25 @@ class _Hyphenation:
     def __init__(self) -> None:
         from pyphen import Pyphen
 
-        pyphen = Pyphen(lang="en_US")  # textstat's default language
+        pyphen = self._pyphen = Pyphen(lang="en_US")  # textstat's default language
         # A trie of pyphen's parsed patterns: char -> node; a node's "" entry holds the pattern
-        # (offset, values) that ends there.
-        self._trie: dict = {}
-        for key, pattern in pyphen.hd.patterns.items():
-            node = self._trie
-            for ch in key:
-                node = node.setdefault(ch, {})
-            node[""] = pattern
-        self._left, self._right = pyphen.left, pyphen.right
+        # (offset, values) that ends there.  Without the internals read here (another pyphen
+        # version), count() asks pyphen itself.
+        patterns = getattr(getattr(pyphen, "hd", None), "patterns", None)
+        self._trie: dict | None = None
+        if isinstance(patterns, dict) and hasattr(pyphen, "left") and hasattr(pyphen, "right"):
+            self._trie = {}
+            for key, pattern in patterns.items():
+                node = self._trie
+                for ch in key:
+                    node = node.setdefault(ch, {})
+                node[""] = pattern
+            self._left, self._right = pyphen.left, pyphen.right
 
     def count(self, word: str) -> int:
         """``len(Pyphen(lang="en_US").positions(word))``."""
+        if self._trie is None:
+            return len(self._pyphen.positions(word))
         pointed = f".{word.lower()}."
         n = len(pointed)
         references = [0] * (n + 1)
