@@ -266,8 +266,8 @@ def find_mentions(
             # Soleimani"): the span runs from its first kept word to its last.
             words = [w.span() for w in re.finditer(r"\S+", group)]
             first = [group[a:b] for a, b in words].index(raw.split()[0])
-            last = first + len(raw.split()) - 1
-            start, end = m.start("name") + words[first][0], m.start("name") + words[last][1]
+            final = first + len(raw.split()) - 1
+            start, end = m.start("name") + words[first][0], m.start("name") + words[final][1]
         # A title followed by a gazetteer place or group ("President of Iraq", "Russian") is not
         # a person's name.
         gm = exact.fullmatch(raw) or nocase.fullmatch(raw)

@@ -133,9 +133,10 @@ class _Hyphenation:
         for i in range(n - 1):
             node = trie
             for ch in pointed[i:]:
-                node = node.get(ch)
-                if node is None:
+                child = node.get(ch)
+                if child is None:
                     break
+                node = child
                 pattern = node.get("")
                 if pattern is None:
                     continue

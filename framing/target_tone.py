@@ -590,20 +590,20 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
 
     # Words next to the target, by side and distance.
     fam = family
-    before = words[max(t0 - _AROUND, 0):t0]
-    after = words[t1 + 1:t1 + 1 + _AROUND]
-    tagged = [fam["la:"].get(w, -1) for w in before]
-    tagged += [fam["ln:"].get(w, -1) for w in before[-_NEAR:]]
-    tagged += [fam["ra:"].get(w, -1) for w in after]
-    tagged += [fam["rn:"].get(w, -1) for w in after[:_NEAR]]
-    if before:
-        tagged.append(fam["l1:"].get(before[-1], -1))
-        if len(before) > 1:
-            tagged.append(fam["l2:"].get(before[-2], -1))
-    if after:
-        tagged.append(fam["r1:"].get(after[0], -1))
-        if len(after) > 1:
-            tagged.append(fam["r2:"].get(after[1], -1))
+    left_words = words[max(t0 - _AROUND, 0):t0]
+    right_words = words[t1 + 1:t1 + 1 + _AROUND]
+    tagged = [fam["la:"].get(w, -1) for w in left_words]
+    tagged += [fam["ln:"].get(w, -1) for w in left_words[-_NEAR:]]
+    tagged += [fam["ra:"].get(w, -1) for w in right_words]
+    tagged += [fam["rn:"].get(w, -1) for w in right_words[:_NEAR]]
+    if left_words:
+        tagged.append(fam["l1:"].get(left_words[-1], -1))
+        if len(left_words) > 1:
+            tagged.append(fam["l2:"].get(left_words[-2], -1))
+    if right_words:
+        tagged.append(fam["r1:"].get(right_words[0], -1))
+        if len(right_words) > 1:
+            tagged.append(fam["r2:"].get(right_words[1], -1))
     feats.update(dict.fromkeys(tagged, 1.0))
 
     lo = tpos
