@@ -678,7 +678,8 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
                 feats[col] = abs(vals[i]) / 4.0
             break
 
-    if (any(masked[i] in _SAY for i in range(tpos + 1, min(n, tpos + 4))) or (
+    # A verb of saying among the 3 words after the target, or right before it.
+    if (not _SAY.isdisjoint(masked[tpos + 1:tpos + 4]) or (
         tpos >= 1 and masked[tpos - 1] in _SAY
     )) and (col := fixed["sp:speaks"]) >= 0:
         feats[col] = 1.0
