@@ -103,6 +103,14 @@ def render(ctx: Context) -> None:
     if not actors:
         return
     st.subheader("The sentences behind the scores")
+    _evidence(ctx, actors)
+
+
+@st.fragment
+def _evidence(ctx: Context, actors: list[str]) -> None:
+    """The chosen actor's evidence sentences per version.  A fragment: choosing another actor
+    reruns and redraws only this part, not the charts above."""
+    tones = ctx.analysis.tone.articles
     if st.session_state.get("tone_actor") not in actors:
         st.session_state["tone_actor"] = actors[0]
     st.selectbox("Actor", actors, key="tone_actor", format_func=ctx.hide)

@@ -58,6 +58,38 @@ def _m(ctx: Context, text: str) -> str:
     return mask_text(text, ctx.mask) if ctx.mask else text
 
 
+@st.fragment
+def _flagged_terms(ctx: Context) -> None:
+    """Every flagged term of one version.  A fragment: choosing another version or the
+    own-voice filter reruns and redraws only this table, not the charts."""
+    a = ctx.analysis
+    vocab = a.vocabulary
+    opts = [i for i in ctx.ids if i in vocab.articles]
+    if st.session_state.get("vocab_version") not in opts:  # start with the richest example
+        st.session_state["vocab_version"] = max(opts, key=lambda i: len(vocab.articles[i].terms))
+    left, right = st.columns([2, 3])
+    left.selectbox("Version", opts, key="vocab_version", format_func=ctx.label)
+    own_only = right.toggle("Own voice only (leave out quotations)", value=False, key="vocab_own")
+    v = vocab.articles[st.session_state["vocab_version"]]
+    doc = a.document(st.session_state["vocab_version"])
+    rows = [
+        {
+            "Term": _m(ctx, t.text),
+            "Category": t.category,
+            "Voice": f"quoted ({_m(ctx, t.speaker)})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
+            "Why flagged": t.why,
+            "Plainer": t.alternative,
+            "Sentence": _m(ctx, doc.sentences[t.sentence].text) if 0 <= t.sentence < len(doc.sentences) else "",
+        }
+        for t in v.terms
+        if not (own_only and t.quoted)
+    ]
+    if rows:
+        table(rows, max_height=420)
+    else:
+        st.caption("No flagged terms in this version.")
+
+
 def render(ctx: Context) -> None:
     a = ctx.analysis
     vocab = a.vocabulary
@@ -66,30 +98,7 @@ def render(ctx: Context) -> None:
     else:
         show_figure(cached(loaded_rates_figure, a, ctx.ids, ctx.labels), "loaded-vocabulary", key="fig_loaded")
         st.subheader("Every flagged term")
-        opts = [i for i in ctx.ids if i in vocab.articles]
-        if st.session_state.get("vocab_version") not in opts:  # start with the richest example
-            st.session_state["vocab_version"] = max(opts, key=lambda i: len(vocab.articles[i].terms))
-        left, right = st.columns([2, 3])
-        left.selectbox("Version", opts, key="vocab_version", format_func=ctx.label)
-        own_only = right.toggle("Own voice only (leave out quotations)", value=False, key="vocab_own")
-        v = vocab.articles[st.session_state["vocab_version"]]
-        doc = a.document(st.session_state["vocab_version"])
-        rows = [
-            {
-                "Term": _m(ctx, t.text),
-                "Category": t.category,
-                "Voice": f"quoted ({_m(ctx, t.speaker)})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
-                "Why flagged": t.why,
-                "Plainer": t.alternative,
-                "Sentence": _m(ctx, doc.sentences[t.sentence].text) if 0 <= t.sentence < len(doc.sentences) else "",
-            }
-            for t in v.terms
-            if not (own_only and t.quoted)
-        ]
-        if rows:
-            table(rows, max_height=420)
-        else:
-            st.caption("No flagged terms in this version.")
+        _flagged_terms(ctx)
 
     if any(vocab.distinctive.get(i) for i in ctx.ids):
         # drawn as HTML bars (lighter in the browser); the figure is the PNG/SVG download
