@@ -156,6 +156,11 @@ def compare_to_reference(
     return out
 
 
+def _version(label: str) -> str:
+    """"ZeroHedge's version", but "Version D" as it is in blind mode (not "Version D's version")."""
+    return label if label.startswith("Version ") else f"{label}'s version"
+
+
 def _times(ratio: float) -> str:
     return f"{ratio:.0f}×" if ratio >= 3 else f"{ratio:.1f}×"
 
@@ -207,7 +212,7 @@ def _loaded(
         if r_base < MIN_LOADED_RATE:
             none = "none" if r_base == 0 else "almost none"
             text = (
-                f"{lab[i]}'s version uses {r:.1f} loaded terms per 100 words in its own voice "
+                f"{_version(lab[i])} uses {r:.1f} loaded terms per 100 words in its own voice "
                 f"({_plural(len(own), 'term')}); {lab[base]}'s ({why}) uses {none}."
             )
             strength = 1.0
@@ -216,7 +221,7 @@ def _loaded(
             if ratio < MIN_LOADED_RATIO:
                 continue
             text = (
-                f"{lab[i]}'s version uses {_times(ratio)} as many loaded terms per 100 words as "
+                f"{_version(lab[i])} uses {_times(ratio)} as many loaded terms per 100 words as "
                 f"{lab[base]}'s, {why} ({r:.1f} vs {r_base:.1f}, own voice, quotations not counted)."
             )
             strength = min(1.0, (ratio - 1) / 2)
