@@ -492,6 +492,27 @@ def analyze_task(
     return out
 
 
+#: A tiny event that loads every lexicon and model a worker will need.
+_WARM_UP = (
+    "BAGHDAD (AP) — Iraq's Defense Ministry said Thursday that Russia offered to help, "
+    "after a U.S. drone strike killed Gen. Qassem Soleimani. “We are ready,” the official said.",
+    "Iraq and Russia are preparing deeper military ties, a move US officials condemned.",
+)
+
+
+def _warm_worker() -> None:
+    """Load lexicons and models once per worker, then freeze them out of the garbage
+    collector's way: its full collections otherwise walk every lexicon entry again and again
+    (about a tenth of the CPU of a full analysis, profiled on the synthetic corpus)."""
+    import gc
+
+    from .analysis import analyze_event
+    from .types import Article
+
+    analyze_event([Article(f"w{i}", t) for i, t in enumerate(_WARM_UP)], event_id="warm-up")
+    gc.freeze()
+
+
 def make_tasks(events: dict[str, list[Ref]], grouped: set[str]) -> list[Task]:
     """Events packed into tasks of about :data:`TASK_ARTICLES` articles, in input order."""
     tasks: list[Task] = []
@@ -534,7 +555,7 @@ def _run_local(tasks: list[Task], jobs: int, settings: Settings, aliases: Any,
         for t in tasks:
             on_done(analyze_task(t, settings, aliases), sum(len(r) for _, _, r in t))
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker) as pool:
         pending: dict[Future, int] = {}
         it = iter(tasks)
         limit = jobs * 4  # tasks in flight: keeps workers busy, memory bounded
