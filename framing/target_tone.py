@@ -360,6 +360,40 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
     return toks, words, tuple(vals)
 
 
+def _charged_roles(
+    masked: Sequence[str], vals: Sequence[float], tpos: int
+) -> tuple[tuple[str, float, str] | None, tuple[str, float] | None]:
+    """The target as agent or patient of the nearest charged word in its clause: after it
+    (``("ap:agent_neg", weight, word)``; a passive "was killed" makes it the patient) and
+    before it (``("ap:patient_neg_pre", weight)``; "by" before the target makes it the agent).
+    One heuristic for :func:`featurize` and the model-column features."""
+    after: tuple[str, float, str] | None = None
+    passive = False
+    for i in range(tpos + 1, min(len(masked), tpos + 6)):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if w in _BE:
+            passive = True
+            continue
+        if vals[i]:
+            role = "patient" if passive and w.endswith("ed") else "agent"
+            pol = "neg" if vals[i] < 0 else "pos"
+            after = (f"ap:{role}_{pol}", abs(vals[i]) / 4.0, w)
+            break
+    before: tuple[str, float] | None = None
+    for i in range(tpos - 1, max(-1, tpos - 6), -1):
+        w = masked[i]
+        if w in _CLAUSE_BREAK:
+            break
+        if vals[i]:
+            role = "agent" if tpos > 0 and masked[tpos - 1] == "by" else "patient"
+            pol = "neg" if vals[i] < 0 else "pos"
+            before = (f"ap:{role}_{pol}_pre", abs(vals[i]) / 4.0)
+            break
+    return after, before
+
+
 def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     """Features of the target ``sentence[start:end]`` in its sentence.
 
@@ -443,30 +477,13 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
     feats["vx:sentneg"] = max(-comp, 0.0)
 
     # Agent / patient of a charged verb (dependency-free heuristic).
-    passive = False
-    for i in range(tpos + 1, min(n, tpos + 6)):
-        w = masked[i]
-        if w in _CLAUSE_BREAK:
-            break
-        if w in _BE:
-            passive = True
-            continue
-        if vals[i]:
-            role = "patient" if passive and w.endswith("ed") else "agent"
-            pol = "neg" if vals[i] < 0 else "pos"
-            feats[f"ap:{role}_{pol}"] = abs(vals[i]) / 4.0
-            feats[f"ap:{role}_{pol}:{w}"] = 1.0
-            break
-    for i in range(tpos - 1, max(-1, tpos - 6), -1):
-        w = masked[i]
-        if w in _CLAUSE_BREAK:
-            break
-        if vals[i]:
-            by = tpos > 0 and masked[tpos - 1] == "by"
-            role = "agent" if by else "patient"
-            pol = "neg" if vals[i] < 0 else "pos"
-            feats[f"ap:{role}_{pol}_pre"] = abs(vals[i]) / 4.0
-            break
+    after, before_role = _charged_roles(masked, vals, tpos)
+    if after is not None:
+        name, value, word = after
+        feats[name] = value
+        feats[f"{name}:{word}"] = 1.0
+    if before_role is not None:
+        feats[before_role[0]] = before_role[1]
 
     # Speaker and quotation.
     if any(masked[i] in _SAY for i in range(tpos + 1, min(n, tpos + 4))) or (
@@ -650,33 +667,15 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
         if (col := fixed[name]) >= 0:
             feats[col] = v
 
-    passive = False
-    for i in range(tpos + 1, min(n, tpos + 6)):
-        w = masked[i]
-        if w in _CLAUSE_BREAK:
-            break
-        if w in _BE:
-            passive = True
-            continue
-        if vals[i]:
-            role = "patient" if passive and w.endswith("ed") else "agent"
-            pol = "neg" if vals[i] < 0 else "pos"
-            if (col := fixed[f"ap:{role}_{pol}"]) >= 0:
-                feats[col] = abs(vals[i]) / 4.0
-            if (col := family[f"ap:{role}_{pol}:"].get(w, -1)) >= 0:
-                feats[col] = 1.0
-            break
-    for i in range(tpos - 1, max(-1, tpos - 6), -1):
-        w = masked[i]
-        if w in _CLAUSE_BREAK:
-            break
-        if vals[i]:
-            by = tpos > 0 and masked[tpos - 1] == "by"
-            role = "agent" if by else "patient"
-            pol = "neg" if vals[i] < 0 else "pos"
-            if (col := fixed[f"ap:{role}_{pol}_pre"]) >= 0:
-                feats[col] = abs(vals[i]) / 4.0
-            break
+    after, before_role = _charged_roles(masked, vals, tpos)
+    if after is not None:
+        name, value, word = after
+        if (col := fixed[name]) >= 0:
+            feats[col] = value
+        if (col := family[f"{name}:"].get(word, -1)) >= 0:
+            feats[col] = 1.0
+    if before_role is not None and (col := fixed[before_role[0]]) >= 0:
+        feats[col] = before_role[1]
 
     # A verb of saying among the 3 words after the target, or right before it.
     if (not _SAY.isdisjoint(masked[tpos + 1:tpos + 4]) or (
