@@ -639,10 +639,16 @@ def _carries(detail: Detail, article: str) -> bool:
     return detail.status.get(article, "absent") != "absent"
 
 
+def _most(others: int) -> int:
+    """How many of ``others`` versions are "most of them": more than half (1 of 1, 2 of 2 or
+    3, 3 of 4)."""
+    return others // 2 + 1
+
+
 def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Detail]:
     """Details most of the other versions carry (the story as most others tell it)."""
     others = [a for a in ids if a != article]
-    need = len(others) // 2 + 1
+    need = _most(len(others))
     return [d for d in details if sum(_carries(d, o) for o in others) >= need]
 
 
@@ -721,7 +727,7 @@ def _articles(
                 carriers = [o for o in ids if o != aid and _quote_match(q, x.sentences[o])]
                 if _carries(x, aid) and _quote_match(q, x.sentences[aid]):
                     quotes_kept.append(q)
-                elif len(carriers) >= (len(ids) - 1) // 2 + 1:
+                elif len(carriers) >= _most(len(ids) - 1):
                     quotes_dropped.append(q)
         out[aid] = ArticleDetails(
             kept_share=round(len(kept) / len(core), 3) if core and len(ids) > 1 else None,
@@ -742,7 +748,7 @@ def _source_selection(
 ) -> dict[str, tuple[str, ...]]:
     """Sources this version shares with another, and sources most others cite and it lacks."""
     others = [o for o in ids if o != aid]
-    need = len(others) // 2 + 1
+    need = _most(len(others))
     mine = {g for (v, _), g in groups.items() if v == aid}
     kept = [
         s.text for k, s in enumerate(sources[aid])
