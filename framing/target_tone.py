@@ -360,6 +360,17 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
     return toks, words, tuple(vals)
 
 
+def _clause_bounds(masked: Sequence[str], tpos: int) -> tuple[int, int]:
+    """First and last index of the clause that holds the target (bounded by clause breaks)."""
+    lo = tpos
+    while lo > 0 and masked[lo - 1] not in _CLAUSE_BREAK:
+        lo -= 1
+    hi = tpos
+    while hi < len(masked) - 1 and masked[hi + 1] not in _CLAUSE_BREAK:
+        hi += 1
+    return lo, hi
+
+
 def _charged_roles(
     masked: Sequence[str], vals: Sequence[float], tpos: int
 ) -> tuple[tuple[str, float, str] | None, tuple[str, float] | None]:
@@ -442,12 +453,7 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
         feats[side + "a:" + w] = 1.0
 
     # Clause that holds the target.
-    lo = tpos
-    while lo > 0 and masked[lo - 1] not in _CLAUSE_BREAK:
-        lo -= 1
-    hi = tpos
-    while hi < n - 1 and masked[hi + 1] not in _CLAUSE_BREAK:
-        hi += 1
+    lo, hi = _clause_bounds(masked, tpos)
     for w in set(masked[lo:hi + 1]):
         if w != "<t>":
             feats["c:" + w] = 1.0
@@ -623,12 +629,7 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
             tagged.append(fam["r2:"].get(right_words[1], -1))
     feats.update(dict.fromkeys(tagged, 1.0))
 
-    lo = tpos
-    while lo > 0 and masked[lo - 1] not in _CLAUSE_BREAK:
-        lo -= 1
-    hi = tpos
-    while hi < n - 1 and masked[hi + 1] not in _CLAUSE_BREAK:
-        hi += 1
+    lo, hi = _clause_bounds(masked, tpos)
     clause = family["c:"]
     feats.update(dict.fromkeys([clause.get(w, -1) for w in set(masked[lo:hi + 1])
                                 if w != "<t>"], 1.0))
