@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -74,8 +74,13 @@ def _model():
     return tokenizer, table
 
 
+@lru_cache(maxsize=32)
 def token_vectors(text: str) -> TokenVectors:
-    """Split ``text`` into word pieces and look up their vectors."""
+    """Split ``text`` into word pieces and look up their vectors.
+
+    Cached for the last few texts, so modules that each need an article's vectors (vocabulary,
+    tone) tokenise it once; the arrays are read-only.
+    """
     tokenizer, table = _model()
     enc = tokenizer.encode(text, add_special_tokens=False)
     offsets = np.asarray(enc.offsets, dtype=np.int32).reshape(-1, 2)
@@ -83,7 +88,11 @@ def token_vectors(text: str) -> TokenVectors:
     # A piece that begins a word carries the space before it ("▁regime" spans " regime").
     spaced = np.fromiter((text[i].isspace() for i in starts), bool, len(starts))
     starts[spaced & (starts + 1 < offsets[:, 1])] += 1
-    return TokenVectors(starts, offsets[:, 1], table[np.asarray(enc.ids, dtype=np.int64)])
+    vectors = table[np.asarray(enc.ids, dtype=np.int64)]
+    ends = offsets[:, 1].copy()
+    for array in (starts, ends, vectors):
+        array.flags.writeable = False
+    return TokenVectors(starts, ends, vectors)
 
 
 def text_vector(text: str) -> np.ndarray:
