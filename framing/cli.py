@@ -1,7 +1,8 @@
 """The ``framing`` command line.
 
-``framing analyze PATH... [--format json|csv|md|html] [-o FILE]``
-    Analyse articles (files, folders, ``.jsonl``, ``.csv``, or ``-`` for JSON Lines on stdin).
+``framing analyze PATH... [--format json|csv|md|html] [-o FILE] [--blind]``
+    Analyse articles (files, folders, ``.jsonl``, ``.csv``, or ``-`` for JSON Lines on stdin);
+    ``--blind`` names the versions "Version A" ... and masks outlet names in the output.
 ``framing eval [--suite NAME]... [--bench DIR] [--json]``
     Measure the scores against the human-annotated data sets in ``../shared/bench``.
 ``framing tone FILE.jsonl|- [-o FILE]``
@@ -60,6 +61,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from .report import to_csv, to_json, to_markdown
 
     if args.store or args.out:
+        if args.blind:
+            raise FramingError("--blind applies to --format output, not to --store or --out")
         return _cmd_corpus(args)
     if args.engine != "local" or args.scheduler:
         raise FramingError("--engine and --scheduler need --store FILE.duckdb or --out DIR")
@@ -74,7 +77,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for note in analysis.notes:
             _say("note", f"event {analysis.id}: {note}")
     render = {"json": to_json, "csv": to_csv, "md": to_markdown, "html": render_html}[args.format]
-    _write(render(analyses), args.output)
+    _write(render(analyses, blind=args.blind), args.output)
     return 0
 
 
@@ -209,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSON Lines on stdin")
     p.add_argument("--format", choices=["json", "csv", "md", "html"], default="json")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--blind", action="store_true", help="name versions Version A, B ... and mask outlet names (as the dashboard's blind mode)")
     p.add_argument(
         "--alias", action="append", default=[], metavar="SURFACE=CANONICAL",
         help="treat SURFACE as a mention of actor CANONICAL (repeatable)",

@@ -290,12 +290,20 @@ def _md_cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
-    """A readable summary: scores per version, loaded terms, details, notes."""
+def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> str:
+    """A readable summary: scores per version, loaded terms, details, notes.
+
+    ``blind=True``: versions are "Version A" ... (no file ids) and outlet names are replaced by
+    "[outlet]" in every text, as in :func:`to_dict`.
+    """
     lines: list[str] = ["# framing report", ""]
     for analysis in analyses:
-        lines += [f"## Event `{analysis.id}`", ""]
-        lines += [f"> {note}" for note in analysis.notes]
+        labels, hide = (
+            _blinder(analysis) if blind
+            else ({d.id: d.label for d in analysis.documents}, lambda s: s)
+        )
+        lines += [f"## Event `{hide(analysis.id)}`", ""]
+        lines += [f"> {hide(note)}" for note in analysis.notes]
         if analysis.notes:
             lines.append("")
         header = ["version", *SCORE_COLUMNS]
@@ -303,17 +311,19 @@ def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
         lines.append("|" + "---|" * len(header))
         for doc in analysis.documents:
             scores = article_scores(analysis, doc)
-            cells = [_md_cell(doc.label)] + [format_value(scores[c]) for c in SCORE_COLUMNS]
+            cells = [_md_cell(labels[doc.id])] + [format_value(scores[c]) for c in SCORE_COLUMNS]
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         for doc in analysis.documents:
-            name = doc.label if doc.label == doc.id else f"{doc.label} (`{doc.id}`)"
-            lines.append(f"### {_md_cell(name)}: {_md_cell(doc.article.title or '(no title)')}")
+            label = labels[doc.id]
+            name = label if blind or label == doc.id else f"{label} (`{doc.id}`)"
+            title = hide(doc.article.title) or "(no title)"
+            lines.append(f"### {_md_cell(name)}: {_md_cell(title)}")
             vocab = analysis.vocabulary.articles.get(doc.id)
             own = [t for t in (vocab.terms if vocab else ()) if not t.quoted]
             if own:
                 terms = ", ".join(
-                    f"**{_md_cell(t.text)}** ({t.category}"
+                    f"**{_md_cell(hide(t.text))}** ({t.category}"
                     + (f"; try “{_md_cell(t.alternative)}”" if t.alternative else "")
                     + ")"
                     for t in own[:15]
@@ -321,7 +331,7 @@ def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
                 lines.append(f"- Loaded terms in its own voice: {terms}")
             tone = analysis.tone.articles.get(doc.id)
             if tone and tone.actor_tone:
-                actors = ", ".join(f"{k} {v:+.2f}" for k, v in tone.actor_tone.items())
+                actors = ", ".join(f"{hide(k)} {v:+.2f}" for k, v in tone.actor_tone.items())
                 lines.append(f"- Tone toward actors: {actors}")
             det = analysis.details.articles.get(doc.id)
             if det and (det.dropped or det.added):
@@ -334,7 +344,6 @@ def to_markdown(analyses: Sequence[EventAnalysis]) -> str:
             lines.append("")
         if analysis.details.pairs:
             lines += ["### Pairs", "", "| a | b | similarity | reuse |", "|---|---|---|---|"]
-            labels = {d.id: d.label for d in analysis.documents}
             for p in analysis.details.pairs:
                 lines.append(
                     f"| {_md_cell(labels.get(p.a, p.a))} | {_md_cell(labels.get(p.b, p.b))} "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -37,6 +38,24 @@ def test_analyze_other_formats_write_to_file(seeds_dir, tmp_path, fmt):
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(text)))
         assert len(rows) == 5 and "loaded_per_100_words" in rows[0]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "md", "html"])
+def test_blind_output_names_versions_by_letter_and_hides_every_outlet(seeds_dir, capsys, fmt):
+    assert main(["analyze", str(seeds_dir)]) == 0
+    outlets = {a["outlet"] for a in json.loads(capsys.readouterr().out)["events"][0]["articles"]}
+    assert {"ZeroHedge", "Press TV"} <= outlets
+    assert main(["analyze", str(seeds_dir), "--format", fmt, "--blind"]) == 0
+    text = capsys.readouterr().out
+    assert "Version A" in text and "Version E" in text
+    assert not [o for o in outlets if o and re.search(rf"\b{re.escape(o)}\b", text)]
+    assert "001_4140626b031ab76f" not in text or fmt in ("json", "csv")
+
+
+def test_blind_is_refused_for_the_corpus_store(seeds_dir, tmp_path):
+    result = run("analyze", str(seeds_dir), "--blind", "--store", str(tmp_path / "s.duckdb"))
+    assert result.returncode == 2 and "--blind" in result.stderr
+    assert not (tmp_path / "s.duckdb").exists()
 
 
 @pytest.mark.parametrize(
