@@ -30,7 +30,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -513,20 +513,25 @@ def _warm_worker() -> None:
     gc.freeze()
 
 
-def make_tasks(events: dict[str, list[Ref]], grouped: set[str]) -> list[Task]:
-    """Events packed into tasks of about :data:`TASK_ARTICLES` articles, in input order."""
-    tasks: list[Task] = []
+def make_tasks(events: dict[str, list[Ref]], grouped: set[str]) -> Iterator[Task]:
+    """Events packed into tasks of about :data:`TASK_ARTICLES` articles, in input order.
+
+    Lazy, and it empties ``events`` as it goes: an event's refs are released once its task
+    has been handed out, so the main process's memory does not hold every record's ref until
+    the end of the run (it shrinks while the stored results grow).
+    """
     current: Task = []
     size = 0
-    for eid, refs in events.items():
+    while events:
+        eid = next(iter(events))
+        refs = events.pop(eid)
         current.append((eid, eid in grouped, refs))
         size += len(refs)
         if size >= TASK_ARTICLES:
-            tasks.append(current)
+            yield current
             current, size = [], 0
     if current:
-        tasks.append(current)
-    return tasks
+        yield current
 
 
 # --------------------------------------------------------------------------------------------
@@ -549,7 +554,7 @@ def _progress(total: int, show: bool | None):
                 **sizing)
 
 
-def _run_local(tasks: list[Task], jobs: int, settings: Settings, aliases: Any,
+def _run_local(tasks: Iterable[Task], jobs: int, settings: Settings, aliases: Any,
                on_done: Callable[[Rows, int], None]) -> None:
     if jobs <= 1:
         for t in tasks:
@@ -569,7 +574,7 @@ def _run_local(tasks: list[Task], jobs: int, settings: Settings, aliases: Any,
             on_done(f.result(), pending.pop(f))
 
 
-def _run_dask(tasks: list[Task], scheduler: str | Any, settings: Settings, aliases: Any,
+def _run_dask(tasks: Iterable[Task], scheduler: str | Any, settings: Settings, aliases: Any,
               on_done: Callable[[Rows, int], None]) -> None:
     from dask.distributed import Client, as_completed
 
@@ -661,8 +666,9 @@ def analyze_corpus(
                 summary.resumed_events += 1
             else:
                 events[eid] = refs
+        grouped, found = found.grouped, None  # from here ``events`` holds the only refs
         summary.single_article_events = sum(1 for r in events.values() if len(r) == 1)
-        summary.grouped_events = sum(1 for e in events if e in found.grouped)
+        summary.grouped_events = sum(1 for e in events if e in grouped)
         if events and summary.single_article_events == len(events) and len(events) > 1:
             summary.notes.append(
                 "every event has a single article, so nothing can be compared: give event ids "
@@ -697,7 +703,7 @@ def analyze_corpus(
                 flush()
 
         t1 = time.perf_counter()
-        tasks = make_tasks(events, found.grouped)
+        tasks = make_tasks(events, grouped)
         if engine == "dask":
             _run_dask(tasks, scheduler, settings, aliases, on_done)
         else:

@@ -259,3 +259,18 @@ def test_writes_are_flushed_by_text_size_as_well_as_by_count(tmp_path, monkeypat
     assert summary.articles == 4
     # Each event's two texts pass the character budget: one write per event, then the last.
     assert writes[:2] == [2, 2] and sum(writes) == 4
+
+
+def test_tasks_are_made_lazily_and_release_each_events_refs(monkeypatch):
+    monkeypatch.setattr(batch, "TASK_ARTICLES", 3)
+    refs = {f"e{k}": [batch.Ref(f"a{k}{j}", f"e{k}", 0) for j in range(2)] for k in range(4)}
+    events = dict(refs)
+    tasks = batch.make_tasks(events, {"e1"})
+    first = next(tasks)
+    assert [(eid, grouped) for eid, grouped, _ in first] == [("e0", False), ("e1", True)]
+    assert list(events) == ["e2", "e3"]  # handed-out events no longer held here
+    rest = list(tasks)
+    assert [[eid for eid, _, _ in t] for t in rest] == [["e2", "e3"]] and events == {}
+    assert [r for t in (first, *rest) for _, _, rs in t for r in rs] == [
+        r for rs in refs.values() for r in rs
+    ]
