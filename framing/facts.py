@@ -30,13 +30,31 @@ from importlib import resources
 
 
 @cache
-def _ranks() -> dict[str, tuple[str, str]]:
-    """Lower-case title word (dots stripped) -> (canonical, kind)."""
+def _title_words() -> dict[str, tuple[str, str]]:
+    """Every row of ``ranks_v1.csv``: lower-case word (dots stripped) -> (canonical, kind)."""
     text = resources.files("framing.lexicons").joinpath("ranks_v1.csv").read_text("utf-8")
     return {
         r["term"].rstrip(".").lower(): (r["canonical"], r["kind"])
         for r in csv.DictReader(text.splitlines())
     }
+
+
+#: Kinds of ``ranks_v1.csv`` rows that are occupational titles, written in lower case before a
+#: name ("general manager Maria Ortiz"): read only in the words just before a name, never as
+#: part of a capitalised name.
+_JOB_KINDS = frozenset({"job", "modifier"})
+
+
+@cache
+def _ranks() -> dict[str, tuple[str, str]]:
+    """Ranks, offices, qualifiers and courtesy titles: word -> (canonical, kind)."""
+    return {w: ck for w, ck in _title_words().items() if ck[1] not in _JOB_KINDS}
+
+
+@cache
+def _jobs() -> dict[str, tuple[str, str]]:
+    """Occupational title words ("manager") and their modifiers ("managing")."""
+    return {w: ck for w, ck in _title_words().items() if ck[1] in _JOB_KINDS}
 
 
 @cache
@@ -254,12 +272,9 @@ def _names_and_persons(
     lead = len(text) - len(text.lstrip())
     for m in _RUN.finditer(text):
         at_start = m.start() <= lead
-        # qualifiers written in lower case just before the run ("caretaker Prime Minister")
-        quals: list[str] = []
-        for w in reversed(text[max(0, m.start() - 40): m.start()].split()):
-            if _bare(w) not in qualifiers:
-                break
-            quals.insert(0, w)
+        # qualifiers written in lower case just before the run ("caretaker Prime Minister"),
+        # and an occupational title ("general manager Maria Ortiz")
+        quals = _words_before(text[max(0, m.start() - 40): m.start()], qualifiers)
         tokens = m.group(0).split()
         if len(tokens) == 1 and not quals:  # the common case: one capitalised word, no title
             word = _strip_possessive(tokens[0])[0]
@@ -280,6 +295,35 @@ def _names_and_persons(
         for n, run in enumerate(pieces):
             _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
     return tuple(names), tuple(persons)
+
+
+def _words_before(before: str, qualifiers: frozenset[str]) -> list[str]:
+    """The title words that end ``before`` (the text just before a name): qualifiers, and an
+    occupational title ("former general manager"), whose modifiers ("general", "senior",
+    "Chief") count only before a job word.
+
+    Example:
+        >>> _words_before("On Friday former general manager", _qualifiers())
+        ['former', 'general', 'manager']
+        >>> _words_before("the senior", _qualifiers())
+        []
+    """
+    jobs, ranks = _jobs(), _ranks()
+    out: list[str] = []
+    job_seen = False
+    for w in reversed(before.split()):
+        b = _bare(w)
+        kind = jobs.get(b, ("", ""))[1]
+        if kind == "job":
+            job_seen = True
+        elif not (b in qualifiers or (job_seen and (kind == "modifier" or b in ranks))):
+            break
+        out.append(w)
+    out.reverse()
+    # modifiers after the last job word ("manager senior") are not part of the title
+    while out and _bare(out[-1]) not in qualifiers and jobs.get(_bare(out[-1]), ("", ""))[1] != "job":
+        out.pop()
+    return out
 
 
 @cache
@@ -347,7 +391,8 @@ def _add_name(
     personal = all(_person_word(w) for w in name_words)
     if personal and (title_words or (len(name_words) >= 2 and not is_org)):
         words = quals + title_words
-        key = tuple(ranks[_bare(w)][0] for w in words if _bare(w) in ranks)
+        every = _title_words()
+        key = tuple(every[_bare(w)][0] for w in words if _bare(w) in every)
         persons.append(Person(name=name, title=" ".join(words), title_key=key))
 
 
@@ -699,8 +744,8 @@ def _same_person(a: str, b: str) -> bool:
 
 @cache
 def _kind_of() -> dict[str, str]:
-    """Canonical title word -> its kind (rank, service, title, qualifier, honorific)."""
-    return {c: k for c, k in _ranks().values()}
+    """Canonical title word -> its kind (rank, service, title, qualifier, honorific, job...)."""
+    return {c: k for c, k in _title_words().values()}
 
 
 def _core(key: tuple[str, ...]) -> tuple[str, ...]:
@@ -798,8 +843,8 @@ def compare(ref: Facts, other: Facts) -> tuple[str, ...]:
             cp, cq = _core(p.title_key), _core(q.title_key)
             rank_changed = cp and cq and cp != cq and not _suffix(cp, cq)
             if rank_changed or _quals(p.title_key) != _quals(q.title_key):
-                kind = "rank" if any(_ranks().get(_bare(w), ("", ""))[1] in ("rank", "service")
-                                     for w in p.title.split()) else "title"
+                kinds = {_title_words().get(_bare(w), ("", ""))[1] for w in p.title.split()}
+                kind = "rank" if kinds & {"rank", "service"} and "job" not in kinds else "title"
                 item = f"{kind}: {p.title} -> {q.title}"
                 if item not in out:
                     out.append(item)

@@ -38,6 +38,27 @@ def test_dropped_qualifier_is_a_title_change():
 
 
 @pytest.mark.parametrize(
+    "a, b, change",
+    [
+        ("General manager Ana Ruiz said rates rise.", "Chief executive Ana Ruiz said rates rise.",
+         "title: General manager -> Chief executive"),
+        ("The board heard managing director Ana Ruiz.", "The board heard chairwoman Ana Ruiz.",
+         "title: managing director -> chairwoman"),
+        # one office written two ways, or a title shortened, is no change
+        ("The board heard chairman Ana Ruiz.", "The board heard chairwoman Ana Ruiz.", None),
+        ("General manager Ana Ruiz said rates rise.", "Manager Ana Ruiz said rates rise.", None),
+    ],
+)
+def test_occupational_titles_before_a_name_are_compared(a, b, change):
+    assert compare(extract(a), extract(b)) == ((change,) if change else ())
+
+
+def test_a_modifier_alone_is_not_a_title():
+    assert extract("The senior Ana Ruiz spoke.").persons[0].title == ""
+    assert extract("Veteran Ana Ruiz spoke.").persons[0].title == ""
+
+
+@pytest.mark.parametrize(
     "a, b, changed",
     [
         ("The general acknowledged the losses.", "The general admitted the losses.", True),
