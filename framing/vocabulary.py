@@ -31,6 +31,7 @@ from operator import itemgetter
 import numpy as np
 
 from . import contrast
+from . import induced as _induced
 from .lexicon import (
     CATEGORIES,
     VADER_SOURCE,
@@ -80,7 +81,7 @@ CATEGORY_WEIGHTS: dict[str, float] = {
 #: Words flagged only because VADER rates them strongly (not written into the project's
 #: lexicon) weigh this fraction of their category's weight: they are generic sentiment, not
 #: news-specific loading (half A, among 0, 0.25 ... 1.5).
-VADER_SEED_WEIGHT = 0.25
+VADER_SEED_WEIGHT = 0.0
 #: A negated term ("not a terrorist", "no evidence of a plot") still puts the word before the
 #: reader but asserts less: half weight (a round value, not tuned).
 NEGATED_WEIGHT = 0.5
@@ -91,11 +92,11 @@ TERMS_POWER = 0.75
 #: 0.1 ... 0.4).  Counting "!", "?", superlatives, intensifier + term pairs and subjective
 #: adjectives (Pattern's lexicon) was tried: none changed half-A ROC-AUC by 0.005 or more, so
 #: they are not used.
-VALENCE_WEIGHT = 0.1
+VALENCE_WEIGHT = 0.4
 #: Reporting cues lower the score: a neutral attribution ("said", "according to") and a figure
 #: (any digit) mark a sentence that reports rather than asserts.  Each present cue subtracts
 #: this much from the length-normalised score (half A, among 0, 0.05 ... 0.2).
-REPORTING_DISCOUNT = 0.1
+REPORTING_DISCOUNT = 0.15
 _REPORTING_WORDS = frozenset(
     "said says say told tells announced reported reports stated".split()
 )
@@ -117,6 +118,13 @@ _CUE_WORDS: dict[str, str] = {
     **dict.fromkeys(_PERSONAL_WORDS, "personal"),
 }
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]*[\"”]")
+#: Weight of the sentence's induced loadedness (:func:`framing.induced.sentence_values`: a
+#: model of how loaded words sound, learned from the project's lexicon against plain news
+#: words, applied to the unit-length sum of the vectors of the sentence's lower-case words in
+#: the outlet's own voice), less the median of that value over NewsMTSC's news sentences
+#: (``meta.news_sentence_median`` of the model: a typical news sentence adds 0).  It reaches
+#: words the lexicon lacks (half A, among 0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3).
+INDUCED_WEIGHT = 0.075
 #: The sum is divided by (words in the sentence) ** LENGTH_POWER, so that a long sentence is not
 #: loaded merely for being long (half A, among 0.3 ... 1.0).
 LENGTH_POWER = 0.5
@@ -281,11 +289,14 @@ def _scores(
     spans: Sequence[tuple[int, int]],
     texts: Sequence[str],
     terms_of: Sequence[Sequence[LoadedTerm]],
+    induced: Sequence[float | None],
 ) -> list[float]:
-    """Scores of several sentences of one text: token ranges ``spans``, their ``texts`` and
-    flagged terms.  Per-word facts are looked up once for the whole text and summed over each
-    sentence by prefix sums, so a sentence costs a few operations whatever its length."""
+    """Scores of several sentences of one text: token ranges ``spans``, their ``texts``,
+    flagged terms, and each sentence's induced logit (None: no word to read).  Per-word facts are
+    looked up once for the whole text and summed over each sentence by prefix sums, so a
+    sentence costs a few operations whatever its length."""
     norms = list(map(_NORM_OF, tokens))
+    center = _induced_center()
     valence, plain = _valence_tables()
     vals = list(map(valence.get, norms, repeat(0.0)))
     counted = list(map(plain.get, norms, repeat(1)))
@@ -315,6 +326,8 @@ def _scores(
         mean = (total[hi] - total[lo]) / n if n else 0.0
         weight = sum(t.weight for t in terms) if terms else 0.0
         score = (weight**TERMS_POWER + VALENCE_WEIGHT * mean) / max(1, hi - lo) ** LENGTH_POWER
+        if induced[i] is not None:
+            score += INDUCED_WEIGHT * (induced[i] - center)
         said = i in reporting or (i in according and "according to" in text.lower())
         score -= REPORTING_DISCOUNT * (said + bool(_FIGURE.search(text)))
         if i in weekdays:
@@ -339,7 +352,10 @@ def sentence_score(
     :data:`VALENCE_WEIGHT`, divided by the square root of the sentence's length in words;
     less :data:`REPORTING_DISCOUNT` for each reporting cue (a neutral attribution such as
     "said", a figure) and :data:`DATELINE_DISCOUNT` for a day of the week; plus
-    :data:`PERSONAL_VOICE` when "we" or "you" appears outside quotation marks.  Below 0, a
+    :data:`PERSONAL_VOICE` when "we" or "you" appears outside quotation marks; plus
+    :data:`INDUCED_WEIGHT` times the sentence's induced loadedness less its median on news
+    sentences (:func:`framing.induced.sentence_values`; :func:`framing.induced.top_words`
+    lists the words that drive it).  Below 0, a
     sentence reads as reporting (attribution, figures, a date) more than as comment: the
     score is not floored at 0, so such sentences stay ranked among themselves (floored,
     they all tied at 0; half A of BABE dev: ROC-AUC 0.783 floored, 0.789 not).
@@ -352,11 +368,29 @@ def sentence_score(
 
     Example:
         >>> sentence_score("Officials met on Thursday.", [])
-        -0.3
+        -0.3623
     """
     if tokens is None:
         tokens = [Token(t.start + offset, t.end + offset, t.norm) for t in tokenize(text)]
-    return _scores(tokens, [(0, len(tokens))], [text], [terms])[0]
+    keep = [text[t.start - offset].islower() for t in tokens]
+    induced = _induced.sentence_values(tokens, [(0, len(tokens))], keep)
+    return _scores(tokens, [(0, len(tokens))], [text], [terms], induced)[0]
+
+
+@lru_cache(maxsize=1)
+def _induced_center() -> float:
+    return float(_induced.model()[3].get("news_sentence_median", 0.0))
+
+
+def _own_voice_keep(body: str, tokens: Sequence[Token], quotes: Sequence[Quote]) -> list[bool]:
+    """The tokens the induced score reads: lower-case words outside direct quotations."""
+    keep = _induced.counted(body, tokens)
+    if quotes:
+        starts = list(map(_START_OF, tokens))
+        for q in quotes:
+            for k in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
+                keep[k] = False
+    return keep
 
 
 def score_text(text: str) -> float:
@@ -396,7 +430,11 @@ def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> 
         for s in sentences
     ]
     scores = _scores(
-        tokens, spans, [s.text for s in sentences], [by_sentence.get(s.index, []) for s in sentences]
+        tokens,
+        spans,
+        [s.text for s in sentences],
+        [by_sentence.get(s.index, []) for s in sentences],
+        _induced.sentence_values(tokens, spans, _own_voice_keep(doc.body, tokens, doc.quotes)),
     )
     by_cat: dict[str, float] = {}
     if own_words:
