@@ -40,6 +40,8 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from itertools import accumulate, compress
+from operator import itemgetter
 
 import numpy as np
 
@@ -50,7 +52,7 @@ MODEL_VERSION = "induced_v1"
 #: Words shorter than this get no word score (function words, "US", "Mr").
 MIN_LETTERS = 3
 _MAX_CACHE = 200_000  # distinct words remembered; bounds memory on a long corpus run
-_EMPTY = np.zeros(0, np.int64)
+_NORM_OF = itemgetter(2)  # Token.norm
 
 
 @cache
@@ -92,8 +94,8 @@ def piece_ids(words: Iterable[str]) -> list[np.ndarray]:
         fresh = {w: np.asarray(e.ids, dtype=np.int64) for w, e in zip(new, encs, strict=True)}
         if len(_PIECES) < _MAX_CACHE:
             _PIECES.update(fresh)
-        out = [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
-    return out
+        return [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
+    return out  # type: ignore[return-value]  # no None left: every word was found
 
 
 def _vectors(words: Sequence[str]) -> np.ndarray:
@@ -187,25 +189,23 @@ def sentence_values(
     """
     if coef is None or intercept is None:
         coef, intercept = model()[0], model()[1]
-    ids = piece_ids([t.norm for t, k in zip(tokens, keep, strict=True) if k])
-    per_token = iter(ids)
-    pieces: list[np.ndarray] = []
-    bounds: list[int] = []
-    n = 0
-    for lo, hi in spans:
-        bounds.append(n)
-        for k in range(lo, hi):
-            if keep[k]:
-                p = next(per_token)
-                pieces.append(p)
-                n += len(p)
-    bounds.append(n)
+    read = list(compress(tokens, keep))
+    ids = piece_ids(map(_NORM_OF, read))
+    # pieces before each token: a sentence [lo, hi) owns pieces [at[lo], at[hi])
+    at = [0, *accumulate(map(len, ids))] if len(read) == len(tokens) else None
+    if at is None:
+        sizes = iter(map(len, ids))
+        at = [0, *accumulate(next(sizes) if k else 0 for k in keep)]
+    n = at[-1]
     if not n:
         return [None] * len(spans)
-    rows = _table()[np.concatenate(pieces) if pieces else _EMPTY]
-    have = [i for i in range(len(spans)) if bounds[i + 1] > bounds[i]]
-    starts = [bounds[i] for i in have]
-    sums = np.add.reduceat(rows, starts, axis=0)
+    have = [i for i, (lo, hi) in enumerate(spans) if at[hi] > at[lo]]
+    # segments [start, end) of each sentence with pieces, interleaved for one reduceat; the
+    # segments between them (odd rows) are dropped
+    cuts = [c for i in have for c in (at[spans[i][0]], at[spans[i][1]])]
+    if cuts[-1] == n:
+        cuts.pop()
+    sums = np.add.reduceat(_table()[np.concatenate(ids)], cuts, axis=0)[::2]
     dots = sums @ coef
     norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))
     values = (dots / np.maximum(norms, 1e-12) + intercept).tolist()
@@ -215,15 +215,18 @@ def sentence_values(
     return out
 
 
-def top_words(text: str, tokens: Sequence[Token], k: int = 3) -> tuple[tuple[str, float], ...]:
+def top_words(
+    text: str, tokens: Sequence[Token], k: int = 3, keep: Sequence[bool] | None = None
+) -> tuple[tuple[str, float], ...]:
     """The ``k`` words of a text that sound most loaded, with their word logits, highest first.
 
-    Only words the sentence score reads (lower-case initial) and that get a word score.
+    Only words the sentence score reads (lower-case initial, or ``keep``) that get a word score.
 
     Args:
         text: The text the tokens' offsets point into.
         tokens: Its tokens (:func:`framing.lexicon.tokenize`), or a slice of them.
         k: How many words.
+        keep: Per token, whether the sentence score reads it (default: :func:`counted`).
 
     Example:
         >>> from framing.lexicon import tokenize
@@ -233,7 +236,8 @@ def top_words(text: str, tokens: Sequence[Token], k: int = 3) -> tuple[tuple[str
     """
     scores = word_scores(t.norm for t in tokens)
     best: dict[str, float] = {}
-    for t, s, read in zip(tokens, scores, counted(text, tokens), strict=True):
+    read_it = counted(text, tokens) if keep is None else keep
+    for t, s, read in zip(tokens, scores, read_it, strict=True):
         if s is not None and read:
             word = text[t.start : t.end]
             best[word] = max(s, best.get(word, s))

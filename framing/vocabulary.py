@@ -81,7 +81,7 @@ CATEGORY_WEIGHTS: dict[str, float] = {
 #: Words flagged only because VADER rates them strongly (not written into the project's
 #: lexicon) weigh this fraction of their category's weight: they are generic sentiment, not
 #: news-specific loading (half A, among 0, 0.25 ... 1.5).
-VADER_SEED_WEIGHT = 0.0
+VADER_SEED_WEIGHT = 0.25
 #: A negated term ("not a terrorist", "no evidence of a plot") still puts the word before the
 #: reader but asserts less: half weight (a round value, not tuned).
 NEGATED_WEIGHT = 0.5
@@ -92,11 +92,11 @@ TERMS_POWER = 0.75
 #: 0.1 ... 0.4).  Counting "!", "?", superlatives, intensifier + term pairs and subjective
 #: adjectives (Pattern's lexicon) was tried: none changed half-A ROC-AUC by 0.005 or more, so
 #: they are not used.
-VALENCE_WEIGHT = 0.4
+VALENCE_WEIGHT = 0.1
 #: Reporting cues lower the score: a neutral attribution ("said", "according to") and a figure
 #: (any digit) mark a sentence that reports rather than asserts.  Each present cue subtracts
 #: this much from the length-normalised score (half A, among 0, 0.05 ... 0.2).
-REPORTING_DISCOUNT = 0.15
+REPORTING_DISCOUNT = 0.1
 _REPORTING_WORDS = frozenset(
     "said says say told tells announced reported reports stated".split()
 )
@@ -326,8 +326,9 @@ def _scores(
         mean = (total[hi] - total[lo]) / n if n else 0.0
         weight = sum(t.weight for t in terms) if terms else 0.0
         score = (weight**TERMS_POWER + VALENCE_WEIGHT * mean) / max(1, hi - lo) ** LENGTH_POWER
-        if induced[i] is not None:
-            score += INDUCED_WEIGHT * (induced[i] - center)
+        value = induced[i]
+        if value is not None:
+            score += INDUCED_WEIGHT * (value - center)
         said = i in reporting or (i in according and "according to" in text.lower())
         score -= REPORTING_DISCOUNT * (said + bool(_FIGURE.search(text)))
         if i in weekdays:
@@ -391,6 +392,35 @@ def _own_voice_keep(body: str, tokens: Sequence[Token], quotes: Sequence[Quote])
             for k in range(bisect.bisect_left(starts, q.start), bisect.bisect_left(starts, q.end)):
                 keep[k] = False
     return keep
+
+
+def induced_words(
+    doc: Document, k: int = 3, tokens: Sequence[Token] | None = None
+) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """For each sentence, the ``k`` words in the outlet's own voice that sound most loaded.
+
+    Each word comes with its induced logit (:func:`framing.induced.word_scores`; > 0: more like
+    the lexicon's words than like plain news words).  These are the words behind the induced
+    part of the sentence's score, so a ``loaded`` value can be traced to words even when no
+    lexicon term is flagged.
+
+    Example:
+        >>> from framing.types import Article, Document
+        >>> from framing.sentences import split_sentences
+        >>> body = "The mayor left the meeting unceremoniously."
+        >>> doc = Document(Article("a", body), body, sentences=split_sentences(body))
+        >>> [w for w, _ in induced_words(doc, k=1)[0]]
+        ['unceremoniously']
+    """
+    if tokens is None:
+        tokens = tokenize(doc.body)
+    keep = _own_voice_keep(doc.body, tokens, doc.quotes)
+    starts = list(map(_START_OF, tokens))
+    out = []
+    for s in doc.sentences:
+        lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+        out.append(_induced.top_words(doc.body, tokens[lo:hi], k, keep[lo:hi]))
+    return tuple(out)
 
 
 def score_text(text: str) -> float:

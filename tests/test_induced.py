@@ -15,7 +15,7 @@ from framing.lexicon import tokenize
 from framing.quotes import find_quotes
 from framing.sentences import split_sentences
 from framing.types import Article, Document
-from framing.vocabulary import _own_voice_keep, loaded_terms, score_text
+from framing.vocabulary import _own_voice_keep, induced_words, loaded_terms, score_text
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Words that sound loaded but are in neither the project's lexicon nor VADER's strong words.
@@ -115,3 +115,15 @@ def test_retraining_from_newsmtsc_reproduces_the_shipped_model(bench_dir, tmp_pa
     assert new["meta"]["news_sentence_median"] == pytest.approx(
         shipped["meta"]["news_sentence_median"], abs=1e-3
     )
+
+
+def test_induced_words_trace_each_sentence_score_to_own_voice_words():
+    body = (
+        'The boastful mayor left the meeting. "He is mischievous," a rival said. '
+        "The council met on Monday."
+    )
+    words = induced_words(doc(body), k=2)
+    assert len(words) == 3
+    assert words[0][0][0] == "boastful"
+    assert "mischievous" not in {w for w, _ in words[1]}  # inside a quotation: the speaker's
+    assert all(score < 0 for _, score in words[2])  # plain words only
