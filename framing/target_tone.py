@@ -21,6 +21,14 @@ shipped model reproduces the trained one exactly):
   it, or "by TARGET" after a passive, makes it its patient/agent respectively;
 * whether the target speaks ("TARGET said") or sits inside a quotation.
 
+Optional, not in the shipped model: ``featurize(..., embeddings=True)`` adds static word vectors
+that know where the target is (unit mean WordLlama vectors, :mod:`framing.embeddings`, of the 8
+words left of the target, the 8 words right of it, its clause and the whole sentence, the
+target's own words left out: ``e:l:000`` ... ``e:s:255``); a model trained with them
+(``scripts/train_tone.py --embeddings``) runs through the same :func:`predict`.  They raised
+grouped 5-fold CV macro-F1 on NewsMTSC train from 0.659 to 0.678 but not NewsMTSC dev (0.655 ->
+0.654), so the shipped model does not use them (README, "Tone and actors").
+
 On top of the model, :func:`predict` never scores favourable a target that is fought, opposed or
 prevented ("the battle against the Islamic State group", "anti-ISIS operations").
 
@@ -405,8 +413,85 @@ def _charged_roles(
     return after, before
 
 
-def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
+# ---- embedding features (optional; not in the shipped model) ----------------------------------
+# Static word-piece vectors (framing.embeddings: WordLlama's 256-d table, read from the installed
+# wheel, nothing downloaded) summed over spans that know where the target is, each span's sum
+# scaled to unit length: "l" the _AROUND words left of the target, "r" the _AROUND words right of
+# it, "c" its clause and "s" the whole sentence (both without the target's own words, so that the
+# model reads the context, not the name).  A word's vector is the sum of its pieces' vectors (the
+# tokenizer run on the word alone, cached per word), so a span's sum weights each piece by its
+# vector's length, as WordLlama's own mean pooling does, and frequent function words, whose vectors
+# are short, count little.  Chosen by grouped 5-fold CV on NewsMTSC train (scripts/train_tone.py,
+# README "Tone"): these four blocks (0.678; left and right windows alone 0.667; adding 3-word
+# windows and a distance-weighted sentence did not help); piece offsets from
+# embeddings.token_vectors per sentence scored about the same in CV (0.675) and cost ~10x more
+# per sentence.
+EMBED_BLOCKS = ("l", "r", "c", "s")
+EMBED_NAMES = tuple(f"e:{b}:{i:03d}" for b in EMBED_BLOCKS for i in range(256))
+# Scale of the unit vectors (1 = as they are), against the model's single L2 strength: grouped
+# 5-fold CV on NewsMTSC train, C 0.1: 0.5 -> 0.670 vs 1 -> 0.678; 3 -> 0.663 vs 1 -> 0.675 (the
+# latter pair with token_vectors' piece offsets).
+_EMBED_SCALE = 1.0
+
+
+@cache
+def _embedding_table():
+    from .embeddings import _model
+
+    return _model()
+
+
+@lru_cache(maxsize=65536)
+def _word_pieces(word: str) -> tuple[int, ...]:
+    """Word-piece ids of one word as written (a few ints; cached: news vocabulary repeats)."""
+    tokenizer, _ = _embedding_table()
+    return tuple(tokenizer.encode(word, add_special_tokens=False).ids)
+
+
+@lru_cache(maxsize=64)
+def _sentence_sums(sentence: str) -> np.ndarray:
+    """Running sums of the sentence's word vectors: row i is the sum of words 0..i-1, shape
+    (n_words + 1, 256), float64 (cached for the last sentences: a sentence's targets share it)."""
+    toks = _sentence(sentence)[0]
+    _, table = _embedding_table()
+    pieces = [_word_pieces(sentence[a:b]) for _, a, b in toks]
+    counts = np.fromiter(map(len, pieces), np.int64, len(pieces))
+    ids = np.fromiter((i for p in pieces for i in p), np.int64, int(counts.sum()))
+    sums = np.zeros((len(toks) + 1, table.shape[1]))
+    if len(ids):
+        vectors = table[ids].astype(np.float64)
+        # Sum each word's pieces: running sums over pieces read at the word boundaries.
+        running = np.concatenate((np.zeros((1, table.shape[1])), np.cumsum(vectors, axis=0)))
+        sums = running[np.concatenate(([0], np.cumsum(counts)))]
+    sums.flags.writeable = False
+    return sums
+
+
+def _embedding(sentence: str, t0: int, t1: int, lo: int, hi: int) -> np.ndarray:
+    """The target's embedding features (EMBED_NAMES order): target words t0..t1, clause lo..hi
+    (indices into the sentence's words)."""
+    sums = _sentence_sums(sentence)
+    n = len(sums) - 1
+    # Each block is (sum of words a0..a1-1) + (sum of words b0..b1-1).
+    a0 = np.array([max(t0 - _AROUND, 0), t1 + 1, lo, 0])
+    a1 = np.array([t0, min(t1 + 1 + _AROUND, n), t0, t0])
+    b0 = np.array([0, 0, t1 + 1, t1 + 1])
+    b1 = np.array([0, 0, hi + 1, n])
+    blocks = sums[a1] - sums[a0] + sums[b1] - sums[b0]
+    norms = np.sqrt(np.einsum("ij,ij->i", blocks, blocks))
+    blocks /= np.where(norms > 0, norms, 1.0)[:, None] / _EMBED_SCALE
+    return blocks.ravel()
+
+
+def featurize(sentence: str, start: int, end: int, *, embeddings: bool = False
+              ) -> dict[str, float]:
     """Features of the target ``sentence[start:end]`` in its sentence.
+
+    Args:
+        sentence: the sentence.
+        start: start offset of the target in ``sentence``.
+        end: end offset of the target.
+        embeddings: also the 1,024 embedding features (EMBED_NAMES); the shipped model has none.
 
     Example:
         >>> f = featurize("Critics slammed Smith over the deal.", 16, 21)
@@ -505,6 +590,11 @@ def featurize(sentence: str, start: int, end: int) -> dict[str, float]:
         feats["tg:pron:" + target_words[0]] = 1.0
     feats["tg:first"] = 1.0 if tpos == 0 else 0.0
     feats["tg:pos"] = tpos / max(n - 1, 1)
+
+    if embeddings:
+        # Unit vectors of the left and right windows, the clause and the sentence.
+        feats.update(zip(EMBED_NAMES, _embedding(sentence, t0, t1, lo, hi + t1 - t0).tolist(),
+                         strict=True))
     return feats
 
 
@@ -525,10 +615,14 @@ _FAMILIES = ("w:", "b:", "c:", "l1:", "l2:", "ln:", "la:", "r1:", "r2:", "rn:", 
 
 class _Columns:
     """The model's columns by feature family (``family["w:"]["word"]`` is the column of
-    ``"w:word"``), so that :func:`_feature_columns` looks words up without building names."""
+    ``"w:word"``), so that :func:`_feature_columns` looks words up without building names;
+    ``dense`` holds the columns of the embedding features (EMBED_NAMES order, -1 where absent),
+    or None for a model without them (the shipped one), which then skips computing them."""
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.fixed = {name: vocabulary.get(name, -1) for name in _FIXED}
+        dense = np.array([vocabulary.get(name, -1) for name in EMBED_NAMES])
+        self.dense = dense if (dense >= 0).any() else None
         self.family: dict[str, dict[str, int]] = {f: {} for f in _FAMILIES}
         for name, col in vocabulary.items():
             head, _, rest = name.partition(":")
@@ -571,7 +665,7 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     """
     toks, words, word_vals = _sentence(sentence)
     fixed = columns.fixed
-    feats: dict[int, float] = {}
+    feats = _Row()
     if fixed["bias_"] >= 0:
         feats[fixed["bias_"]] = 1.0
     if not toks:
@@ -696,8 +790,21 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
         feats[col] = 1.0 if tpos == 0 else 0.0
     if (col := fixed["tg:pos"]) >= 0:
         feats[col] = tpos / max(n - 1, 1)
+    if columns.dense is not None:
+        feats.dense = _embedding(sentence, t0, t1, lo, hi + shift)
     feats.pop(-1, None)  # features outside the model's vocabulary
     return feats
+
+
+class _Row(dict):
+    """Model columns -> values of one target (sparse), plus its embedding features as one dense
+    array in EMBED_NAMES order (``dense``; None when the model has none)."""
+
+    __slots__ = ("dense",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.dense: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -729,7 +836,8 @@ class ToneModel:
         return np.asarray(X @ self._coef_t()) + self.intercept
 
     def decision_columns(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
-        """:meth:`decision` for rows already given as column -> value (see :meth:`columns`)."""
+        """:meth:`decision` for rows already given as column -> value (see :meth:`columns`),
+        each with its embedding features as a dense array (``_Row.dense``) when it has them."""
         from scipy.sparse import csr_matrix
 
         cols: list[int] = []
@@ -747,7 +855,13 @@ class ToneModel:
             bounds = np.concatenate(([0], np.cumsum(keep)))[bounds].astype(np.int32)
             data, indices = data[keep], indices[keep]
         X = csr_matrix((data, indices, bounds), shape=(len(rows), self.coef.shape[1]))
-        return np.asarray(X @ self._coef_t()) + self.intercept
+        out = np.asarray(X @ self._coef_t()) + self.intercept
+        with_dense = [i for i, f in enumerate(rows) if getattr(f, "dense", None) is not None]
+        if with_dense:
+            dense = np.stack([rows[i].dense for i in with_dense])  # type: ignore[attr-defined]
+            # einsum without optimize: numpy's own loop, no BLAS threads for a few kFLOPs.
+            out[with_dense] += np.einsum("md,dc->mc", dense, self._dense_coef())
+        return out
 
     def predictions(self) -> dict[tuple[str, int, int], tuple[int, float]]:
         """This model's results by (sentence, target start, target end), filled by predict."""
@@ -763,6 +877,17 @@ class ToneModel:
         if cached is None:
             cached = _Columns(self.vocabulary)
             object.__setattr__(self, "_columns_cache", cached)
+        return cached
+
+    def _dense_coef(self) -> np.ndarray:
+        # (len(EMBED_NAMES), 3): the coefficients of the embedding features, zero where absent.
+        cached = self.__dict__.get("_dense_coef_cache")
+        if cached is None:
+            cols = self.columns().dense
+            cached = np.zeros((len(EMBED_NAMES), self.coef.shape[0]))
+            if cols is not None:
+                cached[cols >= 0] = self._coef_t()[cols[cols >= 0]]
+            object.__setattr__(self, "_dense_coef_cache", cached)
         return cached
 
     def _coef_t(self) -> np.ndarray:
@@ -841,6 +966,7 @@ def clear_caches() -> None:
     for benchmarks that must not reuse them.  Per-word tables stay."""
     compound.cache_clear()
     _sentence.cache_clear()
+    _sentence_sums.cache_clear()
     _sentence_columns.cache_clear()
     load_model().predictions().clear()
 
