@@ -40,7 +40,7 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import chain, compress
 from operator import itemgetter
 
 import numpy as np
@@ -67,7 +67,7 @@ def model() -> tuple[np.ndarray, float, frozenset[str], dict]:
     return coef, float(data["intercept"]), frozenset(data["skip"]), data.get("meta", {})
 
 
-_PIECES: dict[str, np.ndarray] = {}
+_PIECES: dict[str, tuple[int, ...]] = {}
 _SCORES: dict[str, float] = {}
 
 
@@ -77,25 +77,27 @@ def _table() -> np.ndarray:
     return _model()[1]
 
 
-def piece_ids(words: Iterable[str]) -> list[np.ndarray]:
+def piece_ids(words: Iterable[str]) -> list[tuple[int, ...]]:
     """The word-piece ids of each word, tokenised alone (``"regime"`` -> ``▁regime``).
 
     A word after a space in running text has the same pieces.  Words met before are looked up;
-    new ones are tokenised together in one batch.
+    only new ones are tokenised.
     """
     words = list(words)
     out = list(map(_PIECES.get, words))
-    new = sorted({w for w, ids in zip(words, out, strict=True) if ids is None})
-    if new:
-        from .embeddings import _model
+    if None not in out:
+        return out  # type: ignore[return-value]  # every word was found
+    from .embeddings import _model
 
-        tokenizer = _model()[0]
-        encs = tokenizer.encode_batch(new, add_special_tokens=False)
-        fresh = {w: np.asarray(e.ids, dtype=np.int64) for w, e in zip(new, encs, strict=True)}
-        if len(_PIECES) < _MAX_CACHE:
-            _PIECES.update(fresh)
-        return [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
-    return out  # type: ignore[return-value]  # no None left: every word was found
+    encode = _model()[0].encode
+    # one call per new word: a batch call costs more per word (6-27 us against 4 us, measured)
+    fresh = {
+        w: tuple(encode(w, add_special_tokens=False).ids)
+        for w in {w for w, ids in zip(words, out, strict=True) if ids is None}
+    }
+    if len(_PIECES) < _MAX_CACHE:
+        _PIECES.update(fresh)
+    return [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
 
 
 def _vectors(words: Sequence[str]) -> np.ndarray:
@@ -103,8 +105,8 @@ def _vectors(words: Sequence[str]) -> np.ndarray:
     table = _table()
     out = np.zeros((len(words), table.shape[1]), np.float32)
     for row, ids in enumerate(piece_ids(words)):
-        if len(ids):
-            v = table[ids].sum(axis=0)
+        if ids:
+            v = table[list(ids)].sum(axis=0)
             norm = float(np.linalg.norm(v))
             if norm > 0:
                 out[row] = v / norm
@@ -189,23 +191,28 @@ def sentence_values(
     """
     if coef is None or intercept is None:
         coef, intercept = model()[0], model()[1]
-    read = list(compress(tokens, keep))
-    ids = piece_ids(map(_NORM_OF, read))
-    # pieces before each token: a sentence [lo, hi) owns pieces [at[lo], at[hi])
-    at = [0, *accumulate(map(len, ids))] if len(read) == len(tokens) else None
-    if at is None:
-        sizes = iter(map(len, ids))
-        at = [0, *accumulate(next(sizes) if k else 0 for k in keep)]
-    n = at[-1]
+    ids = piece_ids(map(_NORM_OF, compress(tokens, keep)))
+    sizes = list(map(len, ids))
+    n = sum(sizes)
     if not n:
         return [None] * len(spans)
-    have = [i for i, (lo, hi) in enumerate(spans) if at[hi] > at[lo]]
-    # segments [start, end) of each sentence with pieces, interleaved for one reduceat; the
-    # segments between them (odd rows) are dropped
-    cuts = [c for i in have for c in (at[spans[i][0]], at[spans[i][1]])]
+    # pieces before each token: a sentence's tokens [lo, hi) own the pieces [at[lo], at[hi])
+    per_token = np.zeros(len(tokens) + 1, np.int64)
+    per_token[1:][np.fromiter(keep, bool, len(tokens))] = sizes
+    at = np.cumsum(per_token)
+    bounds = np.asarray(spans, np.int64).reshape(-1, 2)
+    first, last = at[bounds[:, 0]], at[bounds[:, 1]]
+    have = np.flatnonzero(last > first).tolist()
+    if not have:
+        return [None] * len(spans)
+    # the segments [first, last) of the sentences with pieces, interleaved for one reduceat;
+    # the rows between them (odd) are dropped
+    cuts = np.empty(2 * len(have), np.int64)
+    cuts[0::2], cuts[1::2] = first[have], last[have]
     if cuts[-1] == n:
-        cuts.pop()
-    sums = np.add.reduceat(_table()[np.concatenate(ids)], cuts, axis=0)[::2]
+        cuts = cuts[:-1]
+    flat = np.fromiter(chain.from_iterable(ids), np.int64, n)
+    sums = np.add.reduceat(_table()[flat], cuts, axis=0)[::2]
     dots = sums @ coef
     norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))
     values = (dots / np.maximum(norms, 1e-12) + intercept).tolist()

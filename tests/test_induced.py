@@ -51,7 +51,7 @@ def test_sentence_value_is_the_sum_of_its_words_parts():
     toks = tokenize(text)
     coef, intercept, _, _ = induced.model()
     table = induced._table()
-    vectors = [table[ids].sum(axis=0) for ids in induced.piece_ids(t.norm for t in toks)]
+    vectors = [table[list(ids)].sum(axis=0) for ids in induced.piece_ids(t.norm for t in toks)]
     total = np.sum(vectors, axis=0)
     by_hand = sum(float(v @ coef) for v in vectors) / float(np.linalg.norm(total)) + intercept
     assert value(text) == pytest.approx(by_hand, abs=1e-4)
