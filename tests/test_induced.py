@@ -127,3 +127,20 @@ def test_induced_words_trace_each_sentence_score_to_own_voice_words():
     assert words[0][0][0] == "boastful"
     assert "mischievous" not in {w for w, _ in words[1]}  # inside a quotation: the speaker's
     assert all(score < 0 for _, score in words[2])  # plain words only
+
+
+@pytest.mark.bench
+def test_induced_part_raises_babe_roc_auc_on_both_halves(bench_dir, monkeypatch):
+    from framing import vocabulary
+    from framing.evaluation import run_suite
+
+    def figures() -> dict[str, float]:
+        return {m.name: m.value for m in run_suite("babe", bench_dir).metrics}
+
+    with_induced = figures()
+    monkeypatch.setattr(vocabulary, "INDUCED_WEIGHT", 0.0)
+    without = figures()
+    for name in ("roc_auc_half_a", "roc_auc_half_b", "roc_auc"):
+        assert with_induced[name] >= without[name] + 0.01, name
+    assert with_induced["roc_auc_half_b"] >= 0.81  # held out; measured 0.823 (README)
+    assert with_induced["biased_word_recall"] == without["biased_word_recall"]  # terms unchanged
