@@ -5,8 +5,8 @@ which direction of the vector space separates the project's own lexicon entries
 (``framing/lexicons/loaded_v1.csv``: emotive words, labels, dysphemisms, loaded attribution
 verbs, hedges, intensifiers) from plain news words (frequent words of NewsMTSC's news sentences
 that no lexicon lists, and the never-flag list ``plain_v1.csv``).  It then scores any word,
-listed or not: "lambasted" and "cronies" score high although the lexicon lacks them; "meeting",
-"committee" and "announced" score low.
+listed or not: "boastful", "mischievous" and "unceremoniously" score high although no lexicon
+lists them; "meeting", "delegation" and "announced" score low.
 
 The model is ``framing/models/induced_v1.json`` (plain arrays; trained by
 ``scripts/train_induced.py``; documented in ``framing/models/README.md``).
@@ -19,7 +19,7 @@ The model is ``framing/models/induced_v1.json`` (plain arrays; trained by
   scaled to unit length.  So it is a sum of per-word parts, ``sum_w (v_w . coef) / |sum_w v_w|``
   plus the intercept: each word's part can be shown (:func:`top_words` lists the words that
   sound most loaded).  Scaling the sum, not averaging word scores, lets words that agree in
-  meaning reinforce each other (BABE dev half A: ROC-AUC 0.803 against 0.800 for the mean of
+  meaning reinforce each other (BABE dev half A: ROC-AUC 0.804 against 0.800 for the mean of
   the word scores, in the full sentence score).
 
 A word's pieces are found once (tokenised alone, as in training) and remembered, so an article
@@ -30,7 +30,7 @@ terms stay lexicon-only, since a word that merely sounds loaded is not a verdict
 see highlighted.
 
 Example:
-    >>> word_score("lambasted") > 0 > word_score("meeting")
+    >>> word_score("boastful") > 0 > word_score("meeting")
     True
 """
 
@@ -158,6 +158,12 @@ def counted(text: str, tokens: Sequence[Token]) -> list[bool]:
 
     A word written with a capital is a name or a sentence's first word; names would make the
     score about who is in the news, not how it is told.
+
+    Example:
+        >>> from framing.lexicon import tokenize
+        >>> text = "Officials in Baghdad slammed it"
+        >>> counted(text, tokenize(text))
+        [False, True, False, True, True]
     """
     return [text[t.start].islower() for t in tokens]
 
