@@ -3,6 +3,9 @@
 BABE (Spinde et al., Findings of EMNLP 2021, AGPL-3.0) labels news sentences biased or neutral
 and marks the words that make them biased.  It is used here only to measure (and to choose the
 few constants of :mod:`framing.vocabulary`, on half A only); nothing fitted on it ships.
+``scripts/tune_vocabulary.py`` runs the coordinate search that chooses those constants on
+either half; ``--half B`` gives the reverse fold (chosen on B, measured on A), too slow (a few
+minutes) for this suite.
 """
 
 from __future__ import annotations
