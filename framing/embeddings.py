@@ -7,21 +7,26 @@ read from the installed package. (``WordLlama.load()`` itself looks for the toke
 folder and then tries Hugging Face, so this module opens the two files directly.)
 
 The vectors are *static*: a word piece has one vector whatever its context. They carry what a word
-usually means ("assassination" is nearer "killing" than "meeting"), which lets a model trained on a
-few thousand labelled examples generalise to words it never saw in training.
+usually means ("assassination" is nearer "killing" than "meeting"), which lets a model trained on
+a few thousand examples generalise to words it never saw (:mod:`framing.induced`; the optional
+word-vector features of :mod:`framing.target_tone`).
+
+A word's vector is the sum of the vectors of its pieces, the tokenizer run on the word alone
+(as after a space in running text: ``"regime"`` -> ``▁regime``), so each piece weighs by its
+vector's length as in WordLlama's own pooling, and short function-word vectors count little.
 
 Example:
     >>> import numpy as np
-    >>> v = text_vector("The regime slammed the protesters.")
-    >>> v.shape, round(float(np.linalg.norm(v)), 3)
-    ((256,), 1.0)
+    >>> killing, assassination, meeting = word_vectors(["killing", "assassination", "meeting"])
+    >>> bool(assassination @ killing > assassination @ meeting)
+    True
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib import resources
 
 import numpy as np
@@ -29,89 +34,68 @@ import numpy as np
 from framing.errors import FramingError
 
 DIM = 256
-
-
-@dataclass(frozen=True)
-class TokenVectors:
-    """The word pieces of one text with their character offsets and vectors.
-
-    Attributes:
-        starts: start offset of each piece in the text (int32).
-        ends: end offset of each piece (int32).
-        vectors: one row per piece (float32, not normalised).
-    """
-
-    starts: np.ndarray
-    ends: np.ndarray
-    vectors: np.ndarray
-
-    def mean(self, start: int = 0, end: int | None = None) -> np.ndarray:
-        """Unit-length mean of the pieces that lie inside ``[start, end)``; zeros if none."""
-        end = int(self.ends[-1]) if end is None and len(self.ends) else (end or 0)
-        keep = (self.starts >= start) & (self.ends <= end)
-        return _unit(self.vectors[keep].sum(axis=0)) if keep.any() else np.zeros(DIM, np.float32)
+#: Distinct words whose pieces are remembered: bounds memory on a long corpus run (a few MB).
+_MAX_CACHE = 200_000
+_PIECES: dict[str, tuple[int, ...]] = {}
 
 
 @cache
 def _model():
-    # Rust worker threads in the tokenizer do not survive the process pool's fork; one text at a
-    # time is fast enough (about 1 ms for a 700-word article).
+    # Rust worker threads in the tokenizer do not survive the process pool's fork; words are
+    # tokenised one call each anyway (4 us a word, against 6-27 us in a batch call).
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
         from safetensors import safe_open
         from tokenizers import Tokenizer
-    except ImportError as exc:  # pragma: no cover - both are dependencies of wordllama
-        raise FramingError(f"word vectors need the 'wordllama' package: {exc}") from None
-    try:
+
         root = resources.files("wordllama")
-    except ModuleNotFoundError:
+    except ImportError:
         raise FramingError(
             "word vectors need the 'wordllama' package; reinstall framing with its dependencies"
         ) from None
     tokenizer = Tokenizer.from_file(str(root / "tokenizers" / "l2_supercat_tokenizer_config.json"))
     with safe_open(str(root / "weights" / "l2_supercat_256.safetensors"), framework="np") as f:
         table = f.get_tensor("embedding.weight").astype(np.float32)
+    table.flags.writeable = False
     return tokenizer, table
 
 
-@lru_cache(maxsize=32)
-def token_vectors(text: str) -> TokenVectors:
-    """Split ``text`` into word pieces and look up their vectors.
+def table() -> np.ndarray:
+    """The 32,000 x 256 piece-vector table (float32, read-only; loaded once, about 0.1 s)."""
+    return _model()[1]
 
-    Cached for the last few texts, so modules that each need an article's vectors (vocabulary,
-    tone) tokenise it once; the arrays are read-only.
+
+def word_pieces(words: Iterable[str]) -> list[tuple[int, ...]]:
+    """The piece ids of each word, tokenised alone (``"regime"`` -> ``▁regime``).
+
+    Words met before are looked up; only new ones are tokenised (news vocabulary repeats).
+
+    Example:
+        >>> [len(p) > 0 for p in word_pieces(["regime", ""])]
+        [True, False]
     """
-    tokenizer, table = _model()
-    enc = tokenizer.encode(text, add_special_tokens=False)
-    offsets = np.asarray(enc.offsets, dtype=np.int32).reshape(-1, 2)
-    starts = offsets[:, 0].copy()
-    # A piece that begins a word carries the space before it ("▁regime" spans " regime").
-    spaced = np.fromiter((text[i].isspace() for i in starts), bool, len(starts))
-    starts[spaced & (starts + 1 < offsets[:, 1])] += 1
-    vectors = table[np.asarray(enc.ids, dtype=np.int64)]
-    ends = offsets[:, 1].copy()
-    for array in (starts, ends, vectors):
-        array.flags.writeable = False
-    return TokenVectors(starts, ends, vectors)
+    words = list(words)
+    out = list(map(_PIECES.get, words))
+    if None not in out:
+        return out  # type: ignore[return-value]  # every word was found
+    encode = _model()[0].encode
+    fresh = {
+        w: tuple(encode(w, add_special_tokens=False).ids)
+        for w in {w for w, ids in zip(words, out, strict=True) if ids is None}
+    }
+    if len(_PIECES) < _MAX_CACHE:
+        _PIECES.update(fresh)
+    return [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
 
 
-def text_vector(text: str) -> np.ndarray:
-    """Unit-length mean vector of a text's word pieces (zeros for an empty text)."""
-    tokenizer, table = _model()
-    ids = tokenizer.encode(text, add_special_tokens=False).ids
-    return _unit(table[ids].sum(axis=0)) if ids else np.zeros(DIM, np.float32)
-
-
-def texts_vectors(texts: list[str]) -> np.ndarray:
-    """:func:`text_vector` for many texts at once (one row each), tokenised in one batch."""
-    tokenizer, table = _model()
-    out = np.zeros((len(texts), DIM), np.float32)
-    for row, enc in enumerate(tokenizer.encode_batch(texts, add_special_tokens=False)):
-        if enc.ids:
-            out[row] = _unit(table[enc.ids].sum(axis=0))
+def word_vectors(words: Sequence[str]) -> np.ndarray:
+    """Unit-length sum of each word's piece vectors, one row per word (zeros for no pieces)."""
+    vectors = table()
+    out = np.zeros((len(words), DIM), np.float32)
+    for row, ids in enumerate(word_pieces(words)):
+        if ids:
+            v = vectors[list(ids)].sum(axis=0)
+            norm = float(np.linalg.norm(v))
+            if norm > 0:
+                out[row] = v / norm
     return out
-
-
-def _unit(v: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(v))
-    return (v / norm).astype(np.float32) if norm > 0 else v.astype(np.float32)

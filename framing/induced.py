@@ -45,6 +45,7 @@ from operator import itemgetter
 
 import numpy as np
 
+from .embeddings import table, word_pieces, word_vectors
 from .errors import FramingError
 from .lexicon import Token
 
@@ -67,50 +68,7 @@ def model() -> tuple[np.ndarray, float, frozenset[str], dict]:
     return coef, float(data["intercept"]), frozenset(data["skip"]), data.get("meta", {})
 
 
-_PIECES: dict[str, tuple[int, ...]] = {}
 _SCORES: dict[str, float] = {}
-
-
-def _table() -> np.ndarray:
-    from .embeddings import _model
-
-    return _model()[1]
-
-
-def piece_ids(words: Iterable[str]) -> list[tuple[int, ...]]:
-    """The word-piece ids of each word, tokenised alone (``"regime"`` -> ``▁regime``).
-
-    A word after a space in running text has the same pieces.  Words met before are looked up;
-    only new ones are tokenised.
-    """
-    words = list(words)
-    out = list(map(_PIECES.get, words))
-    if None not in out:
-        return out  # type: ignore[return-value]  # every word was found
-    from .embeddings import _model
-
-    encode = _model()[0].encode
-    # one call per new word: a batch call costs more per word (6-27 us against 4 us, measured)
-    fresh = {
-        w: tuple(encode(w, add_special_tokens=False).ids)
-        for w in {w for w, ids in zip(words, out, strict=True) if ids is None}
-    }
-    if len(_PIECES) < _MAX_CACHE:
-        _PIECES.update(fresh)
-    return [fresh[w] if ids is None else ids for w, ids in zip(words, out, strict=True)]
-
-
-def _vectors(words: Sequence[str]) -> np.ndarray:
-    """Unit-length sum of each word's piece vectors (training and word scores use this)."""
-    table = _table()
-    out = np.zeros((len(words), table.shape[1]), np.float32)
-    for row, ids in enumerate(piece_ids(words)):
-        if ids:
-            v = table[list(ids)].sum(axis=0)
-            norm = float(np.linalg.norm(v))
-            if norm > 0:
-                out[row] = v / norm
-    return out
 
 
 def scorable(word: str) -> bool:
@@ -135,7 +93,7 @@ def word_scores(words: Iterable[str]) -> list[float | None]:
     new = sorted({w for w, s in zip(words, out, strict=True) if s is None and scorable(w)})
     if new:
         coef, intercept, _, _ = model()
-        scores = (_vectors(new) @ coef + intercept).tolist()
+        scores = (word_vectors(new) @ coef + intercept).tolist()
         fresh = dict(zip(new, (round(s, 4) for s in scores), strict=True))
         if len(_SCORES) < _MAX_CACHE:
             _SCORES.update(fresh)
@@ -197,7 +155,7 @@ def sentence_values(
     """
     if coef is None or intercept is None:
         coef, intercept = model()[0], model()[1]
-    ids = piece_ids(map(_NORM_OF, compress(tokens, keep)))
+    ids = word_pieces(map(_NORM_OF, compress(tokens, keep)))
     sizes = list(map(len, ids))
     n = sum(sizes)
     if not n:
@@ -218,7 +176,7 @@ def sentence_values(
     if cuts[-1] == n:
         cuts = cuts[:-1]
     flat = np.fromiter(chain.from_iterable(ids), np.int64, n)
-    sums = np.add.reduceat(_table()[flat], cuts, axis=0)[::2]
+    sums = np.add.reduceat(table()[flat], cuts, axis=0)[::2]
     dots = sums @ coef
     norms = np.sqrt(np.einsum("ij,ij->i", sums, sums))
     values = (dots / np.maximum(norms, 1e-12) + intercept).tolist()

@@ -52,6 +52,8 @@ from importlib import resources
 
 import numpy as np
 
+from . import embeddings
+
 MODEL_FILE = "tone_v1.json"
 VALENCES_FILE = "tone_valences.csv"
 CLASSES = (-1, 0, 1)
@@ -434,27 +436,13 @@ EMBED_NAMES = tuple(f"e:{b}:{i:03d}" for b in EMBED_BLOCKS for i in range(256))
 _EMBED_SCALE = 1.0
 
 
-@cache
-def _embedding_table():
-    from .embeddings import _model
-
-    return _model()
-
-
-@lru_cache(maxsize=65536)
-def _word_pieces(word: str) -> tuple[int, ...]:
-    """Word-piece ids of one word as written (a few ints; cached: news vocabulary repeats)."""
-    tokenizer, _ = _embedding_table()
-    return tuple(tokenizer.encode(word, add_special_tokens=False).ids)
-
-
 @lru_cache(maxsize=64)
 def _sentence_sums(sentence: str) -> np.ndarray:
     """Running sums of the sentence's word vectors: row i is the sum of words 0..i-1, shape
     (n_words + 1, 256), float64 (cached for the last sentences: a sentence's targets share it)."""
     toks = _sentence(sentence)[0]
-    _, table = _embedding_table()
-    pieces = [_word_pieces(sentence[a:b]) for _, a, b in toks]
+    table = embeddings.table()
+    pieces = embeddings.word_pieces(sentence[a:b] for _, a, b in toks)
     counts = np.fromiter(map(len, pieces), np.int64, len(pieces))
     ids = np.fromiter((i for p in pieces for i in p), np.int64, int(counts.sum()))
     sums = np.zeros((len(toks) + 1, table.shape[1]))

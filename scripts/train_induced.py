@@ -9,7 +9,7 @@ word nor in VADER's lexicon (VADER's words are sentiment, neither plain nor ours
 are left out of both sides: they are never scored.
 
 Each word is represented as the unit-length sum of its WordLlama piece vectors, tokenised alone
-(:func:`framing.induced._vectors`, the same function inference uses), and a class-balanced L2
+(:func:`framing.embeddings.word_vectors`, the same function inference uses), and a class-balanced L2
 logistic regression (scikit-learn) is fitted.  No BABE or BASIL text is read.
 
 Usage::
@@ -32,7 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from framing.induced import MIN_LETTERS, _vectors, counted, sentence_values  # noqa: E402
+from framing.embeddings import word_vectors  # noqa: E402
+from framing.induced import MIN_LETTERS, counted, sentence_values  # noqa: E402
 from framing.lexicon import (  # noqa: E402
     _FUNCTION,
     entries,
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     pos, neg = training_words(args.newsmtsc, args.min_count)
     words = pos + neg
     y = np.array([1] * len(pos) + [0] * len(neg))
-    x = _vectors(words)
+    x = word_vectors(words)
     clf = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced")
     meta: dict = {
         "C": args.c,

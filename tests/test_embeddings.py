@@ -1,29 +1,48 @@
 """framing.embeddings: offline word-piece vectors."""
 
+import socket
+
 import numpy as np
+import pytest
 
 from framing import embeddings
 
 
-def test_text_vector_is_unit_length_and_zero_for_empty_text():
-    assert abs(float(np.linalg.norm(embeddings.text_vector("Troops left the city."))) - 1) < 1e-5
-    assert not embeddings.text_vector("").any()
+def test_the_table_loads_from_the_installed_wheel_without_the_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    embeddings._model.cache_clear()
+    embeddings._PIECES.clear()
+    assert embeddings.table().shape == (32000, embeddings.DIM)
+    assert embeddings.word_pieces(["assassination"])[0]
+
+
+def test_word_vectors_are_unit_length_and_zero_without_pieces():
+    vectors = embeddings.word_vectors(["troops", ""])
+    assert np.linalg.norm(vectors[0]) == pytest.approx(1.0, abs=1e-5)
+    assert not vectors[1].any()
 
 
 def test_related_words_are_nearer_than_unrelated_ones():
-    killing, assassination, meeting = embeddings.texts_vectors(
+    killing, assassination, meeting = embeddings.word_vectors(
         ["killing", "assassination", "meeting"]
     )
     assert float(assassination @ killing) > float(assassination @ meeting) + 0.2
 
 
-def test_piece_offsets_exclude_the_space_before_a_word():
-    text = "The regime slammed\nthe protesters."
-    tv = embeddings.token_vectors(text)
-    assert [text[s:e] for s, e in zip(tv.starts, tv.ends, strict=True)][:2] == ["The", "regime"]
-    assert tv.mean(4, 10).any() and not tv.mean(0, 0).any()
+def test_a_word_has_the_pieces_it_has_after_a_space_in_running_text():
+    tokenizer, _ = embeddings._model()
+    running = tokenizer.encode("the regime", add_special_tokens=False).ids
+    assert running[-len(embeddings.word_pieces(["regime"])[0]) :] == list(
+        embeddings.word_pieces(["regime"])[0]
+    )
 
 
-def test_batch_and_single_vectors_agree():
-    texts = ["Iraq considers deeper ties with Russia.", "Officials said."]
-    assert np.allclose(embeddings.texts_vectors(texts), [embeddings.text_vector(t) for t in texts])
+def test_word_pieces_are_remembered_and_the_table_is_read_only():
+    embeddings.word_pieces(["saber-rattling"])
+    assert "saber-rattling" in embeddings._PIECES
+    with pytest.raises(ValueError):
+        embeddings.table()[0, 0] = 1.0

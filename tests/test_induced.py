@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from framing import induced
+from framing import embeddings, induced
 from framing.lexicon import tokenize
 from framing.quotes import find_quotes
 from framing.sentences import split_sentences
@@ -50,8 +50,8 @@ def test_sentence_value_is_the_sum_of_its_words_parts():
     text = "the boastful senator drooling over a budget"
     toks = tokenize(text)
     coef, intercept, _, _ = induced.model()
-    table = induced._table()
-    vectors = [table[list(ids)].sum(axis=0) for ids in induced.piece_ids(t.norm for t in toks)]
+    table = embeddings.table()
+    vectors = [table[list(ids)].sum(axis=0) for ids in embeddings.word_pieces(t.norm for t in toks)]
     total = np.sum(vectors, axis=0)
     by_hand = sum(float(v @ coef) for v in vectors) / float(np.linalg.norm(total)) + intercept
     assert value(text) == pytest.approx(by_hand, abs=1e-4)

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from framing import target_tone
+from framing import embeddings, target_tone
 from framing.target_tone import (
     EMBED_BLOCKS,
     EMBED_NAMES,
@@ -100,8 +100,8 @@ def test_embedding_vectors_load_without_the_network(monkeypatch) -> None:
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    target_tone._embedding_table.cache_clear()
-    target_tone._word_pieces.cache_clear()
+    embeddings._model.cache_clear()
+    embeddings._PIECES.clear()
     target_tone._sentence_sums.cache_clear()
     vec = embedding_of("Rebels shelled the town near Mosul.", "Rebels")["r"]
     assert np.linalg.norm(vec) == pytest.approx(1.0)
