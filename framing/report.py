@@ -16,6 +16,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
+from . import vocabulary
 from ._version import __version__
 from .types import Document, EventAnalysis
 
@@ -79,6 +80,8 @@ def article_dict(analysis: EventAnalysis, doc: Document) -> dict[str, Any]:
     n = len(doc.sentences)
     loaded = _per_sentence(vocab.sentence_scores if vocab else None, n)
     tones = _per_sentence(tone.sentence_scores if tone else None, n)
+    # the own-voice words behind the induced part of each sentence's ``loaded``
+    words = vocabulary.induced_words(doc) if vocab else ((),) * n
     det_dict = asdict(det) if det else {}
     for key in ("kept_share", "added_share"):
         det_dict.pop(key, None)
@@ -94,7 +97,10 @@ def article_dict(analysis: EventAnalysis, doc: Document) -> dict[str, Any]:
         "body": doc.body,
         "removed": [asdict(r) for r in doc.removed],
         "sentences": [
-            {**asdict(s), "loaded": loaded[i], "tone": tones[i]}
+            {
+                **asdict(s), "loaded": loaded[i], "tone": tones[i],
+                "loaded_words": [{"word": w, "score": _round(v)} for w, v in words[i]],
+            }
             for i, s in enumerate(doc.sentences)
         ],
         "quotes": [asdict(q) for q in doc.quotes],

@@ -45,3 +45,16 @@ def test_markdown_names_every_version(seed_analysis):
     md = to_markdown([seed_analysis])
     for doc in seed_analysis.documents:
         assert doc.label in md
+
+
+def test_each_sentence_lists_the_own_voice_words_behind_its_induced_score(seed_analysis):
+    articles = to_dict([seed_analysis])["events"][0]["articles"]
+    listed = 0
+    for art in articles:
+        for s in art["sentences"]:
+            words = s["loaded_words"]
+            assert len(words) <= 3
+            assert [w["score"] for w in words] == sorted((w["score"] for w in words), reverse=True)
+            assert all(w["word"] in s["text"].lower() for w in words)
+            listed += bool(words)
+    assert listed > 0.9 * sum(len(a["sentences"]) for a in articles)
