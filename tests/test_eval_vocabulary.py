@@ -53,9 +53,9 @@ def test_babe_suite_on_a_tiny_file(tmp_path: Path):
 def test_babe_dev_figures(bench_dir):
     res = run_suite("babe", bench_dir)
     m = {x.name: x.value for x in res.metrics}
-    # measured 0.796 on all of dev, 0.803 on held-out half B (README); VADER gets 0.58
-    assert m["roc_auc"] >= 0.78
-    assert m["roc_auc_half_b"] >= 0.79
+    # measured 0.813 on all of dev, 0.823 on held-out half B (README); VADER gets 0.58
+    assert m["roc_auc"] >= 0.80
+    assert m["roc_auc_half_b"] >= 0.80
     assert m["biased_word_recall"] >= 0.35
     assert res.details["half_a_sentences"] + res.details["half_b_sentences"] == 1808
 
