@@ -1,19 +1,12 @@
 """framing.embeddings: offline word-piece vectors."""
 
-import socket
-
 import numpy as np
 import pytest
 
 from framing import embeddings
 
 
-def test_the_table_loads_from_the_installed_wheel_without_the_network(monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("tried to open a network connection")
-
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+def test_the_table_loads_from_the_installed_wheel_without_the_network(no_network):
     embeddings._model.cache_clear()
     embeddings._PIECES.clear()
     assert embeddings.table().shape == (32000, embeddings.DIM)

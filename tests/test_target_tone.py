@@ -5,7 +5,6 @@ trained with them, and the ``framing tone`` command."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import tone_records
 from framing import embeddings, target_tone
 from framing.target_tone import (
     EMBED_BLOCKS,
@@ -94,12 +94,7 @@ def test_embedding_features_are_absent_unless_asked_for() -> None:
     assert all(name in with_e for name in EMBED_NAMES)
 
 
-def test_embedding_vectors_load_without_the_network(monkeypatch) -> None:
-    def refuse(*args, **kwargs):
-        raise AssertionError("tried to open a network connection")
-
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
+def test_embedding_vectors_load_without_the_network(no_network) -> None:
     embeddings._model.cache_clear()
     embeddings._PIECES.clear()
     target_tone._sentence_sums.cache_clear()
@@ -146,16 +141,6 @@ def test_similar_words_give_nearer_windows_than_unrelated_ones() -> None:
 # ---- a model trained with embedding features -------------------------------------------------
 
 
-SYNTHETIC = [
-    ("Critics slammed {t} over the failed deal.", -1),
-    ("Voters praised {t} for the great success.", 1),
-    ("{t} met officials on Tuesday.", 0),
-    ("Protesters accused {t} of corruption and lies.", -1),
-    ("Supporters cheered {t} after the brilliant speech.", 1),
-    ("{t} will travel to Paris next week.", 0),
-]
-NAMES = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Lopez", "Wilson", "Moore",
-         "Taylor"]
 
 
 @pytest.fixture(scope="module")
@@ -165,14 +150,7 @@ def embedding_model():
         from train_tone import train
     finally:
         sys.path.pop(0)
-    records = []
-    for i in range(60):
-        text, pol = SYNTHETIC[i % len(SYNTHETIC)]
-        sentence = text.format(t=NAMES[i % len(NAMES)])
-        a, b = span(sentence, NAMES[i % len(NAMES)])
-        records.append({"sentence": sentence, "target_start": a, "target_end": b,
-                        "polarity": pol})
-    model, clf, vec = train(records, min_df=1, embeddings=True)
+    model, clf, vec = train(tone_records(60), min_df=1, embeddings=True)
     return ToneModel.from_json(json.loads(json.dumps(model.to_json()))), clf, vec
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import tone_records
 from framing.actors import find_mentions
 from framing.errors import InputError
 from framing.sentences import split_sentences
@@ -270,27 +271,10 @@ def test_feature_columns_give_the_decision_of_featurize_on_newsmtsc(bench_dir: P
 # ---- the model file and its training script ------------------------------------------------
 
 
-SYNTHETIC = [
-    ("Critics slammed {t} over the failed deal.", -1),
-    ("Voters praised {t} for the great success.", 1),
-    ("{t} met officials on Tuesday.", 0),
-    ("Protesters accused {t} of corruption and lies.", -1),
-    ("Supporters cheered {t} after the brilliant speech.", 1),
-    ("{t} will travel to Paris next week.", 0),
-]
-
-
 def synthetic_file(path: Path, n: int = 60) -> Path:
-    names = ["Smith", "Jones", "Brown", "Garcia", "Miller", "Davis", "Lopez", "Wilson", "Moore",
-             "Taylor"]
     with path.open("w", encoding="utf-8") as fh:
-        for i in range(n):
-            text, pol = SYNTHETIC[i % len(SYNTHETIC)]
-            name = names[i % len(names)]
-            sentence = text.format(t=name)
-            start = sentence.index(name)
-            fh.write(json.dumps({"sentence": sentence, "target_start": start,
-                                 "target_end": start + len(name), "polarity": pol}) + "\n")
+        for record in tone_records(n):
+            fh.write(json.dumps(record) + "\n")
     return path
 
 
