@@ -666,7 +666,8 @@ def analyze_corpus(
                 summary.resumed_events += 1
             else:
                 events[eid] = refs
-        grouped, found = found.grouped, None  # from here ``events`` holds the only refs
+        grouped = found.grouped
+        del found  # from here ``events`` holds the only refs
         summary.single_article_events = sum(1 for r in events.values() if len(r) == 1)
         summary.grouped_events = sum(1 for e in events if e in grouped)
         if events and summary.single_article_events == len(events) and len(events) > 1:
