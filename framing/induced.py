@@ -111,11 +111,12 @@ def word_score(word: str) -> float | None:
     return word_scores([word.lower()])[0]
 
 
-def counted(text: str, tokens: Sequence[Token]) -> list[bool]:
+def counted(text: str, tokens: Sequence[Token], offset: int = 0) -> list[bool]:
     """Which tokens a sentence's induced score reads: words that begin with a lower-case letter.
 
     A word written with a capital is a name or a sentence's first word; names would make the
-    score about who is in the news, not how it is told.
+    score about who is in the news, not how it is told.  ``offset``: where ``text`` starts in
+    the text the tokens' offsets point into.
 
     Example:
         >>> from framing.lexicon import tokenize
@@ -123,7 +124,7 @@ def counted(text: str, tokens: Sequence[Token]) -> list[bool]:
         >>> counted(text, tokenize(text))
         [False, True, False, True, True]
     """
-    return [text[t.start].islower() for t in tokens]
+    return [text[t.start - offset].islower() for t in tokens]
 
 
 def sentence_values(

@@ -22,7 +22,7 @@ shipped model reproduces the trained one exactly):
 * whether the target speaks ("TARGET said") or sits inside a quotation.
 
 Optional, not in the shipped model: ``featurize(..., embeddings=True)`` adds static word vectors
-that know where the target is (unit mean WordLlama vectors, :mod:`framing.embeddings`, of the 8
+that know where the target is (unit-length sums of WordLlama vectors, :mod:`framing.embeddings`, of the 8
 words left of the target, the 8 words right of it, its clause and the whole sentence, the
 target's own words left out: ``e:l:000`` ... ``e:s:255``); a model trained with them
 (``scripts/train_tone.py --embeddings``) runs through the same :func:`predict`.  They raised
@@ -52,7 +52,7 @@ from importlib import resources
 
 import numpy as np
 
-from . import embeddings
+from . import embeddings as word_vectors
 
 MODEL_FILE = "tone_v1.json"
 VALENCES_FILE = "tone_valences.csv"
@@ -426,13 +426,13 @@ def _charged_roles(
 # are short, count little.  Chosen by grouped 5-fold CV on NewsMTSC train (scripts/train_tone.py,
 # README "Tone"): these four blocks (0.678; left and right windows alone 0.667; adding 3-word
 # windows and a distance-weighted sentence did not help); piece offsets from
-# embeddings.token_vectors per sentence scored about the same in CV (0.675) and cost ~10x more
-# per sentence.
+# from tokenising each whole sentence (an earlier helper, since removed) scored about the same in
+# CV (0.675) and cost ~10x more per sentence.
 EMBED_BLOCKS = ("l", "r", "c", "s")
 EMBED_NAMES = tuple(f"e:{b}:{i:03d}" for b in EMBED_BLOCKS for i in range(256))
 # Scale of the unit vectors (1 = as they are), against the model's single L2 strength: grouped
 # 5-fold CV on NewsMTSC train, C 0.1: 0.5 -> 0.670 vs 1 -> 0.678; 3 -> 0.663 vs 1 -> 0.675 (the
-# latter pair with token_vectors' piece offsets).
+# latter pair with whole-sentence piece offsets).
 _EMBED_SCALE = 1.0
 
 
@@ -441,8 +441,8 @@ def _sentence_sums(sentence: str) -> np.ndarray:
     """Running sums of the sentence's word vectors: row i is the sum of words 0..i-1, shape
     (n_words + 1, 256), float64 (cached for the last sentences: a sentence's targets share it)."""
     toks = _sentence(sentence)[0]
-    table = embeddings.table()
-    pieces = embeddings.word_pieces(sentence[a:b] for _, a, b in toks)
+    table = word_vectors.table()
+    pieces = word_vectors.word_pieces(sentence[a:b] for _, a, b in toks)
     counts = np.fromiter(map(len, pieces), np.int64, len(pieces))
     ids = np.fromiter((i for p in pieces for i in p), np.int64, int(counts.sum()))
     sums = np.zeros((len(toks) + 1, table.shape[1]))

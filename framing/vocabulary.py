@@ -312,8 +312,7 @@ def _scores(
     total = [0.0, *accumulate(vals)]
     # the few cue words, found in one pass over the words, and the sentences they are in
     firsts = [lo for lo, _ in spans]
-    cues: dict[str, set[int]] = {"report": set(), "according": set(), "weekday": set()}
-    cues["personal"] = set()
+    cues: dict[str, set[int]] = {kind: set() for kind in _CUE_WORDS.values()}
     for k in compress(count(), map(_CUE_WORDS.__contains__, norms)):
         i = bisect.bisect_right(firsts, k) - 1
         if i >= 0 and k < spans[i][1]:
@@ -373,7 +372,7 @@ def sentence_score(
     """
     if tokens is None:
         tokens = [Token(t.start + offset, t.end + offset, t.norm) for t in tokenize(text)]
-    keep = [text[t.start - offset].islower() for t in tokens]
+    keep = _induced.counted(text, tokens, offset)
     induced = _induced.sentence_values(tokens, [(0, len(tokens))], keep)
     return _scores(tokens, [(0, len(tokens))], [text], [terms], induced)[0]
 
