@@ -319,10 +319,7 @@ def _words_before(before: str, qualifiers: frozenset[str]) -> list[str]:
         elif not (b in qualifiers or (job_seen and (kind == "modifier" or b in ranks))):
             break
         out.append(w)
-    out.reverse()
-    # modifiers after the last job word ("manager senior") are not part of the title
-    while out and _bare(out[-1]) not in qualifiers and jobs.get(_bare(out[-1]), ("", ""))[1] != "job":
-        out.pop()
+    out.reverse()  # a modifier is kept only left of a job word, so none ends the title
     return out
 
 
