@@ -102,7 +102,7 @@ def english_ratio(text: str) -> float | None:
 class Ref:
     """Where one record's text is: a JSON Lines file and byte offset, or the article itself.
 
-    One is kept per input record until the end of a run, so it holds little: the id, the event
+    One is kept per input record until its event's task goes to a worker, so it holds little: the id, the event
     id (one string shared by the event's records), the publication day as a number (for
     grouping), and the file (one string shared by its records), line and byte offset.
     """
