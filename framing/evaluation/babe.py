@@ -65,13 +65,13 @@ def run(bench: Path) -> SuiteResult:
     tokens_total = tokens_flagged = 0
     for r in records:
         text = r["sentence"]
-        terms = loaded_terms(Document(Article(str(r.get("id", "")), text), text))
-        scores.append(sentence_score(text, terms))
+        toks = tokenize(text)
+        terms = loaded_terms(Document(Article(str(r.get("id", "")), text), text), toks)
+        scores.append(sentence_score(text, terms, tokens=toks))
         labels.append(1 if r["label"] == "biased" else 0)
         for start, end, _word in r.get("biased_word_spans") or []:
             words_total += 1
             words_hit += any(t.start < end and start < t.end for t in terms)
-        toks = tokenize(text)
         tokens_total += len(toks)
         tokens_flagged += sum(
             1 for k in toks if any(t.start <= k.start and k.end <= t.end for t in terms)
