@@ -440,7 +440,10 @@ def _order_originals_first(order: list[int], derived: dict[tuple[int, int], int 
 
 def _common_words(docs: Sequence[Document]) -> frozenset[str]:
     """Words the event's texts write in lower case (a capital on them marks a sentence start)."""
-    return frozenset(w for doc in docs for w in re.findall(r"\b[a-z][a-z'-]+\b", doc.body))
+    return frozenset().union(*(_LOWER_CASE_WORD.findall(doc.body) for doc in docs))
+
+
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 
 
 def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:

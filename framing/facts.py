@@ -267,21 +267,34 @@ def _names_and_persons(
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
     ranks = _ranks()
     qualifiers = _qualifiers()
+    title_ends = _title_ends()
     names: list[str] = []
     persons: list[Person] = []
     lead = len(text) - len(text.lstrip())
     for m in _RUN.finditer(text):
-        at_start = m.start() <= lead
+        start = m.start()
+        at_start = start <= lead
         # qualifiers written in lower case just before the run ("caretaker Prime Minister"),
-        # and an occupational title ("general manager Maria Ortiz")
-        quals = _words_before(text[max(0, m.start() - 40): m.start()], qualifiers)
-        tokens = m.group(0).split()
-        if len(tokens) == 1 and not quals:  # the common case: one capitalised word, no title
-            word = _strip_possessive(tokens[0])[0]
-            name = _single_name(word, at_start and _bare(word) in common)
+        # and an occupational title ("general manager Maria Ortiz"); most runs have neither
+        # (the word before is no title word), which one set lookup tells
+        before = text[max(0, start - 40): start]
+        last = before.rsplit(None, 1)[-1:]
+        quals = (
+            _words_before(before, qualifiers)
+            if last and last[0].rstrip(".").lower() in title_ends else []
+        )
+        found = m.group(0)
+        if not quals and " " not in found and "\t" not in found and "\xa0" not in found:
+            # the common case: one capitalised word (no separator of _RUN in it), no title
+            if at_start:
+                word = _strip_possessive(found)[0]
+                name = _single_name(word, _bare(word) in common)
+            else:
+                name = _single_token_name(found)
             if name is not None:
                 names.append(name)
             continue
+        tokens = found.split()
         pieces: list[list[str]] = []
         cur: list[str] = []
         for t in tokens:
@@ -321,6 +334,19 @@ def _words_before(before: str, qualifiers: frozenset[str]) -> list[str]:
         out.append(w)
     out.reverse()  # a modifier is kept only left of a job word, so none ends the title
     return out
+
+
+@cache
+def _title_ends() -> frozenset[str]:
+    """Words that can end the title words before a name (:func:`_words_before` reads
+    something only when the word just before the name is one of these)."""
+    return _qualifiers() | frozenset(w for w, (_, kind) in _jobs().items() if kind == "job")
+
+
+@lru_cache(maxsize=65536)
+def _single_token_name(token: str) -> str | None:
+    """The name one capitalised word (possessive allowed) stands for, not at a unit's start."""
+    return _single_name(_strip_possessive(token)[0], False)
 
 
 @cache
@@ -509,10 +535,25 @@ _AFTER_QUOTE = re.compile(r"[”\"]\s*,?\s*$|,\s*[”\"]\s*$")
 #: Verbs of saying that may come before their subject ("..., said the official").
 _INVERTING = frozenset({"say", "report", "add", "write", "explain", "note", "state"})
 _CLAUSE_CUT = re.compile(r"[,;:“”\"—–()]|\bthat\b|\bwho\b|\bwhich\b")
+# The patterns _attribution strips from a source phrase (compiled once, not looked up in re's
+# cache on every verb of saying).
+_AUXILIARIES = re.compile(
+    r"\b(?:recently|also|then|later|has|have|had|was|were|is|are|openly|previously|again)\b"
+)
+_INVERTED_MARK = re.compile(r"[,“”\"’:]\s*$")
+_LEADING_WHEN = re.compile(
+    r"^\s*(?:on|this|last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
+    r"recently)\b"
+)
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|while|as|which|then)\s+", re.I)
+_TRAILING_WHEN = re.compile(
+    r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
+    r"month)$"
+)
 
 
 def _attribution(
-    text: str, persons: Sequence[Person], matches: list[re.Match[str]] | None = None
+    text: str, persons: Sequence[Person], matches: Sequence[re.Match[str]] | None = None
 ) -> list[Attribution]:
     verbs = _reporting_verbs()
     out: list[Attribution] = []
@@ -528,8 +569,7 @@ def _attribution(
             before = text[: m.start()]
             segs = [s for s in _CLAUSE_CUT.split(before)]
             src = segs[-1] if segs else ""
-            src = re.sub(r"\b(?:recently|also|then|later|has|have|had|was|were|is|are|"
-                         r"openly|previously|again)\b", " ", src)
+            src = _AUXILIARIES.sub(" ", src)
             src = " ".join(src.split())
             if not src.strip() and len(segs) >= 3 and not _AFTER_QUOTE.search(before):
                 # "McKenzie, the top U.S. commander, acknowledged": the subject before the aside
@@ -537,17 +577,15 @@ def _attribution(
                 src = segs[-3]
             if not src.strip() or not _is_source(src.strip(), persons, lemma):
                 # inverted: '..., said the official' / ', reports the AP'
-                if lemma not in _INVERTING or not re.search(r"[,“”\"’:]\s*$", before):
+                if lemma not in _INVERTING or not _INVERTED_MARK.search(before):
                     continue
                 src = _CLAUSE_CUT.split(after, maxsplit=1)[0]
-                src = re.sub(r"^\s*(?:on|this|last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
-                             r"Friday|Saturday|Sunday|week|recently)\b", "", src)
+                src = _LEADING_WHEN.sub("", src)
         src = " ".join(src.split()).strip(" .")
-        src = re.sub(r"^(?:and|but|so|while|as|which|then)\s+", "", src, flags=re.I)
+        src = _LEADING_CONJUNCTION.sub("", src)
         if _NOT_SOURCE.match(src):
             continue  # "..., said in a statement": how or when it was said, not who
-        src = re.sub(r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                     r"Sunday|week|month)$", "", src)
+        src = _TRAILING_WHEN.sub("", src)
         if src and _is_source(src, persons, lemma):
             out.append(Attribution(src, m.group(0), lemma, cls, _source_named(src, persons)))
     return out
@@ -564,13 +602,14 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text.lower()))
 
 
-def _verb_matches(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=256)  # extract() reads them twice: for attribution and for verbs
+def _verb_matches(text: str) -> tuple[re.Match[str], ...]:
     """Verbs of saying in ``text``: a set intersection finds which forms occur (cheap), one
     pattern of just those forms finds where."""
     found = _verb_forms() & _lower_words(text)
     if not found:
-        return []
-    return list(_forms_pattern(frozenset(found)).finditer(text))
+        return ()
+    return tuple(_forms_pattern(frozenset(found)).finditer(text))
 
 
 @cache
@@ -584,7 +623,7 @@ def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
 
 
 def _saying_verbs(
-    text: str, matches: list[re.Match[str]] | None = None
+    text: str, matches: Sequence[re.Match[str]] | None = None
 ) -> tuple[tuple[str, str], ...]:
     verbs = _reporting_verbs()
     out = []
@@ -709,7 +748,7 @@ def _extract(text: str, common: frozenset[str]) -> Facts:
         attribution=_attributions(text, common),  # shared with attributions()
         framing=tuple(_framing(text)) if "to" in _lower_words(text) else (),
         verbs=_saying_verbs(text, _verb_matches(text)),
-        keys=_key_set(names, numbers, dates),
+        keys=_keys(text, common),  # the same set keys() computed for this unit (cached)
     )
 
 
