@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .sentences import split_sentences
+from .sentences import last_sentence
 from .types import Quote
 
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
@@ -90,6 +90,9 @@ _ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP}){_SPEAKER_END}",
 _BEFORE = re.compile(
     rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},)?{_AUX}\s*(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
+#: Every match of _BEFORE contains a speech verb ending a word: a sentence without one is not
+#: scanned with _BEFORE (which tries a noun phrase at every position).
+_VERB_END = re.compile(rf"(?:{_VERBS})\b", re.UNICODE)
 _LEADING_DET = re.compile(r"^(The|A|An|His|Her|Their|Its)\b")
 _TRAILING_TIME = re.compile(
     r"\s+(?:on|in|at|this|last|back|recently|earlier|later|then|now|also|told|of)\b.*$"
@@ -261,10 +264,9 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     para_start = body.rfind("\n\n", window, start)
     para_start = window if para_start < 0 else para_start + 2
     before = body[para_start:start]
-    sentences = split_sentences(before)
-    sentence = sentences[-1].text if sentences else ""
+    sentence = last_sentence(before)
     found = None
-    for m in _BEFORE.finditer(sentence):
+    for m in _BEFORE.finditer(sentence) if _VERB_END.search(sentence) else ():
         found = m
     if found:
         return _clean_speaker(found.group("sp"))

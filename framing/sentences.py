@@ -99,6 +99,45 @@ def split_sentences(body: str) -> tuple[Sentence, ...]:
     return tuple(Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(spans))
 
 
+def last_sentence(text: str) -> str:
+    """The text of the last sentence of ``text`` (``split_sentences(text)[-1].text``), or "".
+
+    Found from the end: only the last one or two sentence ends of the last block that has
+    text are tested, so the cost does not grow with the sentences before it (the quotation
+    finder reads the sentence before each quotation this way).
+
+    Example:
+        >>> last_sentence("The talks ended. Lt. Gen. Al-Ghanimi said ")
+        'Lt. Gen. Al-Ghanimi said'
+        >>> last_sentence("  ")
+        ''
+    """
+    for start, end in reversed(_blocks(text)):
+        span = _last_span(text, start, end)
+        if span is not None:
+            return text[span[0] : span[1]]
+    return ""
+
+
+def _last_span(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last span :func:`_split_block` would append for ``body[start:end]``, or None."""
+    marks = list(_END.finditer(body, start, end))
+    ends: list[int] = []  # the last two sentence ends of the block, last first
+    for k in range(len(marks) - 1, -1, -1):
+        m = marks[k]
+        if k == 0 and _LIST_NUMBER.fullmatch(body, start, m.end()):
+            continue  # "1. The first step": a list number, not a sentence end
+        if _is_boundary(body, m.start(), m.end(), end):
+            ends.append(m.end())
+            if len(ends) == 2:
+                break
+    out: list[tuple[int, int]] = []
+    _add(body, ends[0] if ends else start, end, out)  # the text after the last end
+    if not out and ends:
+        _add(body, ends[1] if len(ends) > 1 else start, ends[0], out)
+    return out[0] if out else None
+
+
 def _blocks(body: str) -> list[tuple[int, int]]:
     """Spans of text between hard breaks (blank lines, or line breaks after a heading)."""
     out: list[tuple[int, int]] = []

@@ -181,3 +181,31 @@ def test_sentence_ends_agree_with_basil_annotators(bench_dir) -> None:
     precision, recall, f1 = sentence_agreement(records)
     assert recall >= 0.99
     assert f1 >= 0.97
+
+
+def test_last_sentence_is_the_last_sentence_the_splitter_finds() -> None:
+    from framing.sentences import last_sentence
+
+    texts = [
+        "Lt. Gen. Al-Ghanimi met the U.S. envoy. Talks went on.",
+        "The talks ended. He said ",
+        "He said “no.” Then he left.\n\nA heading\n\nText",
+        "1. The first step",
+        "Prices rose in Springfield, Ill. The council met on Jan. 3 and said. \n\n  ",
+        "Mr. Smith said.\n\nShort title\nA wrapped line that goes on and on said",
+        "Wait... what?  ",
+        "",
+        "   \n\n ",
+    ]
+    for text in texts:
+        found = split_sentences(text)
+        assert last_sentence(text) == (found[-1].text if found else "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab AB.!?…\"”)\n1,:", max_size=80))
+def test_last_sentence_agrees_with_the_splitter_on_any_text(text: str) -> None:
+    from framing.sentences import last_sentence
+
+    found = split_sentences(text)
+    assert last_sentence(text) == (found[-1].text if found else "")
