@@ -197,8 +197,10 @@ def _tfidf_cosine(rows: np.ndarray, features: np.ndarray, n: int) -> np.ndarray:
     value = (1.0 + np.log(counts)) * (np.log((1.0 + n) / (1.0 + np.repeat(df, df))) + 1.0)
     norm = np.sqrt(np.bincount(r, weights=value * value, minlength=n))
     value = (value / np.where(norm > 0, norm, 1.0)[r]).astype(np.float32)
-    x = sparse.csc_matrix((value, r, indptr), shape=(n, len(df))).tocsr()
-    return (x @ x.T).toarray()
+    # the arrays are x in CSC form, i.e. x.T in CSR form: the product takes it as it is (the
+    # same arrays scipy would build from x.T), and x by one conversion
+    xt = sparse.csr_matrix((value, r, indptr), shape=(len(df), n))
+    return (xt.T.tocsr() @ xt).toarray()
 
 
 #: Bits for the unit index in a packed (feature, unit) key: an event of up to a million units.
@@ -793,13 +795,11 @@ def _source_groups(
 
 
 def _ngram_hashes(words: list[str], n: int) -> np.ndarray:
-    """One 64-bit hash per word n-gram of a text, in text order (the words are hashed once;
-    an n-gram's hash mixes its words' hashes by position)."""
+    """One 64-bit hash per word n-gram of a text, in text order (an n-gram's hash mixes its
+    words' hashes by position)."""
     if len(words) < n:
         return np.zeros(0, dtype=np.uint64)
-    ids: dict[str, int] = {}
-    h = np.array([ids.setdefault(w, len(ids)) for w in words], dtype=np.uint64)
-    h = np.array([hash(w) for w in ids], dtype=np.int64).view(np.uint64)[h]
+    h = np.fromiter(map(hash, words), np.int64, len(words)).view(np.uint64)
     out = np.zeros(len(words) - n + 1, dtype=np.uint64)
     for k in range(n):  # wraps modulo 2**64
         out = out * np.uint64(1_000_003) + h[k: len(words) - n + 1 + k]

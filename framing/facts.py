@@ -163,7 +163,7 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-_DATE_HINT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_DATE_HINT = re.compile(r"(?=[ADFJMNOS])\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -256,8 +256,11 @@ _PARTICLES_RE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|van|von|der|da|di|le|la
 _CAP_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES_RE}-)?[A-Z][A-Za-z’'\-]*\.?)"
 #: A run of capitalised words separated only by spaces (punctuation ends a name), with name
 #: particles ("Abu Mahdi al Muhandis") allowed between them.
+#: (The lookahead names the letters a run can start with, a capital or a particle's first
+#: letter: it changes no match, and the scan skips other positions sooner.)
 _RUN = re.compile(
-    rf"(?<![\w’'\-]){_CAP_TOKEN}(?:[ \t\u00a0]+(?:{_PARTICLES_RE}[ \t\u00a0]+)?{_CAP_TOKEN})*"
+    rf"(?=[A-Zabdeilv])(?<![\w’'\-]){_CAP_TOKEN}"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLES_RE}[ \t\u00a0]+)?{_CAP_TOKEN})*"
 )
 
 
