@@ -787,9 +787,31 @@ def _source_groups(
             x = parent[x]
         return x
 
+    # what _same_source compares, read once per source instead of once per pair
+    keys = [_source_key(s.text) for _, _, s in flat]
+    named = [s.named for _, _, s in flat]
+    person_keys: dict[int, frozenset[str]] = {}  # filled when a named pair is first met
+    surnames: dict[int, str | None] = {}
+
+    def same_named(i: int, j: int) -> bool:
+        for x in (i, j):
+            if x not in person_keys:
+                text = flat[x][2].text
+                persons = factlib.extract(text, common=common).persons
+                person_keys[x] = frozenset().union(
+                    *(factlib._person_keys(p.name) for p in persons)
+                )
+                last = text.split()[-1]
+                surnames[x] = factlib._name_key(last) if last[:1].isupper() else None
+        if not person_keys[i].isdisjoint(person_keys[j]):
+            return True  # the same person named (a shared name key, as _same_person)
+        return surnames[i] is not None and surnames[i] == surnames[j]
+
     for i in range(len(flat)):
         for j in range(i + 1, len(flat)):
-            if flat[i][0] != flat[j][0] and _same_source(flat[i][2], flat[j][2], common):
+            if flat[i][0] != flat[j][0] and (
+                keys[i] == keys[j] or (named[i] and named[j] and same_named(i, j))
+            ):
                 parent[find(j)] = find(i)
     return {(v, k): find(n) for n, (v, k, _) in enumerate(flat)}
 
