@@ -650,13 +650,6 @@ def _most(others: int) -> int:
     return others // 2 + 1
 
 
-def _core(details: tuple[Detail, ...], article: str, ids: list[str]) -> list[Detail]:
-    """Details most of the other versions carry (the story as most others tell it)."""
-    others = [a for a in ids if a != article]
-    need = _most(len(others))
-    return [d for d in details if sum(_carries(d, o) for o in others) >= need]
-
-
 @lru_cache(maxsize=4096)
 def _source_key(text: str) -> str:
     """'The Defence Ministry' and 'the defense ministry' alike."""
@@ -714,23 +707,35 @@ def _articles(
     ids = [d.id for d in al.documents]
     sources = {doc.id: _sources(doc, al) for doc in al.documents}
     groups = _source_groups(ids, sources, al.common)
+    # per detail, once for all versions (not once per pair of versions): who carries it, and
+    # for each of its quotes, whose wording of the detail has that quote
+    carry = [{a for a in ids if _carries(x, a)} for x in details]
+    quoted = [
+        [(q, {o: _quote_match(q, x.sentences[o]) for o in ids})
+         for q in x.facts.get("quotes", ())]
+        for x in details
+    ]
     out: dict[str, ArticleDetails] = {}
     for d, doc in enumerate(al.documents):
         aid = doc.id
         total = sum(al.units[u].words for u in al.doc_units[d])
-        core = _core(details, aid, ids)
+        others = [o for o in ids if o != aid]
+        need = _most(len(others))
+        # the core: the details most of the other versions carry (the story as most tell it)
+        core = [x for x, c in zip(details, carry, strict=True)
+                if sum(o in c for o in others) >= need]
         kept = [x for x in core if _carries(x, aid)]
-        own = [x for x in details if _carries(x, aid) and not any(
-            _carries(x, o) for o in ids if o != aid)]
+        own = [x for x, c in zip(details, carry, strict=True)
+               if aid in c and not any(o in c for o in others)]
         shared = {u for row in al.rows if d in row.cells and len(row.cells) > 1
                   for u in row.cells[d]}
         own_words = total - sum(al.units[u].words for u in shared)
         quotes_kept: list[str] = []
         quotes_dropped: list[str] = []
-        for x in details:
-            for q in x.facts.get("quotes", ()):
-                carriers = [o for o in ids if o != aid and _quote_match(q, x.sentences[o])]
-                if _carries(x, aid) and _quote_match(q, x.sentences[aid]):
+        for c, quotes in zip(carry, quoted, strict=True):
+            for q, has in quotes:
+                carriers = [o for o in others if has[o]]
+                if aid in c and has[aid]:
                     quotes_kept.append(q)
                 elif len(carriers) >= _most(len(ids) - 1):
                     quotes_dropped.append(q)
