@@ -403,6 +403,8 @@ class _Aligned:
     common: frozenset[str] = frozenset()
     #: (a, b) with a < b -> the index of the version that derives from the other, or None
     derived: dict[tuple[int, int], int | None] = dataclasses.field(default_factory=dict)
+    #: (a, b) with a < b -> (share of a's words b repeats closely, share of b's words a repeats)
+    reuse: dict[tuple[int, int], tuple[float, float]] = dataclasses.field(default_factory=dict)
 
 
 def _rows(
@@ -467,16 +469,22 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
     derived: dict[tuple[int, int], int | None] = {}
+    reuse = {
+        (a, b): _reuse(a, b, units, doc_units, sim, settings)
+        for a in range(len(docs)) for b in range(a + 1, len(docs))
+    }  # read by the direction of each pair and by its Pair record
     if len(docs) > 1:
         # an original goes before the versions that derive from it, so that statuses and
         # changes read "what the derivative did to the original"
         derived = {
-            (a, b): _direction(docs, a, b, units, doc_units, sim, settings)
+            (a, b): _direction(docs, a, b, units, doc_units, sim, settings, reuse[(a, b)])
             for a in range(len(docs)) for b in range(a + 1, len(docs))
         }
         order = _order_originals_first(order, derived)
     rows = _rows(order, doc_units, units, sim, settings)
-    return _Aligned(docs, units, doc_units, sim, rows, order, sentence_counts, common, derived)
+    return _Aligned(
+        docs, units, doc_units, sim, rows, order, sentence_counts, common, derived, reuse
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -893,7 +901,9 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
             wa = sum(units[u].words for u in ua)
             wb = sum(units[u].words for u in ub)
             ta, tb = totals[a], totals[b]
-            reuse_a, reuse_b = _reuse(a, b, units, al.doc_units, al.sim, settings)
+            reuse_a, reuse_b = al.reuse.get((a, b)) or _reuse(
+                a, b, units, al.doc_units, al.sim, settings
+            )
             derivative = directions.get((a, b))
             out.append(
                 Pair(
@@ -944,6 +954,7 @@ def _drop_siblings(
 def _direction(
     docs: Sequence[Document], a: int, b: int, units: list[_Unit],
     doc_units: list[list[int]], sim: np.ndarray, settings: Settings,
+    reuse: tuple[float, float] | None = None,
 ) -> int | None:
     """Which of two versions derives from the other, or None (the rule is in the README).
 
@@ -953,7 +964,7 @@ def _direction(
     4. Else the version more of whose text repeats the other (by
        ``details_derivative_margin``), else the shorter one.
     """
-    reuse_a, reuse_b = _reuse(a, b, units, doc_units, sim, settings)
+    reuse_a, reuse_b = reuse or _reuse(a, b, units, doc_units, sim, settings)
     if max(reuse_a, reuse_b) < settings.details_derivative_reuse:
         return None
     da, db = docs[a], docs[b]
