@@ -882,8 +882,9 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
     words = {}
     totals = {}
     for d in range(len(docs)):
-        words[d] = re.findall(r"[a-z0-9]+", _normalise(" ".join(
-            units[u].text for u in al.doc_units[d])))
+        # the units' normalised texts (cached by the similarity step) joined by spaces: the
+        # normalised join of the units, since no rule of _normalise reaches across a space
+        words[d] = _ALNUM.findall(" ".join(_normalise(units[u].text) for u in al.doc_units[d]))
         totals[d] = sum(units[u].words for u in al.doc_units[d])
     directions = _drop_siblings(al.derived, len(docs))
     out: list[Pair] = []
