@@ -289,11 +289,8 @@ def _names_and_persons(
         found = m.group(0)
         if not quals and " " not in found and "\t" not in found and "\xa0" not in found:
             # the common case: one capitalised word (no separator of _RUN in it), no title
-            if at_start:
-                word = _strip_possessive(found)[0]
-                name = _single_name(word, _bare(word) in common)
-            else:
-                name = _single_token_name(found)
+            word = _strip_possessive(found)[0]
+            name = _single_name(word, at_start and _bare(word) in common)
             if name is not None:
                 names.append(name)
             continue
@@ -344,12 +341,6 @@ def _title_ends() -> frozenset[str]:
     """Words that can end the title words before a name (:func:`_words_before` reads
     something only when the word just before the name is one of these)."""
     return _qualifiers() | frozenset(w for w, (_, kind) in _jobs().items() if kind == "job")
-
-
-@lru_cache(maxsize=65536)
-def _single_token_name(token: str) -> str | None:
-    """The name one capitalised word (possessive allowed) stands for, not at a unit's start."""
-    return _single_name(_strip_possessive(token)[0], False)
 
 
 @cache
