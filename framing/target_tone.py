@@ -968,14 +968,25 @@ def _predict(m: ToneModel, targets: list[tuple[str, int, int]]) -> list[tuple[in
     pos = int(np.where(classes == 1)[0][0])
     best = classes[p.argmax(axis=1)]
     score = p[:, pos] - p[:, neg]
-    out = []
-    for (sentence, start, _), c, s in zip(targets, best, score, strict=True):
-        c, s = int(c), float(s)
-        if _OPPOSED.search(sentence, max(start - 60, 0), start):
-            # What is fought, opposed or prevented is not portrayed favourably, however warmly
-            # the fight is described: "the battle against the Islamic State group", "anti-ISIS
-            # operations".  In NewsMTSC train, 75 of the 86 targets in this position are
-            # negative, 8 neutral and 3 positive.
-            c, s = (-1 if c == 1 else c), -abs(s)
-        out.append((c, s))
-    return out
+    return [
+        opposed_rule(sentence, start, int(c), float(s))
+        for (sentence, start, _), c, s in zip(targets, best, score, strict=True)
+    ]
+
+
+def opposed_rule(sentence: str, start: int, polarity: int, score: float) -> tuple[int, float]:
+    """A model's ``(polarity, score)`` for the target at ``start``, never favourable when the
+    target is fought, opposed or prevented, however warmly the fight is described: "the battle
+    against the Islamic State group", "to prevent the resurgence of IS", "anti-ISIS operations".
+
+    In NewsMTSC train, 75 of the 86 targets in this position are negative, 8 neutral and 3
+    positive.  Both tone models apply it.
+
+    Example:
+        >>> s = "They praised the battle against the rebels."
+        >>> opposed_rule(s, s.index("rebels"), 1, 0.6)
+        (-1, -0.6)
+    """
+    if _OPPOSED.search(sentence, max(start - 60, 0), start):
+        return (-1 if polarity == 1 else polarity), -abs(score)
+    return polarity, score
