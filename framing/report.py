@@ -127,6 +127,7 @@ def event_dict(analysis: EventAnalysis) -> dict[str, Any]:
         "details": [asdict(d) for d in analysis.details.details],
         "pairs": [asdict(p) for p in analysis.details.pairs],
         "actors": list(analysis.tone.actors),
+        "tone_model": analysis.tone.model,
         "distinctive_terms": {
             k: [asdict(t) for t in v] for k, v in vocab.distinctive.items()
         },

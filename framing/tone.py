@@ -6,9 +6,11 @@ This is the only module that knows which sentiment engines are used:
   ``vaderSentiment``), in [-1, 1].  A version's *own voice* is the compound of its text outside
   direct quotations, sentence by sentence, averaged with each part weighted by its word count; its
   *quoted* tone is the same over the text inside quotations.
-* **Tone toward an actor** is target-dependent: for every mention, the model in
-  :mod:`framing.target_tone` (trained on NewsMTSC) reads the sentence knowing where the mention
-  is, and returns P(positive) - P(negative) in [-1, 1].  An actor's score in a version is the mean
+* **Tone toward an actor** is target-dependent: for every mention, a model trained on NewsMTSC
+  reads the sentence knowing where the mention is, and returns P(positive) - P(negative) in
+  [-1, 1].  ``Settings.tone_model`` picks it: ``transformer`` (the default, a fine-tuned MiniLM,
+  :mod:`framing.transformer_tone`) or ``linear`` (:mod:`framing.target_tone`, about 30 times
+  cheaper, the corpus mode's default).  An actor's score in a version is the mean
   over the sentences that mention it (several mentions in one sentence are averaged first, so that
   a sentence counts once).  Each score keeps its evidence: the sentences and mentions behind it.
 
@@ -26,11 +28,12 @@ Example:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from . import target_tone, transformer_tone
 from .errors import InputError
-from .settings import DEFAULT_SETTINGS, Settings
-from .target_tone import compound, predict
+from .settings import DEFAULT_SETTINGS, TONE_MODELS, Settings
+from .target_tone import compound
 from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
@@ -47,6 +50,27 @@ def sentence_tone(text: str) -> float:
         True
     """
     return compound(text)
+
+
+#: How each tone model is named to readers (dashboard, reports).
+MODEL_NAMES = {
+    "transformer": "a fine-tuned transformer (MiniLM) that reads the whole sentence",
+    "linear": "a linear model over the words around the mention (faster, less accurate)",
+}
+
+Predictor = Callable[[Sequence[str], Sequence[tuple[int, int]]], list[tuple[int, float]]]
+
+
+def predictor(model: str) -> Predictor:
+    """The ``predict(sentences, spans)`` function of a tone model named in
+    :data:`framing.settings.TONE_MODELS`.
+
+    Raises:
+        InputError: ``model`` is not one of them.
+    """
+    if model not in TONE_MODELS:
+        raise InputError(f"unknown tone model {model!r}; choose from {', '.join(TONE_MODELS)}")
+    return transformer_tone.predict if model == "transformer" else target_tone.predict
 
 
 def _words(text: str) -> int:
@@ -83,7 +107,9 @@ def _weighted_mean(parts: list[tuple[float, int]]) -> float | None:
     return sum(s * w for s, w in parts) / total
 
 
-def _article_tone(doc: Document, mentions: Sequence[ActorMention]) -> ArticleTone:
+def _article_tone(
+    doc: Document, mentions: Sequence[ActorMention], predict: Predictor
+) -> ArticleTone:
     sentence_scores = tuple(round(sentence_tone(s.text), 4) for s in doc.sentences)
     own_parts: list[tuple[float, int]] = []
     quoted_parts: list[tuple[float, int]] = []
@@ -171,24 +197,29 @@ def analyze(
     Args:
         documents: The cleaned versions of one event.
         mentions: Article id -> actor mentions (from :func:`framing.actors.find_mentions`).
-        settings: Analysis settings (tone has no setting of its own yet).
+        settings: Analysis settings; ``tone_model`` picks the model for tone toward actors.
 
     Returns:
         Per version: sentence scores, own-voice and quoted tone, tone toward each actor with
-        its evidence; and the event's main actors in order of prominence.
+        its evidence; the event's main actors in order of prominence; the tone model's name.
     """
-    articles = {d.id: _article_tone(d, mentions.get(d.id, ())) for d in documents}
-    return EventTone(articles=articles, actors=main_actors(mentions))
+    predict = predictor(settings.tone_model)
+    articles = {d.id: _article_tone(d, mentions.get(d.id, ()), predict) for d in documents}
+    return EventTone(articles=articles, actors=main_actors(mentions), model=settings.tone_model)
 
 
-def score_targets(records: Iterable[Mapping[str, object]]) -> list[tuple[int, float]]:
+def score_targets(
+    records: Iterable[Mapping[str, object]], *, model: str = "transformer"
+) -> list[tuple[int, float]]:
     """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record.
 
     Each record has ``sentence`` (str) and ``target_start``/``target_end`` (character offsets of
-    the target in the sentence).  This is what ``framing tone FILE.jsonl`` runs.
+    the target in the sentence).  This is what ``framing tone FILE.jsonl`` runs.  ``model`` is
+    ``transformer`` (default) or ``linear``.
 
     Raises:
-        InputError: A record lacks a field, or its offsets do not fall inside the sentence.
+        InputError: A record lacks a field, its offsets do not fall inside the sentence, or the
+            model is unknown.
 
     Example:
         >>> [(p, round(s, 2)) for p, s in score_targets(
@@ -196,6 +227,7 @@ def score_targets(records: Iterable[Mapping[str, object]]) -> list[tuple[int, fl
         ... )][0][0] in (-1, 0, 1)
         True
     """
+    predict = predictor(model)
     sentences: list[str] = []
     spans: list[tuple[int, int]] = []
     for n, r in enumerate(records, 1):

@@ -401,6 +401,8 @@ class EventTone:
 
     articles: Mapping[str, ArticleTone] = field(default_factory=dict)
     actors: tuple[str, ...] = ()
+    #: The model that scored tone toward actors (``Settings.tone_model``).
+    model: str = "transformer"
 
 
 # --------------------------------------------------------------------------------------------

@@ -130,3 +130,13 @@ def test_tone_command_refuses_offsets_outside_the_sentence(tmp_path):
     path.write_text(json.dumps({"sentence": "Short.", "target_start": 3, "target_end": 99}) + "\n")
     result = run("tone", str(path))
     assert result.returncode == 2 and "offsets" in result.stderr
+
+
+def test_analyze_names_the_tone_model_it_used(seeds_dir, capsys):
+    assert main(["analyze", str(seeds_dir), "--tone-model", "linear"]) == 0
+    event = json.loads(capsys.readouterr().out)["events"][0]
+    assert event["tone_model"] == "linear"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["analyze", str(seeds_dir), "--tone-model", "bert"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'bert'" in capsys.readouterr().err

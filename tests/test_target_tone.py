@@ -182,14 +182,14 @@ def test_model_columns_add_the_embedding_features_as_featurize_does(embedding_mo
 # ---- the command line ------------------------------------------------------------------------
 
 
-def test_tone_command_scores_each_record_with_the_shipped_model(tmp_path: Path) -> None:
+def test_tone_command_scores_each_record_with_the_linear_model_when_asked(tmp_path: Path) -> None:
     s = "Prosecutors charged the senator with fraud, bribery and obstruction of justice."
     a, b = span(s, "senator")
     path = tmp_path / "t.jsonl"
     path.write_text(json.dumps({"sentence": s, "target_start": a, "target_end": b}) + "\n",
                     encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "framing.cli", "tone", str(path)],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-m", "framing.cli", "tone", str(path), "--model",
+                           "linear"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     polarity, score = predict([s], [(a, b)])[0]

@@ -43,7 +43,8 @@ MEASURES = [
         "quotation marks. The tone toward an actor — a country, a person, an organisation — comes "
         "from a model that reads each sentence *knowing where the actor is mentioned* (trained on "
         "news sentences that people labelled for the tone toward a named target, NewsMTSC), "
-        "averaged over the mentions.",
+        "averaged over the mentions. The model does not see the actor's name, only the words "
+        "around it, so it judges how the sentence presents the actor, not who the actor is.",
         "A sentence can be negative without being against everyone in it ('X condemned the attack "
         "on Y'); the model gets this right more often than sentence sentiment, but not always. "
         "Read the evidence sentences before concluding.",

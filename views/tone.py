@@ -11,6 +11,7 @@ from framing.figures import (
     main_actors,
     tone_strip_figure,
 )
+from framing.tone import MODEL_NAMES
 
 from .state import (
     Context,
@@ -64,7 +65,8 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
         rows.append(f"<tr><th class='rowh'>{name}</th>{''.join(cells)}</tr>")
     key = (
         f"<div class='fr-meta'>Colour: red negative, blue positive, darkest at ±{lim:.2f}; "
-        "hover over a cell for the number of mentions.</div>"
+        "hover over a cell for the number of mentions. Scored by "
+        f"{MODEL_NAMES.get(ctx.analysis.tone.model, ctx.analysis.tone.model)}.</div>"
     )
     return chart_html(
         ACTOR_TONE_TITLE, ACTOR_TONE_SUBTITLE,

@@ -1,0 +1,186 @@
+"""Target-dependent tone with a fine-tuned transformer: the default model for tone toward actors.
+
+The model is all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT; Wang et al. 2020, sentence-transformers;
+Apache-2.0), fine-tuned on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) to read a
+sentence and a target in it and give P(negative), P(neutral), P(positive).  Two fine-tuning runs
+(seeds 0 and 1) are shipped, each as one ONNX file with int8 weights
+(``framing/models/tone_minilm_v1_seed*.onnx``, 23 MB each), and their probabilities averaged;
+with the model's own WordPiece tokenizer (``minilm_tokenizer.json``) they run on the CPU with
+onnxruntime: no torch, no pickle, no network.  ``scripts/train_tone_transformer.py`` trains,
+exports and quantises them (``framing/models/README.md`` says how, and where the base weights
+come from).
+
+Input, the same in training and here (:func:`encode`): the sentence with the target replaced by
+``[MASK]`` (``[MASK] said ...``), so that the model judges how the sentence portrays the target,
+not who the target is; sentences longer than 96 tokens are cut to a window centred on it.  The
+head reads the ``[CLS]`` vector and the vector of the ``[MASK]`` token.  The rule of :func:`framing.target_tone.opposed_rule` is
+applied on top, as for the linear model.
+
+Cost: about 6 CPU ms per target (two models), against about 0.15 ms for the linear model of
+:mod:`framing.target_tone`; corpus mode therefore uses the linear model unless asked otherwise
+(``Settings.tone_model``).
+
+Example:
+    >>> from framing.transformer_tone import predict
+    >>> polarity, score = predict(["Critics accused the minister of lying."], [(20, 28)])[0]
+    >>> polarity in (-1, 0, 1) and -1.0 <= score <= 1.0
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+from .target_tone import opposed_rule
+
+#: The shipped models: one fine-tuning run per seed; their probabilities are averaged.
+MODEL_FILES = ("tone_minilm_v1_seed0.onnx", "tone_minilm_v1_seed1.onnx")
+TOKENIZER_FILE = "minilm_tokenizer.json"
+#: Class order of the model's three outputs.
+CLASSES = (-1, 0, 1)
+#: Longest input in tokens, special tokens included (as in training: NewsMTSC sentences average
+#: 41 tokens; 96 keeps all but the longest whole).
+MAX_TOKENS = 96
+#: Inputs run together.  One: the int8 model quantises its activations with a scale taken over
+#: the whole input tensor, so in a batch a target's result would depend on the other inputs
+#: (3% of NewsMTSC dev's polarities changed with the batch); alone it depends only on its own
+#: sentence and span, and costs the same (3.2 CPU ms a target and model on one thread, against
+#: 3.4 in batches of 32).
+BATCH = 1
+_CLS, _SEP = 101, 102
+_MASK_TEXT = "[MASK]"
+
+# Targets whose result is kept; the cache is emptied when it would grow past this.
+_PREDICTION_CACHE_MAX = 50_000
+_predictions: dict[tuple[str, int, int], tuple[int, float]] = {}
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One model input: token ids, segment ids, and the target's token range ``[t0, t1)``."""
+
+    ids: tuple[int, ...]
+    types: tuple[int, ...]
+    t0: int
+    t1: int
+
+
+@cache
+def _tokenizer():
+    from tokenizers import Tokenizer
+
+    text = resources.files("framing").joinpath("models", TOKENIZER_FILE).read_text("utf-8")
+    tok = Tokenizer.from_str(text)
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
+@cache
+def _sessions() -> tuple:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    # One thread: inputs run one at a time, too small to share out, and corpus workers (one
+    # process per core) must not compete for the same cores.
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    models = resources.files("framing").joinpath("models")
+    return tuple(
+        ort.InferenceSession(models.joinpath(name).read_bytes(), options,
+                             providers=["CPUExecutionProvider"])
+        for name in MODEL_FILES
+    )
+
+
+def encode(sentence: str, start: int, end: int) -> Encoded:
+    """The model input for the target ``sentence[start:end]``: the sentence with the target
+    replaced by ``[MASK]``, cut to a window of at most :data:`MAX_TOKENS` centred on it.
+
+    The target's own words are hidden so that the model reads how the sentence portrays it, not
+    who it is: a model that saw the name learned from NewsMTSC's US political news that some
+    names (Russia, say) are usually negative.
+
+    Example:
+        >>> e = encode("Critics accused the minister of lying.", 20, 28)
+        >>> e.ids[0], e.ids[e.t0], e.t1 - e.t0
+        (101, 103, 1)
+    """
+    text = sentence[:start] + _MASK_TEXT + sentence[end:]
+    a, b = start, start + len(_MASK_TEXT)
+    enc = _tokenizer().encode(text, add_special_tokens=False)
+    ids = enc.ids
+    inside = [i for i, (x, y) in enumerate(enc.offsets) if x < b and y > a]
+    t0, t1 = (inside[0], inside[-1] + 1) if inside else (0, 1)
+    room = MAX_TOKENS - 2
+    if len(ids) > room:
+        s0 = max(0, min((t0 + t1) // 2 - room // 2, len(ids) - room))
+        ids = ids[s0:s0 + room]
+        t0, t1 = max(t0 - s0, 0), t1 - s0
+        t1 = min(max(t1, t0 + 1), room)
+    return Encoded(
+        ids=(_CLS, *ids, _SEP), types=(0,) * (len(ids) + 2), t0=t0 + 1, t1=t1 + 1
+    )
+
+
+def class_probabilities(inputs: Sequence[Encoded]) -> np.ndarray:
+    """P(negative), P(neutral), P(positive) for each input, shape (n, 3): the mean of the shipped
+    models' softmax outputs."""
+    out = np.zeros((len(inputs), len(CLASSES)), dtype=np.float64)
+    sessions = _sessions()
+    for k in range(0, len(inputs), BATCH):
+        batch = inputs[k:k + BATCH]
+        width = max(len(e.ids) for e in batch)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        types = np.zeros_like(ids)
+        mask = np.zeros_like(ids)
+        target = np.zeros((len(batch), width), dtype=np.float32)
+        for row, e in enumerate(batch):
+            n = len(e.ids)
+            ids[row, :n] = e.ids
+            types[row, :n] = e.types
+            mask[row, :n] = 1
+            target[row, e.t0:e.t1] = 1.0
+        feed = {"input_ids": ids, "token_type_ids": types, "attention_mask": mask,
+                "target_mask": target}
+        out[k:k + len(batch)] = sum(probabilities(s.run(None, feed)[0]) for s in sessions)
+    return out / len(sessions)
+
+
+def probabilities(scores: np.ndarray) -> np.ndarray:
+    """Softmax over the class axis."""
+    z = scores - scores.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def predict(sentences: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int, float]]:
+    """Polarity (-1, 0, 1) and score in [-1, 1] toward each target, in one batch.
+
+    The score is P(positive) - P(negative); the polarity is the most probable class; then
+    :func:`framing.target_tone.opposed_rule` (what is fought is not portrayed favourably).  A
+    target seen before (the same sentence and span, as in wire copies) is not run again.
+    """
+    keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
+    todo = list(dict.fromkeys(k for k in keys if k not in _predictions))
+    if todo:
+        p = class_probabilities([encode(*k) for k in todo])
+        best = np.asarray(CLASSES)[p.argmax(axis=1)]
+        score = p[:, CLASSES.index(1)] - p[:, CLASSES.index(-1)]
+        if len(_predictions) + len(todo) > _PREDICTION_CACHE_MAX:
+            _predictions.clear()
+        _predictions.update(
+            (k, opposed_rule(k[0], k[1], int(c), float(s)))
+            for k, c, s in zip(todo, best, score, strict=True)
+        )
+    return [_predictions[k] for k in keys]
+
+
+def clear_caches() -> None:
+    """Forget every per-target result (for benchmarks that must not reuse them)."""
+    _predictions.clear()
