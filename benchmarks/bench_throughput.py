@@ -79,7 +79,7 @@ def _child_profile(path: str) -> None:
 
     import framing.analysis as A
     from framing import store
-    from framing.batch import Summary, read_ref, scan
+    from framing.batch import CORPUS_SETTINGS, Summary, read_ref, scan
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -103,12 +103,14 @@ def _child_profile(path: str) -> None:
     found = scan([path], Summary())
     events = list(found.events.items())
     # Warm-up on the first event: lexicons and models load once (functools.cache).
-    A.analyze_event([read_ref(r) for r in events[0][1]], event_id=events[0][0])
+    A.analyze_event([read_ref(r) for r in events[0][1]], event_id=events[0][0],
+                    settings=CORPUS_SETTINGS)
     spent.clear()
     n = 0
     t = clock()
     for eid, refs in events[1:]:
-        analysis = A.analyze_event([read_ref(r) for r in refs], event_id=eid)
+        analysis = A.analyze_event([read_ref(r) for r in refs], event_id=eid,
+                                   settings=CORPUS_SETTINGS)
         t2 = clock()
         store.rows_for(analysis)
         spent["store rows"] += clock() - t2

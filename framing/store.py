@@ -11,7 +11,9 @@ Tables and columns (types are DuckDB/Arrow types):
     event_id VARCHAR; articles INTEGER (versions analysed); outlets INTEGER (distinct outlets);
     first_day DATE, last_day DATE (earliest and latest publication day, NULL when undated);
     title VARCHAR (headline of the first version); grouped BOOLEAN (the event id was made by
-    ``--group``, not given in the input); notes VARCHAR (the analysis's notes, "; "-joined).
+    ``--group``, not given in the input); notes VARCHAR (the analysis's notes, "; "-joined);
+    tone_model VARCHAR (the model that scored ``actor_tone``: ``linear`` or ``transformer``;
+    one store holds one model's scores).
 ``articles``: one row per analysed version.
     event_id, article_id, outlet, title, url, source VARCHAR; date VARCHAR (as given);
     day DATE (parsed, NULL when absent or unreadable); words, sentences INTEGER;
@@ -63,7 +65,7 @@ _S, _I, _F, _B, _D = pa.string(), pa.int32(), pa.float64(), pa.bool_(), pa.date3
 SCHEMAS: dict[str, pa.Schema] = {
     "events": pa.schema([
         ("event_id", _S), ("articles", _I), ("outlets", _I), ("first_day", _D),
-        ("last_day", _D), ("title", _S), ("grouped", _B), ("notes", _S),
+        ("last_day", _D), ("title", _S), ("grouped", _B), ("notes", _S), ("tone_model", _S),
     ]),
     "articles": pa.schema([
         ("event_id", _S), ("article_id", _S), ("outlet", _S), ("title", _S), ("url", _S),
@@ -208,6 +210,7 @@ def rows_for(analysis: EventAnalysis, *, grouped: bool = False) -> Rows:
         "first_day": min(days) if days else None, "last_day": max(days) if days else None,
         "title": next((d.article.title for d in analysis.documents if d.article.title), None),
         "grouped": grouped, "notes": "; ".join(analysis.notes) or None,
+        "tone_model": analysis.tone.model,
     })
     return rows
 
@@ -224,6 +227,10 @@ class DuckDBSink:
     its other rows, so an interrupted run never leaves half an event.  On opening, rows of
     events absent from ``events`` (which only a store written by other means can hold) are
     removed, so that resuming re-analyses those events cleanly.
+
+    Raises:
+        ValueError: The file holds tables with other columns (a store written by another
+            version of framing).
     """
 
     def __init__(self, path: str | Path) -> None:
@@ -236,6 +243,13 @@ class DuckDBSink:
             self.con.register("_empty", empty)
             self.con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM _empty')
             self.con.unregister("_empty")
+            have = [r[0] for r in self.con.execute(f'DESCRIBE "{name}"').fetchall()]
+            if have != schema.names:
+                self.con.close()
+                raise ValueError(
+                    f"{self.path} was written by another version of framing (table {name} has "
+                    f"columns {', '.join(have)}); write to a new store"
+                )
         for name in TABLES:
             if name not in ("events", "skipped"):
                 self.con.execute(
@@ -256,6 +270,11 @@ class DuckDBSink:
     def existing_events(self) -> set[str]:
         """Event ids already stored (a resumed run skips them)."""
         return {r[0] for r in self.con.execute("SELECT event_id FROM events").fetchall()}
+
+    def tone_models(self) -> set[str]:
+        """Tone models of the events already stored."""
+        sql = "SELECT DISTINCT tone_model FROM events WHERE tone_model IS NOT NULL"
+        return {r[0] for r in self.con.execute(sql).fetchall()}
 
     def skipped_keys(self) -> set[tuple[str | None, str | None]]:
         """(source, reason) pairs already in ``skipped`` (not written twice on resume)."""
@@ -314,6 +333,20 @@ class ParquetSink:
         for f in sorted((self.dir / "events").glob("part-*.parquet")):
             ids.update(pq.read_table(f, columns=["event_id"]).column(0).to_pylist())
         return ids
+
+    def tone_models(self) -> set[str]:
+        """Tone models of the events already written (``unknown`` for parts without the
+        column, written by an earlier version)."""
+        import pyarrow.parquet as pq
+
+        models: set[str] = set()
+        for f in sorted((self.dir / "events").glob("part-*.parquet")):
+            if "tone_model" not in pq.read_schema(f).names:
+                models.add("unknown")
+                continue
+            models.update(m for m in pq.read_table(f, columns=["tone_model"]).column(0).to_pylist()
+                          if m is not None)
+        return models
 
     def skipped_keys(self) -> set[tuple[str | None, str | None]]:
         """(source, reason) pairs already in ``DIR/skipped``."""

@@ -274,3 +274,24 @@ def test_tasks_are_made_lazily_and_release_each_events_refs(monkeypatch):
     assert [r for t in (first, *rest) for _, _, rs in t for r in rs] == [
         r for rs in refs.values() for r in rs
     ]
+
+
+def test_corpus_mode_scores_actor_tone_with_the_linear_model_unless_told(tmp_path, capsys):
+    analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1)
+    events = read_table(tmp_path / "s.duckdb", "events")
+    assert set(events["tone_model"]) == {"linear"}
+    code = main(["analyze", str(_corpus(tmp_path)), "--out", str(tmp_path / "pq"), "--jobs", "1",
+                 "--tone-model", "transformer"])
+    assert code == 0
+    assert set(read_table(tmp_path / "pq", "events")["tone_model"]) == {"transformer"}
+
+
+def test_resuming_a_store_with_another_tone_model_is_refused_in_one_line(tmp_path, capsys):
+    corpus = _corpus(tmp_path)
+    assert main(["analyze", str(corpus), "--store", str(tmp_path / "s.duckdb"), "--jobs", "1"]) == 0
+    capsys.readouterr()
+    code = main(["analyze", str(corpus), "--store", str(tmp_path / "s.duckdb"),
+                 "--tone-model", "transformer"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "tone model linear" in err and "--tone-model" in err

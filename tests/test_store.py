@@ -193,3 +193,20 @@ def test_duckdb_writer_runs_with_a_small_buffer_pool(tmp_path):
     value, unit = limit.split()
     assert unit == "MiB"  # DuckDB reports the cap in MiB; the default is 80% of the RAM
     assert float(value) * 2**20 == pytest.approx(int(WRITER_MEMORY_LIMIT[:-2]) * 10**6, rel=0.05)
+
+
+def test_a_store_written_with_other_columns_is_refused_with_a_clear_error(tmp_path):
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(old))
+    con.execute("CREATE TABLE events (event_id VARCHAR, articles INTEGER)")
+    con.close()
+    with pytest.raises(ValueError, match="another version of framing .*table events"):
+        DuckDBSink(old)
+    with pytest.raises(InputError, match="cannot open the store: .*write to a new store"):
+        from framing.batch import analyze_corpus
+
+        corpus = tmp_path / "c.jsonl"
+        corpus.write_text('{"id": "a", "text": "One two three four five six.", "event": "e"}\n')
+        analyze_corpus([corpus], store=old, jobs=1)
