@@ -126,3 +126,11 @@ def test_training_script_refuses_to_overwrite_the_shipped_model_in_a_smoke_run()
         capture_output=True, text=True,
     )
     assert done.returncode == 2 and "--limit" in done.stderr
+
+
+def test_two_targets_in_one_sentence_get_different_tones() -> None:
+    sentence = ("The brave firefighter rescued the children, while the arsonist fled the burning "
+                "school.")
+    hero, hero_score = _score(sentence, "firefighter")
+    villain, villain_score = _score(sentence, "arsonist")
+    assert hero == 1 and villain != 1 and villain_score < hero_score - 0.5
