@@ -265,7 +265,8 @@ REUSE_SUBTITLE = (
 )
 ACTOR_TONE_TITLE = "Tone toward each actor"
 ACTOR_TONE_SUBTITLE = (
-    "Tone of the sentences that mention the actor, in each version's own voice; blank = not mentioned."
+    "How the sentences that mention the actor present it (quotations included), −1 negative to +1 "
+    "positive; blank = not mentioned."
 )
 DISTINCTIVE_TITLE = "Words each version uses more than the others"
 DISTINCTIVE_SUBTITLE = (
