@@ -128,11 +128,12 @@ def encode(sentence: str, start: int, end: int) -> Encoded:
     )
 
 
-def class_probabilities(inputs: Sequence[Encoded]) -> np.ndarray:
-    """P(negative), P(neutral), P(positive) for each input, shape (n, 3): the mean of the shipped
-    models' softmax outputs."""
+def class_probabilities(inputs: Sequence[Encoded], sessions: Sequence | None = None) -> np.ndarray:
+    """P(negative), P(neutral), P(positive) for each input, shape (n, 3): the mean of the models'
+    softmax outputs (``sessions``: onnxruntime sessions of other model files; default, the shipped
+    ones)."""
     out = np.zeros((len(inputs), len(CLASSES)), dtype=np.float64)
-    sessions = _sessions()
+    sessions = sessions or _sessions()
     for k in range(0, len(inputs), BATCH):
         batch = inputs[k:k + BATCH]
         width = max(len(e.ids) for e in batch)

@@ -50,7 +50,12 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from framing.transformer_tone import CLASSES, Encoded, encode, probabilities  # noqa: E402
+from framing.transformer_tone import (  # noqa: E402
+    CLASSES,
+    Encoded,
+    class_probabilities,
+    encode,
+)
 
 #: SHA-256 of upstream all-MiniLM-L6-v2's model.safetensors (Hugging Face, revision
 #: 1110a243fdf4706b3f48f1d95db1a4f5529b4d41).
@@ -87,24 +92,16 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
 
 
 def onnx_f1(paths: list[Path], rows: list[dict]) -> float:
-    """Macro-F1 on ``rows`` of written ONNX models, their probabilities averaged, run as
-    :mod:`framing.transformer_tone` runs the shipped ones (one input at a time)."""
+    """Macro-F1 on ``rows`` of written ONNX models, their probabilities averaged, run by
+    :func:`framing.transformer_tone.class_probabilities` as the shipped ones are."""
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     sessions = [ort.InferenceSession(str(p), options, providers=["CPUExecutionProvider"])
                 for p in paths]
-    pred = []
-    for e in encode_rows(rows):
-        n = len(e.ids)
-        target = np.zeros((1, n), dtype=np.float32)
-        target[0, e.t0:e.t1] = 1
-        feed = {"input_ids": np.array([e.ids]), "token_type_ids": np.array([e.types]),
-                "attention_mask": np.ones((1, n), dtype=np.int64), "target_mask": target}
-        p = sum(probabilities(s.run(None, feed)[0]) for s in sessions)
-        pred.append(CLASSES[int(p.argmax())])
-    return macro_f1([r["polarity"] for r in rows], pred)
+    p = class_probabilities(encode_rows(rows), sessions)
+    return macro_f1([r["polarity"] for r in rows], [CLASSES[i] for i in p.argmax(axis=1)])
 
 
 def build(folder: Path):
