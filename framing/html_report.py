@@ -28,6 +28,7 @@ from datetime import date
 from ._version import __version__
 from .findings import CONSENSUS, compare_to_reference, findings
 from .report import SCORE_COLUMNS, article_scores, blind_names, format_value
+from .tone import MODEL_NAMES
 from .types import Detail, EventAnalysis
 
 #: Light backgrounds for sentences by the status of the detail they carry, relative to the
@@ -350,7 +351,11 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
     tones = analysis.tone.articles
     if actors:
         parts.append("<h3>Tone toward each actor</h3>")
-        parts.append("<p class='meta'>−1 negative … +1 positive, own voice; blank = not mentioned.</p>")
+        parts.append(
+            "<p class='meta'>How the sentences that mention the actor present it (quotations "
+            "included), −1 negative … +1 positive; blank = not mentioned. Scored by "
+            f"{_e(MODEL_NAMES.get(analysis.tone.model, analysis.tone.model))}.</p>"
+        )
         parts.append("<table><tr><th>actor</th>" + "".join(f"<th>{_e(lab[i])}</th>" for i in ids) + "</tr>")
         for actor in actors:
             tone_cells = []

@@ -260,6 +260,7 @@ def to_rows(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> list[d
                 "title": doc.article.title,
                 **article_scores(analysis, doc),
             }
+            row["tone_model"] = analysis.tone.model
             for actor, score in sorted((tone.actor_tone if tone else {}).items()):
                 row[f"tone_toward:{actor}"] = _round(score)
             if blind:
@@ -270,7 +271,8 @@ def to_rows(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> list[d
 
 
 def to_csv(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> str:
-    """CSV with one row per article and its scores (actor tone columns after the scores);
+    """CSV with one row per article and its scores (then ``tone_model`` and the actor tone
+    columns);
     ``blind``: see :func:`to_rows`."""
     rows = to_rows(analyses, blind=blind)
     columns: list[str] = ["event", "id", "outlet", "title", *SCORE_COLUMNS]
@@ -339,7 +341,7 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
             tone = analysis.tone.articles.get(doc.id)
             if tone and tone.actor_tone:
                 actors = ", ".join(f"{hide(k)} {v:+.2f}" for k, v in tone.actor_tone.items())
-                lines.append(f"- Tone toward actors: {actors}")
+                lines.append(f"- Tone toward actors ({analysis.tone.model} model): {actors}")
             det = analysis.details.articles.get(doc.id)
             if det and (det.dropped or det.added):
                 lines.append(

@@ -58,3 +58,16 @@ def test_each_sentence_lists_the_own_voice_words_behind_its_induced_score(seed_a
             assert all(w["word"] in s["text"].lower() for w in words)
             listed += bool(words)
     assert listed > 0.9 * sum(len(a["sentences"]) for a in articles)
+
+
+def test_every_format_names_the_tone_model(seed_analysis):
+    from framing import to_csv
+
+    assert to_dict([seed_analysis])["events"][0]["tone_model"] == "transformer"
+    assert "Tone toward actors (transformer model):" in to_markdown([seed_analysis])
+    assert "Scored by a fine-tuned transformer" in render_html([seed_analysis])
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(to_csv([seed_analysis]))))
+    assert {r["tone_model"] for r in rows} == {"transformer"}
