@@ -17,6 +17,7 @@ import streamlit as st
 
 from framing import store as fstore
 from framing.errors import FramingError
+from framing.tone import MODEL_NAMES
 
 #: Outlets with fewer stored articles than this are left out of the comparisons by default
 #: (their averages rest on too few articles to compare).
@@ -164,7 +165,18 @@ def _tone_section(path: str, stamp: float, outlets: list[str]) -> None:
     fig.update_layout(height=max(300, 24 * len(df) + 120), margin=dict(l=10, r=10, t=10, b=10))
     st.plotly_chart(fig, width="stretch")
     st.caption("Each bar averages the outlet's articles that mention the actor; hover for how "
-               "many events and mentions it rests on.")
+               f"many events and mentions it rests on. {_tone_model_note(path, stamp)}")
+
+
+def _tone_model_note(path: str, stamp: float) -> str:
+    """Which model scored the store's actor tone (stores written before it was recorded: none)."""
+    try:
+        models = _query(path, stamp, "SELECT DISTINCT tone_model FROM events "
+                                     "WHERE tone_model IS NOT NULL")["tone_model"].tolist()
+    except Exception:  # a store written before events.tone_model existed
+        return ""
+    names = [MODEL_NAMES.get(m, m) for m in models]
+    return f"Scored by {' and '.join(names)}." if names else ""
 
 
 def _drops_section(path: str, stamp: float, outlets: list[str]) -> None:
