@@ -41,7 +41,7 @@ from .settings import Settings
 from .store import DuckDBSink, ParquetSink, Rows, empty_rows, extend, rows_for
 from .types import Article
 
-#: Corpus mode's default settings: tone toward actors by the linear model, about 30 times
+#: Corpus mode's default settings: tone toward actors by the linear model, about 100 times
 #: cheaper than the transformer (README, "Tone and actors"); ``--tone-model transformer``
 #: asks for the other.
 CORPUS_SETTINGS = Settings(tone_model="linear")

@@ -9,7 +9,7 @@ This is the only module that knows which sentiment engines are used:
 * **Tone toward an actor** is target-dependent: for every mention, a model trained on NewsMTSC
   reads the sentence knowing where the mention is, and returns P(positive) - P(negative) in
   [-1, 1].  ``Settings.tone_model`` picks it: ``transformer`` (the default, a fine-tuned MiniLM,
-  :mod:`framing.transformer_tone`) or ``linear`` (:mod:`framing.target_tone`, about 30 times
+  :mod:`framing.transformer_tone`) or ``linear`` (:mod:`framing.target_tone`, about 100 times
   cheaper, the corpus mode's default).  An actor's score in a version is the mean
   over the sentences that mention it (several mentions in one sentence are averaged first, so that
   a sentence counts once).  Each score keeps its evidence: the sentences and mentions behind it.

@@ -16,7 +16,7 @@ not who the target is; sentences longer than 96 tokens are cut to a window centr
 head reads the ``[CLS]`` vector and the vector of the ``[MASK]`` token.  The rule of :func:`framing.target_tone.opposed_rule` is
 applied on top, as for the linear model.
 
-Cost: about 6 CPU ms per target (two models), against about 0.15 ms for the linear model of
+Cost: about 6 CPU ms per target (two models), against about 0.06 ms for the linear model of
 :mod:`framing.target_tone`; corpus mode therefore uses the linear model unless asked otherwise
 (``Settings.tone_model``).
 
