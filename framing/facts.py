@@ -289,7 +289,8 @@ def _names_and_persons(
         found = m.group(0)
         if not quals and " " not in found and "\t" not in found and "\xa0" not in found:
             # the common case: one capitalised word (no separator of _RUN in it), no title
-            word = _strip_possessive(found)[0]
+            # (only a word ending in s or an apostrophe can be a possessive)
+            word = _strip_possessive(found)[0] if found[-1] in _POSSESSIVE_ENDS else found
             name = _single_name(word, at_start and _bare(word) in common)
             if name is not None:
                 names.append(name)
@@ -308,6 +309,10 @@ def _names_and_persons(
         for n, run in enumerate(pieces):
             _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
     return tuple(names), tuple(persons)
+
+
+#: The last characters of a possessive ("Iraq's", "Iraq’s", "forces'").
+_POSSESSIVE_ENDS = frozenset("s'’")
 
 
 def _words_before(before: str, qualifiers: frozenset[str]) -> list[str]:
@@ -439,6 +444,11 @@ def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int
 @lru_cache(maxsize=4096)
 def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     has_digit = _DIGIT.search(text) is not None  # most units have none: skip those patterns
+    if (
+        not has_digit and _DATE_HINT.search(text) is None and "day" not in text.lower()
+        and _lower_words(text).isdisjoint(_NUMBER_WORDS)
+    ):
+        return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
     dates, spans = _dates(text, has_digit)
     return tuple(dates), tuple(_numbers(text, spans, has_digit))
 
@@ -471,6 +481,8 @@ def quotes_in(text: str) -> list[str]:
         >>> quotes_in('“Iraq still needs aerial planes.')
         ['Iraq still needs aerial planes']
     """
+    if "“" not in text and "”" not in text and '"' not in text:
+        return []  # no quotation mark (most units): nothing the patterns below could find
     out = [m.group(1) for m in _QUOTE.finditer(text)]
     rest = _QUOTE.sub(" ", text)
     if "“" in rest and "”" not in rest:
