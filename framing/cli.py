@@ -23,12 +23,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from ._version import __version__
 from .errors import FramingError, InputError
-from .settings import TONE_MODELS, Settings
+from .settings import DEFAULT_SETTINGS, TONE_MODELS, Settings
 
 EXIT_USAGE = 2
 
@@ -75,8 +76,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             _say("warning", warning)
     if args.group:
         articles = _grouped(articles)
-    settings = Settings(tone_model=args.tone_model or "transformer")
-    analyses = analyze(articles, aliases=_parse_aliases(args.alias), settings=settings)
+    analyses = analyze(articles, aliases=_parse_aliases(args.alias),
+                       settings=_settings(args, DEFAULT_SETTINGS))
     for analysis in analyses:
         for note in analysis.notes:
             _say("note", f"event {analysis.id}: {note}")
@@ -178,8 +179,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def _grouped(articles):
     """Articles without an event id get the event found by :mod:`framing.grouping`."""
-    from dataclasses import replace
-
     from .grouping import group_articles
 
     loose = [a for a in articles if not a.event]
@@ -189,19 +188,21 @@ def _grouped(articles):
     return [a if a.event else replace(a, event=label[a.id]) for a in articles]
 
 
+def _settings(args: argparse.Namespace, default: Settings) -> Settings:
+    """``default``, with the tone model of ``--tone-model`` when given."""
+    return replace(default, tone_model=args.tone_model) if args.tone_model else default
+
+
 def _cmd_corpus(args: argparse.Namespace) -> int:
     """Corpus mode (``--store`` / ``--out``): :func:`framing.batch.analyze_corpus`."""
     from .batch import CORPUS_SETTINGS, analyze_corpus
 
-    settings = CORPUS_SETTINGS
-    if args.tone_model:
-        settings = Settings(tone_model=args.tone_model)
     if args.jobs is not None and args.jobs < 1:
         raise FramingError("--jobs must be 1 or more")
     summary = analyze_corpus(
         args.paths, store=args.store, out=args.out, group=args.group, jobs=args.jobs,
         engine=args.engine, scheduler=args.scheduler, aliases=_parse_aliases(args.alias),
-        settings=settings, log=lambda m: _say("note", m),
+        settings=_settings(args, CORPUS_SETTINGS), log=lambda m: _say("note", m),
     )
     for line in summary.describe().splitlines():
         _say("note", line)

@@ -15,6 +15,17 @@ from .errors import InputError
 TONE_MODELS = ("transformer", "linear")
 
 
+def check_tone_model(name: str) -> str:
+    """``name`` if it is one of :data:`TONE_MODELS`.
+
+    Raises:
+        InputError: It is not.
+    """
+    if name not in TONE_MODELS:
+        raise InputError(f"unknown tone model {name!r}; choose from {', '.join(TONE_MODELS)}")
+    return name
+
+
 def _setting(default, help: str):  # noqa: A002 - "help" reads best in the table below
     return field(default=default, metadata={"help": help})
 
@@ -105,10 +116,7 @@ class Settings:
     )
 
     def __post_init__(self) -> None:
-        if self.tone_model not in TONE_MODELS:
-            raise InputError(
-                f"unknown tone model {self.tone_model!r}; choose from {', '.join(TONE_MODELS)}"
-            )
+        check_tone_model(self.tone_model)
 
     def describe(self) -> dict[str, dict[str, object]]:
         """Each setting's current value and help text."""

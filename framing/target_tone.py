@@ -45,7 +45,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -933,20 +933,35 @@ def predict(
     if not sentences:
         return []
     m = model or load_model()
-    # A sentence repeated across versions (wire copies, republished stories) is scored once:
-    # each target's result depends only on its sentence and span.
-    cache = m.predictions()
+    return cached_predictions(m.predictions(), sentences, spans, lambda todo: _predict(m, todo))
+
+
+# Targets whose result is kept (a few MB); the cache is emptied when it would grow past this.
+_PREDICTION_CACHE_MAX = 50_000
+
+Target = tuple[str, int, int]
+
+
+def cached_predictions(
+    cache: dict[Target, tuple[int, float]],
+    sentences: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    compute: Callable[[list[Target]], list[tuple[int, float]]],
+) -> list[tuple[int, float]]:
+    """The result for each (sentence, span), from ``cache`` or computed once by ``compute`` for
+    all targets not cached yet (both tone models).
+
+    A sentence repeated across versions (wire copies, republished stories) is scored once: each
+    target's result depends only on its sentence and span.  The cache is emptied when it would
+    grow past :data:`_PREDICTION_CACHE_MAX` targets.
+    """
     keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
     todo = list(dict.fromkeys(k for k in keys if k not in cache))
     if todo:
         if len(cache) + len(todo) > _PREDICTION_CACHE_MAX:
             cache.clear()
-        cache.update(zip(todo, _predict(m, todo), strict=True))
+        cache.update(zip(todo, compute(todo), strict=True))
     return [cache[k] for k in keys]
-
-
-# Targets whose result is kept (a few MB); the cache is emptied when it would grow past this.
-_PREDICTION_CACHE_MAX = 50_000
 
 
 def clear_caches() -> None:

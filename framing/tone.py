@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from . import target_tone, transformer_tone
 from .errors import InputError
-from .settings import DEFAULT_SETTINGS, TONE_MODELS, Settings
+from .settings import DEFAULT_SETTINGS, Settings, check_tone_model
 from .target_tone import compound
 from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
 
@@ -68,8 +68,7 @@ def predictor(model: str) -> Predictor:
     Raises:
         InputError: ``model`` is not one of them.
     """
-    if model not in TONE_MODELS:
-        raise InputError(f"unknown tone model {model!r}; choose from {', '.join(TONE_MODELS)}")
+    check_tone_model(model)
     return transformer_tone.predict if model == "transformer" else target_tone.predict
 
 

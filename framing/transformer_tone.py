@@ -36,7 +36,7 @@ from importlib import resources
 
 import numpy as np
 
-from .target_tone import opposed_rule
+from .target_tone import Target, cached_predictions, opposed_rule, probabilities
 
 #: The shipped models: one fine-tuning run per seed; their probabilities are averaged.
 MODEL_FILES = ("tone_minilm_v1_seed0.onnx", "tone_minilm_v1_seed1.onnx")
@@ -46,26 +46,18 @@ CLASSES = (-1, 0, 1)
 #: Longest input in tokens, special tokens included (as in training: NewsMTSC sentences average
 #: 41 tokens; 96 keeps all but the longest whole).
 MAX_TOKENS = 96
-#: Inputs run together.  One: the int8 model quantises its activations with a scale taken over
-#: the whole input tensor, so in a batch a target's result would depend on the other inputs
-#: (3% of NewsMTSC dev's polarities changed with the batch); alone it depends only on its own
-#: sentence and span, and costs the same (3.2 CPU ms a target and model on one thread, against
-#: 3.4 in batches of 32).
-BATCH = 1
 _CLS, _SEP = 101, 102
 _MASK_TEXT = "[MASK]"
 
-# Targets whose result is kept; the cache is emptied when it would grow past this.
-_PREDICTION_CACHE_MAX = 50_000
-_predictions: dict[tuple[str, int, int], tuple[int, float]] = {}
+_predictions: dict[Target, tuple[int, float]] = {}
 
 
 @dataclass(frozen=True)
 class Encoded:
-    """One model input: token ids, segment ids, and the target's token range ``[t0, t1)``."""
+    """One model input: token ids and the target's token range ``[t0, t1)`` (one segment, so
+    the segment ids are all 0)."""
 
     ids: tuple[int, ...]
-    types: tuple[int, ...]
     t0: int
     t1: int
 
@@ -123,41 +115,30 @@ def encode(sentence: str, start: int, end: int) -> Encoded:
         ids = ids[s0:s0 + room]
         t0, t1 = max(t0 - s0, 0), t1 - s0
         t1 = min(max(t1, t0 + 1), room)
-    return Encoded(
-        ids=(_CLS, *ids, _SEP), types=(0,) * (len(ids) + 2), t0=t0 + 1, t1=t1 + 1
-    )
+    return Encoded(ids=(_CLS, *ids, _SEP), t0=t0 + 1, t1=t1 + 1)
 
 
 def class_probabilities(inputs: Sequence[Encoded], sessions: Sequence | None = None) -> np.ndarray:
     """P(negative), P(neutral), P(positive) for each input, shape (n, 3): the mean of the models'
     softmax outputs (``sessions``: onnxruntime sessions of other model files; default, the shipped
-    ones)."""
+    ones).
+
+    Inputs run one at a time, not in batches: the int8 models quantise their activations with a
+    scale taken over the whole input tensor, so in a batch a target's result would depend on the
+    other inputs (3% of NewsMTSC dev's polarities changed with the batch); alone it depends only
+    on its own sentence and span, and costs the same (3.2 CPU ms a target and model on one
+    thread, against 3.4 in batches of 32).
+    """
     out = np.zeros((len(inputs), len(CLASSES)), dtype=np.float64)
     sessions = sessions or _sessions()
-    for k in range(0, len(inputs), BATCH):
-        batch = inputs[k:k + BATCH]
-        width = max(len(e.ids) for e in batch)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        types = np.zeros_like(ids)
-        mask = np.zeros_like(ids)
-        target = np.zeros((len(batch), width), dtype=np.float32)
-        for row, e in enumerate(batch):
-            n = len(e.ids)
-            ids[row, :n] = e.ids
-            types[row, :n] = e.types
-            mask[row, :n] = 1
-            target[row, e.t0:e.t1] = 1.0
-        feed = {"input_ids": ids, "token_type_ids": types, "attention_mask": mask,
-                "target_mask": target}
-        out[k:k + len(batch)] = sum(probabilities(s.run(None, feed)[0]) for s in sessions)
+    for row, e in enumerate(inputs):
+        ids = np.array([e.ids], dtype=np.int64)
+        target = np.zeros(ids.shape, dtype=np.float32)
+        target[0, e.t0:e.t1] = 1.0
+        feed = {"input_ids": ids, "token_type_ids": np.zeros_like(ids),
+                "attention_mask": np.ones_like(ids), "target_mask": target}
+        out[row] = sum(probabilities(s.run(None, feed)[0])[0] for s in sessions)
     return out / len(sessions)
-
-
-def probabilities(scores: np.ndarray) -> np.ndarray:
-    """Softmax over the class axis."""
-    z = scores - scores.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
 
 
 def predict(sentences: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int, float]]:
@@ -167,19 +148,17 @@ def predict(sentences: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[
     :func:`framing.target_tone.opposed_rule` (what is fought is not portrayed favourably).  A
     target seen before (the same sentence and span, as in wire copies) is not run again.
     """
-    keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
-    todo = list(dict.fromkeys(k for k in keys if k not in _predictions))
-    if todo:
-        p = class_probabilities([encode(*k) for k in todo])
-        best = np.asarray(CLASSES)[p.argmax(axis=1)]
-        score = p[:, CLASSES.index(1)] - p[:, CLASSES.index(-1)]
-        if len(_predictions) + len(todo) > _PREDICTION_CACHE_MAX:
-            _predictions.clear()
-        _predictions.update(
-            (k, opposed_rule(k[0], k[1], int(c), float(s)))
-            for k, c, s in zip(todo, best, score, strict=True)
-        )
-    return [_predictions[k] for k in keys]
+    return cached_predictions(_predictions, sentences, spans, _predict)
+
+
+def _predict(targets: list[Target]) -> list[tuple[int, float]]:
+    p = class_probabilities([encode(*t) for t in targets])
+    best = np.asarray(CLASSES)[p.argmax(axis=1)]
+    score = p[:, CLASSES.index(1)] - p[:, CLASSES.index(-1)]
+    return [
+        opposed_rule(t[0], t[1], int(c), float(s))
+        for t, c, s in zip(targets, best, score, strict=True)
+    ]
 
 
 def clear_caches() -> None:

@@ -134,13 +134,12 @@ def tensors(batch: list[Encoded]):
 
     width = max(len(e.ids) for e in batch)
     ids = torch.zeros(len(batch), width, dtype=torch.long)
-    types = torch.zeros_like(ids)
+    types = torch.zeros_like(ids)  # one segment
     mask = torch.zeros_like(ids)
     target = torch.zeros(len(batch), width)
     for i, e in enumerate(batch):
         n = len(e.ids)
         ids[i, :n] = torch.tensor(e.ids)
-        types[i, :n] = torch.tensor(e.types)
         mask[i, :n] = 1
         target[i, e.t0:e.t1] = 1
     return ids, types, mask, target
