@@ -924,11 +924,18 @@ def probabilities(decision: np.ndarray) -> np.ndarray:
 
 
 def predict(
-    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, model: ToneModel | None = None
+    sentences: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    others: Sequence[Sequence[tuple[int, int]]] | None = None,
+    *,
+    model: ToneModel | None = None,
 ) -> list[tuple[int, float]]:
     """Polarity (-1, 0, 1) and score in [-1, 1] toward each target, in one batch.
 
-    The score is P(positive) - P(negative); the polarity is the most probable class.
+    The score is P(positive) - P(negative); the polarity is the most probable class.  ``others``
+    (other mentions of each target's actor) is accepted for a common signature with
+    :func:`framing.transformer_tone.predict` and not used: this model reads the words around the
+    target, not its name.
     """
     if not sentences:
         return []
@@ -939,23 +946,33 @@ def predict(
 # Targets whose result is kept (a few MB); the cache is emptied when it would grow past this.
 _PREDICTION_CACHE_MAX = 50_000
 
-Target = tuple[str, int, int]
+#: One target: its sentence, its span, and (transformer only) the spans of other mentions of its
+#: actor in that sentence.
+Target = tuple[str, int, int] | tuple[str, int, int, tuple[tuple[int, int], ...]]
 
 
 def cached_predictions(
-    cache: dict[Target, tuple[int, float]],
+    cache: dict,
     sentences: Sequence[str],
     spans: Sequence[tuple[int, int]],
-    compute: Callable[[list[Target]], list[tuple[int, float]]],
+    compute: Callable[[list], list[tuple[int, float]]],
+    others: Sequence[Sequence[tuple[int, int]]] | None = None,
 ) -> list[tuple[int, float]]:
-    """The result for each (sentence, span), from ``cache`` or computed once by ``compute`` for
-    all targets not cached yet (both tone models).
+    """The result for each (sentence, span[, other spans]), from ``cache`` or computed once by
+    ``compute`` for all targets not cached yet (both tone models).
 
     A sentence repeated across versions (wire copies, republished stories) is scored once: each
-    target's result depends only on its sentence and span.  The cache is emptied when it would
+    target's result depends only on its sentence and spans.  The cache is emptied when it would
     grow past :data:`_PREDICTION_CACHE_MAX` targets.
     """
-    keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
+    keys: list[Target]
+    if others is None:
+        keys = [(s, int(a), int(b)) for s, (a, b) in zip(sentences, spans, strict=True)]
+    else:
+        keys = [
+            (s, int(a), int(b), tuple(sorted((int(x), int(y)) for x, y in o)))
+            for s, (a, b), o in zip(sentences, spans, others, strict=True)
+        ]
     todo = list(dict.fromkeys(k for k in keys if k not in cache))
     if todo:
         if len(cache) + len(todo) > _PREDICTION_CACHE_MAX:

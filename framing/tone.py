@@ -58,12 +58,16 @@ MODEL_NAMES = {
     "linear": "a linear model over the words around the mention (faster, less accurate)",
 }
 
-Predictor = Callable[[Sequence[str], Sequence[tuple[int, int]]], list[tuple[int, float]]]
+Predictor = Callable[
+    [Sequence[str], Sequence[tuple[int, int]], Sequence[Sequence[tuple[int, int]]] | None],
+    list[tuple[int, float]],
+]
 
 
 def predictor(model: str) -> Predictor:
-    """The ``predict(sentences, spans)`` function of a tone model named in
-    :data:`framing.settings.TONE_MODELS`.
+    """The ``predict(sentences, spans, others)`` function of a tone model named in
+    :data:`framing.settings.TONE_MODELS` (``others``: spans of other mentions of each target's
+    actor in its sentence, or None).
 
     Raises:
         InputError: ``model`` is not one of them.
@@ -125,13 +129,21 @@ def _article_tone(
     quoted_tone = _weighted_mean(quoted_parts)
 
     # Target-dependent tone of every mention, in one batch.
+    # Other mentions of the same actor in the sentence are masked too (transformer model).
     usable = [m for m in mentions if 0 <= m.sentence < len(doc.sentences)]
+    local: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     sents, spans = [], []
     for m in usable:
         s = doc.sentences[m.sentence]
         sents.append(s.text)
-        spans.append((max(m.start - s.start, 0), min(m.end - s.start, len(s.text))))
-    preds = predict(sents, spans) if usable else []
+        span = (max(m.start - s.start, 0), min(m.end - s.start, len(s.text)))
+        spans.append(span)
+        local[m.sentence, m.actor].append(span)
+    others = [
+        [o for o in local[m.sentence, m.actor] if o != span]
+        for m, span in zip(usable, spans, strict=True)
+    ]
+    preds = predict(sents, spans, others) if usable else []
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
         s = doc.sentences[m.sentence]
@@ -213,8 +225,11 @@ def score_targets(
     """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record.
 
     Each record has ``sentence`` (str) and ``target_start``/``target_end`` (character offsets of
-    the target in the sentence).  This is what ``framing tone FILE.jsonl`` runs.  ``model`` is
-    ``transformer`` (default) or ``linear``.
+    the target in the sentence), and may have ``further_mentions``, other mentions of the target
+    in the sentence as ``[start, end, text]`` (NewsMTSC's field): those that name it are masked
+    like the target (:func:`framing.transformer_tone.name_spans`; pronouns are not).  This is
+    what ``framing tone FILE.jsonl`` runs.  ``model`` is ``transformer`` (default) or
+    ``linear``.
 
     Raises:
         InputError: A record lacks a field, its offsets do not fall inside the sentence, or the
@@ -229,6 +244,7 @@ def score_targets(
     predict = predictor(model)
     sentences: list[str] = []
     spans: list[tuple[int, int]] = []
+    others: list[list[tuple[int, int]]] = []
     for n, r in enumerate(records, 1):
         if not isinstance(r, Mapping):
             raise InputError(f"record {n}: expected a JSON object with sentence, target_start, "
@@ -250,4 +266,20 @@ def score_targets(
             )
         sentences.append(sentence)
         spans.append((start, end))
-    return predict(sentences, spans)
+        others.append(_further_names(n, r.get("further_mentions"), len(sentence)))
+    return predict(sentences, spans, others)
+
+
+def _further_names(n: int, further: object, length: int) -> list[tuple[int, int]]:
+    """The spans of a record's ``further_mentions`` that name the target (checked)."""
+    if further is None:
+        return []
+    ok = isinstance(further, list) and all(
+        isinstance(m, list | tuple) and len(m) == 3 and isinstance(m[2], str)
+        and isinstance(m[0], int) and isinstance(m[1], int) and 0 <= m[0] < m[1] <= length
+        for m in further
+    )
+    if not ok:
+        raise InputError(f"record {n}: further_mentions must be a list of [start, end, text] "
+                         "inside the sentence")
+    return transformer_tone.name_spans(further)  # type: ignore[arg-type]

@@ -90,21 +90,66 @@ def _sessions() -> tuple:
     )
 
 
-def encode(sentence: str, start: int, end: int) -> Encoded:
-    """The model input for the target ``sentence[start:end]``: the sentence with the target
-    replaced by ``[MASK]``, cut to a window of at most :data:`MAX_TOKENS` centred on it.
+#: Words that start a capitalised mention without making it a name: pronouns and determiners.
+_NOT_NAMES = frozenset(
+    "he she it they we i you his her hers its their theirs our my your him them us me himself "
+    "herself itself themselves the a an this that these those".split()
+)
 
-    The target's own words are hidden so that the model reads how the sentence portrays it, not
-    who it is: a model that saw the name learned from NewsMTSC's US political news that some
-    names (Russia, say) are usually negative.
+
+def name_spans(mentions: Sequence[Sequence]) -> list[tuple[int, int]]:
+    """The spans, among other mentions of a target given as ``(start, end, text)`` (NewsMTSC's
+    ``further_mentions``), that name it: a capitalised word other than a pronoun or determiner
+    ("Trump", "Mrs. Clinton", "the President"; not "he", "His", "the president").
+
+    These are the mentions framing's actor finder would find (it does not resolve pronouns), so
+    training and evaluation mask what analysis masks.
+
+    Example:
+        >>> name_spans([(0, 2, "He"), (10, 15, "Trump"), (20, 33, "the president")])
+        [(10, 15)]
+    """
+    return [
+        (int(m[0]), int(m[1])) for m in mentions
+        if any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in str(m[2]).split())
+    ]
+
+
+def encode(
+    sentence: str, start: int, end: int, others: Sequence[tuple[int, int]] = ()
+) -> Encoded:
+    """The model input for the target ``sentence[start:end]``: the sentence with the target, and
+    the ``others`` spans (other mentions of the same actor by name), replaced by ``[MASK]``, cut
+    to a window of at most :data:`MAX_TOKENS` centred on the target.
+
+    The target's names are hidden so that the model reads how the sentence portrays it, not who
+    it is: a model that saw the name learned from NewsMTSC's US political news that some names
+    (Russia, say) are usually negative.  Other mentions of the same actor are hidden too
+    ("[MASK] said Moscow would ..." would still tell Russia); only the target's own tokens feed
+    the head.  Spans overlapping the target or each other are ignored.
 
     Example:
         >>> e = encode("Critics accused the minister of lying.", 20, 28)
         >>> e.ids[0], e.ids[e.t0], e.t1 - e.t0
         (101, 103, 1)
+        >>> e = encode("Iran said Iran would reply.", 0, 4, [(10, 14)])
+        >>> e.ids.count(103)
+        2
     """
-    text = sentence[:start] + _MASK_TEXT + sentence[end:]
-    a, b = start, start + len(_MASK_TEXT)
+    spans = [(start, end, True)]
+    for a, b in sorted(others):
+        if 0 <= a < b <= len(sentence) and all(b <= x or a >= y for x, y, _ in spans):
+            spans.append((a, b, False))
+    parts, pos, a = [], 0, 0
+    for x, y, is_target in sorted(spans):
+        parts.append(sentence[pos:x])
+        if is_target:
+            a = sum(map(len, parts))
+        parts.append(_MASK_TEXT)
+        pos = y
+    parts.append(sentence[pos:])
+    text = "".join(parts)
+    b = a + len(_MASK_TEXT)
     enc = _tokenizer().encode(text, add_special_tokens=False)
     ids = enc.ids
     inside = [i for i, (x, y) in enumerate(enc.offsets) if x < b and y > a]
@@ -141,14 +186,22 @@ def class_probabilities(inputs: Sequence[Encoded], sessions: Sequence | None = N
     return out / len(sessions)
 
 
-def predict(sentences: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int, float]]:
+def predict(
+    sentences: Sequence[str],
+    spans: Sequence[tuple[int, int]],
+    others: Sequence[Sequence[tuple[int, int]]] | None = None,
+) -> list[tuple[int, float]]:
     """Polarity (-1, 0, 1) and score in [-1, 1] toward each target, in one batch.
 
-    The score is P(positive) - P(negative); the polarity is the most probable class; then
-    :func:`framing.target_tone.opposed_rule` (what is fought is not portrayed favourably).  A
-    target seen before (the same sentence and span, as in wire copies) is not run again.
+    ``others[i]``: spans of other mentions of target ``i``'s actor in its sentence, masked too
+    (see :func:`encode`); none by default.  The score is P(positive) - P(negative); the polarity
+    is the most probable class; then :func:`framing.target_tone.opposed_rule` (what is fought is
+    not portrayed favourably).  A target seen before (the same sentence and spans, as in wire
+    copies) is not run again.
     """
-    return cached_predictions(_predictions, sentences, spans, _predict)
+    if others is None:
+        others = [()] * len(sentences)
+    return cached_predictions(_predictions, sentences, spans, _predict, others)
 
 
 def _predict(targets: list[Target]) -> list[tuple[int, float]]:

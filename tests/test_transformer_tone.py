@@ -48,6 +48,50 @@ def test_tone_toward_a_target_does_not_depend_on_its_name(template: str) -> None
     assert len(scores) == 1
 
 
+@pytest.mark.parametrize("name", ["Russia", "France", "Japan"])
+def test_other_mentions_of_the_same_actor_are_masked_too(name: str) -> None:
+    tok = transformer_tone._tokenizer()
+    sentence = f"{name} said on Monday that {name} would keep its troops at home."
+    second = sentence.index(name, 1)
+    e = encode(sentence, second, second + len(name), [(0, len(name))])
+    assert tok.token_to_id(name.lower()) not in e.ids
+    assert e.ids.count(tok.token_to_id("[MASK]")) == 2
+    # Only the scored mention feeds the head.
+    assert e.t1 - e.t0 == 1 and e.ids[1] == e.ids[e.t0]
+
+
+def test_tone_toward_a_twice_named_target_does_not_depend_on_its_name() -> None:
+    template = "{0} energy firms have invested billions, and {0} plans to invest more."
+    scores = set()
+    for name in ("Russia", "France", "Japan"):
+        sentence = template.format(name)
+        at = sentence.index(name, 1)
+        first, second = (0, len(name)), (at, at + len(name))
+        scores.add(predict([sentence], [first], [[second]])[0])
+    assert len(scores) == 1
+
+
+def test_only_further_mentions_that_name_the_target_are_masked() -> None:
+    assert transformer_tone.name_spans(
+        [(0, 2, "He"), (5, 8, "his"), (10, 15, "Trump"), (20, 33, "the president"),
+         (40, 53, "the President"), (60, 72, "Mrs. Clinton")]
+    ) == [(10, 15), (40, 53), (60, 72)]
+
+
+def test_score_targets_masks_further_mentions_given_in_newsmtsc_form() -> None:
+    sentence = "Smith said Smith would resign."
+    plain = {"sentence": sentence, "target_start": 11, "target_end": 16}
+    named = {**plain, "further_mentions": [[0, 5, "Smith"]]}
+    renamed = {"sentence": "Brown said Smith would resign.", "target_start": 11,
+               "target_end": 16, "further_mentions": [[0, 5, "Brown"]]}
+    a, b = score_targets([named, renamed])
+    assert a == b  # both read "[MASK] said [MASK] would resign."
+    with pytest.raises(InputError, match="further_mentions"):
+        score_targets([{**plain, "further_mentions": [[0, 99, "Smith"]]}])
+    with pytest.raises(InputError, match="further_mentions"):
+        score_targets([{**plain, "further_mentions": "Smith"}])
+
+
 @pytest.mark.parametrize(("sentence", "target", "polarity"), [
     ("Fans praised Jones for her brilliant, generous and courageous gift to the city.",
      "Jones", 1),
