@@ -229,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tone-model", choices=TONE_MODELS, metavar="MODEL",
         help="model for tone toward actors: transformer (default for events; NewsMTSC dev "
-        "macro-F1 0.747) or linear (default with --store/--out; 0.655, about 100 times faster)",
+        "macro-F1 0.741) or linear (default with --store/--out; 0.655, about 100 times faster)",
     )
     corpus = p.add_argument_group("corpus mode (many events; see README, Corpus mode)")
     corpus.add_argument("--store", metavar="FILE.duckdb", help="analyse into this DuckDB store (resumes: stored events are skipped)")

@@ -111,7 +111,7 @@ class Settings:
     tone_model: str = _setting(
         "transformer",
         "Model for tone toward each actor: 'transformer' (fine-tuned MiniLM, NewsMTSC dev "
-        "macro-F1 0.747, about 6 CPU ms a mention) or 'linear' (logistic regression, 0.655, "
+        "macro-F1 0.741, about 6 CPU ms a mention) or 'linear' (logistic regression, 0.655, "
         "about 0.06 ms). Corpus mode uses 'linear' unless told otherwise, for speed.",
     )
 

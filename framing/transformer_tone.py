@@ -4,15 +4,15 @@ The model is all-MiniLM-L6-v2 (a 6-layer, 384-wide BERT; Wang et al. 2020, sente
 Apache-2.0), fine-tuned on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) to read a
 sentence and a target in it and give P(negative), P(neutral), P(positive).  Two fine-tuning runs
 (seeds 0 and 1) are shipped, each as one ONNX file with int8 weights
-(``framing/models/tone_minilm_v1_seed*.onnx``, 23 MB each), and their probabilities averaged;
+(``framing/models/tone_minilm_v2_seed*.onnx``, 23 MB each), and their probabilities averaged;
 with the model's own WordPiece tokenizer (``minilm_tokenizer.json``) they run on the CPU with
 onnxruntime: no torch, no pickle, no network.  ``scripts/train_tone_transformer.py`` trains,
 exports and quantises them (``framing/models/README.md`` says how, and where the base weights
 come from).
 
 Input, the same in training and here (:func:`encode`): the sentence with the target replaced by
-``[MASK]`` (``[MASK] said ...``), so that the model judges how the sentence portrays the target,
-not who the target is; sentences longer than 96 tokens are cut to a window centred on it.  The
+``[MASK]`` (``[MASK] said ...``), and the sentence's other mentions of the same actor by name
+too, so that the model judges how the sentence portrays the target, not who the target is; sentences longer than 96 tokens are cut to a window centred on it.  The
 head reads the ``[CLS]`` vector and the vector of the ``[MASK]`` token.  The rule of :func:`framing.target_tone.opposed_rule` is
 applied on top, as for the linear model.
 
@@ -39,7 +39,7 @@ import numpy as np
 from .target_tone import Target, cached_predictions, opposed_rule, probabilities
 
 #: The shipped models: one fine-tuning run per seed; their probabilities are averaged.
-MODEL_FILES = ("tone_minilm_v1_seed0.onnx", "tone_minilm_v1_seed1.onnx")
+MODEL_FILES = ("tone_minilm_v2_seed0.onnx", "tone_minilm_v2_seed1.onnx")
 TOKENIZER_FILE = "minilm_tokenizer.json"
 #: Class order of the model's three outputs.
 CLASSES = (-1, 0, 1)
