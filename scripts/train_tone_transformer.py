@@ -16,7 +16,8 @@ then exported to ONNX (opset 17) and its weights quantised to int8 per output ch
 (onnxruntime's dynamic quantisation; per tensor lost more: NewsMTSC dev 0.742 fp32 -> 0.733 per
 tensor, 0.747 per channel, seed 0).  ``--holdout-of FILE.onnx...`` scores written models
 (probabilities averaged, as framing runs them) on the same train holdout and on ``--dev``; it
-needs no torch.  Two seeds are shipped and averaged rather than one chosen, so that no choice
+needs no torch; with ``--against OLD.onnx...`` it also compares them with other models on dev
+(the difference in macro-F1 and its 95% interval from a paired bootstrap over sentences).  Two seeds are shipped and averaged rather than one chosen, so that no choice
 between seeds rests on dev (README, "Tone and actors", has every candidate's figures).
 
 Needs a side environment with torch; ``framing`` itself never imports torch::
@@ -97,8 +98,8 @@ def split(rows: list[dict]) -> tuple[list[dict], list[dict]]:
     return [r for r in rows if r["sentence"] not in held], [r for r in rows if r["sentence"] in held]
 
 
-def onnx_f1(paths: list[Path], rows: list[dict]) -> float:
-    """Macro-F1 on ``rows`` of written ONNX models, their probabilities averaged, run by
+def onnx_predict(paths: list[Path], rows: list[dict]) -> list[int]:
+    """Polarities of written ONNX models on ``rows``, their probabilities averaged, run by
     :func:`framing.transformer_tone.class_probabilities` as the shipped ones are."""
     import onnxruntime as ort
 
@@ -107,7 +108,31 @@ def onnx_f1(paths: list[Path], rows: list[dict]) -> float:
     sessions = [ort.InferenceSession(str(p), options, providers=["CPUExecutionProvider"])
                 for p in paths]
     p = class_probabilities(encode_rows(rows), sessions)
-    return macro_f1([r["polarity"] for r in rows], [CLASSES[i] for i in p.argmax(axis=1)])
+    return [CLASSES[i] for i in p.argmax(axis=1)]
+
+
+def onnx_f1(paths: list[Path], rows: list[dict]) -> float:
+    """Macro-F1 on ``rows`` of written ONNX models (see :func:`onnx_predict`)."""
+    return macro_f1([r["polarity"] for r in rows], onnx_predict(paths, rows))
+
+
+def paired_bootstrap(rows: list[dict], new: list[int], old: list[int], n: int = 2000) -> dict:
+    """Macro-F1 of ``new`` minus ``old`` on ``rows``, with a 95% interval from ``n`` resamples
+    of whole sentences (a sentence's targets are not independent); fixed seed."""
+    y = np.array([r["polarity"] for r in rows])
+    a, b = np.array(new), np.array(old)
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(r["sentence"], []).append(i)
+    sentences = [np.array(g) for g in groups.values()]
+    rng = np.random.default_rng(0)
+    diffs = []
+    for _ in range(n):
+        idx = np.concatenate([sentences[j] for j in rng.integers(0, len(sentences), len(sentences))])
+        diffs.append(macro_f1(y[idx], a[idx]) - macro_f1(y[idx], b[idx]))
+    low, high = np.percentile(diffs, [2.5, 97.5])
+    return {"difference": round(macro_f1(y, a) - macro_f1(y, b), 4),
+            "interval_95": [round(float(low), 4), round(float(high), 4)], "resamples": n}
 
 
 def build(folder: Path):
@@ -217,6 +242,9 @@ def main() -> None:
     ap.add_argument("--holdout-of", type=Path, nargs="+", metavar="FILE.onnx",
                     help="only score these written models (probabilities averaged) on the train "
                     "holdout and --dev; needs no torch")
+    ap.add_argument("--against", type=Path, nargs="+", metavar="FILE.onnx",
+                    help="with --holdout-of and --dev: compare on dev with these models "
+                    "(paired bootstrap over sentences)")
     a = ap.parse_args()
     if a.limit and (a.out is None or a.out.parent.resolve() == MODELS.resolve()):
         ap.error("--limit (a smoke run) needs --out outside framing/models")
@@ -227,7 +255,15 @@ def main() -> None:
         result = {"models": [str(p) for p in a.holdout_of],
                   "holdout_macro_f1": round(onnx_f1(a.holdout_of, hold), 4)}
         if a.dev:
-            result["dev_macro_f1"] = round(onnx_f1(a.holdout_of, load(a.dev)), 4)
+            dev = load(a.dev)
+            new = onnx_predict(a.holdout_of, dev)
+            result["dev_macro_f1"] = round(macro_f1([r["polarity"] for r in dev], new), 4)
+            if a.against:
+                old = onnx_predict(a.against, dev)
+                result["against"] = [str(p) for p in a.against]
+                result["against_dev_macro_f1"] = round(
+                    macro_f1([r["polarity"] for r in dev], old), 4)
+                result["dev_paired_bootstrap"] = paired_bootstrap(dev, new, old)
         print("RESULT", json.dumps(result), flush=True)
         return
 
