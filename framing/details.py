@@ -477,7 +477,7 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
         # an original goes before the versions that derive from it, so that statuses and
         # changes read "what the derivative did to the original"
         derived = {
-            (a, b): _direction(docs, a, b, units, doc_units, sim, settings, reuse[(a, b)])
+            (a, b): _direction(docs, a, b, units, doc_units, settings, reuse[(a, b)])
             for a in range(len(docs)) for b in range(a + 1, len(docs))
         }
         order = _order_originals_first(order, derived)
@@ -682,24 +682,6 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     return tuple(sorted(seen.values(), key=lambda s: s.sentence))
 
 
-def _same_source(a: Source, b: Source, common: frozenset[str]) -> bool:
-    """One source in two versions: the same person named, or the same words for it."""
-    if _source_key(a.text) == _source_key(b.text):
-        return True
-    if not (a.named and b.named):
-        return False  # unnamed people are the same source only in the same words
-    pa = factlib.extract(a.text, common=common).persons
-    pb = factlib.extract(b.text, common=common).persons
-    if any(factlib._same_person(x.name, y.name) for x in pa for y in pb):
-        return True
-    # one person by surname alone ("Al-Ghanimi" / "Ghanimi")
-    last_a, last_b = a.text.split()[-1], b.text.split()[-1]
-    return (
-        last_a[:1].isupper() and last_b[:1].isupper()
-        and factlib._name_key(last_a) == factlib._name_key(last_b)
-    )
-
-
 def _quote_match(quote: str, text: str | None) -> bool:
     return any(factlib._overlap(quote, q) >= 0.5 for q in _quotes(text or ""))
 
@@ -800,7 +782,8 @@ def _source_groups(
             x = parent[x]
         return x
 
-    # what _same_source compares, read once per source instead of once per pair
+    # one source in two versions: the same words for it, or (both named) the same person named
+    # or the same surname; what each source is compared by is read once, not once per pair
     keys = [_source_key(s.text) for _, _, s in flat]
     named = [s.named for _, _, s in flat]
     person_keys: dict[int, frozenset[str]] = {}  # filled when a named pair is first met
@@ -902,9 +885,7 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
             wa = sum(units[u].words for u in ua)
             wb = sum(units[u].words for u in ub)
             ta, tb = totals[a], totals[b]
-            reuse_a, reuse_b = al.reuse.get((a, b)) or _reuse(
-                a, b, units, al.doc_units, al.sim, settings
-            )
+            reuse_a, reuse_b = al.reuse.get((a, b), (0.0, 0.0))  # absent: no units at all
             derivative = directions.get((a, b))
             out.append(
                 Pair(
@@ -954,8 +935,7 @@ def _drop_siblings(
 
 def _direction(
     docs: Sequence[Document], a: int, b: int, units: list[_Unit],
-    doc_units: list[list[int]], sim: np.ndarray, settings: Settings,
-    reuse: tuple[float, float] | None = None,
+    doc_units: list[list[int]], settings: Settings, reuse: tuple[float, float],
 ) -> int | None:
     """Which of two versions derives from the other, or None (the rule is in the README).
 
@@ -965,7 +945,7 @@ def _direction(
     4. Else the version more of whose text repeats the other (by
        ``details_derivative_margin``), else the shorter one.
     """
-    reuse_a, reuse_b = reuse or _reuse(a, b, units, doc_units, sim, settings)
+    reuse_a, reuse_b = reuse  # from _reuse, computed once per pair by _align
     if max(reuse_a, reuse_b) < settings.details_derivative_reuse:
         return None
     da, db = docs[a], docs[b]
