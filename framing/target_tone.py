@@ -426,7 +426,7 @@ def _charged_roles(
 # are short, count little.  Chosen by grouped 5-fold CV on NewsMTSC train (scripts/train_tone.py,
 # README "Tone"): these four blocks (0.678; left and right windows alone 0.667; adding 3-word
 # windows and a distance-weighted sentence did not help); piece offsets from
-# from tokenising each whole sentence (an earlier helper, since removed) scored about the same in
+# tokenising each whole sentence (an earlier helper, since removed) scored about the same in
 # CV (0.675) and cost ~10x more per sentence.
 EMBED_BLOCKS = ("l", "r", "c", "s")
 EMBED_NAMES = tuple(f"e:{b}:{i:03d}" for b in EMBED_BLOCKS for i in range(256))

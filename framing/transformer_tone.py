@@ -12,9 +12,10 @@ come from).
 
 Input, the same in training and here (:func:`encode`): the sentence with the target replaced by
 ``[MASK]`` (``[MASK] said ...``), and the sentence's other mentions of the same actor by name
-too, so that the model judges how the sentence portrays the target, not who the target is; sentences longer than 96 tokens are cut to a window centred on it.  The
-head reads the ``[CLS]`` vector and the vector of the ``[MASK]`` token.  The rule of :func:`framing.target_tone.opposed_rule` is
-applied on top, as for the linear model.
+too, so that the model judges how the sentence portrays the target, not who the target is;
+sentences longer than 96 tokens are cut to a window centred on it.  The head reads the
+``[CLS]`` vector and the vector of the ``[MASK]`` token.  The rule of
+:func:`framing.target_tone.opposed_rule` is applied on top, as for the linear model.
 
 Cost: about 6 CPU ms per target (two models), against about 0.06 ms for the linear model of
 :mod:`framing.target_tone`; corpus mode therefore uses the linear model unless asked otherwise
