@@ -11,14 +11,15 @@ Recipe (chosen on NewsMTSC train only): AdamW, learning rate 5e-5 with 10% linea
 linear decay, weight decay 0.01, batch 16, 4 epochs, gradient norm clipped at 1.  10% of train,
 grouped by sentence, is held out to pick the epoch; dev is scored once, at the end.  The
 shipped files are then trained again on all of train, the holdout included, for the epoch the
-holdout picked (``--all-train --epochs N``; the last epoch is kept).  The model is
-then exported to ONNX (opset 17) and its weights quantised to int8 per output channel
-(onnxruntime's dynamic quantisation; per tensor lost more: NewsMTSC dev 0.742 fp32 -> 0.733 per
-tensor, 0.747 per channel, seed 0).  ``--holdout-of FILE.onnx...`` scores written models
-(probabilities averaged, as framing runs them) on the same train holdout and on ``--dev``; it
-needs no torch; with ``--against OLD.onnx...`` it also compares them with other models on dev
-(the difference in macro-F1 and its 95% interval from a paired bootstrap over sentences).  Two seeds are shipped and averaged rather than one chosen, so that no choice
-between seeds rests on dev (README, "Tone and actors", has every candidate's figures).
+holdout picked (``--all-train --epochs N``; the last epoch is kept).  The model is then
+exported to ONNX (opset 17) and its weights quantised to int8 per output channel (onnxruntime's
+dynamic quantisation; per tensor lost more: NewsMTSC dev 0.742 fp32 -> 0.733 per tensor, 0.747
+per channel, v1 seed 0).  ``--holdout-of FILE.onnx...`` scores written models (probabilities
+averaged, as framing runs them) on the same train holdout and on ``--dev``; it needs no torch;
+with ``--against OLD.onnx...`` it also compares them with other models on dev (the difference
+in macro-F1 and its 95% interval from a paired bootstrap over sentences).  Two seeds are
+shipped and averaged rather than one chosen, so that no choice between seeds rests on dev
+(README, "Tone and actors", has every candidate's figures).
 
 Needs a side environment with torch; ``framing`` itself never imports torch::
 
