@@ -324,7 +324,7 @@ def overview_measures(
         (
             "Tone, own voice (−1 … +1)",
             {i: tone[i].own_voice if i in tone else None for i in ids},
-            "{:+.2f}",
+            "{:+z.2f}",
         ),
     ]
 
@@ -707,10 +707,10 @@ def actor_tone_figure(
             v = t.actor_tone.get(a) if t else None
             n = len(t.evidence.get(a, ())) if t else 0
             rz.append(v)
-            rt.append("" if v is None else f"{v:+.2f}")
+            rt.append("" if v is None else f"{v:+z.2f}")
             rh.append(
                 f"<b>{lab[i]}</b> toward {_esc(hide(a))}: "
-                + ("not mentioned" if v is None else f"{v:+.2f} from {n} mention(s)")
+                + ("not mentioned" if v is None else f"{v:+z.2f} from {n} mention(s)")
             )
         z.append(rz)
         text.append(rt)
@@ -776,7 +776,7 @@ def tone_strip_figure(
         z.append(scores + [None] * (width - len(scores)))
         hover.append(
             [
-                f"<b>{lab[i]}</b> sentence {k + 1}: {scores[k]:+.2f}<br>"
+                f"<b>{lab[i]}</b> sentence {k + 1}: {scores[k]:+z.2f}<br>"
                 + (_wrap(hide(sents[k])) if k < len(sents) else "")
                 if k < len(scores)
                 else ""

@@ -314,12 +314,12 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
         ev = []
         for i in (lo, hi):
             items = sorted(tones[i].evidence.get(actor, ()), key=lambda e: e.score, reverse=i == hi)
-            ev += [Evidence(i, e.sentence_text, f"tone {e.score:+.2f}") for e in items[:2]]
+            ev += [Evidence(i, e.sentence_text, f"tone {e.score:+z.2f}") for e in items[:2]]
         out.append(
             Finding(
                 "actor_tone",
-                f"Toward {actor}, {lab[lo]} is the {_most_negative(scored[lo])} ({scored[lo]:+.2f}) "
-                f"and {lab[hi]} the {_most_positive(scored[hi])} ({scored[hi]:+.2f}).",
+                f"Toward {actor}, {lab[lo]} is the {_most_negative(scored[lo])} ({scored[lo]:+z.2f}) "
+                f"and {lab[hi]} the {_most_positive(scored[hi])} ({scored[hi]:+z.2f}).",
                 "tone",
                 (lo, hi),
                 tuple(ev),
@@ -339,12 +339,12 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
                 scores = tones[i].sentence_scores
                 if scores and len(scores) == len(doc.sentences):
                     k = (min if i == lo else max)(range(len(scores)), key=lambda n: scores[n])
-                    ev.append(Evidence(i, doc.sentences[k].text, f"tone {scores[k]:+.2f}"))
+                    ev.append(Evidence(i, doc.sentences[k].text, f"tone {scores[k]:+z.2f}"))
             out.append(
                 Finding(
                     "tone",
                     f"In its own voice {lab[lo]} is the {_most_negative(own[lo] or 0.0)} version "
-                    f"({own[lo]:+.2f}) and {lab[hi]} the {_most_positive(own[hi] or 0.0)} ({own[hi]:+.2f}).",
+                    f"({own[lo]:+z.2f}) and {lab[hi]} the {_most_positive(own[hi] or 0.0)} ({own[hi]:+z.2f}).",
                     "tone",
                     (lo, hi),
                     tuple(ev),

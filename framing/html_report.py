@@ -361,7 +361,7 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
             tone_cells = []
             for i in ids:
                 v = tones[i].actor_tone.get(actor) if i in tones else None
-                tone_cells.append(f"<td class='num'{_tone_bg(v)}>{'' if v is None else f'{v:+.2f}'}</td>")
+                tone_cells.append(f"<td class='num'{_tone_bg(v)}>{'' if v is None else f'{v:+z.2f}'}</td>")
             parts.append(f"<tr><th>{_e(hide(actor))}</th>{''.join(tone_cells)}</tr>")
         parts.append("</table>")
 

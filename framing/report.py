@@ -340,7 +340,7 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
                 lines.append(f"- Loaded terms in its own voice: {terms}")
             tone = analysis.tone.articles.get(doc.id)
             if tone and tone.actor_tone:
-                actors = ", ".join(f"{hide(k)} {v:+.2f}" for k, v in tone.actor_tone.items())
+                actors = ", ".join(f"{hide(k)} {v:+z.2f}" for k, v in tone.actor_tone.items())
                 lines.append(f"- Tone toward actors ({analysis.tone.model} model): {actors}")
             det = analysis.details.articles.get(doc.id)
             if det and (det.dropped or det.added):

@@ -128,3 +128,16 @@ def test_tone_finding_words_follow_the_signs(full) -> None:
     f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
     assert "The New Arab is the most negative (-0.60)" in f.text
     assert "AP the least negative (-0.05)" in f.text
+
+
+def test_a_score_that_rounds_to_zero_is_not_printed_as_minus_zero(full) -> None:
+    from framing.types import ArticleTone, EventTone
+
+    ids = [d.id for d in full.documents]
+    scores = dict(zip(ids, [-0.6, -0.002, -0.3, -0.2, -0.4], strict=True))
+    tone = EventTone(
+        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in scores.items()}, actors=("Iraq",)
+    )
+    f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
+    assert "AP the least negative (+0.00)" in f.text
+    assert "-0.00" not in f.text

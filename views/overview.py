@@ -50,7 +50,7 @@ COLUMN_HELP: dict[str, tuple[str, str]] = {
     "Details kept": ("Share of the event's details this version reports.", "{:.0%}"),
     "Dropped": ("Details the reference reports and this version leaves out.", "{:.0f}"),
     "Added": ("Details this version reports and the reference does not.", "{:.0f}"),
-    "Tone (own voice)": ("−1 negative … +1 positive, outside quotations.", "{:+.2f}"),
+    "Tone (own voice)": ("−1 negative … +1 positive, outside quotations.", "{:+z.2f}"),
 }
 
 
@@ -76,7 +76,7 @@ def scorecard_html(ctx: Context) -> str:
             if v is None or (isinstance(v, float) and v != v):
                 cells.append("<td class='fr-na'>–</td>")
                 continue
-            fmt = COLUMN_HELP.get(col, ("", "{:+.2f}"))[1]
+            fmt = COLUMN_HELP.get(col, ("", "{:+z.2f}"))[1]
             text = esc(fmt.format(v))
             if col == "Details kept":
                 cells.append(

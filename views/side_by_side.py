@@ -52,7 +52,7 @@ def render(ctx: Context) -> None:
         if vocab and vocab.per_100_words is not None:
             stats.append(f"{vocab.per_100_words:.1f} loaded/100w")
         if tone and tone.own_voice is not None:
-            stats.append(f"tone {tone.own_voice:+.2f}")
+            stats.append(f"tone {tone.own_voice:+z.2f}")
         with col:
             html(
                 f"<div class='fr-card fr-head' style='border-top:4px solid {ctx.colors[i]}'>"

@@ -61,7 +61,7 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
                 cells.append(heat_cell("", None, 0, f"{who}: not mentioned"))
             else:
                 rgb = (178, 24, 43) if v < 0 else (33, 102, 172)
-                cells.append(heat_cell(f"{v:+.2f}", rgb, abs(v) / lim, f"{who}: {v:+.2f} from {n} mention(s)"))
+                cells.append(heat_cell(f"{v:+z.2f}", rgb, abs(v) / lim, f"{who}: {v:+z.2f} from {n} mention(s)"))
         rows.append(f"<tr><th class='rowh'>{name}</th>{''.join(cells)}</tr>")
     key = (
         f"<div class='fr-meta'>Colour: red negative, blue positive, darkest at ±{lim:.2f}; "
@@ -98,7 +98,7 @@ def render(ctx: Context) -> None:
         if t:
             rows.append({"Version": ctx.label(i), "Own voice": t.own_voice, "In quotations": t.quoted})
     table(
-        rows, formats={"Own voice": "{:+.2f}", "In quotations": "{:+.2f}"},
+        rows, formats={"Own voice": "{:+z.2f}", "In quotations": "{:+z.2f}"},
         caption="Tone of the outlet's own words and of the words it quotes (−1 negative … +1 positive).",
     )
 
@@ -125,12 +125,12 @@ def _evidence(ctx: Context, actors: list[str]) -> None:
         head = (
             f"<div class='fr-card' style='border-top:4px solid {ctx.colors[i]}'>"
             f"<h4>{dot(ctx.colors[i])}{esc(ctx.label(i))}</h4>"
-            + (f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+.2f}</b> from {len(ev)} mention(s)</div>"
+            + (f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+z.2f}</b> from {len(ev)} mention(s)</div>"
                if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>")
         )
         items = "".join(
             f"<div class='fr-quote' style='border-left-color:{_tone_colour(e.score)}'>"
-            f"<span class='fr-badge' style='background:{_tone_colour(e.score)}'>{e.score:+.2f}</span>"
+            f"<span class='fr-badge' style='background:{_tone_colour(e.score)}'>{e.score:+z.2f}</span>"
             + ("<span class='fr-meta'>quoted · </span>" if e.quoted else "")
             + f"{esc_masked(ctx, e.sentence_text)}</div>"
             for e in sorted(ev, key=lambda e: e.score)[:8]
