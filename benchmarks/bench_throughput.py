@@ -12,7 +12,8 @@ reading, flattening and writing kept) give the ceiling that the batch engine its
 run also at 10x and 100x ``N2`` articles, they show how the main process's memory grows with
 the corpus.
 
-Profile: one process analyses the first ``N1`` articles with each pipeline step timed
+Profile: one process analyses the first ``N1`` articles as corpus mode does (the products the
+store keeps, :data:`framing.batch.CORPUS_PRODUCTS`) with each pipeline step timed
 (cleaning, actors, details, vocabulary, tone, readability, and flattening into store rows), in
 CPU milliseconds per article (CPU time, because other jobs on a shared machine inflate wall
 time).  The throughput runs also report CPU time of all processes, and the rate that CPU time
@@ -79,7 +80,7 @@ def _child_profile(path: str) -> None:
 
     import framing.analysis as A
     from framing import store
-    from framing.batch import CORPUS_SETTINGS, Summary, read_ref, scan
+    from framing.batch import CORPUS_PRODUCTS, CORPUS_SETTINGS, Summary, read_ref, scan
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -104,13 +105,13 @@ def _child_profile(path: str) -> None:
     events = list(found.events.items())
     # Warm-up on the first event: lexicons and models load once (functools.cache).
     A.analyze_event([read_ref(r) for r in events[0][1]], event_id=events[0][0],
-                    settings=CORPUS_SETTINGS)
+                    settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
     spent.clear()
     n = 0
     t = clock()
     for eid, refs in events[1:]:
         analysis = A.analyze_event([read_ref(r) for r in refs], event_id=eid,
-                                   settings=CORPUS_SETTINGS)
+                                   settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
         t2 = clock()
         store.rows_for(analysis)
         spent["store rows"] += clock() - t2

@@ -12,7 +12,9 @@ The engine runs in three steps, keeping memory flat as the corpus grows:
    Events already in the store are skipped (resume).
 3. **Analysis.** Events are sent in small batches to worker processes (all cores by default),
    each running :func:`framing.analysis.analyze_event` and flattening the result into table rows
-   (:func:`framing.store.rows_for`); the main process writes the rows as they come, in
+   (:func:`framing.store.rows_for`); the analysis computes only what those rows hold
+   (:data:`CORPUS_PRODUCTS`: the same stored values, without the products no table keeps, such
+   as distinctive words and substitutions); the main process writes the rows as they come, in
    transactions of a few thousand articles.  A progress bar with rate and time left is shown
    on a terminal.  The Dask engine (``engine="dask"``) sends the same batches to the same
    function on a ``dask.distributed`` cluster.
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .analysis import Products
 from .errors import InputError
 from .settings import Settings
 from .store import DuckDBSink, ParquetSink, Rows, empty_rows, extend, rows_for
@@ -45,6 +48,13 @@ from .types import Article
 #: cheaper than the transformer (README, "Tone and actors"); ``--tone-model transformer``
 #: asks for the other.
 CORPUS_SETTINGS = Settings(tone_model="linear")
+#: What corpus mode's analysis computes: only what the store's tables keep
+#: (:func:`framing.analysis.analyze_documents`, ``products``).  Every stored value is the same
+#: as a full analysis gives (tests/test_batch.py compares the rows of both); the products no
+#: table keeps (distinctive words, substitutions, actor labels, sentence loadedness scores,
+#: each detail's facts, quotes and sources kept and dropped) cost about a fifth of the CPU
+#: time per article (README, Corpus mode, "Speed and memory").
+CORPUS_PRODUCTS: Products = "store"
 
 #: English function words (the most frequent words of English text; any general frequency
 #: list starts with them).  Their share of the words is the language test.
@@ -485,7 +495,8 @@ def analyze_task(
         try:
             articles = [read_ref(r) for r in refs]
             analysis = analyze_event(
-                articles, event_id=event_id, aliases=aliases, settings=settings
+                articles, event_id=event_id, aliases=aliases, settings=settings,
+                products=CORPUS_PRODUCTS,
             )
         except Exception as exc:  # noqa: BLE001 - reported per event, the run goes on
             msg = f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
@@ -518,7 +529,7 @@ def _warm_worker(settings: Settings = CORPUS_SETTINGS) -> None:
     from .types import Article
 
     analyze_event([Article(f"w{i}", t) for i, t in enumerate(_WARM_UP)], event_id="warm-up",
-                  settings=settings)
+                  settings=settings, products=CORPUS_PRODUCTS)
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
 

@@ -572,7 +572,8 @@ def _status(
     return "paraphrase", ()
 
 
-def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
+def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Detail, ...]:
+    """The aligned details; ``facts=False`` leaves each detail's ``facts`` empty."""
     docs, units = al.documents, al.units
     built: list[tuple[tuple[float, int], dict]] = []
     for row in al.rows:
@@ -607,7 +608,7 @@ def _details(al: _Aligned, settings: Settings) -> tuple[Detail, ...]:
         fields = {
             "text": ref_text, "sentences": sentences, "sentence_index": indexes,
             "status": status, "position": position, "changes": changes,
-            "facts": factlib.extract(ref_text, common=al.common).as_mapping(),
+            "facts": factlib.extract(ref_text, common=al.common).as_mapping() if facts else {},
         }
         built.append(((ref_pos, al.order.index(row.ref)), fields))
     built.sort(key=lambda b: b[0])
@@ -692,11 +693,12 @@ def _quotes(text: str) -> tuple[str, ...]:
 
 
 def _articles(
-    details: tuple[Detail, ...], al: _Aligned, settings: Settings
+    details: tuple[Detail, ...], al: _Aligned, settings: Settings, store_only: bool = False
 ) -> dict[str, ArticleDetails]:
+    """Per-version selection scores; ``store_only`` leaves quotes and sources empty."""
     ids = [d.id for d in al.documents]
-    sources = {doc.id: _sources(doc, al) for doc in al.documents}
-    groups = _source_groups(ids, sources, al.common)
+    sources = {doc.id: () if store_only else _sources(doc, al) for doc in al.documents}
+    groups = {} if store_only else _source_groups(ids, sources, al.common)
     # per detail, once for all versions (not once per pair of versions): who carries it, and
     # for each of its quotes, whose wording of the detail has that quote
     carry = [{a for a in ids if _carries(x, a)} for x in details]
@@ -737,7 +739,7 @@ def _articles(
             quotes_kept=tuple(dict.fromkeys(quotes_kept)),
             quotes_dropped=tuple(dict.fromkeys(quotes_dropped)),
             sources=sources[aid],
-            **_source_selection(aid, ids, sources, groups),
+            **({} if store_only else _source_selection(aid, ids, sources, groups)),
         )
     return out
 
@@ -965,13 +967,17 @@ def _direction(
 
 
 def analyze(
-    documents: Sequence[Document], *, settings: Settings = DEFAULT_SETTINGS
+    documents: Sequence[Document], *, settings: Settings = DEFAULT_SETTINGS,
+    store_only: bool = False,
 ) -> EventDetails:
     """The detail matrix, per-version selection scores and pairwise reuse.
 
     Args:
         documents: The cleaned versions of one event.
         settings: Thresholds (``details_*`` fields).
+        store_only: Compute only what the corpus store keeps: each detail's ``facts`` and each
+            version's quotes kept and dropped and sources (cited, kept, dropped) are left
+            empty (corpus mode, ``framing.analysis`` ``products="store"``).
 
     Returns:
         :class:`~framing.types.EventDetails`: the aligned details, one
@@ -989,13 +995,13 @@ def analyze(
         (1.0, 1.0)
     """
     al = _align(documents, settings)
-    details = _details(al, settings)
+    details = _details(al, settings, facts=not store_only)
     if not al.documents:
         return EventDetails()
     return EventDetails(
         details=details,
         pairs=_pairs(al, settings) if len(al.documents) > 1 else (),
-        articles=_articles(details, al, settings),
+        articles=_articles(details, al, settings, store_only),
     )
 
 

@@ -433,8 +433,38 @@ def score_text(text: str) -> float:
     return sentence_score(text, loaded_terms(doc))
 
 
-def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> ArticleVocabulary:
+def _sentence_scores(
+    doc: Document, tokens: Sequence[Token], terms: Sequence[LoadedTerm]
+) -> list[float]:
+    """One loadedness score per sentence of ``doc`` (:func:`_scores`)."""
+    sentences = doc.sentences
+    by_sentence: dict[int, list[LoadedTerm]] = {}
+    for t in terms:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    tok_starts = list(map(_START_OF, tokens))
+    spans = [
+        (bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end))
+        for s in sentences
+    ]
+    return _scores(
+        tokens,
+        spans,
+        [s.text for s in sentences],
+        [by_sentence.get(s.index, []) for s in sentences],
+        _induced.sentence_values(tokens, spans, _own_voice_keep(doc.body, tokens, doc.quotes)),
+    )
+
+
+def article_vocabulary(
+    doc: Document, tokens: Sequence[Token] | None = None, *, sentence_scores: bool = True
+) -> ArticleVocabulary:
     """Flagged terms, sentence scores and rates of one version.
+
+    Args:
+        doc: A cleaned document.
+        tokens: The body's tokens, when already computed.
+        sentence_scores: Score each sentence (False: ``sentence_scores`` is left empty, ``()``;
+            corpus mode stores no sentence scores).
 
     Example:
         >>> from framing.types import Article, Document
@@ -449,22 +479,7 @@ def article_vocabulary(doc: Document, tokens: Sequence[Token] | None = None) -> 
     own_words = len(tokens) - quoted_words
     own = [t for t in terms if not t.quoted]
     quoted = [t for t in terms if t.quoted]
-    sentences = doc.sentences
-    by_sentence: dict[int, list[LoadedTerm]] = {}
-    for t in terms:
-        by_sentence.setdefault(t.sentence, []).append(t)
-    tok_starts = list(map(_START_OF, tokens))
-    spans = [
-        (bisect.bisect_left(tok_starts, s.start), bisect.bisect_left(tok_starts, s.end))
-        for s in sentences
-    ]
-    scores = _scores(
-        tokens,
-        spans,
-        [s.text for s in sentences],
-        [by_sentence.get(s.index, []) for s in sentences],
-        _induced.sentence_values(tokens, spans, _own_voice_keep(doc.body, tokens, doc.quotes)),
-    )
+    scores = _sentence_scores(doc, tokens, terms) if sentence_scores else []
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -1087,6 +1102,7 @@ def analyze(
     mentions: Mapping[str, tuple[ActorMention, ...]],
     *,
     settings: Settings = DEFAULT_SETTINGS,
+    store_only: bool = False,
 ) -> EventVocabulary:
     """Loaded vocabulary of each version and across versions.
 
@@ -1096,11 +1112,18 @@ def analyze(
             substitutions use this alignment and are empty when it is.
         mentions: Actor mentions per version (:func:`framing.actors.find_mentions`).
         settings: Analysis settings.
+        store_only: Compute only what the corpus store keeps (flagged terms and rates per
+            version); distinctive words, substitutions, actor labels and sentence scores are
+            left empty (corpus mode, ``framing.analysis`` ``products="store"``).
 
     Returns:
         Flagged terms and rates per version, distinctive words, substitutions, actor labels.
     """
     tokens = {d.id: tokenize(d.body) for d in documents}
+    if store_only:
+        return EventVocabulary(articles={
+            d.id: article_vocabulary(d, tokens[d.id], sentence_scores=False) for d in documents
+        })
     articles = {d.id: article_vocabulary(d, tokens[d.id]) for d in documents}
     return EventVocabulary(
         articles=articles,

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
 
-from framing import batch
+import framing.analysis
+from framing import batch, load_articles
+from framing.analysis import analyze_event
 from framing.batch import ENGLISH_MIN_RATIO, analyze_corpus, english_ratio
 from framing.cli import main
 from framing.errors import InputError
-from framing.store import connect, read_table
+from framing.store import connect, read_table, rows_for
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+WATER_RATES = Path(__file__).parent / "data" / "events" / "water-rates"
 
 FRENCH = (
     "Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient après "
@@ -295,3 +301,52 @@ def test_resuming_a_store_with_another_tone_model_is_refused_in_one_line(tmp_pat
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "tone model linear" in err and "--tone-model" in err
+
+
+@pytest.mark.parametrize("folder", [SEEDS, WATER_RATES], ids=["seeds", "water-rates"])
+def test_corpus_mode_stores_the_same_rows_as_a_full_analysis(folder, monkeypatch):
+    articles = load_articles([folder])
+    full = rows_for(analyze_event(articles, event_id="e", settings=batch.CORPUS_SETTINGS))
+    asked = []
+    real = framing.analysis.analyze_event
+
+    def spy(*args, **kwargs):
+        asked.append(kwargs.get("products", "all"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(framing.analysis, "analyze_event", spy)
+    refs = [batch.Ref(a.id, "e", 0, article=a) for a in articles]
+    stored = batch.analyze_task([("e", False, refs)])  # what a corpus-mode worker returns
+    assert asked == ["store"]  # the worker took the lean path...
+    assert stored["articles"] and stored["detail_cells"] and stored["loaded_terms"]
+    assert stored == full  # ...and every table's rows are the full analysis's, all columns
+
+
+def test_store_products_leave_what_no_table_keeps_empty_and_compute_the_rest():
+    articles = load_articles([SEEDS])
+    full = analyze_event(articles, settings=batch.CORPUS_SETTINGS)
+    lean = analyze_event(articles, settings=batch.CORPUS_SETTINGS, products=batch.CORPUS_PRODUCTS)
+    # the full analysis has every product (the lean one is not empty because the event is)
+    assert full.vocabulary.substitutions and full.vocabulary.actor_labels
+    assert any(full.vocabulary.distinctive.values())
+    assert any(d.facts for d in full.details.details)
+    assert any(a.sources and a.sources_kept for a in full.details.articles.values())
+    assert any(a.quotes_kept for a in full.details.articles.values())
+    voc, det = lean.vocabulary, lean.details
+    assert voc.distinctive == {} and voc.substitutions == () and voc.actor_labels == ()
+    assert all(d.facts == {} for d in det.details)
+    for aid, v in voc.articles.items():
+        assert v.sentence_scores == () and full.vocabulary.articles[aid].sentence_scores
+        assert (v.terms, v.per_100_words, v.quoted_per_100_words) == (
+            full.vocabulary.articles[aid].terms, full.vocabulary.articles[aid].per_100_words,
+            full.vocabulary.articles[aid].quoted_per_100_words)
+    for a in det.articles.values():
+        assert a.quotes_kept == a.quotes_dropped == a.sources == () == a.sources_kept
+        assert a.sources_dropped == ()
+    assert [d.status for d in det.details] == [d.status for d in full.details.details]
+    assert det.pairs == full.details.pairs and lean.tone == full.tone
+
+
+def test_unknown_products_are_refused():
+    with pytest.raises(ValueError, match="products"):
+        analyze_event(load_articles([WATER_RATES]), products="some")  # type: ignore[arg-type]
