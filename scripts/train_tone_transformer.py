@@ -17,7 +17,11 @@ dynamic quantisation; per tensor lost more: NewsMTSC dev 0.742 fp32 -> 0.733 per
 per channel, v1 seed 0).  ``--holdout-of FILE.onnx...`` scores written models (probabilities
 averaged, as framing runs them) on the same train holdout and on ``--dev``; it needs no torch;
 with ``--against OLD.onnx...`` it also compares them with other models on dev (the difference
-in macro-F1 and its 95% interval from a paired bootstrap over sentences).  Two seeds are
+in macro-F1 and its 95% interval from a paired bootstrap over sentences).  ``--soup
+RUN.fp32.onnx... --out FILE.onnx`` writes the uniform average of several runs' weights (a
+"model soup", Wortsman et al. 2022), quantised the same way; it needs ``onnx``, not torch.  A
+soup of four seeds was measured and not shipped: its scores shrink by about 40% (README, "Tone
+and actors").  Two seeds are
 shipped and averaged rather than one chosen, so that no choice between seeds rests on dev
 (README, "Tone and actors", has every candidate's figures).
 
@@ -209,7 +213,6 @@ def export(model, path: Path, *, keep_fp32: bool = False) -> None:
     """ONNX (fp32) next to ``path`` (``NAME.fp32.onnx``, removed unless ``keep_fp32``), then int8
     weights at ``path``."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval()
     example = tensors([encode("Critics accused the minister of lying.", 20, 28)] * 2)
@@ -220,9 +223,44 @@ def export(model, path: Path, *, keep_fp32: bool = False) -> None:
         dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in names}, "logits": {0: "batch"}},
         opset_version=17, dynamo=False,
     )
-    quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=True)
+    quantize(fp32, path)
     if not keep_fp32:
         fp32.unlink()
+
+
+def quantize(fp32: Path, path: Path) -> None:
+    """int8 weights, per output channel (onnxruntime's dynamic quantisation), at ``path``."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(fp32), str(path), weight_type=QuantType.QInt8, per_channel=True)
+
+
+def soup(runs: list[Path], path: Path) -> None:
+    """The uniform average of the weights of several runs' fp32 ONNX files (``--keep-fp32``),
+    quantised to int8 at ``path``; the averaged fp32 file is kept next to it.
+
+    The runs must come from this script (same graph, same initializer names): they differ only
+    in their weights."""
+    import onnx
+    from onnx import numpy_helper
+
+    models = [onnx.load(str(p)) for p in runs]
+    base = models[0]
+    names = [t.name for t in base.graph.initializer]
+    ops = [n.op_type for n in base.graph.node]
+    for p, m in zip(runs[1:], models[1:], strict=True):
+        if [t.name for t in m.graph.initializer] != names or [n.op_type for n in m.graph.node] != ops:
+            sys.exit(f"{p} is not the same network as {runs[0]}: runs of this script only")
+    for k, t in enumerate(base.graph.initializer):
+        arrays = [numpy_helper.to_array(m.graph.initializer[k]) for m in models]
+        if np.issubdtype(arrays[0].dtype, np.floating):
+            t.CopyFrom(numpy_helper.from_array(np.mean(arrays, axis=0).astype(arrays[0].dtype), t.name))
+        elif any(not np.array_equal(a, arrays[0]) for a in arrays[1:]):
+            sys.exit(f"integer tensor {t.name} differs between runs: runs of this script only")
+    fp32 = path.with_suffix(".fp32.onnx")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    onnx.save(base, str(fp32))
+    quantize(fp32, path)
 
 
 def main() -> None:
@@ -243,10 +281,20 @@ def main() -> None:
     ap.add_argument("--holdout-of", type=Path, nargs="+", metavar="FILE.onnx",
                     help="only score these written models (probabilities averaged) on the train "
                     "holdout and --dev; needs no torch")
+    ap.add_argument("--soup", type=Path, nargs="+", metavar="RUN.fp32.onnx",
+                    help="with --out outside framing/models: write the average of these runs' "
+                    "weights, quantised to int8 (needs onnx, not torch)")
     ap.add_argument("--against", type=Path, nargs="+", metavar="FILE.onnx",
                     help="with --holdout-of and --dev: compare on dev with these models "
                     "(paired bootstrap over sentences)")
     a = ap.parse_args()
+    if a.soup:
+        if a.out is None or a.out.parent.resolve() == MODELS.resolve():
+            ap.error("--soup needs --out outside framing/models (no soup is shipped)")
+        soup(a.soup, a.out)
+        print("RESULT", json.dumps({"soup_of": [str(p) for p in a.soup], "out": str(a.out),
+                                    "sha256": hashlib.sha256(a.out.read_bytes()).hexdigest()}))
+        return
     if a.limit and (a.out is None or a.out.parent.resolve() == MODELS.resolve()):
         ap.error("--limit (a smoke run) needs --out outside framing/models")
     a.out = a.out or default_out(a.seed)
