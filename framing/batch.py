@@ -52,8 +52,8 @@ CORPUS_SETTINGS = Settings(tone_model="linear")
 #: (:func:`framing.analysis.analyze_documents`, ``products``).  Every stored value is the same
 #: as a full analysis gives (tests/test_batch.py compares the rows of both); the products no
 #: table keeps (distinctive words, substitutions, actor labels, sentence loadedness scores,
-#: each detail's facts, quotes and sources kept and dropped) cost about 29% of the CPU time
-#: per article: 13.4 -> 9.5 CPU ms, median of 8 alternating runs of
+#: each detail's facts, quotes and sources kept and dropped) cost about 28% of the CPU time
+#: per article: 13.4 -> 9.6 CPU ms, median of 11 alternating runs of
 #: ``python -m benchmarks.bench_throughput --profile`` (README, Corpus mode, "Speed and memory").
 CORPUS_PRODUCTS: Products = "store"
 
