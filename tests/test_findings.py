@@ -117,27 +117,25 @@ def test_consensus_is_what_more_than_half_of_the_shown_versions_carry(full) -> N
         assert (det.id in cons) == (carriers > len(ids) / 2)
 
 
-def test_tone_finding_words_follow_the_signs(full) -> None:
+def _actor_tone_finding(analysis: EventAnalysis, scores: list[float]) -> str:
+    """The actor-tone finding's text when the versions score Iraq ``scores``, in order."""
     from framing.types import ArticleTone, EventTone
 
-    ids = [d.id for d in full.documents]
-    scores = dict(zip(ids, [-0.6, -0.05, -0.3, -0.2, -0.4], strict=True))
+    ids = [d.id for d in analysis.documents]
     tone = EventTone(
-        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in scores.items()}, actors=("Iraq",)
+        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in zip(ids, scores, strict=True)},
+        actors=("Iraq",),
     )
-    f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
-    assert "The New Arab is the most negative (-0.60)" in f.text
-    assert "AP the least negative (-0.05)" in f.text
+    return next(f for f in findings(replace(analysis, tone=tone), limit=None) if f.kind == "actor_tone").text
+
+
+def test_tone_finding_words_follow_the_signs(full) -> None:
+    text = _actor_tone_finding(full, [-0.6, -0.05, -0.3, -0.2, -0.4])
+    assert "The New Arab is the most negative (-0.60)" in text
+    assert "AP the least negative (-0.05)" in text
 
 
 def test_a_score_that_rounds_to_zero_is_not_printed_as_minus_zero(full) -> None:
-    from framing.types import ArticleTone, EventTone
-
-    ids = [d.id for d in full.documents]
-    scores = dict(zip(ids, [-0.6, -0.002, -0.3, -0.2, -0.4], strict=True))
-    tone = EventTone(
-        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in scores.items()}, actors=("Iraq",)
-    )
-    f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
-    assert "AP the least negative (+0.00)" in f.text
-    assert "-0.00" not in f.text
+    text = _actor_tone_finding(full, [-0.6, -0.002, -0.3, -0.2, -0.4])
+    assert "AP the least negative (+0.00)" in text
+    assert "-0.00" not in text
