@@ -168,6 +168,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
+#: A number word as a whole word of a lower-cased text: the test
+#: ``not _lower_words(text).isdisjoint(_NUMBER_WORDS)`` as one search, without the set of
+#: every word ("[a-z]" on both sides: _lower_words' words are runs of a-z).
+_NUMBER_WORD_RUN = re.compile(r"(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")
+#: "day" anywhere or a number word (in a lower-cased text): what makes a unit without a digit
+#: or a month worth reading for dates and numbers.
+_DAY_OR_NUMBER_WORD = re.compile(r"day|" + _NUMBER_WORD_RUN.pattern)
 
 
 # --------------------------------------------------------------------------------------------
@@ -445,8 +452,8 @@ def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int
 def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     has_digit = _DIGIT.search(text) is not None  # most units have none: skip those patterns
     if (
-        not has_digit and _DATE_HINT.search(text) is None and "day" not in text.lower()
-        and _lower_words(text).isdisjoint(_NUMBER_WORDS)
+        not has_digit and _DATE_HINT.search(text) is None
+        and _DAY_OR_NUMBER_WORD.search(text.lower()) is None
     ):
         return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
     dates, spans = _dates(text, has_digit)
@@ -464,7 +471,7 @@ def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = Tru
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(m.group(0).replace(",", ""))
-    if not _lower_words(text).isdisjoint(_NUMBER_WORDS):
+    if _NUMBER_WORD_RUN.search(text.lower()):
         out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
     return list(dict.fromkeys(out))
 
@@ -688,16 +695,25 @@ def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
 def _key_set(
     names: Sequence[str], numbers: Sequence[str], dates: Sequence[str]
 ) -> frozenset[str]:
-    ranks = _ranks()
-    out = set()
+    out: set[str] = set()
     for n in names:
-        for w in n.split():
-            k = _name_key(w)
-            if len(k) >= 3 and _bare(w) not in ranks:
-                out.add(k)
+        out.update(_name_word_keys(n))  # the same keys, added in the same order
     out.update(f"#{n}" for n in numbers)
     out.update(f"@{d}" for d in dates if "-" in d or len(d) == 4)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _name_word_keys(name: str) -> tuple[str, ...]:
+    """The keys of a name's words, in order (an event names the same few people and places in
+    many units: each name's keys are worked out once)."""
+    ranks = _ranks()
+    out = []
+    for w in name.split():
+        k = _name_key(w)
+        if len(k) >= 3 and _bare(w) not in ranks:
+            out.append(k)
+    return tuple(out)
 
 
 def extract(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
