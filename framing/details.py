@@ -221,6 +221,11 @@ def _word_similarity(texts: list[str]) -> np.ndarray:
     return _tfidf_cosine(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(texts))
 
 
+#: Code points below this are numbered by a table of the characters present (64k entries at
+#: most: the Basic Multilingual Plane); an event with a character above it sorts them instead.
+_CHAR_TABLE = 1 << 16
+
+
 def _char_similarity(texts: list[str]) -> np.ndarray:
     """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
     features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy.
@@ -242,9 +247,20 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
         bits = 7
     else:
         codes = np.frombuffer(data.encode("utf-32-le"), dtype=np.uint32)
-        alphabet, b = np.unique(codes, return_inverse=True)
-        b = b.astype(np.int64) + 1  # 0 is never a character, so "a" and "\0a" differ
-        bits = int(len(alphabet)).bit_length()
+        top = int(codes.max())
+        if top < _CHAR_TABLE:
+            # a table of the code points present numbers the characters without sorting every
+            # character of the event (most events: ASCII and a few curly quotes); the number
+            # is the rank among the distinct characters, from 1, as below
+            present = np.zeros(top + 1, dtype=bool)
+            present[codes] = True
+            rank = np.cumsum(present, dtype=np.int64)
+            b, distinct = rank[codes], int(rank[-1])
+        else:
+            alphabet, b = np.unique(codes, return_inverse=True)
+            b, distinct = b.astype(np.int64), len(alphabet)
+            b += 1  # 0 is never a character, so "a" and "\0a" differ
+        bits = distinct.bit_length()
         if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
             return _char_similarity([t.encode("unicode_escape").decode("ascii") for t in texts])
     row = np.repeat(np.arange(len(texts)), [len(p) + 1 for p in padded])[: len(b)]
@@ -575,36 +591,40 @@ def _status(
 def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Detail, ...]:
     """The aligned details; ``facts=False`` leaves each detail's ``facts`` empty."""
     docs, units = al.documents, al.units
+    ids = [doc.id for doc in docs]  # a property: read once per event, not once per cell
     built: list[tuple[tuple[float, int], dict]] = []
     for row in al.rows:
         ref_doc = docs[row.ref]
-        ref_text = _cell_text(ref_doc, [units[u] for u in row.cells[row.ref]])
+        ref_units = row.cells[row.ref]
+        ref_text = _cell_text(ref_doc, [units[u] for u in ref_units])
         sentences: dict[str, str | None] = {}
         indexes: dict[str, tuple[int, ...]] = {}
         status: dict[str, DetailStatus] = {}
         position: dict[str, float | None] = {}
         changes: dict[str, tuple[str, ...]] = {}
         for d, doc in enumerate(docs):
+            aid = ids[d]
             if d not in row.cells:
-                sentences[doc.id], indexes[doc.id] = None, ()
-                status[doc.id], position[doc.id] = "absent", None
+                sentences[aid], indexes[aid] = None, ()
+                status[aid], position[aid] = "absent", None
                 continue
-            cell_units = [units[u] for u in row.cells[d]]
+            cell = row.cells[d]
+            cell_units = [units[u] for u in cell]
             text = _cell_text(doc, cell_units)
-            sentences[doc.id] = text
-            indexes[doc.id] = tuple(sorted({u.sentence for u in cell_units}))
+            sentences[aid] = text
+            indexes[aid] = tuple(sorted({u.sentence for u in cell_units}))
             n = al.sentence_counts[d]
-            position[doc.id] = round(min(indexes[doc.id]) / (n - 1), 3) if n > 1 else 0.0
-            close = bool(
-                _block_max(al.sim, row.cells[d], row.cells[row.ref])
-                >= settings.details_change_similarity
+            position[aid] = round(min(indexes[aid]) / (n - 1), 3) if n > 1 else 0.0
+            # the reference is verbatim whatever its similarity to itself: not looked up
+            close = d != row.ref and bool(
+                _block_max(al.sim, cell, ref_units) >= settings.details_change_similarity
             )
-            status[doc.id], found = _status(
+            status[aid], found = _status(
                 text, ref_text, d == row.ref, close, settings, al.common
             )
             if found:
-                changes[doc.id] = found
-        ref_pos = position[ref_doc.id] or 0.0
+                changes[aid] = found
+        ref_pos = position[ids[row.ref]] or 0.0
         fields = {
             "text": ref_text, "sentences": sentences, "sentence_index": indexes,
             "status": status, "position": position, "changes": changes,
