@@ -132,9 +132,18 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
     body = doc.body
     for index, start, end in _sentences(doc):
         text = body[start:end]
-        word_starts = [m.start() for m in _WORDS.finditer(text)]
-        if len(word_starts) < settings.details_min_unit_words:
+        total = len(_WORDS.findall(text))
+        if total < settings.details_min_unit_words:
             continue
+        if _OPENING.match(text) is None and _CUT.search(text) is None:
+            # no place a clause could start (most sentences): the sentence is one unit, and
+            # its word count is all the offsets of its words would give
+            piece = text.strip()
+            if piece:
+                s = start + len(text) - len(text.lstrip())
+                out.append(_Unit(d, index, s, s + len(piece), piece, total))
+            continue
+        word_starts = [m.start() for m in _WORDS.finditer(text)]
         bounds = [0, *_clause_cuts(text, settings.details_min_clause_words, word_starts),
                   len(text)]
         for a, b in zip(bounds, bounds[1:], strict=False):
