@@ -275,26 +275,11 @@ _RUN = re.compile(
 def _names_and_persons(
     text: str, common: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
-    persons: list[Person] = []
-    return _scan_names(text, common, persons), tuple(persons)
-
-
-@lru_cache(maxsize=4096)
-def _names(text: str, common: frozenset[str]) -> tuple[str, ...]:
-    """The names of :func:`_names_and_persons` without its persons: all that :func:`keys`
-    reads, and every unit of an event needs its keys while few need its persons (the
-    persons of a name are worked out after the name and never change it)."""
-    return _scan_names(text, common, None)
-
-
-def _scan_names(
-    text: str, common: frozenset[str], persons: list[Person] | None
-) -> tuple[str, ...]:
-    """The names in ``text``; the persons among them go to ``persons`` unless it is None."""
     ranks = _ranks()
     qualifiers = _qualifiers()
     title_ends = _title_ends()
     names: list[str] = []
+    persons: list[Person] = []
     lead = len(text) - len(text.lstrip())
     for m in _RUN.finditer(text):
         start = m.start()
@@ -330,7 +315,7 @@ def _scan_names(
             pieces.append(cur)
         for n, run in enumerate(pieces):
             _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
-    return tuple(names)
+    return tuple(names), tuple(persons)
 
 
 #: The last characters of a possessive ("Iraq's", "Iraq’s", "forces'").
@@ -394,7 +379,7 @@ def _single_name(word: str, initial_common: bool) -> str | None:
 
 def _add_name(
     run: list[str], quals: list[str], at_start: bool, common: frozenset[str],
-    names: list[str], persons: list[Person] | None,
+    names: list[str], persons: list[Person],
 ) -> None:
     ranks = _ranks()
     if len(run) == 1 and not quals:  # the common case: one capitalised word, no title
@@ -431,8 +416,6 @@ def _add_name(
         w if _bare(w) in ranks or _ACRONYM.fullmatch(w) else w.rstrip(".") for w in name_words
     )
     names.append(name)
-    if persons is None:  # names only (keys): no person is read
-        return
     is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
     personal = all(_person_word(w) for w in name_words)
     if personal and (title_words or (len(name_words) >= 2 and not is_org)):
@@ -704,8 +687,9 @@ def keys(text: str, *, common: frozenset[str] = frozenset()) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
+    names, _ = _names_and_persons(text, common)
     dates, numbers = _dates_numbers(text)
-    return _key_set(_names(text, common), numbers, dates)
+    return _key_set(names, numbers, dates)
 
 
 def _key_set(
