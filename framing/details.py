@@ -724,7 +724,8 @@ def _quotes(text: str) -> tuple[str, ...]:
 def _articles(
     details: tuple[Detail, ...], al: _Aligned, settings: Settings, store_only: bool = False
 ) -> dict[str, ArticleDetails]:
-    """Per-version selection scores; ``store_only`` leaves quotes and sources empty."""
+    """Per-version selection scores; ``store_only`` leaves sources empty (and quotes, which
+    are read from each detail's facts: ``_details(..., facts=False)`` leaves those empty)."""
     ids = [d.id for d in al.documents]
     sources = {doc.id: () if store_only else _sources(doc, al) for doc in al.documents}
     groups = {} if store_only else _source_groups(ids, sources, al.common)

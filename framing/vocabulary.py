@@ -1120,11 +1120,12 @@ def analyze(
         Flagged terms and rates per version, distinctive words, substitutions, actor labels.
     """
     tokens = {d.id: tokenize(d.body) for d in documents}
+    articles = {
+        d.id: article_vocabulary(d, tokens[d.id], sentence_scores=not store_only)
+        for d in documents
+    }
     if store_only:
-        return EventVocabulary(articles={
-            d.id: article_vocabulary(d, tokens[d.id], sentence_scores=False) for d in documents
-        })
-    articles = {d.id: article_vocabulary(d, tokens[d.id]) for d in documents}
+        return EventVocabulary(articles=articles)
     return EventVocabulary(
         articles=articles,
         distinctive=distinctive_terms(documents, tokens=tokens),
