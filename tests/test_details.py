@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -184,6 +185,26 @@ def test_version_naming_the_other_outlet_is_the_derivative():
     assert pair.derivative == "copy"
     assert pair.reuse == pytest.approx(1.0, abs=0.2)
     assert pair.copied_b_in_a > 0.9
+
+
+def stored(result):
+    """What the corpus store reads of a details result (framing.store.rows_for), but pairs."""
+    cells = [(d.id, d.text, d.status, d.position, d.sentences, d.changes) for d in result.details]
+    shares = {a: (x.kept_share, x.added_share, x.dropped, x.added)
+              for a, x in result.articles.items()}
+    return cells, shares
+
+
+def test_store_only_keeps_what_the_store_reads_and_skips_copies():
+    copy = "Three soldiers were killed on Monday near Mosul, the AP reports. " + WIRE
+    short = "Three soldiers died on Monday near Mosul, officials said. Rain fell all day."
+    docs = [doc("wire", WIRE, outlet="AP"), doc("copy", copy, outlet="Blog"), doc("short", short)]
+    full, lean = details.analyze(docs), details.analyze(docs, store_only=True)
+    assert stored(lean) == stored(full)
+    assert list(lean.pairs) == [
+        dataclasses.replace(p, copied=0.0, copied_b_in_a=0.0) for p in full.pairs
+    ]
+    assert full.pairs[0].copied_b_in_a > 0.9
 
 
 def test_later_version_is_the_derivative_without_a_citation():
