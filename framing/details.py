@@ -177,25 +177,24 @@ def _normalise(text: str) -> str:
 _TOPIC_SHARE = 0.2
 
 
-def _tfidf_cosine(rows: np.ndarray, features: np.ndarray, n: int) -> np.ndarray:
-    """Cosine similarity of ``n`` texts given as (text, feature) occurrences, weighted as
-    scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` weighs them: ``(1 + ln tf) * idf``
-    with ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
+def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
+    """Cosine similarity of ``n`` texts given as (text, feature) occurrences, each packed into
+    one integer ``feature << _ROW_BITS | text``, weighted as scikit-learn's
+    ``TfidfVectorizer(sublinear_tf=True)`` weighs them: ``(1 + ln tf) * idf`` with
+    ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
 
     One sort of the occurrences by (feature, text) gives the counts, the document
     frequencies and the matrix in column order at once (cheaper than a vectoriser object on
     an event's few hundred units).
 
     Example:
-        >>> s = _tfidf_cosine(np.array([0, 0, 1, 2]), np.array([7, 8, 7, 9]), 3)
+        >>> s = _tfidf_cosine(np.array([7, 8, 7, 9]) << _ROW_BITS | np.array([0, 0, 1, 2]), 3)
         >>> [[round(float(v), 2) for v in row] for row in s]
         [[1.0, 0.61, 0.0], [0.61, 1.0, 0.0], [0.0, 0.0, 1.0]]
     """
-    if not len(rows):
+    if not len(keys):
         return np.zeros((n, n), dtype=np.float32)
-    keys, counts = np.unique(
-        (features.astype(np.int64) << _ROW_BITS) | rows.astype(np.int64), return_counts=True
-    )
+    keys, counts = np.unique(keys, return_counts=True)
     r = (keys & ((1 << _ROW_BITS) - 1)).astype(np.int32)
     f = keys >> _ROW_BITS
     first = np.empty(len(f), dtype=bool)
@@ -220,14 +219,12 @@ _WORD_TOKEN = re.compile(r"\b\w[\w'-]+\b")
 def _word_similarity(texts: list[str]) -> np.ndarray:
     """TF-IDF cosine of words (scikit-learn's token pattern and English stop words)."""
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
+    keys: list[int] = []  # feature << _ROW_BITS | text, as _tfidf_cosine takes them
     for i, text in enumerate(texts):
         for w in _WORD_TOKEN.findall(_normalise(text)):
             if w not in ENGLISH_STOP_WORDS:
-                rows.append(i)
-                cols.append(vocab.setdefault(w, len(vocab)))
-    return _tfidf_cosine(np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), len(texts))
+                keys.append(vocab.setdefault(w, len(vocab)) << _ROW_BITS | i)
+    return _tfidf_cosine(np.array(keys, dtype=np.int64), len(texts))
 
 
 #: Code points below this are numbered by a table of the characters present (64k entries at
@@ -272,18 +269,17 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
         bits = distinct.bit_length()
         if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
             return _char_similarity([t.encode("unicode_escape").decode("ascii") for t in texts])
-    row = np.repeat(np.arange(len(texts)), [len(p) + 1 for p in padded])[: len(b)]
+    row = np.repeat(np.arange(len(texts), dtype=np.int64), [len(p) + 1 for p in padded])
     space, newline = codes == 32, codes == 10
     # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
     ok3 = ~space[1:-1] & ~(newline[:-2] | newline[1:-1] | newline[2:])
     ok4 = ~(space[1:-2] | space[2:-1]) & ~(newline[:-3] | newline[1:-2] | newline[2:-1] | newline[3:])
-    g3 = (1 << (4 * bits)) | (b[:-2] << (2 * bits)) | (b[1:-1] << bits) | b[2:]
-    g4 = (b[:-3] << (3 * bits)) | (b[1:-2] << (2 * bits)) | (b[2:-1] << bits) | b[3:]
-    return _tfidf_cosine(
-        np.concatenate([row[:-2][ok3], row[:-3][ok4]]),
-        np.concatenate([g3[ok3], g4[ok4]]),
-        len(texts),
-    )
+    # each gram packed with its unit's index as _tfidf_cosine takes them
+    g3 = ((1 << (4 * bits)) | (b[:-2] << (2 * bits)) | (b[1:-1] << bits) | b[2:]) << _ROW_BITS
+    g4 = ((b[:-3] << (3 * bits)) | (b[1:-2] << (2 * bits)) | (b[2:-1] << bits) | b[3:]) << _ROW_BITS
+    g3 |= row[: len(g3)]
+    g4 |= row[: len(g4)]
+    return _tfidf_cosine(np.concatenate([g3[ok3], g4[ok4]]), len(texts))
 
 
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
