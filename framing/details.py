@@ -285,30 +285,64 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
     """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts."""
     text_sim = 0.5 * _word_similarity(texts) + 0.5 * _char_similarity(texts)
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, ks in enumerate(keys):
-        for k in ks:
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
     fact = np.zeros_like(text_sim)
-    if vocab:
-        # weighted Jaccard: a fact most units share ("Iraq" in a story about Iraq) says little
-        # and a fact in more than a fifth of the units is the event's topic, not an identity
-        # (sparse products: a dense one would wake BLAS threads for a tiny matrix)
-        b = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), len(vocab))
-        )
-        df = np.bincount(cols, minlength=len(vocab)).astype(np.float32)
-        idf = np.log((1.0 + len(texts)) / (1.0 + df)).astype(np.float32)
-        idf[df > max(2.0, _TOPIC_SHARE * len(texts))] = 0.0
-        inter = (b @ sparse.diags(idf) @ b.T).toarray()
-        size = np.asarray(b @ idf).ravel()
-        union = size[:, None] + size[None, :] - inter
-        np.divide(inter, union, out=fact, where=union > 0)
+    _fact_overlap(keys, fact)
     w = settings.details_fact_weight
     return np.asarray(text_sim + w * fact * (1.0 - text_sim), dtype=np.float64)
+
+
+def _fact_overlap(keys: list[frozenset[str]], out: np.ndarray) -> None:
+    """Weighted Jaccard overlap of the units' facts, written into ``out`` (float32, zeros).
+
+    A fact most units share ("Iraq" in a story about Iraq) says little, and a fact in more
+    than a fifth of the units is the event's topic, not an identity: weight 0.  Facts are
+    numbered in order of first occurrence; the shared weight of two units is summed in
+    float32 by descending fact number, each unit's total by ascending number: the sums
+    scipy's product ``b @ diags(idf) @ b.T`` and ``b @ idf`` made before, to the bit, without
+    sparse matrices for an event's few hundred facts (np.add.at adds in the order given).
+
+    Example:
+        >>> out = np.zeros((3, 3), dtype=np.float32)
+        >>> _fact_overlap([frozenset({"ward"}), frozenset({"ward", "#3"}), frozenset()], out)
+        >>> round(float(out[0, 1]), 2), float(out[0, 2])
+        (0.29, 0.0)
+    """
+    n = len(keys)
+    carriers: dict[str, list[int]] = {}  # fact -> its units, facts in first-seen order
+    for i, ks in enumerate(keys):
+        for k in ks:
+            units = carriers.get(k)
+            if units is None:
+                carriers[k] = [i]
+            else:
+                units.append(i)
+    if not carriers:
+        return
+    groups = list(carriers.values())
+    df = np.array([len(g) for g in groups], dtype=np.float32)
+    idf = np.log((1.0 + n) / (1.0 + df)).astype(np.float32)
+    idf[df > max(2.0, _TOPIC_SHARE * n)] = 0.0
+    telling = np.flatnonzero(idf).tolist()  # a fact of weight 0 adds nothing to any sum
+    if not telling:
+        return
+    cells: list[int] = []
+    shared: list[np.float32] = []
+    for k in reversed(telling):
+        g = groups[k]
+        cells.extend([a * n + b for a in g for b in g])
+        shared.extend([idf[k]] * (len(g) * len(g)))
+    units_of: list[int] = []
+    own: list[np.float32] = []
+    for k in telling:
+        units_of.extend(groups[k])
+        own.extend([idf[k]] * len(groups[k]))
+    inter = np.zeros(n * n, dtype=np.float32)
+    np.add.at(inter, cells, np.array(shared, dtype=np.float32))
+    inter = inter.reshape(n, n)
+    size = np.zeros(n, dtype=np.float32)
+    np.add.at(size, units_of, np.array(own, dtype=np.float32))
+    union = size[:, None] + size[None, :] - inter
+    np.divide(inter, union, out=out, where=union > 0)
 
 
 # --------------------------------------------------------------------------------------------
