@@ -21,9 +21,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import compress, count
+from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 LEXICON_VERSION = "loaded_v1"
 PLAIN_VERSION = "plain_v1"
@@ -129,36 +129,71 @@ _NORMS: dict[str, str] = {}  # word -> normalise(word), filled as words are met
 _MAX_NORMS = 200_000  # bounds the memory of a long corpus run (a few MB at most)
 _NEW_TOKEN = tuple.__new__  # builds a Token from C, without the Python-level __new__ frame
 _NORM_OF = itemgetter(2)  # Token.norm, at C speed in map()
+_START_OF = itemgetter(0)
+_END_OF = itemgetter(1)
+#: _WORD as one capturing group: splitting by it gives the text between words and the words,
+#: alternately, so that the offsets are running sums of the pieces' lengths.
+_WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
+
+
+class TokenColumns(NamedTuple):
+    """The words of a text as three parallel lists (what :func:`tokenize` returns, by column).
+
+    Matching and counting read these columns; building them makes no object per word, so a
+    corpus run that needs no :class:`Token` (corpus mode) makes none.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    norms: list[str]
+
+
+def token_columns(text: str) -> TokenColumns:
+    """The words of ``text`` by column: start and end offsets and normalised forms.
+
+    ``re.split`` by the word pattern (one capturing group) returns the text between words and
+    the words alternately, so their offsets are running sums of the pieces' lengths, computed
+    at C speed; normalised forms are looked up per distinct word.
+
+    Example:
+        >>> token_columns("Iran’s saber-rattling")
+        TokenColumns(starts=[0, 7, 13], ends=[6, 12, 21], norms=['iran', 'saber', 'rattling'])
+    """
+    pieces = _WORD_SPLIT.split(text)
+    words = pieces[1::2]
+    bounds = list(accumulate(map(len, pieces)))
+    norms = list(map(_NORMS.get, words))
+    if None in norms:
+        for i, w in enumerate(words):
+            if norms[i] is None:
+                norms[i] = norm = normalise(w)
+                if len(_NORMS) < _MAX_NORMS:
+                    _NORMS[w] = norm
+    return TokenColumns(bounds[0:-1:2], bounds[1::2], cast("list[str]", norms))  # None filled
+
+
+def columns_of(tokens: Sequence[Token] | TokenColumns) -> TokenColumns:
+    """:class:`TokenColumns` of tokens given as :class:`Token` objects (or already by column)."""
+    if isinstance(tokens, TokenColumns):
+        return tokens
+    return TokenColumns(
+        list(map(_START_OF, tokens)), list(map(_END_OF, tokens)), list(map(_NORM_OF, tokens))
+    )
+
+
+def tokens_of(columns: TokenColumns) -> list[Token]:
+    """The :class:`Token` objects of words given by column (built at C speed)."""
+    return list(map(_NEW_TOKEN, repeat(Token), zip(*columns, strict=True)))
 
 
 def tokenize(text: str) -> list[Token]:
-    """The words of ``text`` with offsets.
-
-    ``findall`` plus ``str.find`` for the offsets is about twice as fast as ``finditer``
-    (no match objects): a word's first occurrence after the previous word is the word itself,
-    since every ASCII letter or digit of the text belongs to some word.
+    """The words of ``text`` with offsets (:func:`token_columns`, one :class:`Token` per word).
 
     Example:
         >>> [t.norm for t in tokenize("Iran’s saber-rattling")]
         ['iran', 'saber', 'rattling']
     """
-    words = _WORD.findall(text)
-    find = text.find
-    get = _NORMS.get
-    out: list[Token] = []
-    add = out.append
-    pos = 0
-    for w in words:
-        pos = find(w, pos)
-        end = pos + len(w)
-        norm = get(w)
-        if norm is None:
-            norm = normalise(w)
-            if len(_NORMS) < _MAX_NORMS:
-                _NORMS[w] = norm
-        add(_NEW_TOKEN(Token, (pos, end, norm)))
-        pos = end
-    return out
+    return tokens_of(token_columns(text))
 
 
 def inflections(word: str) -> set[str]:
@@ -338,17 +373,19 @@ class Matcher:
         """Every first-word form the matcher knows."""
         return set(self._index)
 
-    def find(self, text: str, tokens: Sequence[Token] | None = None) -> Iterator[Match]:
+    def find(
+        self, text: str, tokens: Sequence[Token] | TokenColumns | None = None
+    ) -> Iterator[Match]:
         """Non-overlapping matches in text order, longest first at each position.
 
         Only the tokens that can start some entry are visited (set look-ups per token and per
-        pair of tokens).
+        pair of tokens).  ``tokens``: the text's tokens when already computed, as
+        :func:`tokenize` or :func:`token_columns` gives them.
         """
-        toks = tokenize(text) if tokens is None else tokens
-        n = len(toks)
+        starts_at, ends_at, norms = token_columns(text) if tokens is None else columns_of(tokens)
+        n = len(norms)
         index = self._index
         nxt = 0  # the first token not inside an earlier match
-        norms = list(map(_NORM_OF, toks))
         starts = set(compress(count(), map(self._single.__contains__, norms)))
         pairs = zip(norms, norms[1:], strict=False)
         starts.update(compress(count(), map(self._pairs.__contains__, pairs)))
@@ -356,35 +393,37 @@ class Matcher:
             if i < nxt:
                 continue
             hit = None
-            for p in index[toks[i].norm]:
+            for p in index[norms[i]]:
                 k = len(p.words)
                 if i + k > n:
                     continue
                 ok = True
                 for j in range(1, k):
-                    a, b = toks[i + j - 1], toks[i + j]
                     gap = _HYPHEN_GAP if p.hyphens[j - 1] else _GAP
-                    if b.norm not in p.words[j] or not gap.fullmatch(text[a.end : b.start]):
+                    if norms[i + j] not in p.words[j] or not gap.fullmatch(
+                        text[ends_at[i + j - 1] : starts_at[i + j]]
+                    ):
                         ok = False
                         break
-                if ok and not _is_literal(p.entry, toks, i, i + k - 1):
-                    hit = Match(toks[i].start, toks[i + k - 1].end, i, i + k - 1, p.entry)
+                if ok and not _is_literal(p.entry, norms, i, i + k - 1):
+                    hit = Match(starts_at[i], ends_at[i + k - 1], i, i + k - 1, p.entry)
                     break
             if hit:
                 yield hit
                 nxt = hit.last + 1
 
 
-def _is_literal(entry: Entry, toks: Sequence[Token], first: int, last: int) -> bool:
-    """True when the words around the term match one of the entry's literal contexts."""
+def _is_literal(entry: Entry, norms: Sequence[str], first: int, last: int) -> bool:
+    """True when the words around the term (``norms``: the text's normalised words) match one
+    of the entry's literal contexts."""
     for ctx in entry.literal:
         pos = ctx.index("_")
         before, after = ctx[:pos], ctx[pos + 1 :]
-        if first - len(before) < 0 or last + len(after) >= len(toks):
+        if first - len(before) < 0 or last + len(after) >= len(norms):
             continue
         if all(
-            _word_eq(toks[first - len(before) + k].norm, w) for k, w in enumerate(before)
-        ) and all(_word_eq(toks[last + 1 + k].norm, w) for k, w in enumerate(after)):
+            _word_eq(norms[first - len(before) + k], w) for k, w in enumerate(before)
+        ) and all(_word_eq(norms[last + 1 + k], w) for k, w in enumerate(after)):
             return True
     return False
 

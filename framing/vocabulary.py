@@ -36,9 +36,13 @@ from .lexicon import (
     CATEGORIES,
     VADER_SOURCE,
     Token,
+    TokenColumns,
+    columns_of,
     matcher,
     plain_words,
+    token_columns,
     tokenize,
+    tokens_of,
     vader_lexicon,
 )
 from .settings import DEFAULT_SETTINGS, Settings
@@ -150,14 +154,13 @@ def _quote_at(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
-def _quoted_words(tokens: Sequence[Token], quotes: Sequence[Quote]) -> int:
+def _quoted_words(tokens: Sequence[Token] | TokenColumns, quotes: Sequence[Quote]) -> int:
     if not quotes:
         return 0
     spans = sorted((q.start, q.end) for q in quotes)
-    starts = [t.start for t in tokens]
+    starts, ends, _ = columns_of(tokens)
     if all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)):
         # quotations apart (the usual case): count the tokens inside each by bisection
-        ends = [t.end for t in tokens]
         return sum(
             max(0, bisect.bisect_right(ends, e) - bisect.bisect_left(starts, s)) for s, e in spans
         )
@@ -165,10 +168,10 @@ def _quoted_words(tokens: Sequence[Token], quotes: Sequence[Quote]) -> int:
     lo = bisect.bisect_left(starts, spans[0][0])
     hi = bisect.bisect_left(starts, max(e for _, e in spans))
     n = j = 0
-    for t in tokens[lo:hi]:
-        while j < len(spans) and spans[j][1] < t.end:
+    for start, end in zip(starts[lo:hi], ends[lo:hi], strict=True):
+        while j < len(spans) and spans[j][1] < end:
             j += 1
-        if j < len(spans) and spans[j][0] <= t.start:
+        if j < len(spans) and spans[j][0] <= start:
             n += 1
     return n
 
@@ -177,9 +180,9 @@ def _sentence_of(starts: Sequence[int], pos: int) -> int:
     return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
-def _negated(tokens: Sequence[Token], first: int) -> bool:
+def _negated(norms: Sequence[str], first: int) -> bool:
     for k in range(max(0, first - _NEGATION_WINDOW), first):
-        w = tokens[k].norm
+        w = norms[k]
         if w in _NEGATORS or w.endswith("n't"):
             return True
     return False
@@ -197,22 +200,25 @@ def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, st
         inner = m.group(1)
         if inner != inner.strip():
             continue  # marks that do not hug a word close one quotation and open another
-        words = tokenize(inner)
+        words = token_columns(inner).starts
         if not words or len(words) > _SCARE_MAX_WORDS or re.search(r"[.!?,;:]$", inner):
             continue
-        if all(inner[t.start].isupper() for t in words):
+        if all(inner[start].isupper() for start in words):
             continue  # a title or a name in quotation marks ("Daily Show")
         q = _quote_at(quotes, m.start(), m.end())
         out.append((m.start(), m.end(), inner, q.speaker if q is not None else None))
     return out
 
 
-def loaded_terms(doc: Document, tokens: Sequence[Token] | None = None) -> tuple[LoadedTerm, ...]:
+def loaded_terms(
+    doc: Document, tokens: Sequence[Token] | TokenColumns | None = None
+) -> tuple[LoadedTerm, ...]:
     """Every flagged term of a document's body, in body order.
 
     Args:
         doc: A cleaned document (body, sentences and quotes).
-        tokens: The body's tokens, when already computed (:func:`framing.lexicon.tokenize`).
+        tokens: The body's tokens, when already computed (:func:`framing.lexicon.tokenize`,
+            or by column, :func:`framing.lexicon.token_columns`).
 
     Returns:
         The flagged terms; ``quoted`` and ``speaker`` tell whether a term is the outlet's own
@@ -225,15 +231,14 @@ def loaded_terms(doc: Document, tokens: Sequence[Token] | None = None) -> tuple[
         ()
     """
     body = doc.body
-    if tokens is None:
-        tokens = tokenize(body)
+    columns = token_columns(body) if tokens is None else columns_of(tokens)
     starts = [s.start for s in doc.sentences] or [0]
     out: list[LoadedTerm] = []
     taken: list[tuple[int, int]] = []
-    for m in matcher().find(body, tokens):
+    for m in matcher().find(body, columns):
         e = m.entry
         q = _quote_at(doc.quotes, m.start, m.end)
-        neg = _negated(tokens, m.first)
+        neg = _negated(columns.norms, m.first)
         out.append(
             LoadedTerm(
                 start=m.start,
@@ -456,13 +461,17 @@ def _sentence_scores(
 
 
 def article_vocabulary(
-    doc: Document, tokens: Sequence[Token] | None = None, *, sentence_scores: bool = True
+    doc: Document,
+    tokens: Sequence[Token] | TokenColumns | None = None,
+    *,
+    sentence_scores: bool = True,
 ) -> ArticleVocabulary:
     """Flagged terms, sentence scores and rates of one version.
 
     Args:
         doc: A cleaned document.
-        tokens: The body's tokens, when already computed.
+        tokens: The body's tokens, when already computed (:func:`framing.lexicon.tokenize`,
+            or by column, :func:`framing.lexicon.token_columns`).
         sentence_scores: Score each sentence (False: ``sentence_scores`` is left empty, ``()``;
             corpus mode stores no sentence scores).
 
@@ -472,14 +481,17 @@ def article_vocabulary(
         >>> article_vocabulary(Document(Article("a", body), body)).per_100_words
         33.33
     """
-    if tokens is None:
-        tokens = tokenize(doc.body)
-    terms = loaded_terms(doc, tokens)
-    quoted_words = _quoted_words(tokens, doc.quotes)
-    own_words = len(tokens) - quoted_words
+    columns = token_columns(doc.body) if tokens is None else columns_of(tokens)
+    terms = loaded_terms(doc, columns)
+    quoted_words = _quoted_words(columns, doc.quotes)
+    own_words = len(columns.norms) - quoted_words
     own = [t for t in terms if not t.quoted]
     quoted = [t for t in terms if t.quoted]
-    scores = _sentence_scores(doc, tokens, terms) if sentence_scores else []
+    scores: list[float] = []
+    if sentence_scores:
+        if tokens is None or isinstance(tokens, TokenColumns):
+            tokens = tokens_of(columns)
+        scores = _sentence_scores(doc, tokens, terms)
     by_cat: dict[str, float] = {}
     if own_words:
         counts = Counter(t.category for t in own)
@@ -1119,13 +1131,14 @@ def analyze(
     Returns:
         Flagged terms and rates per version, distinctive words, substitutions, actor labels.
     """
-    tokens = {d.id: tokenize(d.body) for d in documents}
-    articles = {
-        d.id: article_vocabulary(d, tokens[d.id], sentence_scores=not store_only)
-        for d in documents
-    }
     if store_only:
-        return EventVocabulary(articles=articles)
+        # By column: the store keeps no product that reads Token objects.
+        return EventVocabulary(articles={
+            d.id: article_vocabulary(d, token_columns(d.body), sentence_scores=False)
+            for d in documents
+        })
+    tokens = {d.id: tokenize(d.body) for d in documents}
+    articles = {d.id: article_vocabulary(d, tokens[d.id]) for d in documents}
     return EventVocabulary(
         articles=articles,
         distinctive=distinctive_terms(documents, tokens=tokens),

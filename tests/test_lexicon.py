@@ -16,6 +16,7 @@ from framing.lexicon import (
     matcher,
     normalise,
     plain_words,
+    token_columns,
     tokenize,
 )
 
@@ -207,3 +208,12 @@ def test_tokenize_matches_a_regular_expression_scan():
         for m in re.finditer(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*", text)
     ]
     assert [tuple(t) for t in tokenize(text)] == want
+
+
+def test_token_columns_are_the_tokens_by_column_and_find_reads_either():
+    text = "Its regime’s brazen, so-called “reforms” — 1,200 arrests; café owners kicked out."
+    toks = tokenize(text)
+    cols = token_columns(text)
+    assert cols == ([t.start for t in toks], [t.end for t in toks], [t.norm for t in toks])
+    assert token_columns("") == ([], [], []) and token_columns(" — ") == ([], [], [])
+    assert list(matcher().find(text, cols)) == list(matcher().find(text, toks)) != []

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import LOADED_REWRITE, NEUTRAL_WIRE
 from framing.contrast import log_odds_z, scaled_prior
-from framing.lexicon import tokenize
+from framing.lexicon import token_columns, tokenize
 from framing.quotes import find_quotes
 from framing.sentences import split_sentences
 from framing.types import ActorMention, Article, Detail, Document, EventDetails
@@ -454,3 +454,16 @@ def test_any_text_gives_valid_offsets_and_scores(body):
     )
     for lab in actor_labels([d], {"a": mentions}, {"a": v}):
         assert 0 <= lab.start <= lab.end <= len(body)
+
+
+def test_a_version_reads_the_same_from_tokens_by_column():
+    body = ('The regime’s brazen crackdown, officials said, was not "a massacre". '
+            '"They slammed the so-called reforms," he said. Critics hardly admitted it.')
+    d = doc(body)
+    full = article_vocabulary(d)
+    assert article_vocabulary(d, tokenize(body)) == full
+    assert article_vocabulary(d, token_columns(body)) == full
+    assert article_vocabulary(d, token_columns(body), sentence_scores=False) == article_vocabulary(
+        d, sentence_scores=False
+    )
+    assert loaded_terms(d, token_columns(body)) == loaded_terms(d) == full.terms != ()
