@@ -72,12 +72,14 @@ class _Unit(NamedTuple):  # a named tuple: an event has hundreds, built fastest 
 
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 _CUT = re.compile(
-    r";\s+|\s+[—–]\s+|\s+-\s+"
+    # (the lookahead names the characters a cut can start with: it changes no match, and the
+    # scan skips other positions sooner)
+    r"(?=[;,\s])(?:;\s+|\s+[—–]\s+|\s+-\s+"
     r"|,\s+(?=(?:amid|after|following|while|whereas|which|but|and then|saying|prompting|where|"
     r"although|though|because|with|as well as)\b)"
     # a participial clause adds a fact of its own (", killing three", ", piling $4 onto bills"),
     # except the few that attach a source or a list to their clause
-    r"|,\s+(?=(?!(?:according|including|citing|quoting|saying)\b)[a-z]{3,}ing\s)"
+    r"|,\s+(?=(?!(?:according|including|citing|quoting|saying)\b)[a-z]{3,}ing\s))"
 )
 _OPENING = re.compile(
     r"^(?:In|After|Following|Since|As|While|Amid|When|Despite|Although|Though|Because|Before)"
@@ -162,7 +164,9 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
 # --------------------------------------------------------------------------------------------
 
 
-_INITIAL_DOT = re.compile(r"(?<=\b[a-z])\.")
+#: A dot after a single letter.  The dot comes first: the scan looks for dots and checks the
+#: letter behind only there (the same matches as ``(?<=\b[a-z])\.``, about nine times faster).
+_INITIAL_DOT = re.compile(r"\.(?<=\b[a-z]\.)")
 
 
 @lru_cache(maxsize=4096)
@@ -270,15 +274,20 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
         if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
             return _char_similarity([t.encode("unicode_escape").decode("ascii") for t in texts])
     row = np.repeat(np.arange(len(texts), dtype=np.int64), [len(p) + 1 for p in padded])
-    space, newline = codes == 32, codes == 10
+    newline = codes == 10
     # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
-    ok3 = ~space[1:-1] & ~(newline[:-2] | newline[1:-1] | newline[2:])
-    ok4 = ~(space[1:-2] | space[2:-1]) & ~(newline[:-3] | newline[1:-2] | newline[2:-1] | newline[3:])
-    # each gram packed with its unit's index as _tfidf_cosine takes them
-    g3 = ((1 << (4 * bits)) | (b[:-2] << (2 * bits)) | (b[1:-1] << bits) | b[2:]) << _ROW_BITS
-    g4 = ((b[:-3] << (3 * bits)) | (b[1:-2] << (2 * bits)) | (b[2:-1] << bits) | b[3:]) << _ROW_BITS
-    g3 |= row[: len(g3)]
+    inner = newline | (codes == 32)
+    ok3 = ~(newline[:-2] | inner[1:-1] | newline[2:])
+    ok4 = ~(newline[:-3] | inner[1:-2] | inner[2:-1] | newline[3:])
+    # each gram packed with its unit's index as _tfidf_cosine takes them; a 4-gram is the
+    # 3-gram at its start and one more character
+    g3 = (b[:-2] << (2 * bits)) | (b[1:-1] << bits) | b[2:]
+    g4 = (g3[:-1] << bits) | b[3:]
+    g4 <<= _ROW_BITS
     g4 |= row[: len(g4)]
+    g3 |= 1 << (4 * bits)
+    g3 <<= _ROW_BITS
+    g3 |= row[: len(g3)]
     return _tfidf_cosine(np.concatenate([g3[ok3], g4[ok4]]), len(texts))
 
 
