@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -172,9 +172,27 @@ _DIGIT = re.compile(r"\d")
 #: ``not _lower_words(text).isdisjoint(_NUMBER_WORDS)`` as one search, without the set of
 #: every word ("[a-z]" on both sides: _lower_words' words are runs of a-z).
 _NUMBER_WORD_RUN = re.compile(r"(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")
+
+
+def _letter_branches(words: Iterable[str]) -> str:
+    """A pattern for any of ``words`` as a whole word of a lower-cased text, written as one
+    branch per first letter that opens with the letter: ``t(?<![a-z]t)(?:en|wo)(?![a-z])``
+    matches where ``(?<![a-z])(?:ten|two)(?![a-z])`` does, and the scan tries a branch only
+    where its letter stands (a search over news units about a fifth faster).
+
+    Example:
+        >>> _letter_branches(["two", "ten", "one"])
+        'o(?<![a-z]o)(?:ne)(?![a-z])|t(?<![a-z]t)(?:wo|en)(?![a-z])'
+    """
+    rests: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        rests.setdefault(w[0], []).append(w[1:])
+    return "|".join(f"{a}(?<![a-z]{a})(?:{'|'.join(r)})(?![a-z])" for a, r in sorted(rests.items()))
+
+
 #: "day" anywhere or a number word (in a lower-cased text): what makes a unit without a digit
 #: or a month worth reading for dates and numbers.
-_DAY_OR_NUMBER_WORD = re.compile(r"day|" + _NUMBER_WORD_RUN.pattern)
+_DAY_OR_NUMBER_WORD = re.compile(r"day|" + _letter_branches(_NUMBER_WORDS))
 
 
 # --------------------------------------------------------------------------------------------
