@@ -403,7 +403,9 @@ def _assign(
     placed: set[int] = set()
     if members:
         # best match of each unit in each row: one block, reduced per row segment
-        per_row = np.maximum.reduceat(sim[np.ix_(units, members)], offsets, axis=1)
+        # (the version's units are consecutive: its rows of the matrix are a slice)
+        block = sim[units[0]: units[-1] + 1][:, members]
+        per_row = np.maximum.reduceat(block, offsets, axis=1)
         best = per_row.argmax(axis=1)
         for k, u in enumerate(units):
             if per_row[k, best[k]] >= threshold:
@@ -416,15 +418,17 @@ def _assign(
 
 def _span_siblings(rows: list[_Row], units: list[_Unit], sim: np.ndarray, threshold: float) -> None:
     """A unit that carries a sibling clause's detail too joins that row (merged sentences)."""
+    # the sentences of each row's reference wording (no row's reference cell changes below)
+    sentences = [{units[u].sentence for u in row.cells[row.ref]} for row in rows]
     by_sentence: dict[tuple[int, int], list[_Row]] = {}
-    for row in rows:
-        for s in {units[u].sentence for u in row.cells[row.ref]}:
+    for row, ss in zip(rows, sentences, strict=True):
+        for s in ss:
             by_sentence.setdefault((row.ref, s), []).append(row)
-    for row in rows:
+    for row, ss in zip(rows, sentences, strict=True):
+        siblings = [o for s in ss for o in by_sentence[(row.ref, s)] if o is not row]
+        if not siblings:  # most rows: a sentence no other row shares
+            continue
         ref_units = row.cells[row.ref]
-        siblings: list[_Row] = []
-        for s in {units[u].sentence for u in ref_units}:
-            siblings.extend(o for o in by_sentence[(row.ref, s)] if o is not row)
         seen: set[int] = set()
         for other in siblings:
             if id(other) in seen:
@@ -628,7 +632,7 @@ def _status(
     """Status of a cell against the reference wording; facts are compared only when the two
     match closely (``close``): two reports that align on a shared topic but tell different
     facts would otherwise show every name and number as "changed"."""
-    if is_ref or _tokens(text) == _tokens(ref_text):
+    if is_ref or text == ref_text or _tokens(text) == _tokens(ref_text):
         return "verbatim", ()
     if not close:  # a wording this far from the reference is neither a copy nor comparable
         return "paraphrase", ()
@@ -792,11 +796,10 @@ def _articles(
         others = [o for o in ids if o != aid]
         need = _most(len(others))
         # the core: the details most of the other versions carry (the story as most tell it)
-        core = [x for x, c in zip(details, carry, strict=True)
-                if sum(o in c for o in others) >= need]
+        # (c holds version ids: the others carrying a detail are c less this version)
+        core = [x for x, c in zip(details, carry, strict=True) if len(c) - (aid in c) >= need]
         kept = [x for x in core if _carries(x, aid)]
-        own = [x for x, c in zip(details, carry, strict=True)
-               if aid in c and not any(o in c for o in others)]
+        own = [x for x, c in zip(details, carry, strict=True) if aid in c and len(c) == 1]
         shared = {u for row in al.rows if d in row.cells and len(row.cells) > 1
                   for u in row.cells[d]}
         own_words = total - sum(al.units[u].words for u in shared)

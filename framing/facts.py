@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -799,6 +800,8 @@ def _extract(text: str, common: frozenset[str]) -> Facts:
 
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash)-")
 _DOUBLE = re.compile(r"(.)\1")
+#: The replacement ``r"\1"`` as a function (a template string is parsed again on each call).
+_FIRST_GROUP = operator.methodcaller("group", 1)
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 
 
@@ -806,7 +809,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]")
 def _name_key(word: str) -> str:
     """'Al-Ghanimi' -> 'ghanimi', 'Qassem' -> 'qasem': spellings of one name meet."""
     w = _ARTICLE_PREFIX.sub("", word.lower().rstrip("."))
-    return _NON_ALNUM.sub("", _DOUBLE.sub(r"\1", w))
+    return _NON_ALNUM.sub("", _DOUBLE.sub(_FIRST_GROUP, w))
 
 
 @lru_cache(maxsize=4096)
