@@ -65,8 +65,45 @@ def _actor_kinds() -> dict[str, str]:
     return {e.actor: e.kind for e in gazetteer() if e.kind != BLOCK}
 
 
+def _alternatives(aliases: list[str]) -> list[str]:
+    """The aliases as regular expressions, longest first."""
+    return [re.escape(a) for a in sorted(set(aliases), key=len, reverse=True)]
+
+
 def _alternation(aliases: list[str]) -> str:
-    return "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    return "|".join(_alternatives(aliases))
+
+
+def _by_first_character(alternatives: list[str], *, ignorecase: bool = False) -> str:
+    r"""``"|".join(alternatives)``, with the alternatives that start with the same character
+    written once, ``c(?:rest|rest)``, in their order.
+
+    The grouped pattern matches what the plain alternation matches: each group starts with one
+    literal character (a letter, digit or escaped punctuation mark that no quantifier follows)
+    and no two groups' first characters match the same character, so the alternatives that
+    can match at a position, and their order, are the same; ``re`` compares one first
+    character per group instead of one per alternative.  ``ignorecase`` (a pattern compiled
+    with ``re.IGNORECASE``): ASCII letters are grouped case-insensitively.  When an alternative
+    does not start so (or, with ``ignorecase``, starts with a non-ASCII character), the plain
+    alternation is returned.
+
+    Example:
+        >>> _by_first_character([r"Gen\.", "General", r"Col\."])
+        'G(?:en\\.|eneral)|C(?:ol\\.)'
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        if alt[:1] == "\\":
+            head = alt[:2]
+            literal = len(head) == 2 and not head[1].isalnum()  # "\." is a full stop, "\s" is not
+        else:
+            head = alt[:1]
+            literal = head.isalnum()
+        rest = alt[len(head):]
+        if not literal or rest[:1] in ("?", "*", "+", "{") or (ignorecase and not head.isascii()):
+            return "|".join(alternatives)
+        groups.setdefault(head.lower() if ignorecase else head, []).append(rest)
+    return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
 
 
 # A word boundary that treats "." and "-" inside aliases ("U.S.", "U.S.-led") correctly: the
@@ -107,8 +144,12 @@ def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, G
         # Without the left boundary, which _left_bounded checks (same matches, 4x faster).
         re.compile("(?:" + _alternation(exact) + ")" + _RIGHT),
         # With it: case-insensitively, re cannot skip ahead anyway, and the lookbehind fails
-        # fast inside words.
-        re.compile(_LEFT + "(?:" + _alternation(nocase) + ")" + _RIGHT, re.IGNORECASE),
+        # fast inside words.  Grouped by first letter: the same matches, about 30% faster.
+        re.compile(
+            _LEFT + "(?:" + _by_first_character(_alternatives(nocase), ignorecase=True) + ")"
+            + _RIGHT,
+            re.IGNORECASE,
+        ),
         lookup,
     )
 
@@ -132,11 +173,16 @@ _TITLES = [
 _NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O['’])?[A-Z][a-zà-ÿ]+"
               r"(?:[-‐][A-Z][a-zà-ÿ]+)*")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|de|van|von|der|da|del|la|le)"
+# A title and the name after it.  The titles are grouped by first letter and the left boundary
+# ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
+# a title starts with: the same matches as the plain alternation behind the lookbehind, in
+# 40% of the time (tests/test_actors.py compares them).
 _PERSON = re.compile(
-    r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
+    r"(?:" + _by_first_character(_TITLES) + r")\s+"
     r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD
     + r"){0,3})"
 )
+_PERSON_LEFT = re.compile(r"[\w.]")
 # Words that start with a capital but are not names (sentence starts after a title, months...).
 _NOT_NAME = frozenset(
     """The A An And Or But Of In On At To For With By From As This That These Those He She They It
@@ -252,7 +298,7 @@ def find_mentions(
     gaz_people = _gazetteer_people()
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
-    for m in _PERSON.finditer(body):
+    for m in _left_bounded(_PERSON, body, _PERSON_LEFT):
         raw = _trim_name(m.group("name"))
         if not raw:
             continue

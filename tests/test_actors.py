@@ -193,3 +193,53 @@ def test_gazetteer_scan_finds_what_a_left_lookbehind_finds(seeds_dir) -> None:
         assert [m.span() for m in _left_bounded(exact, text, _WORD_CHAR)] == [
             m.span() for m in reference.finditer(text)
         ]
+
+
+def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_alternations_find(
+    seeds_dir,
+) -> None:
+    import random
+    import re
+
+    from framing.actors import (
+        _LEFT,
+        _NAME_WORD,
+        _PARTICLE,
+        _PERSON,
+        _PERSON_LEFT,
+        _RIGHT,
+        _TITLES,
+        _alternation,
+        _by_first_character,
+        _gazetteer_patterns,
+        _left_bounded,
+        gazetteer,
+    )
+
+    plain_person = re.compile(
+        r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
+        r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?"
+        + _NAME_WORD + r"){0,3})"
+    )
+    nocase = _gazetteer_patterns()[1]
+    plain_nocase = re.compile(
+        _LEFT + "(?:" + _alternation([e.alias for e in gazetteer() if e.nocase]) + ")" + _RIGHT,
+        re.IGNORECASE,
+    )
+    rng = random.Random(7)
+    pieces = ["Lt. Gen. ", "Lt Gen. ", "Gen.", "General ", "President ", "Mr. ", ".Mr. ", "xMr. ",
+              "spokesman ", "Secretary of State ", "Qassem ", "Soleimani", "al-", "Al-Ghanimi",
+              "J. ", "de ", "AL QAEDA", "al-Qaida", "xal Qaeda", "Peshmerga", "PESHMERGAS",
+              "Hashd al-Shaabi", "Abu Mahdi al-Muhandis", "_", " ", ", ", ".", "\n"]
+    texts = [p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")]
+    texts += ["".join(rng.choice(pieces) for _ in range(30)) for _ in range(2000)]
+    for text in texts:
+        got = [(m.span(), m.span("name")) for m in _left_bounded(_PERSON, text, _PERSON_LEFT)]
+        assert got == [(m.span(), m.span("name")) for m in plain_person.finditer(text)]
+        assert [m.span() for m in nocase.finditer(text)] == [
+            m.span() for m in plain_nocase.finditer(text)
+        ]
+    # What cannot be grouped safely is left as it is.
+    assert _by_first_character([r"\sx", "y"]) == r"\sx|y"
+    assert _by_first_character(["éa", "Éb"], ignorecase=True) == "éa|Éb"
+    assert _by_first_character(["a?b", "ac"]) == "a?b|ac"
