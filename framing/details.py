@@ -671,18 +671,17 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
                 continue
             cell = row.cells[d]
             cell_units = [units[u] for u in cell]
-            text = _cell_text(doc, cell_units)
+            is_ref = d == row.ref
+            text = ref_text if is_ref else _cell_text(doc, cell_units)
             sentences[aid] = text
             indexes[aid] = tuple(sorted({u.sentence for u in cell_units}))
             n = al.sentence_counts[d]
             position[aid] = round(min(indexes[aid]) / (n - 1), 3) if n > 1 else 0.0
-            # the reference is verbatim whatever its similarity to itself: not looked up
-            close = d != row.ref and bool(
-                _block_max(al.sim, cell, ref_units) >= settings.details_change_similarity
-            )
-            status[aid], found = _status(
-                text, ref_text, d == row.ref, close, settings, al.common
-            )
+            if is_ref:  # verbatim whatever its similarity to itself: not looked up
+                status[aid] = "verbatim"
+                continue
+            close = bool(_block_max(al.sim, cell, ref_units) >= settings.details_change_similarity)
+            status[aid], found = _status(text, ref_text, False, close, settings, al.common)
             if found:
                 changes[aid] = found
         ref_pos = position[ids[row.ref]] or 0.0
