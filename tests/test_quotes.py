@@ -174,3 +174,30 @@ def test_auxiliaries_and_group_pronouns_in_attributions(body: str, speaker: str)
 )
 def test_title_in_lower_case_before_a_name_after_the_verb(body: str, speaker: str) -> None:
     assert find_quotes(body)[-1].speaker == speaker
+
+
+def test_attribution_patterns_with_verbs_grouped_by_first_letter_match_the_plain_list(
+    seeds_dir,
+) -> None:
+    import random
+    import re
+
+    from framing import quotes
+
+    texts = [p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")]
+    rng = random.Random(3)
+    pieces = [" said", " says", " say", " saying", " stated", " states", " told", " tells",
+              " sa", " the official", " Maksimov", " he", ",", ".", "”", " who", " also",
+              " has", " recently", " denied", " describes", " describing", " calls", "x"]
+    texts += ["".join(rng.choice(pieces) for _ in range(25)) for _ in range(2000)]
+    for name in ("_AFTER_VERB_FIRST", "_AFTER_SPEAKER_FIRST", "_BEFORE", "_VERB_END"):
+        grouped = getattr(quotes, name)
+        assert quotes._VERBS in grouped.pattern
+        plain = re.compile(grouped.pattern.replace(quotes._VERBS, quotes._VERB_WORDS),
+                           grouped.flags)
+        for text in texts:
+            assert [m.span() for m in grouped.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ]
+            m, p = grouped.match(text), plain.match(text)
+            assert (m and (m.span(), m.groupdict())) == (p and (p.span(), p.groupdict()))
