@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -396,48 +397,73 @@ def _single_name(word: str, initial_common: bool) -> str | None:
     return word if bare in ranks or _ACRONYM.fullmatch(word) else word.rstrip(".")
 
 
+class _Word(NamedTuple):
+    """What the name rules read of one word of a capitalised run (worked out once per word:
+    an event repeats the same names, and every rule reads each word again)."""
+
+    bare: str  # lower case, dots stripped
+    stop: bool  # a function word
+    date: bool  # a month or a weekday
+    rank: bool  # a title word of ranks_v1.csv
+    head: bool  # a title head ("Gen.", "Minister")
+    letters: int  # letters in it
+    kept: str  # as a name writes it: dots kept after a title word or an acronym
+    org: bool  # a word of organisations ("Ministry")
+    person: bool  # can be part of a person's name (:func:`_person_word`)
+
+
+@lru_cache(maxsize=65536)
+def _word(word: str) -> _Word:
+    ranks = _ranks()
+    bare = _bare(word)
+    rank = bare in ranks
+    return _Word(
+        bare=bare,
+        stop=bare in _STOP,
+        date=bare in _MONTHS or bare in _WEEKDAYS,
+        rank=rank,
+        head=ranks.get(bare, ("", ""))[0] in _TITLE_HEADS,
+        letters=len(_LETTERS.findall(word)),
+        kept=word if rank or _ACRONYM.fullmatch(word) else word.rstrip("."),
+        org=bare in _ORG_WORDS,
+        person=_person_word(word),
+    )
+
+
 def _add_name(
     run: list[str], quals: list[str], at_start: bool, common: frozenset[str],
     names: list[str], persons: list[Person],
 ) -> None:
-    ranks = _ranks()
     if len(run) == 1 and not quals:  # the common case: one capitalised word, no title
         word = run[0]
         name = _single_name(word, at_start and _bare(word) in common)
         if name is not None:
             names.append(name)
         return
+    info = [_word(w) for w in run]
+    i, j = 0, len(run)  # the run is run[i:j] once trimmed
     # a sentence-initial function word (or common word) is not part of a name
-    while run and (_bare(run[0]) in _STOP or (at_start and _bare(run[0]) in common
-                                               and _bare(run[0]) not in ranks)):
-        run.pop(0)
+    while i < j and (info[i].stop or (at_start and info[i].bare in common and not info[i].rank)):
+        i += 1
         at_start = False
     # months and weekdays are dates, not names
-    while run and (_bare(run[-1]) in _MONTHS or _bare(run[-1]) in _WEEKDAYS):
-        run.pop()
-    while run and (_bare(run[0]) in _MONTHS or _bare(run[0]) in _WEEKDAYS):
-        run.pop(0)
-    if not run:
+    while i < j and info[j - 1].date:
+        j -= 1
+    while i < j and info[i].date:
+        i += 1
+    if i == j:
         return
     # the title is the run's prefix up to its last title head, when a name follows it
-    last_head = max(
-        (n for n, t in enumerate(run[:-1]) if ranks.get(_bare(t), ("", ""))[0] in _TITLE_HEADS),
-        default=-1,
-    )
-    title_words = run[: last_head + 1]
-    name_words = run[len(title_words):]
-    if (
-        ranks.get(_bare(name_words[-1]), ("", ""))[0] in _TITLE_HEADS
-        or len(_LETTERS.findall("".join(name_words))) < 2
-    ):
+    last_head = max((n for n in range(i, j - 1) if info[n].head), default=i - 1)
+    title_words = run[i: last_head + 1]
+    named = info[last_head + 1: j]
+    if named[-1].head or sum(w.letters for w in named) < 2:
         return
-    name = " ".join(
-        w if _bare(w) in ranks or _ACRONYM.fullmatch(w) else w.rstrip(".") for w in name_words
-    )
+    name = " ".join(w.kept for w in named)
     names.append(name)
-    is_org = any(_bare(w) in _ORG_WORDS for w in name_words)
-    personal = all(_person_word(w) for w in name_words)
-    if personal and (title_words or (len(name_words) >= 2 and not is_org)):
+    is_org = any(w.org for w in named)
+    personal = all(w.person for w in named)
+    if personal and (title_words or (len(named) >= 2 and not is_org)):
         words = quals + title_words
         every = _title_words()
         key = tuple(every[_bare(w)][0] for w in words if _bare(w) in every)
