@@ -63,8 +63,6 @@ _SENTENCE_OPENERS = frozenset(
 
 # A candidate end: terminal marks, then closing quotes/brackets, then white space.
 _END = re.compile(r"(?:[.!?]+|…+|\.\.\.)[\"'”’»)\]]*(?=\s)")
-# The token right before a full stop, for the abbreviation checks.
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 # "U.S", "a.m", "D.C" (the token before the last full stop), and ".S" of a broken "U .S.".
 _DOTTED_ACRONYM = re.compile(r"^[(\[“\"‘']*(?:[A-Za-z]\.)+[A-Za-z]$|^\.[A-Za-z]$")
 _SINGLE_INITIAL = re.compile(r"^[(\[“\"‘']*[A-Z]$")
@@ -188,6 +186,20 @@ def _add(body: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
+def _token_before(body: str, end: int) -> str:
+    r"""The run of non-space characters that ends at ``end`` (within the 40 characters before
+    it), or "": what ``re.search(r"(\S+)$", body[end - 40:end])`` finds (``$`` also matches
+    before a final line break), read backwards from ``end`` instead of tried at every position
+    of the window."""
+    lo = max(0, end - 40)
+    if end > lo and body[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start > lo and not body[start - 1].isspace():
+        start -= 1
+    return body[start:end]
+
+
 def _is_boundary(body: str, mark_start: int, mark_end: int, limit: int) -> bool:
     """Whether the terminal mark at ``body[mark_start:mark_end]`` ends a sentence."""
     nxt = mark_end
@@ -201,10 +213,9 @@ def _is_boundary(body: str, mark_start: int, mark_end: int, limit: int) -> bool:
     if body[mark_start] != "." or body.startswith("...", mark_start):
         return True
     # A full stop: look at the token before it.
-    tok_match = _TOKEN_BEFORE.search(body, max(0, mark_start - 40), mark_start)
-    if tok_match is None:
+    token = _token_before(body, mark_start)
+    if not token:
         return True
-    token = tok_match.group(1)
     word = token.strip("([“\"‘'").lower()
     next_word_m = _WORD.match(body, nxt)
     next_word = next_word_m.group(0).lower() if next_word_m else ""

@@ -209,3 +209,20 @@ def test_last_sentence_agrees_with_the_splitter_on_any_text(text: str) -> None:
 
     found = split_sentences(text)
     assert last_sentence(text) == (found[-1].text if found else "")
+
+
+def test_token_before_a_full_stop_is_what_a_trailing_non_space_search_finds() -> None:
+    import random
+    import re
+
+    from framing.sentences import _token_before
+
+    rng = random.Random(5)
+    alphabet = "ab .\n\t(“\u00a0\u2028x"
+    texts = ["The U.S. envoy met Lt. Gen. Smith.\n. Then", "word\n.", "\n.", "  .", "Jan."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+              for _ in range(20000)]
+    for text in texts:
+        for end in range(len(text) + 1):
+            m = re.compile(r"(\S+)$").search(text, max(0, end - 40), end)
+            assert _token_before(text, end) == (m.group(1) if m else "")
