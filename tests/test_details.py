@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -195,16 +194,37 @@ def stored(result):
     return cells, shares
 
 
-def test_store_only_keeps_what_the_store_reads_and_skips_copies():
+def test_store_only_keeps_what_the_store_reads_and_the_pairs():
     copy = "Three soldiers were killed on Monday near Mosul, the AP reports. " + WIRE
     short = "Three soldiers died on Monday near Mosul, officials said. Rain fell all day."
     docs = [doc("wire", WIRE, outlet="AP"), doc("copy", copy, outlet="Blog"), doc("short", short)]
     full, lean = details.analyze(docs), details.analyze(docs, store_only=True)
     assert stored(lean) == stored(full)
-    assert list(lean.pairs) == [
-        dataclasses.replace(p, copied=0.0, copied_b_in_a=0.0) for p in full.pairs
-    ]
-    assert full.pairs[0].copied_b_in_a > 0.9
+    assert lean.pairs == full.pairs
+
+
+def copied_share(a: str, b: str, n: int = 5) -> float:
+    """Share of a's words inside a word n-gram that b also has (the plain definition)."""
+    wa, wb = (details._ALNUM.findall(details._normalise(t)) for t in (a, b))
+    in_b = {tuple(wb[i: i + n]) for i in range(len(wb) - n + 1)}
+    if len(wa) < n or not in_b:
+        return 0.0
+    covered = set()
+    for i in range(len(wa) - n + 1):
+        if tuple(wa[i: i + n]) in in_b:
+            covered.update(range(i, i + n))
+    return len(covered) / len(wa)
+
+
+def test_copied_is_the_share_of_words_in_shared_five_word_sequences():
+    copy = "Three soldiers were killed on Monday near Mosul, the AP reports. " + WIRE
+    short = "Three soldiers died on Monday near Mosul. Rain fell all day."
+    texts = {"wire": WIRE, "copy": copy, "short": short, "tiny": "Rain fell."}
+    result = details.analyze([doc(k, v) for k, v in texts.items()])
+    for p in result.pairs:
+        assert p.copied == round(copied_share(texts[p.a], texts[p.b]), 3)
+        assert p.copied_b_in_a == round(copied_share(texts[p.b], texts[p.a]), 3)
+    assert {(p.a, p.b): p.copied for p in result.pairs}[("wire", "copy")] == 1.0
 
 
 def test_later_version_is_the_derivative_without_a_citation():
