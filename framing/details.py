@@ -757,10 +757,6 @@ def align(
 # --------------------------------------------------------------------------------------------
 
 
-def _carries(detail: Detail, article: str) -> bool:
-    return detail.status.get(article, "absent") != "absent"
-
-
 def _most(others: int) -> int:
     """How many of ``others`` versions are "most of them": more than half (1 of 1, 2 of 2 or
     3, 3 of 4)."""
@@ -810,7 +806,7 @@ def _articles(
     groups = {} if store_only else _source_groups(ids, sources, al.common)
     # per detail, once for all versions (not once per pair of versions): who carries it, and
     # for each of its quotes, whose wording of the detail has that quote
-    carry = [{a for a in ids if _carries(x, a)} for x in details]
+    carry = [{a for a, st in x.status.items() if st != "absent"} for x in details]
     quoted = [
         [(q, {o: _quote_match(q, x.sentences[o]) for o in ids})
          for q in x.facts.get("quotes", ())]
@@ -824,9 +820,9 @@ def _articles(
         need = _most(len(others))
         # the core: the details most of the other versions carry (the story as most tell it)
         # (c holds version ids: the others carrying a detail are c less this version)
-        core = [x for x, c in zip(details, carry, strict=True) if len(c) - (aid in c) >= need]
-        kept = [x for x in core if _carries(x, aid)]
-        own = [x for x, c in zip(details, carry, strict=True) if aid in c and len(c) == 1]
+        core = [k for k, c in enumerate(carry) if len(c) - (aid in c) >= need]
+        kept = [k for k in core if aid in carry[k]]
+        own = [k for k, c in enumerate(carry) if aid in c and len(c) == 1]
         shared = {u for row in al.rows if d in row.cells and len(row.cells) > 1
                   for u in row.cells[d]}
         own_words = total - sum(al.units[u].words for u in shared)
@@ -842,8 +838,8 @@ def _articles(
         out[aid] = ArticleDetails(
             kept_share=round(len(kept) / len(core), 3) if core and len(ids) > 1 else None,
             added_share=round(min(1.0, own_words / total), 3) if total and len(ids) > 1 else None,
-            dropped=tuple(x.text for x in core if not _carries(x, aid)),
-            added=tuple(x.text for x in own) if len(ids) > 1 else (),
+            dropped=tuple(details[k].text for k in core if aid not in carry[k]),
+            added=tuple(details[k].text for k in own) if len(ids) > 1 else (),
             quotes_kept=tuple(dict.fromkeys(quotes_kept)),
             quotes_dropped=tuple(dict.fromkeys(quotes_dropped)),
             sources=sources[aid],
