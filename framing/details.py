@@ -43,7 +43,7 @@ import dataclasses
 import difflib
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -655,7 +655,7 @@ _CONTAINS_SHARE = 0.95
 
 def _status(
     text: str, ref_text: str, is_ref: bool, close: bool, settings: Settings,
-    common: frozenset[str] = frozenset(),
+    common: frozenset[str] = frozenset(), facts_of: Callable[..., factlib.Facts] = factlib.extract,
 ) -> tuple[DetailStatus, tuple[str, ...]]:
     """Status of a cell against the reference wording; facts are compared only when the two
     match closely (``close``): two reports that align on a shared topic but tell different
@@ -664,9 +664,7 @@ def _status(
         return "verbatim", ()
     if not close:  # a wording this far from the reference is neither a copy nor comparable
         return "paraphrase", ()
-    changes = factlib.compare(
-        factlib.extract(ref_text, common=common), factlib.extract(text, common=common)
-    )
+    changes = factlib.compare(facts_of(ref_text, common=common), facts_of(text, common=common))
     if changes:
         return "changed", changes
     if (
@@ -681,6 +679,9 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
     """The aligned details; ``facts=False`` leaves each detail's ``facts`` empty."""
     docs, units = al.documents, al.units
     ids = [doc.id for doc in docs]  # a property: read once per event, not once per cell
+    # the facts compared for a status: all of them when each detail's facts are kept (the
+    # reference's are extracted once for both), else only those compare reads
+    facts_of = factlib.extract if facts else factlib.comparable
     built: list[tuple[tuple[float, int], dict]] = []
     for row in al.rows:
         ref_doc = docs[row.ref]
@@ -709,7 +710,9 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
                 status[aid] = "verbatim"
                 continue
             close = bool(_block_max(al.sim, cell, ref_units) >= settings.details_change_similarity)
-            status[aid], found = _status(text, ref_text, False, close, settings, al.common)
+            status[aid], found = _status(
+                text, ref_text, False, close, settings, al.common, facts_of
+            )
             if found:
                 changes[aid] = found
         ref_pos = position[ids[row.ref]] or 0.0

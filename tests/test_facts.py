@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from framing.facts import compare, extract, quotes_in
+from framing.facts import comparable, compare, extract, quotes_in
 
 
 def kinds(a: str, b: str) -> set[str]:
@@ -168,3 +168,22 @@ def test_country_acting_is_not_a_source():
 def test_country_and_acronym_are_not_people():
     f = extract("The US drone strike on January 3 killed Qassem Soleimani near Baghdad.")
     assert [p.name for p in f.persons] == ["Qassem Soleimani"]
+
+
+def test_comparable_facts_compare_as_the_full_facts():
+    # corpus mode compares the lighter facts: every change found must be the same
+    from pathlib import Path
+
+    from framing.clean import clean
+    from framing.ingest import load_articles
+
+    root = Path(__file__).resolve().parents[1]
+    docs = [clean(a) for a in load_articles([root / "seeds", root / "tests/data/events/water-rates"])]
+    texts = [d.body[s.start: s.end] for d in docs for s in d.sentences]
+    found = 0
+    for a in texts:
+        for b in texts:
+            full = compare(extract(a), extract(b))
+            assert compare(comparable(a), comparable(b)) == full
+            found += bool(full)
+    assert found > 100  # the sentences do differ in facts
