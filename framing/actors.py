@@ -141,8 +141,9 @@ def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, G
     lookup = {e.alias: e for e in gazetteer() if not e.nocase}
     lookup.update({e.alias.lower(): e for e in gazetteer() if e.nocase})
     return (
-        # Without the left boundary, which _left_bounded checks (same matches, 4x faster).
-        re.compile("(?:" + _alternation(exact) + ")" + _RIGHT),
+        # Without the left boundary, which _left_bounded checks (same matches, 4x faster), and
+        # grouped by first letter (the same matches, 2.5x faster again).
+        re.compile("(?:" + _by_first_character(_alternatives(exact)) + ")" + _RIGHT),
         # With it: case-insensitively, re cannot skip ahead anyway, and the lookbehind fails
         # fast inside words.  Grouped by first letter: the same matches, about 30% faster.
         re.compile(

@@ -209,6 +209,7 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
         _PERSON_LEFT,
         _RIGHT,
         _TITLES,
+        _WORD_CHAR,
         _alternation,
         _by_first_character,
         _gazetteer_patterns,
@@ -221,7 +222,10 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
         r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?"
         + _NAME_WORD + r"){0,3})"
     )
-    nocase = _gazetteer_patterns()[1]
+    exact, nocase = _gazetteer_patterns()[:2]
+    plain_exact = re.compile(
+        _LEFT + "(?:" + _alternation([e.alias for e in gazetteer() if not e.nocase]) + ")" + _RIGHT
+    )
     plain_nocase = re.compile(
         _LEFT + "(?:" + _alternation([e.alias for e in gazetteer() if e.nocase]) + ")" + _RIGHT,
         re.IGNORECASE,
@@ -230,7 +234,9 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
     pieces = ["Lt. Gen. ", "Lt Gen. ", "Gen.", "General ", "President ", "Mr. ", ".Mr. ", "xMr. ",
               "spokesman ", "Secretary of State ", "Qassem ", "Soleimani", "al-", "Al-Ghanimi",
               "J. ", "de ", "AL QAEDA", "al-Qaida", "xal Qaeda", "Peshmerga", "PESHMERGAS",
-              "Hashd al-Shaabi", "Abu Mahdi al-Muhandis", "_", " ", ", ", ".", "\n"]
+              "Hashd al-Shaabi", "Abu Mahdi al-Muhandis", "Iraq", "Iraqi", "xIraq", "U.S.",
+              "U.S.-led", "United States", "Russia", "Moscow's", "Islamic State", "_", " ", ", ",
+              ".", "\n"]
     texts = [p.read_text(encoding="utf-8") for p in seeds_dir.glob("*.txt")]
     texts += ["".join(rng.choice(pieces) for _ in range(30)) for _ in range(2000)]
     for text in texts:
@@ -238,6 +244,9 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
         assert got == [(m.span(), m.span("name")) for m in plain_person.finditer(text)]
         assert [m.span() for m in nocase.finditer(text)] == [
             m.span() for m in plain_nocase.finditer(text)
+        ]
+        assert [m.span() for m in _left_bounded(exact, text, _WORD_CHAR)] == [
+            m.span() for m in plain_exact.finditer(text)
         ]
     # What cannot be grouped safely is left as it is.
     assert _by_first_character([r"\sx", "y"]) == r"\sx|y"
