@@ -224,6 +224,7 @@ def test_copied_is_the_share_of_words_in_shared_five_word_sequences():
     for p in result.pairs:
         assert p.copied == round(copied_share(texts[p.a], texts[p.b]), 3)
         assert p.copied_b_in_a == round(copied_share(texts[p.b], texts[p.a]), 3)
+        assert type(p.copied) is float and type(p.copied_b_in_a) is float  # JSON as written
     assert {(p.a, p.b): p.copied for p in result.pairs}[("wire", "copy")] == 1.0
 
 
