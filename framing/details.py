@@ -351,10 +351,10 @@ def _fact_overlap(keys: list[frozenset[str]], out: np.ndarray) -> None:
     n = len(keys)
     carriers: dict[str, list[int]] = {}  # fact -> its units, facts in first-seen order
     for i, ks in enumerate(keys):
-        for k in ks:
-            units = carriers.get(k)
+        for key in ks:
+            units = carriers.get(key)
             if units is None:
-                carriers[k] = [i]
+                carriers[key] = [i]
             else:
                 units.append(i)
     if not carriers:
@@ -377,9 +377,9 @@ def _fact_overlap(keys: list[frozenset[str]], out: np.ndarray) -> None:
     for k in telling:
         units_of.extend(groups[k])
         own.extend([idf[k]] * len(groups[k]))
-    inter = np.zeros(n * n, dtype=np.float32)
-    np.add.at(inter, cells, np.array(shared, dtype=np.float32))
-    inter = inter.reshape(n, n)
+    flat = np.zeros(n * n, dtype=np.float32)
+    np.add.at(flat, cells, np.array(shared, dtype=np.float32))
+    inter = flat.reshape(n, n)
     size = np.zeros(n, dtype=np.float32)
     np.add.at(size, units_of, np.array(own, dtype=np.float32))
     union = size[:, None] + size[None, :] - inter
