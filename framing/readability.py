@@ -252,6 +252,12 @@ def _sentences(text: str) -> int:
     """textstat's sentence count: ``.!?``-separated segments with more than 2 word tokens."""
     n = 0
     for segment in _SENTENCE_END.split(text):
+        head = segment.split(None, 3)  # the first three tokens (and the rest)
+        if len(head) < 3:
+            continue
+        if _HAS_WORD_CHAR(head[0]) and _HAS_WORD_CHAR(head[1]) and _HAS_WORD_CHAR(head[2]):
+            n += 1  # the usual case: three words, without splitting the whole segment
+            continue
         k = 0
         for token in segment.split():
             if _HAS_WORD_CHAR(token):
