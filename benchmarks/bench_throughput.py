@@ -12,8 +12,9 @@ reading, flattening and writing kept) give the ceiling that the batch engine its
 run also at 10x and 100x ``N2`` articles, they show how the main process's memory grows with
 the corpus.
 
-Profile: one process analyses the first ``N1`` articles as corpus mode does (the products the
-store keeps, :data:`framing.batch.CORPUS_PRODUCTS`) with each pipeline step timed
+Profile: one process, warmed up and with the garbage collector set as a corpus worker's
+(:func:`framing.batch._warm_worker`), analyses the first ``N1`` articles as corpus mode does (the
+products the store keeps, :data:`framing.batch.CORPUS_PRODUCTS`) with each pipeline step timed
 (cleaning, actors, details, vocabulary, tone, readability, and flattening into store rows), in
 CPU milliseconds per article (CPU time, because other jobs on a shared machine inflate wall
 time).  The throughput runs also report CPU time of all processes, and the rate that CPU time
@@ -80,7 +81,14 @@ def _child_profile(path: str) -> None:
 
     import framing.analysis as A
     from framing import store
-    from framing.batch import CORPUS_PRODUCTS, CORPUS_SETTINGS, Summary, read_ref, scan
+    from framing.batch import (
+        CORPUS_PRODUCTS,
+        CORPUS_SETTINGS,
+        Summary,
+        _warm_worker,
+        read_ref,
+        scan,
+    )
 
     spent: dict[str, float] = defaultdict(float)
 
@@ -103,13 +111,13 @@ def _child_profile(path: str) -> None:
     A.readability.score = timed("readability", A.readability.score)
     found = scan([path], Summary())
     events = list(found.events.items())
-    # Warm-up on the first event: lexicons and models load once (functools.cache).
-    A.analyze_event([read_ref(r) for r in events[0][1]], event_id=events[0][0],
-                    settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
+    # Warmed up as a corpus worker is: lexicons and models loaded, then frozen out of the
+    # garbage collector's way, with the workers' collection thresholds.
+    _warm_worker(CORPUS_SETTINGS)
     spent.clear()
     n = 0
     t = clock()
-    for eid, refs in events[1:]:
+    for eid, refs in events:
         analysis = A.analyze_event([read_ref(r) for r in refs], event_id=eid,
                                    settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
         t2 = clock()
