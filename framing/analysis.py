@@ -15,10 +15,11 @@ rest empty:
   (its terms and rates are computed);
 - details: each ``Detail.facts`` is ``{}``; each version's ``ArticleDetails.quotes_kept``,
   ``quotes_dropped``, ``sources``, ``sources_kept`` and ``sources_dropped`` are ``()`` (its
-  shares, dropped and added details are computed).
+  shares, dropped and added details are computed); each ``Pair.copied`` and
+  ``copied_b_in_a`` is 0.0 (its similarity, reuse and direction are computed).
 
-Everything else (cleaning, readability, actor mentions, the detail matrix and pairs, tone) is
-computed in full.
+Everything else (cleaning, readability, actor mentions, the detail matrix, tone) is computed
+in full.
 """
 
 from __future__ import annotations

@@ -971,21 +971,23 @@ def _plain(body: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", body.lower()) + " "
 
 
-def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
+def _pairs(al: _Aligned, settings: Settings, copies: bool = True) -> tuple[Pair, ...]:
+    """One :class:`Pair` per pair of versions; ``copies=False`` leaves ``copied`` and
+    ``copied_b_in_a`` at 0.0 (the corpus store keeps neither: its word n-grams are skipped)."""
     docs, units = al.documents, al.units
-    words = {}
-    totals = {}
-    for d in range(len(docs)):
-        # the units' normalised texts (cached by the similarity step) joined by spaces: the
-        # normalised join of the units, since no rule of _normalise reaches across a space
-        words[d] = _ALNUM.findall(" ".join(_normalise(units[u].text) for u in al.doc_units[d]))
-        totals[d] = sum(units[u].words for u in al.doc_units[d])
+    totals = {d: sum(units[u].words for u in al.doc_units[d]) for d in range(len(docs))}
     directions = _drop_siblings(al.derived, len(docs))
     out: list[Pair] = []
     n = settings.details_copy_ngram
-    grams = {d: _ngram_hashes(words[d], n) for d in words}
-    order = {d: np.argsort(g) for d, g in grams.items()}
-    ordered = {d: grams[d][order[d]] for d in grams}
+    order: dict[int, np.ndarray] = {}
+    ordered: dict[int, np.ndarray] = {}
+    for d in range(len(docs)) if copies else ():
+        # the units' normalised texts (cached by the similarity step) joined by spaces: the
+        # normalised join of the units, since no rule of _normalise reaches across a space
+        words = _ALNUM.findall(" ".join(_normalise(units[u].text) for u in al.doc_units[d]))
+        grams = _ngram_hashes(words, n)
+        order[d] = np.argsort(grams)
+        ordered[d] = grams[order[d]]
     for a in range(len(docs)):
         for b in range(a + 1, len(docs)):
             ua: set[int] = set()
@@ -1005,8 +1007,10 @@ def _pairs(al: _Aligned, settings: Settings) -> tuple[Pair, ...]:
                     similarity=round((wa + wb) / (ta + tb), 3) if ta + tb else 0.0,
                     reuse=round(reuse_a, 3), reuse_b_in_a=round(reuse_b, 3),
                     derivative=None if derivative is None else docs[derivative].id,
-                    copied=round(_copied(ordered[a], order[a], ordered[b], n), 3),
-                    copied_b_in_a=round(_copied(ordered[b], order[b], ordered[a], n), 3),
+                    copied=round(_copied(ordered[a], order[a], ordered[b], n), 3) if copies else 0.0,
+                    copied_b_in_a=(
+                        round(_copied(ordered[b], order[b], ordered[a], n), 3) if copies else 0.0
+                    ),
                 )
             )
     return tuple(out)
@@ -1087,7 +1091,8 @@ def analyze(
         settings: Thresholds (``details_*`` fields).
         store_only: Compute only what the corpus store keeps: each detail's ``facts`` and each
             version's quotes kept and dropped and sources (cited, kept, dropped) are left
-            empty (corpus mode, ``framing.analysis`` ``products="store"``).
+            empty, and each pair's ``copied`` and ``copied_b_in_a`` are 0.0 (corpus mode,
+            ``framing.analysis`` ``products="store"``).
 
     Returns:
         :class:`~framing.types.EventDetails`: the aligned details, one
@@ -1110,7 +1115,7 @@ def analyze(
         return EventDetails()
     return EventDetails(
         details=details,
-        pairs=_pairs(al, settings) if len(al.documents) > 1 else (),
+        pairs=_pairs(al, settings, copies=not store_only) if len(al.documents) > 1 else (),
         articles=_articles(details, al, settings, store_only),
     )
 

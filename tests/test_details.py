@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -194,13 +195,15 @@ def stored(result):
     return cells, shares
 
 
-def test_store_only_keeps_what_the_store_reads_and_the_pairs():
+def test_store_only_keeps_what_the_store_reads_and_skips_copies():
     copy = "Three soldiers were killed on Monday near Mosul, the AP reports. " + WIRE
     short = "Three soldiers died on Monday near Mosul, officials said. Rain fell all day."
     docs = [doc("wire", WIRE, outlet="AP"), doc("copy", copy, outlet="Blog"), doc("short", short)]
     full, lean = details.analyze(docs), details.analyze(docs, store_only=True)
     assert stored(lean) == stored(full)
-    assert lean.pairs == full.pairs
+    assert list(lean.pairs) == [
+        dataclasses.replace(p, copied=0.0, copied_b_in_a=0.0) for p in full.pairs
+    ]
 
 
 def copied_share(a: str, b: str, n: int = 5) -> float:
