@@ -157,6 +157,11 @@ def run() -> list[dict]:
         stub = {n: _child("--run", str(Path(tmp) / f"c{n}.jsonl"),
                           str(Path(tmp) / f"stub{n}.duckdb"), "--stub") for n in (n1, n2)}
         ceiling = (n2 - n1) / (stub[n2]["seconds"] - stub[n1]["seconds"])
+        from framing._compiled import compiled_modules
+
+        # Which build ran: 0 is pure Python, 14 is `make compiled` (setup.py).
+        rows.append({"name": "modules compiled (make compiled)", "value": len(compiled_modules()),
+                     "unit": "modules", "target": None})
         rows.append({"name": f"full analysis after start-up ({runs[n2]['jobs']} cores)",
                      "value": rate, "unit": "articles/s", "target": TARGET_RATE,
                      "lower_is_better": False})

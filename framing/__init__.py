@@ -6,6 +6,8 @@ Example:
     >>> print(to_json(analyses)[:40])  # doctest: +SKIP
 """
 
+# First: refuses compiled modules older than their source, before any of them loads.
+from . import _compiled  # noqa: F401
 from ._version import __version__
 from .actors import find_mentions
 from .analysis import analyze, analyze_documents, analyze_event, group_by_event

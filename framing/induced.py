@@ -89,7 +89,7 @@ def word_scores(words: Iterable[str]) -> list[float | None]:
         [True, None, False]
     """
     words = list(words)
-    out = list(map(_SCORES.get, words))
+    out: list[float | None] = [_SCORES.get(w) for w in words]
     new = sorted({w for w, s in zip(words, out, strict=True) if s is None and scorable(w)})
     if new:
         coef, intercept, _, _ = model()
@@ -97,7 +97,7 @@ def word_scores(words: Iterable[str]) -> list[float | None]:
         fresh = dict(zip(new, (round(s, 4) for s in scores), strict=True))
         if len(_SCORES) < _MAX_CACHE:
             _SCORES.update(fresh)
-        out = [fresh.get(w, s) if s is None else s for w, s in zip(words, out, strict=True)]
+        out = [fresh.get(w) if s is None else s for w, s in zip(words, out, strict=True)]
     return out
 
 

@@ -51,6 +51,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
+from mypy_extensions import mypyc_attr
 
 from . import embeddings as word_vectors
 
@@ -795,6 +796,8 @@ class _Row(dict):
         self.dense: np.ndarray | None = None
 
 
+# Stays a Python class in the compiled build (setup.py): it keeps its caches in __dict__.
+@mypyc_attr(native_class=False)
 @dataclass(frozen=True)
 class ToneModel:
     """A linear model as arrays: ``scores = X @ coef.T + intercept``; classes -1, 0, 1."""

@@ -1,0 +1,118 @@
+"""The optional compiled build (setup.py, ``make compiled``): same output as pure Python, and
+no stale compiled module ever runs."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+import pytest
+
+from framing import _compiled
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def compiled_list() -> tuple[str, ...]:
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and node.targets[0].id == "COMPILED":  # type: ignore[attr-defined]
+            return tuple(ast.literal_eval(node.value))
+    raise AssertionError("setup.py has no COMPILED")
+
+
+def test_every_module_setup_compiles_exists():
+    names = compiled_list()
+    assert names and all((ROOT / "framing" / f"{n}.py").is_file() for n in names)
+
+
+def fake_checkout(tmp_path: Path) -> Path:
+    (tmp_path / "pyproject.toml").write_text("", encoding="utf-8")
+    package = tmp_path / "pkg"
+    package.mkdir()
+    return package
+
+
+def test_a_compiled_module_older_than_its_source_is_refused(tmp_path):
+    package = fake_checkout(tmp_path)
+    ext = package / "details.cpython-311-x86_64-linux-gnu.so"
+    ext.write_bytes(b"")
+    (package / "details.py").write_text("", encoding="utf-8")
+    old = time.time() - 60
+    os.utime(ext, (old, old))
+    assert _compiled.compiled_files(package) == {"details": ext}
+    assert _compiled.stale(package) == ["details"]
+    with pytest.raises(ImportError, match="compiled details is older than the source: run `make compiled`"):
+        _compiled.check(package)
+
+
+def test_a_fresh_compiled_module_and_an_installed_package_pass(tmp_path):
+    package = fake_checkout(tmp_path)
+    (package / "tone.py").write_text("", encoding="utf-8")
+    ext = package / "tone.abi3.so"
+    ext.write_bytes(b"")
+    new = time.time() + 60
+    os.utime(ext, (new, new))
+    assert _compiled.stale(package) == []
+    (tmp_path / "pyproject.toml").unlink()  # installed: files written in any order
+    os.utime(ext, (new - 120, new - 120))
+    assert _compiled.stale(package) == []
+    _compiled.check(package)
+
+
+# Full analysis of two events and corpus mode's store rows, as JSON, from a given tree.
+ANALYSE = """
+import json, sys
+from framing import analyze_event, load_articles, _compiled
+from framing.report import to_dict
+from framing.batch import CORPUS_PRODUCTS, CORPUS_SETTINGS
+from framing.store import rows_for
+out = {"compiled": _compiled.compiled_modules()}
+for folder in sys.argv[1:]:
+    arts = load_articles([folder])
+    full = to_dict([analyze_event(arts)])
+    full.pop("generated", None)
+    lean = analyze_event(arts, settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
+    out[folder] = {"full": full, "store": rows_for(lean)}
+print(json.dumps(out, default=str, sort_keys=True))
+"""
+
+
+def copy_tree(dest: Path) -> Path:
+    dest.mkdir()
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("framing", "build_support"):
+        shutil.copytree(ROOT / name, dest / name,
+                        ignore=shutil.ignore_patterns("*.so", "__pycache__"))
+    return dest
+
+
+def analyse(tree: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+    events = [str(ROOT / "seeds"), str(ROOT / "tests/data/events/water-rates")]
+    out = subprocess.run([sys.executable, "-c", ANALYSE, *events], cwd=tree, env=env,
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which(sysconfig.get_config_var("CC").split()[0] or "cc") is None
+                    or not Path(sysconfig.get_paths()["include"], "Python.h").is_file(),
+                    reason="the compiled build needs a C compiler and the Python headers")
+def test_compiled_build_gives_the_same_analysis_as_pure_python(tmp_path):
+    pure, built = copy_tree(tmp_path / "pure"), copy_tree(tmp_path / "built")
+    subprocess.run([sys.executable, "setup.py", "--quiet", "build_ext", "--inplace",
+                    "--parallel", "2"], cwd=built, env={**os.environ, "FRAMING_COMPILE": "1"},
+                   check=True, capture_output=True)
+    a, b = analyse(pure), analyse(built)
+    assert a.pop("compiled") == []
+    assert b.pop("compiled") == sorted(compiled_list())
+    assert a == b
