@@ -654,13 +654,14 @@ _CONTAINS_SHARE = 0.95
 
 
 def _status(
-    text: str, ref_text: str, is_ref: bool, close: bool, settings: Settings,
+    text: str, ref_text: str, close: bool, settings: Settings,
     common: frozenset[str] = frozenset(), facts_of: Callable[..., factlib.Facts] = factlib.extract,
 ) -> tuple[DetailStatus, tuple[str, ...]]:
-    """Status of a cell against the reference wording; facts are compared only when the two
-    match closely (``close``): two reports that align on a shared topic but tell different
-    facts would otherwise show every name and number as "changed"."""
-    if is_ref or text == ref_text or _tokens(text) == _tokens(ref_text):
+    """Status of another version's cell against the reference wording (the reference's own cell
+    is verbatim); facts are compared only when the two match closely (``close``): two reports
+    that align on a shared topic but tell different facts would otherwise show every name and
+    number as "changed"."""
+    if text == ref_text or _tokens(text) == _tokens(ref_text):
         return "verbatim", ()
     if not close:  # a wording this far from the reference is neither a copy nor comparable
         return "paraphrase", ()
@@ -710,9 +711,7 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
                 status[aid] = "verbatim"
                 continue
             close = bool(_block_max(al.sim, cell, ref_units) >= settings.details_change_similarity)
-            status[aid], found = _status(
-                text, ref_text, False, close, settings, al.common, facts_of
-            )
+            status[aid], found = _status(text, ref_text, close, settings, al.common, facts_of)
             if found:
                 changes[aid] = found
         ref_pos = position[ids[row.ref]] or 0.0

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -803,20 +803,36 @@ def _attributions(text: str, common: frozenset[str]) -> tuple[Attribution, ...]:
 
 @lru_cache(maxsize=4096)
 def _extract(text: str, common: frozenset[str]) -> Facts:
-    names, persons = _names_and_persons(text, common)
-    dates, numbers = _dates_numbers(text)
-    quotes = quotes_in(text)
     return Facts(
-        names=tuple(dict.fromkeys(names)),
-        persons=tuple(persons),
-        numbers=numbers,
-        dates=dates,
-        quotes=tuple(quotes),
+        names=tuple(dict.fromkeys(_names_and_persons(text, common)[0])),
         attribution=_attributions(text, common),  # shared with attributions()
-        framing=tuple(_framing(text)) if "to" in _lower_words(text) else (),
-        verbs=_saying_verbs(text, _verb_matches(text)),
         keys=_keys(text, common),  # the same set keys() computed for this unit (cached)
+        **_compared_fields(text, common),
     )
+
+
+class _Compared(TypedDict):
+    """The fields of :class:`Facts` that :func:`compare` reads."""
+
+    persons: tuple[Person, ...]
+    numbers: tuple[str, ...]
+    dates: tuple[str, ...]
+    quotes: tuple[str, ...]
+    framing: tuple[tuple[str, str, str], ...]
+    verbs: tuple[tuple[str, str], ...]
+
+
+def _compared_fields(text: str, common: frozenset[str]) -> _Compared:
+    """The fields :func:`compare` reads, for :func:`extract` and :func:`comparable` alike."""
+    dates, numbers = _dates_numbers(text)
+    return {
+        "persons": tuple(_names_and_persons(text, common)[1]),
+        "numbers": numbers,
+        "dates": dates,
+        "quotes": tuple(quotes_in(text)),
+        "framing": tuple(_framing(text)) if "to" in _lower_words(text) else (),
+        "verbs": _saying_verbs(text, _verb_matches(text)),
+    }
 
 
 def comparable(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
@@ -836,15 +852,7 @@ def comparable(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
 
 @lru_cache(maxsize=4096)
 def _comparable(text: str, common: frozenset[str]) -> Facts:
-    dates, numbers = _dates_numbers(text)
-    return Facts(
-        persons=_names_and_persons(text, common)[1],
-        numbers=numbers,
-        dates=dates,
-        quotes=tuple(quotes_in(text)),
-        framing=tuple(_framing(text)) if "to" in _lower_words(text) else (),
-        verbs=_saying_verbs(text, _verb_matches(text)),
-    )
+    return Facts(**_compared_fields(text, common))
 
 
 # --------------------------------------------------------------------------------------------
