@@ -210,6 +210,24 @@ def test_tokenize_matches_a_regular_expression_scan():
     assert [tuple(t) for t in tokenize(text)] == want
 
 
+def test_token_columns_equal_a_regular_expression_scan_on_random_texts():
+    """The lower-cased fast path and the look-up path (texts with "İ" or the Kelvin sign, whose
+    lower case is longer or ASCII) give the words a scan of the text finds, normalised."""
+    import random
+    import re
+
+    rng = random.Random(7)
+    word = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+    for alphabet in ("aAsSzZ’'0 9\n-é.Σ“”", "aAsS’'\u0130\u212a0 \n-é"):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+            want = [
+                (m.start(), m.end(), normalise(m.group())) for m in word.finditer(text)
+            ]
+            cols = token_columns(text)
+            assert list(zip(*cols, strict=True)) == want, text
+
+
 def test_token_columns_are_the_tokens_by_column_and_find_reads_either():
     text = "Its regime’s brazen, so-called “reforms” — 1,200 arrests; café owners kicked out."
     toks = tokenize(text)
