@@ -50,6 +50,11 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy import sparse
+
+try:  # the compiled kernels of scipy's sparse product (see _self_product)
+    from scipy.sparse import _sparsetools
+except ImportError:  # pragma: no cover - a scipy that moved them: its public product
+    _sparsetools = None
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import facts as factlib
@@ -210,38 +215,41 @@ def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
     value = (1.0 + np.log(counts)) * np.repeat(idf, df)
     norm = np.sqrt(np.bincount(r, weights=value * value, minlength=n))
     value = (value / np.where(norm > 0, norm, 1.0)[r]).astype(np.float32)
-    products = df.astype(np.int64) ** 2  # the products each feature adds to the matrix
-    if int(products.sum()) <= _PAIRWISE_PRODUCTS:
-        return _pairwise_product(value, r.astype(np.int64), indptr, products, n)
+    return _self_product(value, r, indptr, n)
+
+
+#: Up to this many entries (units squared: an event of up to 2048 units), x @ x.T is written
+#: by scipy's compiled product into buffers of the matrix's size, which skips the pass that
+#: scipy's ``@`` makes first to count the entries (about half its time on the c300 events);
+#: a larger event takes the public product, which allocates only what it needs.
+_DENSE_PRODUCT = 1 << 22
+
+
+def _self_product(value: np.ndarray, r: np.ndarray, indptr: np.ndarray, n: int) -> np.ndarray:
+    """x @ x.T as a dense float32 matrix, for x given in CSC form (``value`` float32 and row
+    ``r`` int32 of each cell, feature by feature as ``indptr`` bounds them).
+
+    Both paths run scipy's own kernels (``csr_tocsc``, ``csr_matmat``, ``csr_todense``) on the
+    same arrays as ``(xt.T.tocsr() @ xt).toarray()``: each entry is the float32 sum, in
+    ascending feature order, that scipy's product computes, the same matrix to the bit."""
+    nf = len(indptr) - 1
+    if n * n <= _DENSE_PRODUCT and _sparsetools is not None:
+        # x in CSR form (xt in CSC form): scipy's conversion, as xt.T.tocsr() calls it
+        xp = np.empty(n + 1, dtype=np.int32)
+        xj = np.empty(len(r), dtype=np.int32)
+        xx = np.empty(len(r), dtype=np.float32)
+        _sparsetools.csr_tocsc(nf, n, indptr, r, value, xp, xj, xx)
+        cp = np.empty(n + 1, dtype=np.int32)
+        cj = np.empty(n * n, dtype=np.int32)  # room for every entry: no count needed
+        cx = np.empty(n * n, dtype=np.float32)
+        _sparsetools.csr_matmat(n, n, xp, xj, xx, indptr, r, value, cp, cj, cx)
+        out = np.zeros((n, n), dtype=np.float32)
+        _sparsetools.csr_todense(n, n, cp, cj, cx, out)
+        return out
     # the arrays are x in CSC form, i.e. x.T in CSR form: the product takes it as it is (the
     # same arrays scipy would build from x.T), and x by one conversion
-    xt = sparse.csr_matrix((value, r, indptr), shape=(len(df), n))
+    xt = sparse.csr_matrix((value, r, indptr), shape=(nf, n))
     return (xt.T.tocsr() @ xt).toarray()
-
-
-#: Up to this many products, x @ x.T is summed pairwise with numpy (:func:`_pairwise_product`),
-#: beyond it by scipy's sparse product.  Timed per matrix on the c300 events: pairwise takes
-#: about two thirds of scipy's time at 1-7k products (an event's word matrix: about 5k) and
-#: more than scipy from about 20-40k (character matrices: 40-300k).
-_PAIRWISE_PRODUCTS = 20_000
-
-
-def _pairwise_product(
-    value: np.ndarray, r: np.ndarray, indptr: np.ndarray, products: np.ndarray, n: int
-) -> np.ndarray:
-    """x @ x.T for x given in CSC form (``value`` float32 and row ``r`` of each cell, feature by
-    feature as ``indptr`` bounds them): every pair of cells of one feature adds its product to
-    its entry, and np.add.at adds in the order given, feature by feature.  So each entry is
-    the float32 sum, in ascending feature order, that scipy's product computes: the same
-    matrix to the bit, without the set-up scipy costs on a small matrix."""
-    total = int(products.sum())
-    width = np.repeat(np.diff(indptr).astype(np.int64), products)
-    k = np.arange(total) - np.repeat(np.cumsum(products) - products, products)
-    start = np.repeat(indptr[:-1].astype(np.int64), products)
-    a, b = start + k // width, start + k % width  # the two cells of each product
-    out = np.zeros(n * n, dtype=np.float32)
-    np.add.at(out, r[a] * n + r[b], value[a] * value[b])
-    return out.reshape(n, n)
 
 
 #: Bits for the unit index in a packed (feature, unit) key: an event of up to a million units.

@@ -410,9 +410,10 @@ def test_similarity_equals_scikit_learn_tfidf_cosine(texts):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12)), min_size=1, max_size=300),
        st.integers(1, 13))
-def test_pairwise_product_is_scipys_product_to_the_bit(cells, n):
-    # small TF-IDF matrices are multiplied pairwise with numpy only for speed: the float32
-    # sums must be scipy's, bit for bit, or an alignment could flip on a threshold
+def test_self_product_is_scipys_product_to_the_bit(cells, n):
+    # TF-IDF matrices are multiplied by scipy's kernels without its public product only for
+    # speed: the float32 sums must be scipy's, bit for bit, or an alignment could flip on a
+    # threshold
     import numpy as np
     from scipy import sparse
 
@@ -422,8 +423,7 @@ def test_pairwise_product_is_scipys_product_to_the_bit(cells, n):
     f = keys >> details._ROW_BITS
     indptr = np.searchsorted(f, np.append(np.unique(f), f[-1] + 1)).astype(np.int32)
     value = (np.log1p(counts) / 3 + r / 7 + f / 11).astype(np.float32)  # arbitrary weights
-    products = np.diff(indptr).astype(np.int64) ** 2
     xt = sparse.csr_matrix((value, r, indptr), shape=(len(indptr) - 1, n))
     expected = (xt.T.tocsr() @ xt).toarray()
-    got = details._pairwise_product(value, r.astype(np.int64), indptr, products, n)
+    got = details._self_product(value, r, indptr, n)
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
