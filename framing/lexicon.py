@@ -383,6 +383,20 @@ class Matcher:
             if len(p.words) > 1
             for second in p.words[1]
         )
+        self._pair_firsts = frozenset(first for first, _ in self._pairs)
+        # The patterns a token can start, by its word and the next: the expressions whose
+        # second word is the next word, then the one-word entries (the order of _index, less
+        # the expressions the next word already rules out).
+        self._by_pair: dict[tuple[str, str], list[_Pattern]] = {}
+        self._by_word: dict[str, list[_Pattern]] = {}
+        for form, pats in self._index.items():
+            for p in pats:
+                if len(p.words) == 1:
+                    self._by_word.setdefault(form, []).append(p)
+                else:
+                    for second in p.words[1]:
+                        self._by_pair.setdefault((form, second), []).append(p)
+        self._firsts = self._single | self._pair_firsts
 
     def forms(self) -> set[str]:
         """Every first-word form the matcher knows."""
@@ -399,16 +413,28 @@ class Matcher:
         """
         starts_at, ends_at, norms = token_columns(text) if tokens is None else columns_of(tokens)
         n = len(norms)
-        index = self._index
         nxt = 0  # the first token not inside an earlier match
-        starts = set(compress(count(), map(self._single.__contains__, norms)))
-        pairs = zip(norms, norms[1:], strict=False)
-        starts.update(compress(count(), map(self._pairs.__contains__, pairs)))
+        # The text's distinct words are looked up in the (large) sets, not each token: a
+        # body repeats half its words, and the look-ups miss the processor's caches.
+        firsts = self._firsts.intersection(set(norms))
+        singles = self._single.intersection(firsts)
+        starts = set(compress(count(), map(singles.__contains__, norms))) if singles else set()
+        pair_firsts = self._pair_firsts.intersection(firsts)
+        if pair_firsts:
+            seconds = norms[1:]
+            at = list(compress(count(), map(pair_firsts.__contains__, norms[:-1])))
+            pairs = zip(map(norms.__getitem__, at), map(seconds.__getitem__, at), strict=True)
+            starts.update(compress(at, map(self._pairs.__contains__, pairs)))
+        by_pair, by_word = self._by_pair, self._by_word
         for i in sorted(starts):
             if i < nxt:
                 continue
             hit = None
-            for p in index[norms[i]]:
+            word = norms[i]
+            pats = by_word.get(word, [])
+            if i + 1 < n:
+                pats = by_pair.get((word, norms[i + 1]), []) + pats
+            for p in pats:
                 k = len(p.words)
                 if i + k > n:
                     continue

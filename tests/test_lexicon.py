@@ -228,6 +228,47 @@ def test_token_columns_equal_a_regular_expression_scan_on_random_texts():
             assert list(zip(*cols, strict=True)) == want, text
 
 
+def _plain_find(m: Matcher, text: str) -> list[tuple[int, int, str]]:
+    """Matcher.find without its shortcuts: every token's patterns tried in order."""
+    from framing.lexicon import _GAP, _HYPHEN_GAP, _is_literal
+
+    starts, ends, norms = token_columns(text)
+    out, i = [], 0
+    while i < len(norms):
+        for p in m._index.get(norms[i], []):
+            k = len(p.words)
+            if i + k <= len(norms) and all(
+                norms[i + j] in p.words[j]
+                and (_HYPHEN_GAP if p.hyphens[j - 1] else _GAP).fullmatch(
+                    text[ends[i + j - 1] : starts[i + j]]
+                )
+                for j in range(1, k)
+            ) and not _is_literal(p.entry, norms, i, i + k - 1):
+                out.append((starts[i], ends[i + k - 1], p.entry.term))
+                i += k - 1
+                break
+        i += 1
+    return out
+
+
+def test_find_equals_trying_every_token_on_random_word_sequences():
+    """The look-ups of distinct words, word pairs and patterns by word pair find what trying
+    every token's patterns finds (expressions, hyphens, literal contexts, overlaps)."""
+    import random
+
+    rng = random.Random(11)
+    words = (
+        "in the so called so-called kicked out would be would-be saber rattling regime brazen "
+        "it is clear that illegal aliens far right very deeply sanctions regime’s not a "
+        "terrorist plot admitted claimed officials met on Thursday - — ,"
+    ).split()
+    m = matcher()
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        got = [(x.start, x.end, x.entry.term) for x in m.find(text)]
+        assert got == _plain_find(m, text), text
+
+
 def test_token_columns_are_the_tokens_by_column_and_find_reads_either():
     text = "Its regime’s brazen, so-called “reforms” — 1,200 arrests; café owners kicked out."
     toks = tokenize(text)
