@@ -226,3 +226,25 @@ def test_token_before_a_full_stop_is_what_a_trailing_non_space_search_finds() ->
         for end in range(len(text) + 1):
             m = re.compile(r"(\S+)$").search(text, max(0, end - 40), end)
             assert _token_before(text, end) == (m.group(1) if m else "")
+
+
+def test_end_pattern_finds_what_the_plain_alternation_finds() -> None:
+    """_END opens with one character class so that re skips to the marks; it finds the same
+    candidate ends as the plain alternation, in whole texts and within bounds."""
+    import random
+    import re
+
+    from framing.sentences import _END
+
+    plain = re.compile(r"(?:[.!?]+|…+|\.\.\.)[\"'”’»)\]]*(?=\s)")
+    rng = random.Random(9)
+    alphabet = ".!?… \n\u00a0\"'”’»)]a“"
+    texts = ["He said “no.” Then... he left!! Why?! Dr. Who… ok….) (fine.)"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+              for _ in range(30000)]
+    for text in texts:
+        lo, hi = len(text) // 4, len(text) - len(text) // 4
+        for pos, endpos in ((0, len(text)), (lo, hi)):
+            assert [m.span() for m in _END.finditer(text, pos, endpos)] == [
+                m.span() for m in plain.finditer(text, pos, endpos)
+            ], text
