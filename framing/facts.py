@@ -289,6 +289,14 @@ _RUN = re.compile(
     rf"(?=[A-Zabdeilv])(?<![\w’'\-]){_CAP_TOKEN}"
     rf"(?:[ \t\u00a0]+(?:{_PARTICLES_RE}[ \t\u00a0]+)?{_CAP_TOKEN})*"
 )
+#: :data:`_RUN` for a text without a hyphen, where no run can open with a particle ("al-"): it
+#: opens with its capital, whose lookbehind is checked only there, and the acronym branch
+#: ("U.S.") reads the capital once.  The same matches as :data:`_RUN` on such a text, found
+#: about twice as fast (the scan stops only at capitals, not at every a, b, d, e, i, l, v).
+_CAP_RUN = re.compile(
+    rf"[A-Z](?<![\w’'\-][A-Z])(?:\.(?:[A-Z]\.)+|[A-Za-z’'\-]*\.?)"
+    rf"(?:[ \t\u00a0]+(?:{_PARTICLES_RE}[ \t\u00a0]+)?{_CAP_TOKEN})*"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -301,7 +309,7 @@ def _names_and_persons(
     names: list[str] = []
     persons: list[Person] = []
     lead = len(text) - len(text.lstrip())
-    for m in _RUN.finditer(text):
+    for m in (_RUN if "-" in text else _CAP_RUN).finditer(text):
         start = m.start()
         at_start = start <= lead
         # qualifiers written in lower case just before the run ("caretaker Prime Minister"),

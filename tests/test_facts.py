@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.facts import comparable, compare, extract, quotes_in
 
@@ -187,3 +189,22 @@ def test_comparable_facts_compare_as_the_full_facts():
             assert compare(comparable(a), comparable(b)) == full
             found += bool(full)
     assert found > 100  # the sentences do differ in facts
+
+
+_RUN_TEXT = st.lists(
+    st.sampled_from(list("AUSGMaldeivbnrh.’'x,1(“ \t\n\u00a0") + ["al ", "bin ", "U.S.", "Gen. "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_RUN_TEXT)
+def test_capital_run_pattern_finds_the_runs_of_the_full_pattern_without_a_hyphen(text):
+    # names are scanned with _CAP_RUN when a text has no hyphen, only for speed: it must find
+    # every run _RUN finds there, with the same spans
+    import framing.facts as facts
+
+    def runs(pattern):
+        return [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+
+    assert runs(facts._CAP_RUN) == runs(facts._RUN)
