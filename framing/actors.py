@@ -155,6 +155,38 @@ def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, G
     )
 
 
+#: The characters that re.IGNORECASE matches to an ASCII letter besides its two cases (İ, ı,
+#: ſ and the Kelvin sign; found by testing every code point against each letter).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@cache
+def _nocase_needles() -> tuple[str, ...] | None:
+    """The case-insensitive aliases in lower case, the shortest first, none containing
+    another; None when one is not ASCII (then no quick test is made)."""
+    aliases = sorted({e.alias.lower() for e in gazetteer() if e.nocase}, key=len)
+    if not all(a.isascii() for a in aliases):
+        return None
+    out: list[str] = []
+    for a in aliases:
+        if not any(n in a for n in out):
+            out.append(a)
+    return tuple(out)
+
+
+def _may_match_nocase(body: str) -> bool:
+    """False only when the case-insensitive gazetteer pattern cannot match ``body``: none of
+    its aliases (ASCII) is in the lower-cased body, and the body has none of the characters
+    that match an ASCII letter case-insensitively other than its two cases.  Substring tests
+    at C speed; the pattern's scan, which re cannot speed up case-insensitively, is skipped
+    for most bodies."""
+    needles = _nocase_needles()
+    if needles is None or any(c in body for c in _FOLDS_TO_ASCII):
+        return True
+    low = body.lower()
+    return any(n in low for n in needles)
+
+
 # Titles news writing puts before a person's name (AP Stylebook abbreviations and full forms).
 _TITLES = [
     r"Lt\.?\s+Gen\.", r"Maj\.?\s+Gen\.", r"Brig\.?\s+Gen\.", r"Lt\.?\s+Col\.", r"Gen\.", r"Maj\.",
@@ -344,7 +376,9 @@ def find_mentions(
         add(start, end, people[key], "person", "person")
 
     # 3. Gazetteer.
-    matches = [*_left_bounded(exact, body, _WORD_CHAR), *nocase.finditer(body)]
+    matches = [*_left_bounded(exact, body, _WORD_CHAR)]
+    if _may_match_nocase(body):
+        matches.extend(nocase.finditer(body))
     for m in matches:
         entry = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
         if entry is None:

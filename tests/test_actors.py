@@ -252,3 +252,35 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
     assert _by_first_character([r"\sx", "y"]) == r"\sx|y"
     assert _by_first_character(["éa", "Éb"], ignorecase=True) == "éa|Éb"
     assert _by_first_character(["a?b", "ac"]) == "a?b|ac"
+
+
+def test_case_insensitive_scan_is_skipped_only_when_it_cannot_match() -> None:
+    """The substring test in front of the case-insensitive gazetteer scan never skips a body
+    the scan matches: aliases in any case, glued to words, or spelt with characters that
+    re.IGNORECASE folds to ASCII letters (İ, ı, ſ, the Kelvin sign)."""
+    import random
+
+    from framing.actors import _gazetteer_patterns, _may_match_nocase
+
+    nocase = _gazetteer_patterns()[1]
+    aliases = [e.alias for e in gazetteer() if e.nocase]
+    rng = random.Random(13)
+    pieces = ["the ", "x", " ", "-", "\u0130", "\u0131", "\u017f", "\u212a", "“", "."]
+    found = 0
+    for _ in range(4000):
+        parts = []
+        for _ in range(rng.randint(0, 4)):
+            if rng.random() < 0.5:
+                alias = rng.choice(aliases)
+                alias = "".join(c.upper() if rng.random() < 0.3 else c for c in alias)
+                if rng.random() < 0.2:  # a letter swapped for a character that folds to it
+                    fold = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
+                    alias = "".join(fold.get(c.lower(), c) for c in alias)
+                parts.append(alias)
+            else:
+                parts.append(rng.choice(pieces))
+        body = "".join(parts)
+        if nocase.search(body):
+            found += 1
+            assert _may_match_nocase(body), body
+    assert found > 500
