@@ -165,36 +165,43 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-_DATE_HINT = re.compile(r"(?=[ADFJMNOS])\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+#: The start of a month's name (``\b(?:Jan|Feb|...|Dec)``), each branch opening with its capital
+#: and checking the word boundary behind it only there (the same matches; a search over news
+#: units about 2.5 times faster).
+_DATE_HINT = re.compile(
+    r"J(?<!\wJ)(?:an|u[nl])|F(?<!\wF)eb|M(?<!\wM)a[ry]|A(?<!\wA)(?:pr|ug)|S(?<!\wS)ep"
+    r"|O(?<!\wO)ct|N(?<!\wN)ov|D(?<!\wD)ec"
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
-#: A number word as a whole word of a lower-cased text: the test
-#: ``not _lower_words(text).isdisjoint(_NUMBER_WORDS)`` as one search, without the set of
-#: every word ("[a-z]" on both sides: _lower_words' words are runs of a-z).
-_NUMBER_WORD_RUN = re.compile(r"(?<![a-z])(?:" + "|".join(_NUMBER_WORDS) + r")(?![a-z])")
 
 
 def _letter_branches(words: Iterable[str]) -> str:
-    """A pattern for any of ``words`` as a whole word of a lower-cased text, written as one
-    branch per first letter that opens with the letter: ``t(?<![a-z]t)(?:en|wo)(?![a-z])``
-    matches where ``(?<![a-z])(?:ten|two)(?![a-z])`` does, and the scan tries a branch only
-    where its letter stands (a search over news units about a fifth faster).
+    """A pattern for any of ``words``, written as one branch per first letter (the scan tries
+    a branch only where its letter stands).
 
     Example:
         >>> _letter_branches(["two", "ten", "one"])
-        'o(?<![a-z]o)(?:ne)(?![a-z])|t(?<![a-z]t)(?:wo|en)(?![a-z])'
+        'o(?:ne)|t(?:wo|en)'
     """
     rests: dict[str, list[str]] = {}
     for w in sorted(words, key=len, reverse=True):
         rests.setdefault(w[0], []).append(w[1:])
-    return "|".join(f"{a}(?<![a-z]{a})(?:{'|'.join(r)})(?![a-z])" for a, r in sorted(rests.items()))
+    return "|".join(f"{a}(?:{'|'.join(r)})" for a, r in sorted(rests.items()))
 
 
-#: "day" anywhere or a number word (in a lower-cased text): what makes a unit without a digit
-#: or a month worth reading for dates and numbers.
-_DAY_OR_NUMBER_WORD = re.compile(r"day|" + _letter_branches(_NUMBER_WORDS))
+#: A number word as a whole word of a lower-cased text, searched in ``" " + text``: the
+#: character before the word (the added space before the text's first), then the word.  Found
+#: where ``(?<![a-z])(?:one|two|...)(?![a-z])`` finds one in the text (the test
+#: ``not _lower_words(text).isdisjoint(_NUMBER_WORDS)``: its words are runs of a-z), and about
+#: twice as fast: the scan stops only at characters other than a-z.
+_NUMBER_WORD_AFTER = re.compile(r"[^a-z](?:" + _letter_branches(_NUMBER_WORDS) + r")(?![a-z])")
+#: :data:`_NUMBER_WORD` for an ASCII text lower-cased, searched in ``" " + text``: the same
+#: words in the same order (lower-casing changes no ASCII character's class, and the
+#: case-blind pattern, which scans far slower, matches no other ASCII character), lower-cased.
+_NUMBER_WORD_ASCII = re.compile(r"\W(" + _letter_branches(_NUMBER_WORDS) + r")\b")
 
 
 # --------------------------------------------------------------------------------------------
@@ -504,11 +511,11 @@ def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int
 @lru_cache(maxsize=4096)
 def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     has_digit = _DIGIT.search(text) is not None  # most units have none: skip those patterns
-    if (
-        not has_digit and _DATE_HINT.search(text) is None
-        and _DAY_OR_NUMBER_WORD.search(text.lower()) is None
-    ):
-        return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
+    if not has_digit and _DATE_HINT.search(text) is None:
+        low = text.lower()
+        if "day" not in low and _NUMBER_WORD_AFTER.search(" " + low) is None:
+            # no digit, month, weekday or number word: what _dates and _numbers say
+            return (), ()
     dates, spans = _dates(text, has_digit)
     return tuple(dates), tuple(_numbers(text, spans, has_digit))
 
@@ -524,8 +531,12 @@ def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = Tru
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(m.group(0).replace(",", ""))
-    if _NUMBER_WORD_RUN.search(text.lower()):
-        out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
+    low = " " + text.lower()
+    if _NUMBER_WORD_AFTER.search(low):
+        if text.isascii():
+            out.extend(_NUMBER_WORDS[w] for w in _NUMBER_WORD_ASCII.findall(low))
+        else:
+            out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
     return list(dict.fromkeys(out))
 
 

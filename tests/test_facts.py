@@ -208,3 +208,31 @@ def test_capital_run_pattern_finds_the_runs_of_the_full_pattern_without_a_hyphen
         return [(m.span(), m.group(0)) for m in pattern.finditer(text)]
 
     assert runs(facts._CAP_RUN) == runs(facts._RUN)
+
+
+_NUMBER_TEXT = st.lists(
+    st.sampled_from(["one", "Two", "ten", "hundreds", "million", "day", "Jan", "May", "Dec.", "Mayor",
+                     "Sept", "3", " ", "-", "_", ",", "a", "s", "O", "é", "İ"]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NUMBER_TEXT)
+def test_fast_date_and_number_word_patterns_match_their_plain_definitions(text):
+    # the month-start, number-word and ASCII number-word patterns are written for speed only:
+    # they must find what the plain patterns find
+    import re
+
+    import framing.facts as facts
+
+    words = "|".join(facts._NUMBER_WORDS)
+    month = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+    assert [m.span() for m in facts._DATE_HINT.finditer(text)] == [
+        m.span() for m in month.finditer(text)]
+    low = text.lower()
+    plain = re.compile(r"(?<![a-z])(?:" + words + r")(?![a-z])")
+    assert (facts._NUMBER_WORD_AFTER.search(" " + low) is None) == (plain.search(low) is None)
+    if text.isascii():
+        assert facts._NUMBER_WORD_ASCII.findall(" " + low) == [
+            w.lower() for w in facts._NUMBER_WORD.findall(text)]
