@@ -322,12 +322,12 @@ def _names_and_persons(
         # qualifiers written in lower case just before the run ("caretaker Prime Minister"),
         # and an occupational title ("general manager Maria Ortiz"); most runs have neither
         # (the word before is no title word), which one set lookup tells
-        before = text[max(0, start - 40): start]
-        last = before.rsplit(None, 1)[-1:]
-        quals = (
-            _words_before(before, qualifiers)
-            if last and last[0].rstrip(".").lower() in title_ends else []
-        )
+        quals: list[str] = []
+        if start:  # (nothing before the text's first character)
+            before = text[max(0, start - 40): start]
+            last = before.rsplit(None, 1)
+            if last and last[-1].rstrip(".").lower() in title_ends:
+                quals = _words_before(before, qualifiers)
         found = m.group(0)
         if not quals and " " not in found and "\t" not in found and "\xa0" not in found:
             # the common case: one capitalised word (no separator of _RUN in it), no title
@@ -341,7 +341,7 @@ def _names_and_persons(
         pieces: list[list[str]] = []
         cur: list[str] = []
         for t in tokens:
-            core, poss = _strip_possessive(t)
+            core, poss = _strip_possessive(t) if t[-1] in _POSSESSIVE_ENDS else (t, False)
             cur.append(core)
             if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
                 pieces.append(cur)  # a possessive or a full stop ends the name
@@ -432,16 +432,19 @@ def _word(word: str) -> _Word:
     ranks = _ranks()
     bare = _bare(word)
     rank = bare in ranks
+    date = bare in _MONTHS or bare in _WEEKDAYS
+    # (a word of letters only has as many letters as characters; an acronym has dots)
+    letters = len(word) if word.isalpha() else len(_LETTERS.findall(word))
     return _Word(
         bare=bare,
         stop=bare in _STOP,
-        date=bare in _MONTHS or bare in _WEEKDAYS,
+        date=date,
         rank=rank,
         head=ranks.get(bare, ("", ""))[0] in _TITLE_HEADS,
-        letters=len(_LETTERS.findall(word)),
-        kept=word if rank or _ACRONYM.fullmatch(word) else word.rstrip("."),
+        letters=letters,
+        kept=word if rank or ("." in word and _ACRONYM.fullmatch(word)) else word.rstrip("."),
         org=bare in _ORG_WORDS,
-        person=_person_word(word),
+        person=letters >= 2 and not word.isupper() and not date,  # as _person_word
     )
 
 
@@ -469,12 +472,16 @@ def _add_name(
     if i == j:
         return
     # the title is the run's prefix up to its last title head, when a name follows it
-    last_head = max((n for n in range(i, j - 1) if info[n].head), default=i - 1)
+    last_head = i - 1
+    for n in range(j - 2, i - 1, -1):
+        if info[n].head:
+            last_head = n
+            break
     title_words = run[i: last_head + 1]
     named = info[last_head + 1: j]
     if named[-1].head or sum(w.letters for w in named) < 2:
         return
-    name = " ".join(w.kept for w in named)
+    name = " ".join([w.kept for w in named])
     names.append(name)
     is_org = any(w.org for w in named)
     personal = all(w.person for w in named)
@@ -762,8 +769,10 @@ def _key_set(
     out: set[str] = set()
     for n in names:
         out.update(_name_word_keys(n))  # the same keys, added in the same order
-    out.update(f"#{n}" for n in numbers)
-    out.update(f"@{d}" for d in dates if "-" in d or len(d) == 4)
+    if numbers:  # (most units have none, nor dates)
+        out.update([f"#{n}" for n in numbers])
+    if dates:
+        out.update([f"@{d}" for d in dates if "-" in d or len(d) == 4])
     return frozenset(out)
 
 
