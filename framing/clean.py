@@ -36,6 +36,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .actors import _FOLDS_TO_ASCII
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .types import Article, Document, Removed
@@ -193,7 +194,13 @@ _SYNDICATION = re.compile(
     r"|(?:via|source|sources|h/t|hat tip)\s*:\s*\S.{0,80}",
     _I,
 )
-# Phrases that make a short line a site notice wherever they stand in it.
+# Phrases that make a short line a site notice wherever they stand in it.  Searched only in a
+# line that has one of _SITE_NOTICE_NEEDLES, the words each phrase must contain (in lower
+# case; see _has_site_notice_phrase).
+_SITE_NOTICE_NEEDLES = (
+    "be accessed at", "alternate ", "all rights reserved", "may not be ", "cookies",
+    "trust principles",
+)
 _SITE_NOTICE_PHRASE = re.compile(
     r"\b(?:can (?:also )?be accessed at|alternate (?:addresses|domains?|urls?)|"
     r"all rights reserved|may not be (?:published|reproduced|copied|redistributed)|"
@@ -221,8 +228,10 @@ _OTHER = re.compile(
     r"|\(?(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled) by "
     r"[A-Z][\w.'’-]*(?:[ ,]+(?:and |in |& |by )?[A-Z][\w.'’-]*)*"
     r"(?:\s*;\s*(?:[Aa]dditional )?(?:[Rr]eporting|[Ww]riting|[Ee]diting) by [^)]*)?\)?\.?"
-    r"|[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\."
 )
+# ... and "Jane Doe contributed to this report.", fully matched only in a line that has
+# "contributed " (the leading [^.]{0,120} backtracks over every line otherwise).
+_CONTRIBUTED = re.compile(r"[^.]{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.")
 # A byline: "By Jane Doe", "By Qassim Abdul-Zahra and Samya Kullab | AP", "By JANE DOE,
 # Associated Press".  No full stop at the end, at most 12 words.
 _BYLINE = re.compile(
@@ -459,7 +468,7 @@ def _kind(line: str) -> str | None:
             return "caption" if _PICTURE_AGENCY.search(line) else "navigation"
         if _SHARE_EXACT.fullmatch(line):
             return "share_prompt"
-        if _OTHER.fullmatch(line):
+        if _is_other(line):
             return "other"
         if _BYLINE.fullmatch(line) and line[-1] not in ".!?":
             return "other"
@@ -478,9 +487,9 @@ def _kind(line: str) -> str | None:
         return "share_prompt"
     if n <= 40 and _SYNDICATION.fullmatch(line):
         return "syndication"
-    if n <= 40 and (_SITE_NOTICE.fullmatch(line) or _SITE_NOTICE_PHRASE.search(line)):
+    if n <= 40 and (_SITE_NOTICE.fullmatch(line) or _has_site_notice_phrase(line)):
         return "site_notice"
-    if n <= 40 and _OTHER.fullmatch(line):
+    if n <= 40 and _is_other(line):
         return "other"
     if n <= _CAPTION_MAX_WORDS or line.startswith("FILE") or line[:4].lower() in ("in t", "this"):
         for form in _CAPTION_FORMS:
@@ -491,6 +500,26 @@ def _kind(line: str) -> str | None:
     if n <= 8 and _SHORT_CAPTION.fullmatch(line) and _VERBISH.isdisjoint(w.lower() for w in words):
         return "caption"
     return None
+
+
+def _is_other(line: str) -> bool:
+    """An advertisement marker or a wire credit trailer (_OTHER or _CONTRIBUTED, the whole
+    line)."""
+    return _OTHER.fullmatch(line) is not None or (
+        "contributed " in line and _CONTRIBUTED.fullmatch(line) is not None
+    )
+
+
+def _has_site_notice_phrase(line: str) -> bool:
+    """``_SITE_NOTICE_PHRASE.search(line)``, searched only when the lower-cased line has one of
+    the words every phrase contains, or a character that re.IGNORECASE matches to an ASCII
+    letter other than its two cases (a few substring tests at C speed instead of a
+    case-insensitive search, which re cannot skip ahead in, at every position)."""
+    if not any(c in line for c in _FOLDS_TO_ASCII):
+        low = line.lower()
+        if not any(n in low for n in _SITE_NOTICE_NEEDLES):
+            return False
+    return _SITE_NOTICE_PHRASE.search(line) is not None
 
 
 def _classify(lines: list[_Line], title: str) -> None:

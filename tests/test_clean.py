@@ -693,3 +693,63 @@ def test_thread_shapes_at_the_end_are_removed(tail: str, thread_start: str) -> N
 def test_informal_or_quoted_story_endings_are_not_comments(tail: str) -> None:
     doc = clean(Article(id="t", text=f"{STORY_A}\n\n{STORY_B}\n\n{STORY_C}\n\n{tail}"))
     assert doc.removed == ()
+
+
+def test_site_notice_phrase_search_is_skipped_only_when_it_cannot_match() -> None:
+    """The substring test in front of the site-notice phrase search never skips a line the
+    search matches: phrases in any case, inside words, or spelt with characters that
+    re.IGNORECASE folds to ASCII letters (İ, ı, ſ, the Kelvin sign)."""
+    import random
+
+    from framing.clean import _SITE_NOTICE_PHRASE, _has_site_notice_phrase
+
+    phrases = [
+        "can be accessed at", "can also be accessed at", "alternate addresses",
+        "alternate domain", "alternate domains", "alternate url", "alternate urls",
+        "all rights reserved", "may not be published", "may not be reproduced",
+        "may not be copied", "may not be redistributed", "use cookies", "uses cookies",
+        "trust principles",
+    ]
+    fold = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
+    rng = random.Random(17)
+    found = 0
+    for _ in range(4000):
+        parts = []
+        for _ in range(rng.randint(0, 4)):
+            if rng.random() < 0.5:
+                p = "".join(c.upper() if rng.random() < 0.3 else c for c in rng.choice(phrases))
+                if rng.random() < 0.3:
+                    p = "".join(fold.get(c.lower(), c) if rng.random() < 0.5 else c for c in p)
+                parts.append(p)
+            else:
+                parts.append(rng.choice(["The site ", "x", " ", ".", "\u0130", "“", "© 2020 "]))
+        line = "".join(parts)
+        hit = _SITE_NOTICE_PHRASE.search(line) is not None
+        found += hit
+        assert _has_site_notice_phrase(line) == hit, line
+    assert found > 500
+
+
+def test_other_lines_are_what_one_alternation_of_both_forms_matches() -> None:
+    """_is_other (the credit trailer matched only in a line with "contributed ") agrees with
+    one regular expression holding both forms."""
+    import random
+    import re
+
+    from framing.clean import _CONTRIBUTED, _OTHER, _is_other
+
+    both = re.compile(_OTHER.pattern + "|" + _CONTRIBUTED.pattern)
+    rng = random.Random(19)
+    forms = ["Jane Doe contributed to this report.", "Advertisement", "AP's Jim contributed.",
+             "(Reporting by John Davison; Editing by Alex Richardson)", "Sponsored content",
+             "Jim Lee in Doha contributed the story.", "Staff. Jane contributed to the article."]
+    lines = []
+    for _ in range(5000):
+        chars = list(rng.choice(forms))
+        for _ in range(rng.randint(0, 2)):  # a character dropped, doubled or replaced
+            k = rng.randrange(len(chars))
+            chars[k] = rng.choice(["", chars[k] * 2, ".", " ", "\u212a", "x", "\n"])
+        lines.append("".join(chars))
+    assert sum(_is_other(x) for x in lines) > 1000
+    for line in lines:
+        assert _is_other(line) == (both.fullmatch(line) is not None), line
