@@ -95,8 +95,11 @@ _ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP}){_SPEAKER_END}",
 _BEFORE = re.compile(
     rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},)?{_AUX}\s*(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
-#: Every match of _BEFORE contains a speech verb ending a word: a sentence without one is not
-#: scanned with _BEFORE (which tries a noun phrase at every position).
+#: Every match of _BEFORE ends with a speech verb ending a word: a sentence without one is not
+#: scanned with _BEFORE (which tries a noun phrase at every position), and the text after the
+#: last one is not scanned either.  The last match of finditer is the one that ends last: a
+#: verb is letters only and ends before a character that is not one, so no occurrence that
+#: finditer skips (inside an earlier match) ends later (tests/test_quotes.py compares).
 _VERB_END = re.compile(rf"(?:{_VERBS})\b", re.UNICODE)
 _LEADING_DET = re.compile(r"^(The|A|An|His|Her|Their|Its)\b")
 _TRAILING_TIME = re.compile(
@@ -271,8 +274,12 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     before = body[para_start:start]
     sentence = last_sentence(before)
     found = None
-    for m in _BEFORE.finditer(sentence) if _VERB_END.search(sentence) else ():
-        found = m
+    verb_ends = [v.end() for v in _VERB_END.finditer(sentence)]
+    if verb_ends:
+        # No match of _BEFORE ends after the last speech verb: the scan stops there (one
+        # character after it, which the verb's \b reads).
+        for m in _BEFORE.finditer(sentence, 0, verb_ends[-1] + 1):
+            found = m
     if found:
         return _clean_speaker(found.group("sp"))
     m = _ACCORDING.match(after)

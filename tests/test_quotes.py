@@ -201,3 +201,30 @@ def test_attribution_patterns_with_verbs_grouped_by_first_letter_match_the_plain
             ]
             m, p = grouped.match(text), plain.match(text)
             assert (m and (m.span(), m.groupdict())) == (p and (p.span(), p.groupdict()))
+
+
+def test_speaker_before_scan_stops_after_the_last_speech_verb() -> None:
+    """_BEFORE scanned up to one character after the last _VERB_END match finds the same last
+    match as a scan of the whole sentence (random sentences of names, verbs, auxiliaries,
+    commas and glued words)."""
+    import random
+
+    from framing.quotes import _BEFORE, _VERB_END
+
+    rng = random.Random(23)
+    words = ["Lavrov", "the", "minister", "said", "says", "saying", "told", "has", "also",
+             ",", "Gen.", "Al-Ghanimi", "he", "reportedly", "that", "calls", "called", "x",
+             "resaid", "said:", "“", "Tom", "Reyes’s", "adds", "in", "a", "official", "\n"]
+    tested = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "", ", "])
+                       for _ in range(rng.randint(0, 14)))
+        verb_ends = [v.end() for v in _VERB_END.finditer(text)]
+        whole = [m.span("sp") for m in _BEFORE.finditer(text)]
+        if not verb_ends:
+            assert whole == []
+            continue
+        tested += bool(whole)
+        cut = [m.span("sp") for m in _BEFORE.finditer(text, 0, verb_ends[-1] + 1)]
+        assert cut[-1:] == whole[-1:], text
+    assert tested > 2000
