@@ -44,6 +44,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import string
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ _CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?",
                            "although", "though", "whereas", "because", "after", "before",
                            "as", "when", "who", "which", "that"})
 _QUOTE_CHARS = frozenset('"“”«»')
+_PUNCTUATION = string.punctuation  # what VADER strips from a word
 _SAY = frozenset({"said", "says", "say", "told", "tells", "stated", "added", "argued", "claimed",
                   "wrote", "writes", "insisted", "noted", "declared", "tweeted", "asked",
                   "warned", "explained", "according"})
@@ -164,17 +166,57 @@ class _Compound:
             k.split()[0] for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
         )
         self._tokens: dict[str, tuple[str, str, bool, bool]] = {}
+        # Tokens (as split from the text, before stripping) already read into self._tokens
+        # that get a valence, that change a valence near them, and that are "but": a text
+        # none of whose tokens gets a valence scores 0.0, found by one set operation, and a
+        # valence with none of the others among it and the 3 words before it is its lexicon
+        # value (see __call__).
+        self._scored_tokens: set[str] = set()
+        self._context_tokens: set[str] = set()
+        self._but_tokens: set[str] = set()
+        self._idiom_tokens: set[str] = set()
+        # Lower-cased words that make sentiment_valence, _negation_check or _least_check
+        # change a valence when among the 3 words before it or the word itself ("kind of",
+        # "no" before a lexicon word); and any word with "n't" (negated).  Idiom starts
+        # ("the", "to") are looked at apart: they change a valence only in an idiom.
+        self._context = frozenset(
+            {*self._negate, *self._boosters,
+             "never", "without", "doubt", "so", "this", "no", "least", "kind"}
+        )
 
     def _token(self, token: str) -> tuple[str, str, bool, bool]:
         """(word as VADER strips it, lower-cased, all capitals, gets a valence)."""
         found = self._tokens.get(token)
         if found is None:
-            if len(self._tokens) > 200_000:  # bounded memory; news vocabulary is far smaller
-                self._tokens.clear()
-            word = self._v.SentiText._strip_punc_if_word(token)
-            lower = word.lower()
-            found = self._tokens[token] = (word, lower, word.isupper(), lower in self._scored)
+            self._read_tokens([token])
+            found = self._tokens[token]
         return found
+
+    def _read_tokens(self, tokens: Sequence[str]) -> None:
+        """Read the tokens not in self._tokens yet into it (and the token sets)."""
+        cache = self._tokens
+        scored, context = self._scored, self._context
+        punctuation = _PUNCTUATION
+        for token in tokens:
+            if token in cache:
+                continue
+            # SentiText._strip_punc_if_word: stripped of punctuation unless that leaves at
+            # most 2 characters (an emoticon).
+            word = token
+            if not token.isalnum():
+                stripped = token.strip(punctuation)
+                if len(stripped) > 2:
+                    word = stripped
+            lower = word.lower()
+            cache[token] = (word, lower, word.isupper(), lower in scored)
+            if lower in scored:
+                self._scored_tokens.add(token)
+            if lower in context or "n't" in lower:
+                self._context_tokens.add(token)
+            if lower == "but":
+                self._but_tokens.add(token)
+            if lower in self._idiom_starts:
+                self._idiom_tokens.add(token)
 
     def __call__(self, text: str) -> float:
         if not self._exact or not (text.isascii() or self._emoji_chars.isdisjoint(text)):
@@ -184,30 +226,71 @@ class _Compound:
         if not tokens:
             return 0.0
         cache = self._tokens
-        try:
-            parts = [cache[t] for t in tokens]
-        except KeyError:
-            parts = [self._token(t) for t in tokens]
-        hits = [i for i, p in enumerate(parts) if p[3]]
-        if not hits:
+        scored = self._scored_tokens
+        if not all(map(cache.__contains__, tokens)):
+            if len(cache) > 200_000:  # bounded memory; news vocabulary is far smaller
+                cache.clear()
+                scored.clear()
+                self._context_tokens.clear()
+                self._but_tokens.clear()
+                self._idiom_tokens.clear()
+            self._read_tokens(tokens)
+        if scored.isdisjoint(tokens):
             return 0.0  # every word scores 0 (and "but" only scales them): compound 0.0
-        lower = [p[1] for p in parts]
-        words = [p[0] for p in parts]
-        n = len(words)
-        is_cap_diff = 0 < n - sum([p[2] for p in parts]) < n
+        context = self._context_tokens
+        lexicon = self._lexicon
+        n = len(tokens)
         sentiments: list[float] = [0] * n
-        for i in hits:
+        parts: list[tuple[str, str, bool, bool]] | None = None
+        lower: list[str] = []
+        words: list[str] = []
+        cap_diff: bool | None = None
+        for i in [i for i, t in enumerate(tokens) if t in scored]:
+            window = tokens[i - 3 if i > 3 else 0:i + 1]
+            if context.isdisjoint(window):
+                # Nothing around that changes it: sentiment_valence gives the lexicon valence,
+                # raised by C_INCR for a word in capitals among others that are not, unless
+                # an idiom replaces it.
+                word, item_lower, upper, _ = cache[tokens[i]]
+                valence = lexicon[item_lower]
+                if upper:
+                    if cap_diff is None:
+                        cap_diff = 0 < n - sum([cache[t][2] for t in tokens]) < n
+                    if cap_diff:
+                        if valence > 0:
+                            valence += self._v.C_INCR
+                        else:
+                            valence -= self._v.C_INCR
+                if i > 2 and not self._idiom_tokens.isdisjoint(window) and (
+                    cache[window[0]][1] not in lexicon
+                ):
+                    if parts is None:
+                        parts = list(map(cache.__getitem__, tokens))
+                        lower = [p[1] for p in parts]
+                        words = [p[0] for p in parts]
+                    valence = self._special_idioms_check(valence, lower, i)
+                sentiments[i] = valence
+                continue
+            if parts is None:
+                parts = list(map(cache.__getitem__, tokens))
+                lower = [p[1] for p in parts]
+                words = [p[0] for p in parts]
+            if cap_diff is None:
+                cap_diff = 0 < n - sum([p[2] for p in parts]) < n
             if lower[i] == "kind" and i < n - 1 and lower[i + 1] == "of":
                 continue
-            sentiments[i] = self._valence(words, lower, i, is_cap_diff)
-        if "but" in lower:
+            sentiments[i] = self._valence(words, lower, i, bool(cap_diff))
+        if not self._but_tokens.isdisjoint(tokens):
+            if parts is None:
+                words = [cache[t][0] for t in tokens]
             sentiments = self._analyzer._but_check(words, sentiments)
         sum_s = float(sum(sentiments))
-        amplifier = self._analyzer._punctuation_emphasis(text)
-        if sum_s > 0:
-            sum_s += amplifier
-        elif sum_s < 0:
-            sum_s -= amplifier
+        if "!" in text or "?" in text:
+            amplifier = self._analyzer._punctuation_emphasis(text)
+            if sum_s > 0:
+                sum_s += amplifier
+            elif sum_s < 0:
+                sum_s -= amplifier
         return float(round(self._v.normalize(sum_s), 4))
 
     def _valence(self, words: Sequence[str], lower: Sequence[str], i: int,

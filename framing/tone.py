@@ -76,10 +76,6 @@ def predictor(model: str) -> Predictor:
     return transformer_tone.predict if model == "transformer" else target_tone.predict
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
 def _split_quoted(
     doc: Document, start: int, end: int, quotes: Sequence[Quote] | None = None
 ) -> tuple[list[str], list[str]]:
@@ -113,18 +109,26 @@ def _weighted_mean(parts: list[tuple[float, int]]) -> float | None:
 def _article_tone(
     doc: Document, mentions: Sequence[ActorMention], predict: Predictor
 ) -> ArticleTone:
-    sentence_scores = tuple(round(sentence_tone(s.text), 4) for s in doc.sentences)
+    body = doc.body
+    scores = [compound(s.text) for s in doc.sentences]  # sentence_tone of each sentence
+    sentence_scores = tuple([round(x, 4) for x in scores])
     own_parts: list[tuple[float, int]] = []
     quoted_parts: list[tuple[float, int]] = []
     quotes = sorted(doc.quotes, key=lambda q: q.start)
-    for s in doc.sentences:
-        own, quoted = _split_quoted(doc, s.start, s.end, quotes)
+    for s, score in zip(doc.sentences, scores, strict=True):
+        if quotes:
+            own, quoted = _split_quoted(doc, s.start, s.end, quotes)
+        else:  # what _split_quoted gives without quotations
+            own, quoted = ([body[s.start:s.end]] if s.start < s.end else []), []
         for text in own:
-            if _words(text) >= 2:
-                own_parts.append((sentence_tone(text), _words(text)))
+            k = len(text.split())  # words
+            if k >= 2:
+                # A sentence without quotations is its own voice: its score is known.
+                own_parts.append((score if text == s.text else sentence_tone(text), k))
         for text in quoted:
-            if _words(text) >= 1:
-                quoted_parts.append((sentence_tone(text), _words(text)))
+            k = len(text.split())
+            if k >= 1:
+                quoted_parts.append((sentence_tone(text), k))
     own_voice = _weighted_mean(own_parts)
     quoted_tone = _weighted_mean(quoted_parts)
 
