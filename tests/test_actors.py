@@ -284,3 +284,25 @@ def test_case_insensitive_scan_is_skipped_only_when_it_cannot_match() -> None:
             found += 1
             assert _may_match_nocase(body), body
     assert found > 500
+
+
+def test_titled_names_are_what_the_title_pattern_finds() -> None:
+    """_titled_names (capital titles by their own pattern, lower-case ones where the word
+    stands) yields the matches of the plain scan with the left boundary check."""
+    import random
+
+    from framing.actors import _PERSON, _PERSON_LEFT, _left_bounded, _titled_names
+
+    rng = random.Random(29)
+    pieces = ["Lt. Gen. ", "Gen.", "General ", "President ", "Mr. ", ".Mr. ", "xMr. ",
+              "spokesman ", "spokeswoman ", "xspokesman ", "chief of staff ", "chief ",
+              "commander ", "Commander ", "leader ", "lawmaker ", "official ", "officials ",
+              "analyst ", "Secretary of State ", "Qassem ", "Soleimani", "al-", "Al-Ghanimi",
+              "J. ", "de ", "Iraq", "Tom ", "Reyes", "_", " ", ", ", ".", "\n", "the "]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        want = [(m.span(), m.span("name")) for m in _left_bounded(_PERSON, text, _PERSON_LEFT)]
+        assert [(m.span(), m.span("name")) for m in _titled_names(text)] == want, text
+        found += len(want)
+    assert found > 4000
