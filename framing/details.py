@@ -46,6 +46,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -368,30 +369,46 @@ def _fact_overlap(keys: list[frozenset[str]], out: np.ndarray) -> None:
     if not carriers:
         return
     groups = list(carriers.values())
-    df = np.array([len(g) for g in groups], dtype=np.float32)
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    df = sizes.astype(np.float32)
     idf = np.log((1.0 + n) / (1.0 + df)).astype(np.float32)
     idf[df > max(2.0, _TOPIC_SHARE * n)] = 0.0
-    telling = np.flatnonzero(idf).tolist()  # a fact of weight 0 adds nothing to any sum
-    if not telling:
+    telling = np.flatnonzero(idf)  # a fact of weight 0 adds nothing to any sum
+    if not len(telling):
         return
-    cells: list[int] = []
-    shared: list[np.float32] = []
-    for k in reversed(telling):
-        g = groups[k]
-        cells.extend([a * n + b for a in g for b in g])
-        shared.extend([idf[k]] * (len(g) * len(g)))
-    units_of: list[int] = []
-    own: list[np.float32] = []
-    for k in telling:
-        units_of.extend(groups[k])
-        own.extend([idf[k]] * len(groups[k]))
+    members = np.fromiter(chain.from_iterable(groups), dtype=np.int64, count=int(sizes.sum()))
+    first = np.cumsum(sizes) - sizes  # where each fact's units start in members
+    # the shared weight: every ordered pair (a, b) of each telling fact's units, facts by
+    # descending number
+    down = telling[::-1]
+    a, b = _pairs_of(members, first[down], sizes[down])
     flat = np.zeros(n * n, dtype=np.float32)
-    np.add.at(flat, cells, np.array(shared, dtype=np.float32))
+    np.add.at(flat, a * n + b, np.repeat(idf[down], sizes[down] ** 2))
     inter = flat.reshape(n, n)
+    # each unit's total: its telling facts by ascending number
+    m = sizes[telling]
+    at = np.repeat(first[telling] - (np.cumsum(m) - m), m) + np.arange(int(m.sum()))
     size = np.zeros(n, dtype=np.float32)
-    np.add.at(size, units_of, np.array(own, dtype=np.float32))
+    np.add.at(size, members[at], np.repeat(idf[telling], m))
     union = size[:, None] + size[None, :] - inter
     np.divide(inter, union, out=out, where=union > 0)
+
+
+def _pairs_of(members: np.ndarray, first: np.ndarray, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of the groups ``members[first[g]: first[g] + sizes[g]]``, group by group, each
+    group's pairs in row-major order: ``[(x, y) for g in groups for x in g for y in g]`` as two
+    arrays.
+
+    Example:
+        >>> a, b = _pairs_of(np.array([4, 5, 6]), np.array([1, 0]), np.array([2, 1]))
+        >>> list(zip(a.tolist(), b.tolist()))
+        [(5, 5), (5, 6), (6, 5), (6, 6), (4, 4)]
+    """
+    pairs = sizes * sizes
+    k = np.arange(int(pairs.sum())) - np.repeat(np.cumsum(pairs) - pairs, pairs)
+    width = np.repeat(sizes, pairs)
+    start = np.repeat(first, pairs)
+    return members[start + k // width], members[start + k % width]
 
 
 # --------------------------------------------------------------------------------------------
