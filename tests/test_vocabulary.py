@@ -467,3 +467,22 @@ def test_a_version_reads_the_same_from_tokens_by_column():
         d, sentence_scores=False
     )
     assert loaded_terms(d, token_columns(body)) == loaded_terms(d) == full.terms != ()
+
+
+def test_scare_quote_pattern_finds_what_the_lazy_pattern_finds() -> None:
+    """_SCARE takes the run inside the marks whole (possessive); the matches are those of the
+    lazy form, on random texts of marks, letters, spaces and line breaks."""
+    import random
+    import re
+
+    from framing.vocabulary import _SCARE
+
+    lazy = re.compile(r"[\"“]([^\"“”\n]{1,40}?)[\"”]")
+    rng = random.Random(31)
+    texts = ['He called it a "hoax" and “reform”, then “went”.']
+    texts += ["".join(rng.choice(['"', "“", "”", "a", "b ", " ", "\n", "aaaaaaaaaa"])
+                      for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span(1) for m in _SCARE.finditer(text)] == [
+            m.span(1) for m in lazy.finditer(text)
+        ], text
