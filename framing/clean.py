@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .actors import _FOLDS_TO_ASCII
 from .quotes import find_quotes
@@ -288,12 +289,19 @@ _PROFANE_HEADS = frozenset(p[:4] for p in _PROFANE_PREFIXES)
 # Masked profanity and emoticons ("f*k", "b@lls", ":)"); searched only when the text has one of
 # their characters (the search is the costliest step of _informal).
 _INFORMAL_SYMBOLS = re.compile(r"\b[a-z]+[*@#]+[a-z]*|[:;]-?[()DPp](?!\w)|<3")
-_SYMBOL_CHARS = frozenset("*@#:;<")
+_SYMBOL_CHAR = re.compile(r"[*@#:;<]")  # one of their characters
 _DOUBLE_MARKS = ("!!", "??", "?!", "!?")
-_GLUED_COMMA = re.compile(r"[a-z][a-z],[A-Za-z]")  # "arms,Warships": no space after a comma
+# "arms,Warships": no space after a comma.  r"[a-z][a-z],[A-Za-z]" written to open with the
+# comma, which re skips to at C speed (the letters before it checked by a lookbehind), instead
+# of being tried at every lower-case letter: the same matches (tests/test_clean.py).
+_GLUED_COMMA = re.compile(r",(?<=[a-z][a-z],)[A-Za-z]")
 _SECOND_PERSON = re.compile(r"\b(?:you|you'?re|you’re|your|yours|yourself)\b", _I)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
-_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+# All-caps runs: r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b" written to open with a capital, which re
+# skips to, the word boundary before it checked by a lookbehind (no word character before the
+# capital): the same matches (tests/test_clean.py).
+_SHOUTING = re.compile(r"[A-Z](?<!\w.)[A-Z]+(?:\s+[A-Z]{2,}){2,}\b")
+_FIRST4 = itemgetter(slice(0, 4))
 _WORDS = re.compile(r"[\w'’-]+")
 _TERMINAL = '.!?:;…"”’)'
 # Words of subheadings that user names do not contain.
@@ -591,7 +599,7 @@ def _informal_level(text: str) -> int:
     space after a comma, a lowercase start), 1 for weak ones that chatty journalism shares
     ("you" or "!" outside quotation marks, all-caps runs), 0 for none."""
     raw_words = _WORDS.findall(text)
-    words = [w.lower() for w in raw_words]
+    words = list(map(str.lower, raw_words))
     if not _INFORMAL_WORDS.isdisjoint(words):
         # "u", "ur", "ya", "yo" count only in lower case: "U.S." gives the token "U"
         if any(
@@ -599,13 +607,15 @@ def _informal_level(text: str) -> int:
             for w, r in zip(words, raw_words, strict=True)
         ):
             return 2
-    if any(w[:4] in _PROFANE_HEADS and w.startswith(_PROFANE_PREFIXES) for w in words):
+    if not _PROFANE_HEADS.isdisjoint(map(_FIRST4, words)) and any(
+        w[:4] in _PROFANE_HEADS and w.startswith(_PROFANE_PREFIXES) for w in words
+    ):
         return 2
     if any(m in text for m in _DOUBLE_MARKS):
         return 2
-    if not _SYMBOL_CHARS.isdisjoint(text) and _INFORMAL_SYMBOLS.search(text):
+    if _SYMBOL_CHAR.search(text) and _INFORMAL_SYMBOLS.search(text):
         return 2
-    if "," in text and _GLUED_COMMA.search(text):
+    if _GLUED_COMMA.search(text):
         return 2
     first = next((c for c in text if c.isalpha()), "")
     if first.islower():

@@ -753,3 +753,25 @@ def test_other_lines_are_what_one_alternation_of_both_forms_matches() -> None:
     assert sum(_is_other(x) for x in lines) > 1000
     for line in lines:
         assert _is_other(line) == (both.fullmatch(line) is not None), line
+
+
+def test_glued_comma_and_shouting_patterns_find_what_their_plain_forms_find() -> None:
+    """The informal-post patterns that open with the comma or the capital re skips to find
+    what the plain forms find (random texts of letters, commas, spaces and capitals)."""
+    import random
+    import re
+
+    from framing.clean import _GLUED_COMMA, _SHOUTING
+
+    glued = re.compile(r"[a-z][a-z],[A-Za-z]")
+    shouting = re.compile(r"\b[A-Z]{2,}(?:\s+[A-Z]{2,}){2,}\b")
+    rng = random.Random(37)
+    alphabet = ["a", "b", "A", "B", "C", ",", " ", "\n", "_", "1", "é", "É"]
+    texts = ["arms,Warships", "ab,ab,A", "WE ARE DONE", "xWE ARE DONE", "US AND THEM NOW"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(40000)]
+    for text in texts:
+        first, plain = _GLUED_COMMA.search(text), glued.search(text)  # a test: only found or not
+        assert (first and first.start()) == (plain and plain.start() + 2), text
+        assert [m.span() for m in _SHOUTING.finditer(text)] == [
+            m.span() for m in shouting.finditer(text)
+        ], text
