@@ -87,11 +87,23 @@ _CUT = re.compile(
     # except the few that attach a source or a list to their clause
     r"|,\s+(?=(?!(?:according|including|citing|quoting|saying)\b)[a-z]{3,}ing\s))"
 )
+#: :data:`_CUT` for a text without a dash or hyphen, where a cut can only follow ";" or ",":
+#: the scan stops only there, not at every space (the same matches on such a text; 84% of the
+#: c300 sentences, whose cut search takes a third less time).
+_PUNCT_CUT = re.compile(
+    r"(?=[;,])(?:;\s+"
+    + _CUT.pattern[_CUT.pattern.index(r"|,\s+(?=(?:amid"):]
+)
 _OPENING = re.compile(
     r"^(?:In|After|Following|Since|As|While|Amid|When|Despite|Although|Though|Because|Before)"
     r"\b[^,“\"]{15,}?,\s+"
 )
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'\-]*")
+
+
+def _cut_pattern(text: str) -> re.Pattern[str]:
+    """:data:`_PUNCT_CUT` for a text without a dash or hyphen, else :data:`_CUT`."""
+    return _CUT if "-" in text or "—" in text or "–" in text else _PUNCT_CUT
 
 
 def _sentences(doc: Document) -> list[tuple[int, int, int]]:
@@ -121,7 +133,7 @@ def _clause_cuts(text: str, min_words: int, word_starts: list[int] | None = None
     m = _OPENING.match(text)
     if m:
         cands.append(m.end())
-    cands.extend(m.end() for m in _CUT.finditer(text))
+    cands.extend(m.end() for m in _cut_pattern(text).finditer(text))
     cuts: list[int] = []
     prev = 0
     total = len(word_starts)
@@ -143,7 +155,7 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
         total = len(_WORDS.findall(text))
         if total < settings.details_min_unit_words:
             continue
-        if _OPENING.match(text) is None and _CUT.search(text) is None:
+        if _OPENING.match(text) is None and _cut_pattern(text).search(text) is None:
             # no place a clause could start (most sentences): the sentence is one unit, and
             # its word count is all the offsets of its words would give
             piece = text.strip()
@@ -444,25 +456,22 @@ def _assign(
 ) -> None:
     """Put each unit of ``doc`` into the row it matches best (its best match among the row's
     units of other versions), or open a row for it when no row reaches ``threshold``."""
-    members: list[int] = []
-    offsets: list[int] = []
-    owners: list[int] = []
-    for r, row in enumerate(rows):
-        ms = [u for d, us in row.cells.items() if d != doc for u in us]
-        if ms:
-            offsets.append(len(members))
-            owners.append(r)
-            members.extend(ms)
+    # every row holds units of other versions only: ``doc``'s are placed below, once
+    cells = [row.cells.values() for row in rows]
+    members = [u for cs in cells for us in cs for u in us]
     placed: set[int] = set()
     if members:
+        sizes = np.array([sum(map(len, cs)) for cs in cells])
+        offsets = np.cumsum(sizes) - sizes
         # best match of each unit in each row: one block, reduced per row segment
         # (the version's units are consecutive: its rows of the matrix are a slice)
         block = sim[units[0]: units[-1] + 1][:, members]
         per_row = np.maximum.reduceat(block, offsets, axis=1)
-        best = per_row.argmax(axis=1)
-        for k, u in enumerate(units):
-            if per_row[k, best[k]] >= threshold:
-                rows[owners[best[k]]].cells.setdefault(doc, []).append(u)
+        best = per_row.argmax(axis=1).tolist()
+        close = (per_row.max(axis=1) >= threshold).tolist()  # the best row's score
+        for u, b, ok in zip(units, best, close, strict=True):
+            if ok:
+                rows[b].cells.setdefault(doc, []).append(u)
                 placed.add(u)
     for u in units:
         if u not in placed:
@@ -504,10 +513,9 @@ def _merge_siblings(rows: list[_Row], units: list[_Unit]) -> list[_Row]:
     groups: dict[tuple, _Row] = {}
     out: list[_Row] = []
     for row in rows:
-        signature = (row.ref, tuple(sorted(
-            ((d, frozenset(units[u].sentence for u in us)) for d, us in row.cells.items()),
-            key=lambda x: x[0],
-        )))
+        signature = (row.ref, tuple(
+            [(d, frozenset([units[u].sentence for u in us])) for d, us in sorted(row.cells.items())]
+        ))
         first = groups.get(signature)
         if first is None:
             groups[signature] = row
@@ -550,9 +558,11 @@ def _rows(
     rows = _merge_siblings(rows, units)
     rank = {d: k for k, d in enumerate(order)}
     for row in rows:  # the reference is the most central carrier
-        row.ref = min(row.cells, key=lambda d: rank[d])
-        for d in row.cells:
-            row.cells[d] = sorted(set(row.cells[d]))
+        cells = row.cells
+        row.ref = min(cells, key=rank.__getitem__) if len(cells) > 1 else next(iter(cells))
+        for d, us in cells.items():
+            if len(us) > 1:  # (one unit is in order already)
+                cells[d] = sorted(set(us))
     return rows
 
 
