@@ -775,3 +775,20 @@ def test_glued_comma_and_shouting_patterns_find_what_their_plain_forms_find() ->
         assert [m.span() for m in _SHOUTING.finditer(text)] == [
             m.span() for m in shouting.finditer(text)
         ], text
+
+
+def test_word_count_is_the_number_of_words_the_pattern_finds() -> None:
+    """_word_count (bytes translated at C speed for plain lines) equals the number of _WORDS
+    matches, on random lines of ASCII, typographic marks and other characters."""
+    import random
+
+    from framing.clean import _WORDS, _word_count
+
+    rng = random.Random(41)
+    alphabet = ["a", "Z", "7", "_", "'", "’", "-", " ", ".", ",", "“", "”", "‘", "—", "–", "…",
+                "é", "\u00a0", "\u2028", "ß", "\U0001f600", "\t", "(", "/"]
+    lines = ["Iraq’s U.S.-led “coalition” — 3.5 e-mail", "", "’", "— —", "_x_"]
+    lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+              for _ in range(40000)]
+    for line in lines:
+        assert _word_count(line) == len(_WORDS.findall(line)), line
