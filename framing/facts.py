@@ -153,9 +153,13 @@ _FUNCTION_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "for", "that", "this", "it",
      "is", "was", "be", "as", "by", "with", "s"}
 )
-_CODE = re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?\b")
+# (Patterns below that open with a character, then a lookbehind, are written so for speed: the
+# scan stops only where that character stands, and the boundary is checked only there.  Each
+# finds what its plain form in the comment finds.)
+_CODE = re.compile(r"[A-Z](?<!\w[A-Z])[A-Za-z]{0,3}-\d+[A-Za-z]?\b")  # \b[A-Z][A-Za-z]{0,3}-...
 _QUOTE = re.compile(r"[“\"]([^“”\"]+?)[”\"]")
 _DATE = re.compile(
+    r"(?=[ADFJMNOS\d])"  # what a date opens with: a month's capital or a digit
     r"\b(?:(?P<m1>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\.?\s*(?P<d1>\d{1,2})?\b"
     r"(?:,?\s*(?P<y1>(?:19|20)\d\d))?"
@@ -163,7 +167,7 @@ _DATE = re.compile(
     r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
     r"(?:,?\s*(?P<y2>(?:19|20)\d\d))?)"
 )
-_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+_WEEKDAY = re.compile(r"(?=[mtwfs])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 #: The start of a month's name (``\b(?:Jan|Feb|...|Dec)``), each branch opening with its capital
 #: and checking the word boundary behind it only there (the same matches; a search over news
@@ -172,8 +176,8 @@ _DATE_HINT = re.compile(
     r"J(?<!\wJ)(?:an|u[nl])|F(?<!\wF)eb|M(?<!\wM)a[ry]|A(?<!\wA)(?:pr|ug)|S(?<!\wS)ep"
     r"|O(?<!\wO)ct|N(?<!\wN)ov|D(?<!\wD)ec"
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_NUMBER = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])")
+_YEAR = re.compile(r"1(?<!\w1)9\d\d\b|2(?<!\w2)0\d\d\b")  # \b(?:19|20)\d\d\b
+_NUMBER = re.compile(r"\d(?<![\w-]\d)\d*(?:[.,]\d+)*(?![\w-])")  # (?<![\w-])\d+(?:[.,]\d+)*...
 _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
 
@@ -530,7 +534,7 @@ def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = True) -> list[str]:
     out: list[str] = []
     code_spans: list[tuple[int, int]] = []
-    for m in _CODE.finditer(text) if has_digit else ():
+    for m in _CODE.finditer(text) if has_digit and "-" in text else ():
         out.append(m.group(0).upper())
         code_spans.append(m.span())
     taken = date_spans + code_spans

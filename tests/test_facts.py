@@ -236,3 +236,31 @@ def test_fast_date_and_number_word_patterns_match_their_plain_definitions(text):
     if text.isascii():
         assert facts._NUMBER_WORD_ASCII.findall(" " + low) == [
             w.lower() for w in facts._NUMBER_WORD.findall(text)]
+
+
+_DATE_TEXT = st.lists(
+    st.sampled_from(["2020", "1999", "19", "20", "Monday", "sunday", "S-400", "A-1b", "Jan.", "3",
+                     "March", "May", "1,000", "3.5", "-", "_", " ", ", ", "x", "é", "ſ"]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATE_TEXT)
+def test_date_and_number_patterns_match_their_plain_forms(text):
+    # the code, year, number, date and weekday patterns open with the character they need only
+    # for speed: each must find what its plain form finds, with the same groups
+    import re
+
+    import framing.facts as facts
+
+    plain = {
+        facts._CODE: re.compile(r"\b[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]?\b"),
+        facts._YEAR: re.compile(r"\b(?:19|20)\d\d\b"),
+        facts._NUMBER: re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*(?![\w-])"),
+        facts._DATE: re.compile(facts._DATE.pattern.replace(r"(?=[ADFJMNOS\d])", "", 1)),
+        facts._WEEKDAY: re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I),
+    }
+    for fast, slow in plain.items():
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
+            (m.span(), m.groups()) for m in slow.finditer(text)]
