@@ -719,10 +719,13 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
     # reference's are extracted once for both), else only those compare reads
     facts_of = factlib.extract if facts else factlib.comparable
     built: list[tuple[tuple[float, int], dict]] = []
+    rank = {d: k for k, d in enumerate(al.order)}
+    counts = al.sentence_counts
+    change_similarity = settings.details_change_similarity
     for row in al.rows:
-        ref_doc = docs[row.ref]
-        ref_units = row.cells[row.ref]
-        ref_text = _cell_text(ref_doc, [units[u] for u in ref_units])
+        cells = row.cells
+        ref_units = cells[row.ref]
+        ref_text = _cell_text(docs[row.ref], [units[u] for u in ref_units])
         sentences: dict[str, str | None] = {}
         indexes: dict[str, tuple[int, ...]] = {}
         status: dict[str, DetailStatus] = {}
@@ -730,22 +733,28 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
         changes: dict[str, tuple[str, ...]] = {}
         for d, doc in enumerate(docs):
             aid = ids[d]
-            if d not in row.cells:
+            cell = cells.get(d)
+            if cell is None:
                 sentences[aid], indexes[aid] = None, ()
                 status[aid], position[aid] = "absent", None
                 continue
-            cell = row.cells[d]
-            cell_units = [units[u] for u in cell]
             is_ref = d == row.ref
-            text = ref_text if is_ref else _cell_text(doc, cell_units)
+            if len(cell) == 1:  # most cells: one unit, its text and its sentence
+                unit = units[cell[0]]
+                text = unit.text
+                index: tuple[int, ...] = (unit.sentence,)
+            else:
+                cell_units = [units[u] for u in cell]
+                text = ref_text if is_ref else _cell_text(doc, cell_units)
+                index = tuple(sorted({u.sentence for u in cell_units}))
             sentences[aid] = text
-            indexes[aid] = tuple(sorted({u.sentence for u in cell_units}))
-            n = al.sentence_counts[d]
-            position[aid] = round(min(indexes[aid]) / (n - 1), 3) if n > 1 else 0.0
+            indexes[aid] = index
+            n = counts[d]
+            position[aid] = round(index[0] / (n - 1), 3) if n > 1 else 0.0
             if is_ref:  # verbatim whatever its similarity to itself: not looked up
                 status[aid] = "verbatim"
                 continue
-            close = bool(_block_max(al.sim, cell, ref_units) >= settings.details_change_similarity)
+            close = bool(_block_max(al.sim, cell, ref_units) >= change_similarity)
             status[aid], found = _status(text, ref_text, close, settings, al.common, facts_of)
             if found:
                 changes[aid] = found
@@ -755,7 +764,7 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
             "status": status, "position": position, "changes": changes,
             "facts": factlib.extract(ref_text, common=al.common).as_mapping() if facts else {},
         }
-        built.append(((ref_pos, al.order.index(row.ref)), fields))
+        built.append(((ref_pos, rank[row.ref]), fields))
     built.sort(key=lambda b: b[0])
     width = max(2, len(str(len(built))))
     return tuple(
