@@ -199,10 +199,10 @@ def _token_before(body: str, end: int) -> str:
     lo = max(0, end - 40)
     if end > lo and body[end - 1] == "\n":
         end -= 1
-    start = end
-    while start > lo and not body[start - 1].isspace():
-        start -= 1
-    return body[start:end]
+    window = body[lo:end]
+    if not window or window[-1].isspace():
+        return ""
+    return window.rsplit(None, 1)[-1]  # the text after the window's last white space
 
 
 def _is_boundary(body: str, mark_start: int, mark_end: int, limit: int) -> bool:
@@ -222,16 +222,20 @@ def _is_boundary(body: str, mark_start: int, mark_end: int, limit: int) -> bool:
     if not token:
         return True
     word = token.strip("([“\"‘'").lower()
-    next_word_m = _WORD.match(body, nxt)
-    next_word = next_word_m.group(0).lower() if next_word_m else ""
     if word in _NAME_ABBREVIATIONS:
         return False
     if word in _NUMBER_ABBREVIATIONS:
         if c.isdigit():
             return False
-        return next_word in _SENTENCE_OPENERS
-    if _SINGLE_INITIAL.match(token):
+        return _next_word(body, nxt) in _SENTENCE_OPENERS
+    if "A" <= token[-1] <= "Z" and _SINGLE_INITIAL.match(token):
         return False
-    if word in _AMBIGUOUS_ABBREVIATIONS or _DOTTED_ACRONYM.match(token):
-        return next_word in _SENTENCE_OPENERS
+    if word in _AMBIGUOUS_ABBREVIATIONS or ("." in token and _DOTTED_ACRONYM.match(token)):
+        return _next_word(body, nxt) in _SENTENCE_OPENERS
     return True
+
+
+def _next_word(body: str, pos: int) -> str:
+    """The letters that start at ``pos``, in lower case ("" when none)."""
+    m = _WORD.match(body, pos)
+    return m.group(0).lower() if m else ""
