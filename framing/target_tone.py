@@ -165,6 +165,10 @@ class _Compound:
         self._idiom_starts = frozenset(
             k.split()[0] for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
         )
+        # ... and it can only match where a key's first two words stand side by side.
+        self._idiom_pairs = frozenset(
+            tuple(k.split()[:2]) for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
+        )
         self._tokens: dict[str, tuple[str, str, bool, bool]] = {}
         # Tokens (as split from the text, before stripping) already read into self._tokens
         # that get a valence, that change a valence near them, and that are "but": a text
@@ -184,16 +188,9 @@ class _Compound:
              "never", "without", "doubt", "so", "this", "no", "least", "kind"}
         )
 
-    def _token(self, token: str) -> tuple[str, str, bool, bool]:
-        """(word as VADER strips it, lower-cased, all capitals, gets a valence)."""
-        found = self._tokens.get(token)
-        if found is None:
-            self._read_tokens([token])
-            found = self._tokens[token]
-        return found
-
     def _read_tokens(self, tokens: Sequence[str]) -> None:
-        """Read the tokens not in self._tokens yet into it (and the token sets)."""
+        """Read the tokens not in self._tokens yet into it (and the token sets): (word as
+        VADER strips it, lower-cased, all capitals, gets a valence)."""
         cache = self._tokens
         scored, context = self._scored, self._context
         punctuation = _PUNCTUATION
@@ -221,8 +218,7 @@ class _Compound:
     def __call__(self, text: str) -> float:
         if not self._exact or not (text.isascii() or self._emoji_chars.isdisjoint(text)):
             return float(self._analyzer.polarity_scores(text)["compound"])
-        text = text.strip()
-        tokens = text.split()
+        tokens = text.split()  # (polarity_scores strips the text first: the same tokens)
         if not tokens:
             return 0.0
         cache = self._tokens
@@ -263,7 +259,7 @@ class _Compound:
                             valence -= self._v.C_INCR
                 if i > 2 and not self._idiom_tokens.isdisjoint(window) and (
                     cache[window[0]][1] not in lexicon
-                ):
+                ) and self._idiom_pair(tokens, i):
                     if parts is None:
                         parts = list(map(cache.__getitem__, tokens))
                         lower = [p[1] for p in parts]
@@ -292,6 +288,15 @@ class _Compound:
             elif sum_s < 0:
                 sum_s -= amplifier
         return float(round(self._v.normalize(sum_s), 4))
+
+    def _idiom_pair(self, tokens: Sequence[str], i: int) -> bool:
+        """Whether two neighbouring words among tokens i - 3 .. i + 1 are the first two words
+        of an idiom or multi-word booster: _special_idioms_check compares only sequences
+        that start at i - 3 .. i, so without such a pair it returns the valence unchanged."""
+        cache = self._tokens
+        pairs = self._idiom_pairs
+        lower = [cache[t][1] for t in tokens[i - 3:i + 2]]
+        return any(pair in pairs for pair in zip(lower, lower[1:], strict=False))
 
     def _valence(self, words: Sequence[str], lower: Sequence[str], i: int,
                  is_cap_diff: bool) -> float:
@@ -396,7 +401,7 @@ def compound(text: str) -> float:
         >>> compound("A great success.") > 0
         True
     """
-    if not text.strip():
+    if not text or text.isspace():
         return 0.0
     return _compound_engine()(text)
 

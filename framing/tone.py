@@ -27,8 +27,10 @@ Example:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate
 
 from . import target_tone, transformer_tone
 from .errors import InputError
@@ -115,20 +117,25 @@ def _article_tone(
     own_parts: list[tuple[float, int]] = []
     quoted_parts: list[tuple[float, int]] = []
     quotes = sorted(doc.quotes, key=lambda q: q.start)
+    # The quotations that start before each end, and the last end among them: a sentence
+    # after that end holds no quotation.
+    starts = [q.start for q in quotes]
+    reach = list(accumulate((q.end for q in quotes), max))
     for s, score in zip(doc.sentences, scores, strict=True):
-        if quotes:
-            own, quoted = _split_quoted(doc, s.start, s.end, quotes)
+        k = bisect_left(starts, s.end)
+        if k and reach[k - 1] > s.start:
+            own, quoted = _split_quoted(doc, s.start, s.end, quotes[:k])
         else:  # what _split_quoted gives without quotations
             own, quoted = ([body[s.start:s.end]] if s.start < s.end else []), []
         for text in own:
-            k = len(text.split())  # words
-            if k >= 2:
+            n_words = len(text.split())
+            if n_words >= 2:
                 # A sentence without quotations is its own voice: its score is known.
-                own_parts.append((score if text == s.text else sentence_tone(text), k))
+                own_parts.append((score if text == s.text else sentence_tone(text), n_words))
         for text in quoted:
-            k = len(text.split())
-            if k >= 1:
-                quoted_parts.append((sentence_tone(text), k))
+            n_words = len(text.split())
+            if n_words >= 1:
+                quoted_parts.append((sentence_tone(text), n_words))
     own_voice = _weighted_mean(own_parts)
     quoted_tone = _weighted_mean(quoted_parts)
 
