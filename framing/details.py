@@ -201,7 +201,7 @@ _TOPIC_SHARE = 0.2
 
 def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
     """Cosine similarity of ``n`` texts given as (text, feature) occurrences, each packed into
-    one integer ``feature << _ROW_BITS | text``, weighted as scikit-learn's
+    one integer ``feature << _ROW_BITS | text`` (the array is sorted in place), weighted as scikit-learn's
     ``TfidfVectorizer(sublinear_tf=True)`` weighs them: ``(1 + ln tf) * idf`` with
     ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
 
@@ -216,7 +216,14 @@ def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
     """
     if not len(keys):
         return np.zeros((n, n), dtype=np.float32)
-    keys, counts = np.unique(keys, return_counts=True)
+    # np.unique(keys, return_counts=True) without its copy of the array: sorted in place
+    keys.sort()
+    new = np.empty(len(keys), dtype=bool)
+    new[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=new[1:])
+    at = np.flatnonzero(new)
+    counts = np.diff(np.append(at, len(keys)))
+    keys = keys[at]
     r = (keys & ((1 << _ROW_BITS) - 1)).astype(np.int32)
     f = keys >> _ROW_BITS
     first = np.empty(len(f), dtype=bool)
@@ -300,7 +307,7 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
         >>> [round(float(v), 2) for v in _char_similarity(["war", "a war", "peace"])[0]]
         [1.0, 0.86, 0.0]
     """
-    padded = [" " + " ".join(_normalise(t).split()) + " " for t in texts]
+    padded = [" " + _single_spaced(_normalise(t)) + " " for t in texts]
     data = "\n".join(padded)  # "\n" never occurs inside a padded text
     if len(data) < 3:
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
@@ -342,6 +349,19 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
     g3 <<= _ROW_BITS
     g3 |= row[: len(g3)]
     return _tfidf_cosine(np.concatenate([g3[ok3], g4[ok4]]), len(texts))
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``: the text itself when its only whitespace is single spaces
+    between words (most units: a printable text has no whitespace but the ASCII space).
+
+    Example:
+        >>> _single_spaced("a  b\tc "), _single_spaced("a b c")
+        ('a b c', 'a b c')
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
