@@ -441,8 +441,7 @@ def test_cut_pattern_without_a_dash_finds_the_cuts_of_the_full_one(text):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab .’") + [" ", "  ", "\t", "\n", "\xa0", "\u2009",
-                                                          "\x1c", "\u3000", "\x85"]), max_size=12))
+@given(st.text(alphabet=list("ab .’ \t\n\xa0\u2009\x1c\u3000\x85"), max_size=12))
 def test_single_spaced_is_split_and_join(text):
     # the character grams skip the split and join of a text already single-spaced, only for
     # speed: the text must come out as split and join make it
