@@ -43,7 +43,7 @@ import dataclasses
 import difflib
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
@@ -501,15 +501,22 @@ def _assign(
 def _span_siblings(rows: list[_Row], units: list[_Unit], sim: np.ndarray, threshold: float) -> None:
     """A unit that carries a sibling clause's detail too joins that row (merged sentences)."""
     # the sentences of each row's reference wording (no row's reference cell changes below)
-    sentences = [{units[u].sentence for u in row.cells[row.ref]} for row in rows]
+    sentences: list[Collection[int]] = []
+    for row in rows:
+        ref = row.cells[row.ref]
+        sentences.append(
+            (units[ref[0]].sentence,) if len(ref) == 1 else {units[u].sentence for u in ref}
+        )
     by_sentence: dict[tuple[int, int], list[_Row]] = {}
     for row, ss in zip(rows, sentences, strict=True):
         for s in ss:
             by_sentence.setdefault((row.ref, s), []).append(row)
+    # the rows that share a sentence with another row (most rows share none)
+    sharing = {id(o) for group in by_sentence.values() if len(group) > 1 for o in group}
     for row, ss in zip(rows, sentences, strict=True):
-        siblings = [o for s in ss for o in by_sentence[(row.ref, s)] if o is not row]
-        if not siblings:  # most rows: a sentence no other row shares
+        if id(row) not in sharing:
             continue
+        siblings = [o for s in ss for o in by_sentence[(row.ref, s)] if o is not row]
         ref_units = row.cells[row.ref]
         seen: set[int] = set()
         for other in siblings:
@@ -533,9 +540,15 @@ def _merge_siblings(rows: list[_Row], units: list[_Unit]) -> list[_Row]:
     groups: dict[tuple, _Row] = {}
     out: list[_Row] = []
     for row in rows:
-        signature = (row.ref, tuple(
-            [(d, frozenset([units[u].sentence for u in us])) for d, us in sorted(row.cells.items())]
-        ))
+        cells = row.cells
+        signature: tuple[int, tuple[tuple[int, frozenset[int]], ...]]
+        if len(cells) == 1:  # most rows: one version's clause
+            ((d, us),) = cells.items()
+            signature = (row.ref, ((d, frozenset([units[u].sentence for u in us])),))
+        else:
+            signature = (row.ref, tuple(
+                [(d, frozenset([units[u].sentence for u in us])) for d, us in sorted(cells.items())]
+            ))
         first = groups.get(signature)
         if first is None:
             groups[signature] = row
