@@ -220,6 +220,65 @@ def test_fast_compound_equals_vader_on_newsmtsc_sentences(bench_dir: Path) -> No
         assert fast(text) == float(analyzer.polarity_scores(text)["compound"]), text
 
 
+def _vader_vocabulary_sentences(n: int) -> list[str]:
+    """Sentences mixing VADER's negators, boosters, idiom words and lexicon words, in any case
+    and with punctuation, so that every rule of sentiment_valence fires near a valenced word."""
+    import random
+
+    import vaderSentiment.vaderSentiment as vader
+
+    from framing.target_tone import _lexicon
+
+    rng = random.Random(11)
+    lexicon = sorted(_lexicon()[0].lexicon)
+    special = sorted({*vader.NEGATE, *vader.BOOSTER_DICT, *vader.SPECIAL_CASES,
+                      "no", "not", "never", "so", "this", "without", "doubt", "least", "at",
+                      "very", "kind", "of", "but", "or", "nor", "the", "to", "die", "for"})
+    words = []
+    for _ in range(n):
+        toks = [rng.choice(special if rng.random() < 0.5 else lexicon)
+                for _ in range(rng.randrange(20))]
+        toks = [t.upper() if rng.random() < 0.1 else t + rng.choice(",.!?") if rng.random() < 0.1
+                else t for t in toks]
+        words.append(" ".join(toks))
+    return words
+
+
+def test_fast_compound_equals_vader_next_to_negators_boosters_and_idioms() -> None:
+    from framing.target_tone import _compound_engine, _lexicon
+
+    analyzer, fast = _lexicon()[0], _compound_engine()
+    for text in _vader_vocabulary_sentences(5000):
+        expected = float(analyzer.polarity_scores(text)["compound"]) if text.strip() else 0.0
+        assert (fast(text) if text.strip() else 0.0) == expected, repr(text)
+
+
+def test_own_voice_and_quoted_tone_equal_those_of_every_sentence_split_at_its_quotes() -> None:
+    import random
+
+    from framing.tone import _split_quoted, _weighted_mean
+
+    rng = random.Random(3)
+    words = ["Iraq", "praised", "the", "deal", "terrible", "attack", "said", "good", "war", "on"]
+    for _ in range(300):
+        body = " ".join(rng.choice(words) + rng.choice(["", "", ".", ","]) for _ in range(60))
+        quotes = []
+        for _ in range(rng.randrange(5)):  # quotations anywhere, overlapping or not
+            a = rng.randrange(len(body))
+            b = min(len(body), a + rng.randrange(1, 80))
+            quotes.append(Quote(a, b, body[a:b]))
+        d = doc(body, quotes=tuple(quotes))
+        own, quoted = [], []
+        for s in d.sentences:  # the reference: every sentence through _split_quoted
+            o, q = _split_quoted(d, s.start, s.end)
+            own += [(sentence_tone(t), len(t.split())) for t in o if len(t.split()) >= 2]
+            quoted += [(sentence_tone(t), len(t.split())) for t in q if len(t.split()) >= 1]
+        tone = analyze([d], {"t": ()}).articles["t"]
+        expected_own, expected_quoted = _weighted_mean(own), _weighted_mean(quoted)
+        assert tone.own_voice == (None if expected_own is None else round(expected_own, 4))
+        assert tone.quoted == (None if expected_quoted is None else round(expected_quoted, 4))
+
+
 def test_sentence_tokens_equal_the_per_token_reference() -> None:
     from framing.target_tone import _TOKEN, _tokens
 
