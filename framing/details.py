@@ -886,10 +886,10 @@ def _articles(
     # per detail, once for all versions (not once per pair of versions): who carries it, and
     # for each of its quotes, whose wording of the detail has that quote
     carry = [{a for a, st in x.status.items() if st != "absent"} for x in details]
+    # (detail, quote, whose wording has it), in detail order: none when facts are left empty
     quoted = [
-        [(q, {o: _quote_match(q, x.sentences[o]) for o in ids})
-         for q in x.facts.get("quotes", ())]
-        for x in details
+        (k, q, {o: _quote_match(q, x.sentences[o]) for o in ids})
+        for k, x in enumerate(details) for q in x.facts.get("quotes", ())
     ]
     out: dict[str, ArticleDetails] = {}
     for d, doc in enumerate(al.documents):
@@ -907,13 +907,12 @@ def _articles(
         own_words = total - sum(al.units[u].words for u in shared)
         quotes_kept: list[str] = []
         quotes_dropped: list[str] = []
-        for c, quotes in zip(carry, quoted, strict=True):
-            for q, has in quotes:
-                carriers = [o for o in others if has[o]]
-                if aid in c and has[aid]:
-                    quotes_kept.append(q)
-                elif len(carriers) >= _most(len(ids) - 1):
-                    quotes_dropped.append(q)
+        for k, q, has in quoted:
+            carriers = [o for o in others if has[o]]
+            if aid in carry[k] and has[aid]:
+                quotes_kept.append(q)
+            elif len(carriers) >= _most(len(ids) - 1):
+                quotes_dropped.append(q)
         out[aid] = ArticleDetails(
             kept_share=round(len(kept) / len(core), 3) if core and len(ids) > 1 else None,
             added_share=round(min(1.0, own_words / total), 3) if total and len(ids) > 1 else None,
