@@ -243,6 +243,9 @@ _MASK = (1 << _FIELD) - 1
 _token_cache: dict[str, int] = {}
 _word_cache: dict[str, int] = {}
 _HAS_WORD_CHAR = re.compile(r"\w").search
+# A text whose first three whitespace-separated tokens each hold a word character (\s is what
+# str.split() splits at).
+_THREE_WORDS = re.compile(r"\s*[^\s\w]*\w\S*\s+[^\s\w]*\w\S*\s+[^\s\w]*\w").match
 
 
 def _syllables(word: str) -> int:
@@ -281,12 +284,10 @@ def _pack(token: str) -> int:
 def _sentences(text: str) -> int:
     """textstat's sentence count: ``.!?``-separated segments with more than 2 word tokens."""
     n = 0
+    three = _THREE_WORDS
     for segment in _SENTENCE_END.split(text):
-        head = segment.split(None, 3)  # the first three tokens (and the rest)
-        if len(head) < 3:
-            continue
-        if _HAS_WORD_CHAR(head[0]) and _HAS_WORD_CHAR(head[1]) and _HAS_WORD_CHAR(head[2]):
-            n += 1  # the usual case: three words, without splitting the whole segment
+        if three(segment):
+            n += 1  # the usual case: three words, without splitting the segment
             continue
         k = 0
         for token in segment.split():
@@ -307,9 +308,8 @@ def _packed_counts(text: str) -> int:
         if len(cache) > _CACHE_MAX:
             cache.clear()
             _word_cache.clear()
-        for token in tokens:
-            if token not in cache:
-                cache[token] = _pack(token)
+        for token in set(tokens).difference(cache):
+            cache[token] = _pack(token)
         return sum(map(cache.__getitem__, tokens))
 
 

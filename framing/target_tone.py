@@ -67,6 +67,7 @@ _CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?",
                            "as", "when", "who", "which", "that"})
 _QUOTE_CHARS = frozenset('"“”«»')
 _PUNCTUATION = string.punctuation  # what VADER strips from a word
+_NON_ASCII = re.compile(r"[^\x00-\x7f]").findall
 _SAY = frozenset({"said", "says", "say", "told", "tells", "stated", "added", "argued", "claimed",
                   "wrote", "writes", "insisted", "noted", "declared", "tweeted", "asked",
                   "warned", "explained", "according"})
@@ -155,6 +156,8 @@ class _Compound:
             self._exact = False
         # polarity_scores replaces single characters found in its emoji table (all non-ASCII).
         self._emoji_chars = frozenset(k for k in analyzer.emojis if len(k) == 1)
+        # All of them are non-ASCII (so only a text's non-ASCII characters are looked up).
+        self._exact = self._exact and not any(c.isascii() for c in self._emoji_chars)
         self._lexicon = analyzer.lexicon
         # Words that get a valence: in the lexicon and not a booster (boosters score 0).
         self._scored = frozenset(w for w in analyzer.lexicon if w not in vader.BOOSTER_DICT)
@@ -216,7 +219,9 @@ class _Compound:
                 self._idiom_tokens.add(token)
 
     def __call__(self, text: str) -> float:
-        if not self._exact or not (text.isascii() or self._emoji_chars.isdisjoint(text)):
+        if not self._exact or not (
+            text.isascii() or self._emoji_chars.isdisjoint(_NON_ASCII(text))
+        ):
             return float(self._analyzer.polarity_scores(text)["compound"])
         tokens = text.split()  # (polarity_scores strips the text first: the same tokens)
         if not tokens:
