@@ -223,9 +223,27 @@ _PERSON_LEFT = re.compile(r"[\w.]")
 _PERSON_CAPITAL = re.compile(
     r"(?:" + _by_first_character([t for t in _TITLES if t[:1].isupper()]) + r")\s+" + _TITLED_NAME
 )
-_LOWER_TITLE_HEADS = tuple(
-    dict.fromkeys(m.group(0) for t in _TITLES if (m := re.match("[a-z]+", t)) is not None)
-)
+
+
+def _lower_title_heads(titles: list[str]) -> tuple[str, ...] | None:
+    """The letters each title that does not start with a capital must start with (its leading
+    lower-case letters, less one that a quantifier makes optional), or None when one has none
+    (then _titled_names scans with _PERSON alone)."""
+    heads = []
+    for title in titles:
+        if title[:1].isupper():
+            continue
+        m = re.match("[a-z]+", title)
+        head = m.group(0) if m else ""
+        if title[len(head) : len(head) + 1] in ("?", "*", "{"):
+            head = head[:-1]
+        if not head:
+            return None
+        heads.append(head)
+    return tuple(dict.fromkeys(heads))
+
+
+_LOWER_TITLE_HEADS = _lower_title_heads(_TITLES)
 # Words that start with a capital but are not names (sentence starts after a title, months...).
 _NOT_NAME = frozenset(
     """The A An And Or But Of In On At To For With By From As This That These Those He She They It
@@ -250,6 +268,9 @@ def _titled_names(body: str) -> Iterator[re.Match[str]]:
     is therefore the earlier of _PERSON_CAPITAL's next match and the first place where a lower
     case title stands and _PERSON matches: ``finditer``'s search, step by step.
     """
+    if _LOWER_TITLE_HEADS is None:
+        yield from _left_bounded(_PERSON, body, _PERSON_LEFT)
+        return
     lows = sorted({i for head in _LOWER_TITLE_HEADS for i in _find_all(body, head)})
     k = 0
     pos = 0

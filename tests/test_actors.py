@@ -291,7 +291,20 @@ def test_titled_names_are_what_the_title_pattern_finds() -> None:
     stands) yields the matches of the plain scan with the left boundary check."""
     import random
 
-    from framing.actors import _PERSON, _PERSON_LEFT, _left_bounded, _titled_names
+    from framing.actors import (
+        _PERSON,
+        _PERSON_LEFT,
+        _left_bounded,
+        _lower_title_heads,
+        _titled_names,
+    )
+
+    # A letter a quantifier makes optional is no part of the head; a title that starts with
+    # something else than a letter leaves the scan to _PERSON alone.
+    assert _lower_title_heads(["officials?", r"Gen\.", "ab*c", "chief\\s+of"]) == (
+        "official", "a", "chief"
+    )
+    assert _lower_title_heads(["official", r"\(Ret\.\)"]) is None
 
     rng = random.Random(29)
     pieces = ["Lt. Gen. ", "Gen.", "General ", "President ", "Mr. ", ".Mr. ", "xMr. ",
