@@ -695,21 +695,51 @@ def test_informal_or_quoted_story_endings_are_not_comments(tail: str) -> None:
     assert doc.removed == ()
 
 
+def _expansions(items: list) -> list[str]:
+    """Every string a finite regular expression (parsed by re._parser) matches: literals,
+    alternatives, groups, bounded repeats and sets of literals; boundaries match ""."""
+    from itertools import product
+    from re import _constants as c
+
+    out = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            parts = [chr(av)]
+        elif op is c.AT:
+            parts = [""]
+        elif op is c.BRANCH:
+            parts = [x for alt in av[1] for x in _expansions(alt)]
+        elif op is c.SUBPATTERN:
+            parts = _expansions(av[3])
+        elif op is c.IN:
+            assert all(kind is c.LITERAL for kind, _ in av), av
+            parts = [chr(v) for _, v in av]
+        elif op is c.MAX_REPEAT and av[1] <= 3:
+            once = _expansions(av[2])
+            parts = []
+            for n in range(av[0], av[1] + 1):
+                parts += ["".join(p) for p in product(once, repeat=n)]
+        else:
+            raise AssertionError(f"cannot expand {op}")
+        out = [a + b for a in out for b in parts]
+    return out
+
+
 def test_site_notice_phrase_search_is_skipped_only_when_it_cannot_match() -> None:
-    """The substring test in front of the site-notice phrase search never skips a line the
-    search matches: phrases in any case, inside words, or spelt with characters that
-    re.IGNORECASE folds to ASCII letters (İ, ı, ſ, the Kelvin sign)."""
+    """Every phrase of _SITE_NOTICE_PHRASE contains one of _SITE_NOTICE_NEEDLES (all its
+    spellings, expanded from the pattern, so a phrase added without its needle fails here), and
+    the substring test never skips a line the search matches: phrases in any case, inside
+    words, or spelt with characters that re.IGNORECASE folds to ASCII letters (İ, ı, ſ, the
+    Kelvin sign)."""
     import random
+    from re import _parser  # type: ignore[attr-defined]
 
-    from framing.clean import _SITE_NOTICE_PHRASE, _has_site_notice_phrase
+    from framing.clean import _SITE_NOTICE_NEEDLES, _SITE_NOTICE_PHRASE, _has_site_notice_phrase
 
-    phrases = [
-        "can be accessed at", "can also be accessed at", "alternate addresses",
-        "alternate domain", "alternate domains", "alternate url", "alternate urls",
-        "all rights reserved", "may not be published", "may not be reproduced",
-        "may not be copied", "may not be redistributed", "use cookies", "uses cookies",
-        "trust principles",
-    ]
+    phrases = _expansions(list(_parser.parse(_SITE_NOTICE_PHRASE.pattern)))
+    assert len(phrases) > 10
+    for phrase in phrases:
+        assert any(n in phrase.lower() for n in _SITE_NOTICE_NEEDLES), phrase
     fold = {"i": "\u0131", "s": "\u017f", "k": "\u212a"}
     rng = random.Random(17)
     found = 0
