@@ -699,7 +699,7 @@ def _expansions(items: list) -> list[str]:
     """Every string a finite regular expression (parsed by re._parser) matches: literals,
     alternatives, groups, bounded repeats and sets of literals; boundaries match ""."""
     from itertools import product
-    from re import _constants as c
+    from re import _constants as c  # type: ignore[attr-defined]
 
     out = [""]
     for op, av in items:
