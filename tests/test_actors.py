@@ -319,3 +319,19 @@ def test_titled_names_are_what_the_title_pattern_finds() -> None:
         assert [(m.span(), m.span("name")) for m in _titled_names(text)] == want, text
         found += len(want)
     assert found > 4000
+
+
+def test_folds_to_ascii_lists_every_character_ignorecase_matches_to_an_ascii_letter() -> None:
+    """_FOLDS_TO_ASCII (what the quick case-insensitive tests of actors and clean look for)
+    is complete for this Python's Unicode tables: every code point is tried against the
+    letters, as a set and as literals."""
+    import re
+    import sys
+
+    from framing.actors import _FOLDS_TO_ASCII
+
+    every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    for pattern in ("[a-z]", "|".join(letters)):
+        found = {m.group(0) for m in re.finditer(pattern, every, re.IGNORECASE)}
+        assert found == set(_FOLDS_TO_ASCII)
