@@ -276,3 +276,20 @@ def test_token_columns_are_the_tokens_by_column_and_find_reads_either():
     assert cols == ([t.start for t in toks], [t.end for t in toks], [t.norm for t in toks])
     assert token_columns("") == ([], [], []) and token_columns(" — ") == ([], [], [])
     assert list(matcher().find(text, cols)) == list(matcher().find(text, toks)) != []
+
+
+def test_lower_case_keeps_the_words_of_any_text_but_the_two_tested_characters() -> None:
+    """token_columns' fast path lower-cases the text: apart from U+0130 and U+212A (which it
+    tests for), no character of this Python's Unicode tables changes length or becomes or
+    stops being a word character (ASCII letter, digit, apostrophe) in lower case."""
+    import re
+    import sys
+
+    every = "".join(
+        chr(c) for c in range(sys.maxunicode + 1)
+        if not 0xD800 <= c <= 0xDFFF and c not in (0x130, 0x212A)
+    )
+    low = every.lower()
+    assert len(low) == len(every)
+    word = re.compile(r"[A-Za-z0-9'’]")
+    assert [m.start() for m in word.finditer(low)] == [m.start() for m in word.finditer(every)]
