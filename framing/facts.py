@@ -169,6 +169,9 @@ _DATE = re.compile(
 )
 _WEEKDAY = re.compile(r"(?=[mtwfs])\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 _NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+#: The four non-ASCII letters that re.IGNORECASE matches to ASCII letters ("ſix" is "six"),
+#: as the ASCII letters they match: a number word found with them is looked up by those.
+_ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 #: The start of a month's name (``\b(?:Jan|Feb|...|Dec)``), each branch opening with its capital
 #: and checking the word boundary behind it only there (the same matches; a search over news
 #: units about 2.5 times faster).
@@ -547,7 +550,8 @@ def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = Tru
         if text.isascii():
             out.extend(_NUMBER_WORDS[w] for w in _NUMBER_WORD_ASCII.findall(low))
         else:
-            out.extend(_NUMBER_WORDS[w.lower()] for w in _NUMBER_WORD.findall(text))
+            out.extend(_NUMBER_WORDS[w.translate(_ASCII_FOLD).lower()]
+                       for w in _NUMBER_WORD.findall(text))
     return list(dict.fromkeys(out))
 
 

@@ -107,6 +107,13 @@ def test_military_codes_count_as_numbers():
     assert f.numbers == ("S-400", "S-300")
 
 
+def test_number_words_with_letters_case_folding_maps_to_ascii_are_read():
+    # re.IGNORECASE matches "ſ" (long s), "ı", "İ" and the Kelvin sign to ASCII letters; a
+    # number word written with one is that number, not a crash
+    f = extract("They bought one \u017fix boats and \u0130 saw SEVEN ships.")
+    assert f.numbers == ("1", "6", "7")
+
+
 def test_reworded_quote_is_a_change():
     a = 'He said relations were "in a period of turbulence."'
     b = 'He said relations were "in a time of turmoil."'
