@@ -103,7 +103,9 @@ class _Hyphenation:
     patterns (``tests/test_readability.py`` compares the counts with pyphen's on every CMU
     dictionary word and on invented ones).  Every pattern on the path to a trie node matches
     whenever the walk reaches that node, so each node holds the elementwise maximum of their
-    values, made once (:func:`_merge_paths`): a walk applies only the deepest node's.
+    values, made once (:func:`_merge_paths`): a walk applies only the deepest node's.  The
+    values are held as one integer, a value v at position k as v one-bits from bit
+    ``width * k`` (a thermometer code), so that the maximum of several is their bitwise or.
     """
 
     def __init__(self) -> None:
@@ -123,10 +125,11 @@ class _Hyphenation:
                     node = node.setdefault(ch, {})
                 node[""] = pattern
             _merge_paths(self._trie, [])
+            self._width = _thermometers(self._trie, _widest(self._trie) + 1)
             self._left, self._right = pyphen.left, pyphen.right
         # Walks by their first _WINDOW characters (see count()): character 4-grams recur
         # across words, so most walks are one lookup.
-        self._windows: dict[str, tuple[tuple[tuple[int, int], ...] | None, dict | None]] = {}
+        self._windows: dict[str, tuple[int | None, dict | None]] = {}
 
     def count(self, word: str) -> int:
         """``len(Pyphen(lang="en_US").positions(word))``."""
@@ -134,7 +137,8 @@ class _Hyphenation:
             return len(self._pyphen.positions(word))
         pointed = f".{word.lower()}."
         n = len(pointed)
-        references = [0] * (n + 1)
+        references = 0  # thermometer codes, self._width bits a position
+        width = self._width
         windows = self._windows
         if len(windows) > _CACHE_MAX:
             windows.clear()
@@ -152,20 +156,19 @@ class _Hyphenation:
                         break
                     node = child
                 pattern = node.get("")
-            if pattern is None:
-                continue
-            # Every pattern met on the way, merged: (position from i, value) pairs.
-            for k, value in pattern:
-                k += i
-                if k > n:
-                    break
-                if value > references[k]:
-                    references[k] = value
-        # The odd references at positions left + 1 .. len(word) - right + 1 (pyphen's bounds).
-        odd = references[self._left + 1 : max(0, len(word) - self._right + 2)]
-        return sum(map(_ONE.__and__, odd))
+            if pattern:
+                # Every pattern met on the way, merged, from position i: the maxima so far.
+                references |= pattern << (width * i)
+        # The odd references at positions left + 1 .. len(word) - right + 1 (pyphen's bounds):
+        # a value is odd when more of its one-bits sit at even offsets than at odd ones.
+        first, end = self._left + 1, len(word) - self._right + 2
+        if end <= first:
+            return 0
+        references = (references >> (width * first)) & ((1 << (width * (end - first))) - 1)
+        even, odd = _offset_masks(width, end - first)
+        return (references & even).bit_count() - (references & odd).bit_count()
 
-    def _walk(self, window: str) -> tuple[tuple[tuple[int, int], ...] | None, dict | None]:
+    def _walk(self, window: str) -> tuple[int | None, dict | None]:
         """The trie walk over ``window``: (merged pattern of the node where it stops, None),
         or (None, node) when the whole window is a path of the trie and the walk goes on."""
         node = self._trie
@@ -180,7 +183,6 @@ class _Hyphenation:
         return node.get(""), None  # the end of the word
 
 
-_ONE = 1
 # Characters of a word read at once by _Hyphenation.count (a memo of the trie walks); 4 was the
 # fastest of 3-6 on the unknown words of the synthetic corpus (3.3 us a word, 4.7 without).
 _WINDOW = 4
@@ -206,6 +208,34 @@ def _merge_paths(node: dict, above: list[int]) -> None:
     for ch, child in node.items():
         if ch:
             _merge_paths(child, merged)
+
+
+def _widest(node: dict) -> int:
+    """The largest value of the merged patterns under ``node``."""
+    pattern = node.get("")
+    widest = max((v for _, v in pattern), default=0) if pattern else 0
+    return max([widest, *(_widest(child) for ch, child in node.items() if ch)])
+
+
+def _thermometers(node: dict, width: int) -> int:
+    """Replace each merged pattern under ``node`` by its thermometer code (value v at position
+    k: v one-bits from bit ``width * k``); returns ``width``."""
+    pattern = node.get("")
+    if pattern is not None:
+        node[""] = sum(((1 << v) - 1) << (width * k) for k, v in pattern)
+    for ch, child in node.items():
+        if ch:
+            _thermometers(child, width)
+    return width
+
+
+@functools.lru_cache(maxsize=256)
+def _offset_masks(width: int, positions: int) -> tuple[int, int]:
+    """The bits at even and at odd offsets within each of ``positions`` fields of ``width``."""
+    ones = ((1 << (width * positions)) - 1) // ((1 << width) - 1)  # bit 0 of every field
+    even = sum(1 << j for j in range(0, width, 2))
+    odd = sum(1 << j for j in range(1, width, 2))
+    return even * ones, odd * ones
 
 
 @functools.cache
