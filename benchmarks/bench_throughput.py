@@ -1,9 +1,9 @@
 """Full-analysis throughput of corpus mode, after start-up, and where the time goes.
 
 Throughput: ``framing analyze --store`` (all cores, :func:`framing.batch.analyze_corpus`) runs
-on two synthetic corpora with event ids (:mod:`benchmarks.synthetic`: BASIL dev articles,
-three versions per event, mean about 600 words), ``N1`` and ``N2`` articles, each in a fresh
-child process.  The rate after start-up is the marginal rate ``(N2 - N1) / (t2 - t1)``: process
+on two synthetic corpora with event ids (:mod:`benchmarks.synthetic` with ``realistic=True``:
+BASIL dev articles with their actors, titles and charged words kept, three versions per event,
+mean about 560 words), ``N1`` and ``N2`` articles, each in a fresh child process.  The rate after start-up is the marginal rate ``(N2 - N1) / (t2 - t1)``: process
 start, imports, lexicon and model loading cost the same in both runs and cancel out.  The
 main process's peak memory at both sizes shows whether memory stays flat.
 
@@ -151,7 +151,8 @@ def run() -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         runs = {}
         for n in (n1, n2):
-            path = synthetic.write_jsonl(Path(tmp) / f"c{n}.jsonl", n, bench, with_events=True)
+            path = synthetic.write_jsonl(Path(tmp) / f"c{n}.jsonl", n, bench, with_events=True,
+                                         realistic=True)
             runs[n] = _child("--run", str(path), str(Path(tmp) / f"s{n}.duckdb"))
         rate = (n2 - n1) / (runs[n2]["seconds"] - runs[n1]["seconds"])
         stub = {n: _child("--run", str(Path(tmp) / f"c{n}.jsonl"),
@@ -180,7 +181,8 @@ def run() -> list[dict]:
                          "value": runs[n]["peak_mb"], "unit": "MB", "target": None})
         # Memory as the corpus grows: the engine alone on 10x and 100x the small corpus.
         for n in (10 * n2, 100 * n2) if MEMORY_GROWTH else ():
-            path = synthetic.write_jsonl(Path(tmp) / f"m{n}.jsonl", n, bench, with_events=True)
+            path = synthetic.write_jsonl(Path(tmp) / f"m{n}.jsonl", n, bench, with_events=True,
+                                         realistic=True)
             r = _child("--run", str(path), str(Path(tmp) / f"m{n}.duckdb"), "--stub")
             path.unlink()
             stub[n] = r
