@@ -50,6 +50,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, compress
 
 import numpy as np
 from mypy_extensions import mypyc_attr
@@ -61,6 +62,7 @@ VALENCES_FILE = "tone_valences.csv"
 CLASSES = (-1, 0, 1)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})").split  # the tokens and the text between
 # Tokens that end a clause (for the clause words and valences and the agent/patient heuristic).
 _CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "but", "while",
                            "although", "though", "whereas", "because", "after", "before",
@@ -413,15 +415,19 @@ def compound(text: str) -> float:
 
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
     low = sentence.lower().replace("’", "'")
-    if len(low) == len(sentence) and "Σ" not in sentence:
+    if len(low) == len(sentence) and "Σ" not in sentence and "\u212a" not in sentence:
         # str.lower is per character except for a final capital sigma, so when no character
-        # changes length the lower-cased tokens are slices of the lower-cased sentence.
-        return [(low[a:b], a, b) for a, b in map(_span, _TOKEN.finditer(sentence))]
+        # changes length the lower-cased tokens are slices of the lower-cased sentence.  And
+        # they are _TOKEN's matches in the lower-cased sentence: lower-casing moves no
+        # character in or out of _TOKEN's classes but the Kelvin sign (U+212A, lower case
+        # "k"; every code point checked).  Splitting at the matches gives the tokens and the
+        # text between them, whose running lengths are the tokens' offsets.
+        parts = _TOKEN_SPLIT(low)
+        offsets = list(accumulate(map(len, parts)))
+        # (offsets[0::2] has one more: the end of the text after the last token.)
+        return list(zip(parts[1::2], offsets[0::2], offsets[1::2], strict=False))
     return [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
             for m in _TOKEN.finditer(sentence)]
-
-
-_span = re.Match.span
 
 
 def _valence(lex: dict, tok: str) -> float:
@@ -447,20 +453,22 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
     sentence with several targets is read once)."""
     _, lex, negate, n_scalar = _lexicon()
     toks = tuple(_tokens(sentence))
-    words = tuple(t for t, _, _ in toks)
-    vals = []
-    for i, w in enumerate(words):
-        v = _word_valence(w)
+    words = tuple([t[0] for t in toks])
+    vals = list(map(_word_valence, words))
+    for i in [i for i, v in enumerate(vals) if v]:
         # VADER's negation rule: a negator among the 3 preceding words scales by N_SCALAR.
-        if v:
-            before = words[max(0, i - 3):i]
-            if any(b in negate for b in before):
-                v *= n_scalar
-            if v < 0 and any(b in _OPPOSE for b in before):
-                v *= n_scalar
-        if not v and w.startswith("anti-") and (inner := _valence(lex, w[5:])) < 0:
-            v = inner * n_scalar
-        vals.append(v)
+        if i:
+            before = words[i - 3 if i > 3 else 0:i]
+            if not negate.isdisjoint(before):
+                vals[i] *= n_scalar
+            if vals[i] < 0 and not _OPPOSE.isdisjoint(before):
+                vals[i] *= n_scalar
+    # A word without a valence of its own: "anti-" before a negative word (the words are
+    # searched only when one of them starts so).
+    if "\nanti-" in "\n".join(("", *words)):
+        for i, w in enumerate(words):
+            if not vals[i] and w.startswith("anti-") and (inner := _valence(lex, w[5:])) < 0:
+                vals[i] = inner * n_scalar
     return toks, words, tuple(vals)
 
 
@@ -476,16 +484,17 @@ def _clause_bounds(masked: Sequence[str], tpos: int) -> tuple[int, int]:
 
 
 def _charged_roles(
-    masked: Sequence[str], vals: Sequence[float], tpos: int
+    words: Sequence[str], vals: Sequence[float], t0: int, t1: int
 ) -> tuple[tuple[str, float, str] | None, tuple[str, float] | None]:
-    """The target as agent or patient of the nearest charged word in its clause: after it
-    (``("ap:agent_neg", weight, word)``; a passive "was killed" makes it the patient) and
-    before it (``("ap:patient_neg_pre", weight)``; "by" before the target makes it the agent).
-    One heuristic for :func:`featurize` and the model-column features."""
+    """The target (words t0..t1, which are not read) as agent or patient of the nearest charged
+    word in its clause: after it (``("ap:agent_neg", weight, word)``; a passive "was killed"
+    makes it the patient) and before it (``("ap:patient_neg_pre", weight)``; "by" before the
+    target makes it the agent).  One heuristic for :func:`featurize` (which passes the masked
+    sentence, t0 = t1) and the model-column features (the sentence)."""
     after: tuple[str, float, str] | None = None
     passive = False
-    for i in range(tpos + 1, min(len(masked), tpos + 6)):
-        w = masked[i]
+    for i in range(t1 + 1, min(len(words), t1 + 6)):
+        w = words[i]
         if w in _CLAUSE_BREAK:
             break
         if w in _BE:
@@ -497,12 +506,12 @@ def _charged_roles(
             after = (f"ap:{role}_{pol}", abs(vals[i]) / 4.0, w)
             break
     before: tuple[str, float] | None = None
-    for i in range(tpos - 1, max(-1, tpos - 6), -1):
-        w = masked[i]
+    for i in range(t0 - 1, max(-1, t0 - 6), -1):
+        w = words[i]
         if w in _CLAUSE_BREAK:
             break
         if vals[i]:
-            role = "agent" if tpos > 0 and masked[tpos - 1] == "by" else "patient"
+            role = "agent" if t0 > 0 and words[t0 - 1] == "by" else "patient"
             pol = "neg" if vals[i] < 0 else "pos"
             before = (f"ap:{role}_{pol}_pre", abs(vals[i]) / 4.0)
             break
@@ -650,7 +659,7 @@ def featurize(sentence: str, start: int, end: int, *, embeddings: bool = False
     feats["vx:sentneg"] = max(-comp, 0.0)
 
     # Agent / patient of a charged verb (dependency-free heuristic).
-    after, before_role = _charged_roles(masked, vals, tpos)
+    after, before_role = _charged_roles(masked, vals, tpos, tpos)
     if after is not None:
         name, value, word = after
         feats[name] = value
@@ -699,7 +708,10 @@ class _Columns:
     """The model's columns by feature family (``family["w:"]["word"]`` is the column of
     ``"w:word"``), so that :func:`_feature_columns` looks words up without building names;
     ``dense`` holds the columns of the embedding features (EMBED_NAMES order, -1 where absent),
-    or None for a model without them (the shipped one), which then skips computing them."""
+    or None for a model without them (the shipped one), which then skips computing them.
+    ``tags`` are the lookups of the neighbour tags (``la:`` ``ln:`` ``ra:`` ``rn:`` ``l1:``
+    ``l2:`` ``r1:`` ``r2:``; None for a word without the column) and ``t_bigram`` the columns
+    of the bigrams with the target by the other word (``"word_<t>"`` and ``"<t>_word"``)."""
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.fixed = {name: vocabulary.get(name, -1) for name in _FIXED}
@@ -714,21 +726,44 @@ class _Columns:
             table = self.family.get(head + ":")
             if table is not None and rest:
                 table[rest] = col
+        family = self.family
+        left_t: dict[str, int] = {}
+        t_right: dict[str, int] = {}
+        for pair, col in family["b:"].items():
+            if pair.endswith("_<t>"):
+                left_t[pair[:-4]] = col
+            if pair.startswith("<t>_"):
+                t_right[pair[4:]] = col
+        self.t_bigram = (left_t, t_right)
+        self.tags: tuple[Callable[[str], int | None], ...] = tuple(
+            family[f].get for f in ("la:", "ln:", "ra:", "rn:", "l1:", "l2:", "r1:", "r2:")
+        )
+        fixed = self.fixed
+        self.valence_cols = tuple(fixed[f"vx:{k}"] for k in
+                                  ("lpos", "lneg", "rpos", "rneg", "cpos", "cneg"))
+        self.sent_cols = tuple(fixed[k] for k in ("vx:sent", "vx:sentpos", "vx:sentneg"))
+
+
+_QUOTE_CHAR = re.compile('["“”«»]')  # _QUOTE_CHARS
+_match_start = re.Match.start
 
 
 @lru_cache(maxsize=8192)
 def _sentence_columns(columns: _Columns, sentence: str) -> tuple:
     """Per sentence, shared by its targets: token starts and ends, the "w:" column of each
-    word and the "b:" column of each pair of neighbours, and the positions of the words with a
-    valence."""
+    word and the "b:" column of each pair of neighbours (None where the model has none), and
+    the positions of the words with a valence, of the clause breaks and of the quotation marks
+    (characters)."""
     toks, words, vals = _sentence(sentence)
     w, b = columns.family["w:"], columns.family["b:"]
     return (
         [s for _, s, _ in toks],
         [e for _, _, e in toks],
-        [w.get(x, -1) for x in words],
-        [b.get(x + "_" + y, -1) for x, y in zip(words, words[1:], strict=False)],
-        [i for i, v in enumerate(vals) if v],
+        list(map(w.get, words)),
+        list(map(b.get, map("_".join, zip(words, words[1:], strict=False)))),
+        list(compress(range(len(vals)), vals)),
+        list(compress(range(len(words)), map(_CLAUSE_BREAK.__contains__, words))),
+        list(map(_match_start, _QUOTE_CHAR.finditer(sentence))),
     )
 
 
@@ -737,13 +772,14 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
 
     The same features with the same values as :func:`featurize`, each named by its column
     (features outside the model's vocabulary are dropped, as ``decision`` drops them), with the
-    per-sentence work (tokens, valences, word and bigram columns) done once per sentence and
-    the bag of words, bigrams and neighbour tags built by dict operations instead of a loop per
-    word.  The columns come in another order than featurize's names, so the class scores may
-    differ in the last bits of a float (at most 1e-14 on NewsMTSC; featurize's own order
-    already varies with ``PYTHONHASHSEED``, as it iterates a set of bigrams).
-    ``tests/test_tone.py`` checks the scores agree to 1e-12 and the predicted classes are
-    equal.
+    per-sentence work (tokens, valences, word and bigram columns, clause breaks, quotation
+    marks) done once per sentence, the masked sentence never built (its indices are mapped to
+    the sentence's), and the bag of words, bigrams and neighbour tags built by dict operations
+    instead of a loop per word.  The columns come in another order than featurize's names, so
+    the class scores may differ in the last bits of a float (at most 1e-14 on NewsMTSC;
+    featurize's own order already varies with ``PYTHONHASHSEED``, as it iterates a set of
+    bigrams).  ``tests/test_tone.py`` checks the scores agree to 1e-12 and the predicted
+    classes are equal.
     """
     toks, words, word_vals = _sentence(sentence)
     fixed = columns.fixed
@@ -752,72 +788,74 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
         feats[fixed["bias_"]] = 1.0
     if not toks:
         return feats
-    starts, ends, sentence_w, sentence_b, valenced = _sentence_columns(columns, sentence)
+    starts, ends, sentence_w, sentence_b, valenced, breaks, quote_marks = _sentence_columns(
+        columns, sentence
+    )
     family = columns.family
     # Tokens overlapping [start, end) (tokens are ordered and disjoint).
     t0 = bisect_right(ends, start)
     t1 = bisect_left(starts, end) - 1
     if t0 > t1:
         t0 = t1 = min(range(len(toks)), key=lambda i: abs(toks[i][1] - start))
-    masked = list(words[:t0]) + ["<t>"] + list(words[t1 + 1:])
+    # The masked sentence (the target's words replaced by one "<t>" at tpos = t0) is not built:
+    # its word i is words[i] left of the target and words[i + shift] right of it.
     shift = t1 - t0
     tpos = t0
-    n = len(masked)
+    n0 = len(words)
+    n = n0 - shift
 
     # Bag of words, distance-weighted: each word keeps its nearest occurrence's weight.  Left
     # of the target the nearest comes last and right of it first, so building each side's dict
     # in the order of growing weight keeps the largest; a word on both sides keeps the larger.
-    n0 = len(words)
     weights = _BOW_WEIGHTS if n0 < len(_BOW_WEIGHTS) else _bow_weights(n0 + 1)
     left = dict(zip(sentence_w[:t0], weights[t0:0:-1], strict=True))
     right = dict(zip(sentence_w[n0 - 1:t1:-1], weights[n0 - 1 - t1:0:-1], strict=True))
     bow = left | right
-    for col in left.keys() & right.keys():
-        bow[col] = max(left[col], right[col])
+    for col in [c for c in left if c in right and left[c] > right[c]]:
+        bow[col] = left[col]
     feats.update(bow)
     if (col := family["w:"].get("<t>", -1)) >= 0:
         feats[col] = 1.0
     # Bigrams of the masked sentence: the sentence's, less those touching the target, plus the
     # two with the target.
-    bigrams = family["b:"]
     pairs = sentence_b[:max(t0 - 1, 0)] + sentence_b[t1 + 1:]
+    left_t, t_right = columns.t_bigram
     if t0 > 0:
-        pairs.append(bigrams.get(words[t0 - 1] + "_<t>", -1))
+        pairs.append(left_t.get(words[t0 - 1], -1))
     if t1 + 1 < n0:
-        pairs.append(bigrams.get("<t>_" + words[t1 + 1], -1))
+        pairs.append(t_right.get(words[t1 + 1], -1))
     feats.update(dict.fromkeys(pairs, 1.0 / math.sqrt(max(n, 1))))
 
-    # Words next to the target, by side and distance.
-    fam = family
+    # Words next to the target, by side and distance (None: not a model column): _AROUND words
+    # each side, _NEAR of them, 1 and 2 words away.
+    la, ln, ra, rn, l1, l2, r1, r2 = columns.tags
     left_words = words[max(t0 - _AROUND, 0):t0]
     right_words = words[t1 + 1:t1 + 1 + _AROUND]
-    tagged = [fam["la:"].get(w, -1) for w in left_words]
-    tagged += [fam["ln:"].get(w, -1) for w in left_words[-_NEAR:]]
-    tagged += [fam["ra:"].get(w, -1) for w in right_words]
-    tagged += [fam["rn:"].get(w, -1) for w in right_words[:_NEAR]]
-    if left_words:
-        tagged.append(fam["l1:"].get(left_words[-1], -1))
-        if len(left_words) > 1:
-            tagged.append(fam["l2:"].get(left_words[-2], -1))
-    if right_words:
-        tagged.append(fam["r1:"].get(right_words[0], -1))
-        if len(right_words) > 1:
-            tagged.append(fam["r2:"].get(right_words[1], -1))
-    feats.update(dict.fromkeys(tagged, 1.0))
+    feats.update(dict.fromkeys([
+        *map(la, left_words), *map(ln, left_words[-_NEAR:]), *map(ra, right_words),
+        *map(rn, right_words[:_NEAR]), *map(l1, left_words[-1:]), *map(l2, left_words[-2:-1]),
+        *map(r1, right_words[:1]), *map(r2, right_words[1:2]),
+    ], 1.0))
 
-    lo, hi = _clause_bounds(masked, tpos)
-    clause = family["c:"]
-    feats.update(dict.fromkeys([clause.get(w, -1) for w in set(masked[lo:hi + 1])
-                                if w != "<t>"], 1.0))
+    # The clause that holds the target (as _clause_bounds finds it in the masked sentence),
+    # from the clause breaks around it.
+    k = bisect_left(breaks, t0)
+    lo = breaks[k - 1] + 1 if k else 0
+    k = bisect_right(breaks, t1)
+    hi = breaks[k] - 1 - shift if k < len(breaks) else n - 1
+    # The same set as set(masked[lo:hi + 1]) (same words in the same order, so the same
+    # iteration order), less the target.
+    clause_words = set(words[lo:t0] + ("<t>",) + words[t1 + 1:hi + shift + 1])
+    clause_words.discard("<t>")
+    feats.update(dict.fromkeys(map(family["c:"].get, clause_words), 1.0))
 
     # Valences of the masked sentence: the sentence's, 0 on the target.
-    vals = list(word_vals[:t0]) + [0.0] + list(word_vals[t1 + 1:])
     lpos = lneg = rpos = rneg = cpos = cneg = 0.0
     for j in valenced:
         if t0 <= j <= t1:
             continue
         i = j if j < t0 else j - shift
-        v = vals[i]
+        v = word_vals[j]
         d = abs(i - tpos)
         wt = v / (1.0 + d / _DECAY)
         if i < tpos:
@@ -834,47 +872,49 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
                 cpos += v
             else:
                 cneg -= v
-    for name, v in (("vx:lpos", lpos), ("vx:lneg", lneg), ("vx:rpos", rpos), ("vx:rneg", rneg),
-                    ("vx:cpos", cpos), ("vx:cneg", cneg)):
-        if (col := fixed[name]) >= 0:
+    # (Features whose value is 0 are left out, as decision_columns leaves them out.)
+    for col, v in zip(columns.valence_cols, (lpos, lneg, rpos, rneg, cpos, cneg), strict=True):
+        if col >= 0 and v:
             feats[col] = math.tanh(v / 4.0)
     comp = compound(sentence)
-    for name, v in (("vx:sent", comp), ("vx:sentpos", max(comp, 0.0)),
-                    ("vx:sentneg", max(-comp, 0.0))):
-        if (col := fixed[name]) >= 0:
+    for col, v in zip(columns.sent_cols, (comp, max(comp, 0.0), max(-comp, 0.0)), strict=True):
+        if col >= 0 and v:
             feats[col] = v
 
-    after, before_role = _charged_roles(masked, vals, tpos)
+    after, before_role = _charged_roles(words, word_vals, t0, t1)
     if after is not None:
         name, value, word = after
         if (col := fixed[name]) >= 0:
             feats[col] = value
-        if (col := family[f"{name}:"].get(word, -1)) >= 0:
+        if (col := family[name + ":"].get(word, -1)) >= 0:
             feats[col] = 1.0
     if before_role is not None and (col := fixed[before_role[0]]) >= 0:
         feats[col] = before_role[1]
 
     # A verb of saying among the 3 words after the target, or right before it.
-    if (not _SAY.isdisjoint(masked[tpos + 1:tpos + 4]) or (
-        tpos >= 1 and masked[tpos - 1] in _SAY
+    if (not _SAY.isdisjoint(words[t1 + 1:t1 + 4]) or (
+        tpos >= 1 and words[t0 - 1] in _SAY
     )) and (col := fixed["sp:speaks"]) >= 0:
         feats[col] = 1.0
-    before = sentence[:start]
-    if sum(before.count(q) for q in _QUOTE_CHARS) % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
+    # An odd number of quotation marks before the target.
+    marks = bisect_left(quote_marks, start) if start >= 0 else sum(
+        sentence[:start].count(q) for q in _QUOTE_CHARS)
+    if marks % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
         feats[col] = 1.0
-    target_words = words[t0:t1 + 1]
-    if len(target_words) == 1 and target_words[0] in _PRONOUNS:
+    if t0 == t1 and words[t0] in _PRONOUNS:
         if (col := fixed["tg:pronoun"]) >= 0:
             feats[col] = 1.0
-        if (col := family["tg:pron:"].get(target_words[0], -1)) >= 0:
+        if (col := family["tg:pron:"].get(words[t0], -1)) >= 0:
             feats[col] = 1.0
-    if (col := fixed["tg:first"]) >= 0:
-        feats[col] = 1.0 if tpos == 0 else 0.0
-    if (col := fixed["tg:pos"]) >= 0:
+    if tpos == 0 and (col := fixed["tg:first"]) >= 0:
+        feats[col] = 1.0
+    if tpos and (col := fixed["tg:pos"]) >= 0:
         feats[col] = tpos / max(n - 1, 1)
     if columns.dense is not None:
         feats.dense = _embedding(sentence, t0, t1, lo, hi + shift)
-    feats.pop(-1, None)  # features outside the model's vocabulary
+    # Features outside the model's vocabulary.
+    feats.pop(-1, None)
+    feats.pop(None, None)
     return feats
 
 

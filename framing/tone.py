@@ -27,7 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import accumulate
@@ -158,10 +158,13 @@ def _article_tone(
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
         s = doc.sentences[m.sentence]
+        # doc.is_quoted(m.start, m.end): a quotation that starts at or before the mention ends
+        # at or after its end.
+        k = bisect_right(starts, m.start)
         evidence[m.actor].append(
             ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
                          start=m.start, end=m.end, score=round(score, 4), polarity=pol,
-                         quoted=doc.is_quoted(m.start, m.end))
+                         quoted=bool(k) and reach[k - 1] >= m.end)
         )
     actor_tone: dict[str, float] = {}
     for actor, evs in evidence.items():
