@@ -50,7 +50,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 
 import numpy as np
 from mypy_extensions import mypyc_attr
@@ -710,8 +710,9 @@ class _Columns:
     ``dense`` holds the columns of the embedding features (EMBED_NAMES order, -1 where absent),
     or None for a model without them (the shipped one), which then skips computing them.
     ``tags`` are the lookups of the neighbour tags (``la:`` ``ln:`` ``ra:`` ``rn:`` ``l1:``
-    ``l2:`` ``r1:`` ``r2:``; None for a word without the column) and ``t_bigram`` the columns
-    of the bigrams with the target by the other word (``"word_<t>"`` and ``"<t>_word"``)."""
+    ``l2:`` ``r1:`` ``r2:``; None for a word without the column) and ``target_columns`` the
+    column of ``"w:<t>"`` (-1: none) and those of the bigrams with the target by the other word
+    (``"word_<t>"`` and ``"<t>_word"``)."""
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.fixed = {name: vocabulary.get(name, -1) for name in _FIXED}
@@ -734,7 +735,7 @@ class _Columns:
                 left_t[pair[:-4]] = col
             if pair.startswith("<t>_"):
                 t_right[pair[4:]] = col
-        self.t_bigram = (left_t, t_right)
+        self.target_columns = (family["w:"].get("<t>", -1), left_t, t_right)
         self.tags: tuple[Callable[[str], int | None], ...] = tuple(
             family[f].get for f in ("la:", "ln:", "ra:", "rn:", "l1:", "l2:", "r1:", "r2:")
         )
@@ -756,9 +757,10 @@ def _sentence_columns(columns: _Columns, sentence: str) -> tuple:
     (characters)."""
     toks, words, vals = _sentence(sentence)
     w, b = columns.family["w:"], columns.family["b:"]
+    _, starts, ends = zip(*toks, strict=True) if toks else ((), (), ())
     return (
-        [s for _, s, _ in toks],
-        [e for _, _, e in toks],
+        starts,
+        ends,
         list(map(w.get, words)),
         list(map(b.get, map("_".join, zip(words, words[1:], strict=False)))),
         list(compress(range(len(vals)), vals)),
@@ -791,6 +793,7 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     starts, ends, sentence_w, sentence_b, valenced, breaks, quote_marks = _sentence_columns(
         columns, sentence
     )
+    w_target, left_t, t_right = columns.target_columns
     family = columns.family
     # Tokens overlapping [start, end) (tokens are ordered and disjoint).
     t0 = bisect_right(ends, start)
@@ -814,12 +817,11 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     for col in [c for c in left if c in right and left[c] > right[c]]:
         bow[col] = left[col]
     feats.update(bow)
-    if (col := family["w:"].get("<t>", -1)) >= 0:
-        feats[col] = 1.0
+    if w_target >= 0:
+        feats[w_target] = 1.0
     # Bigrams of the masked sentence: the sentence's, less those touching the target, plus the
     # two with the target.
     pairs = sentence_b[:max(t0 - 1, 0)] + sentence_b[t1 + 1:]
-    left_t, t_right = columns.t_bigram
     if t0 > 0:
         pairs.append(left_t.get(words[t0 - 1], -1))
     if t1 + 1 < n0:
@@ -964,16 +966,11 @@ class ToneModel:
         each with its embedding features as a dense array (``_Row.dense``) when it has them."""
         from scipy.sparse import csr_matrix
 
-        cols: list[int] = []
-        vals: list[float] = []
-        indptr = [0]
-        for f in rows:
-            cols.extend(f)
-            vals.extend(f.values())
-            indptr.append(len(cols))
-        data = np.asarray(vals, dtype=float)
-        indices = np.asarray(cols, dtype=np.int32)
-        bounds = np.asarray(indptr, dtype=np.int32)
+        # The rows' values and columns one after another, read straight into arrays.
+        size = sum(map(len, rows))
+        data = np.fromiter(chain.from_iterable(map(dict.values, rows)), float, size)
+        indices = np.fromiter(chain.from_iterable(rows), np.int32, size)
+        bounds = np.fromiter(accumulate(map(len, rows), initial=0), np.int32, len(rows) + 1)
         keep = data != 0  # as decision() does, zero values are left out
         if not keep.all():
             bounds = np.concatenate(([0], np.cumsum(keep)))[bounds].astype(np.int32)
@@ -1137,8 +1134,8 @@ def _predict(m: ToneModel, targets: list[tuple[str, int, int]]) -> list[tuple[in
     best = classes[p.argmax(axis=1)]
     score = p[:, pos] - p[:, neg]
     return [
-        opposed_rule(sentence, start, int(c), float(s))
-        for (sentence, start, _), c, s in zip(targets, best, score, strict=True)
+        opposed_rule(sentence, start, c, s)
+        for (sentence, start, _), c, s in zip(targets, best.tolist(), score.tolist(), strict=True)
     ]
 
 
@@ -1155,6 +1152,29 @@ def opposed_rule(sentence: str, start: int, polarity: int, score: float) -> tupl
         >>> opposed_rule(s, s.index("rebels"), 1, 0.6)
         (-1, -0.6)
     """
-    if _OPPOSED.search(sentence, max(start - 60, 0), start):
+    if _may_be_opposed(sentence, start) and _OPPOSED.search(sentence, max(start - 60, 0), start):
         return (-1 if polarity == 1 else polarity), -abs(score)
     return polarity, score
+
+
+# The words an _OPPOSED match ends with before the whitespace at its end, or its end.
+_OPPOSED_ENDS = (*sorted(_OPPOSE), "the", "of", "anti-")
+_OPPOSED_LONGEST = max(map(len, _OPPOSED_ENDS))
+
+
+def _may_be_opposed(sentence: str, start: int) -> bool:
+    """False when _OPPOSED cannot match before ``start`` (a quick test: most targets).
+
+    A match ends with an opposing word, "the" or "of", then whitespace (``\\s``, what
+    str.isspace tests), or with "anti-" or "anti‐" (maybe before a final newline, which ``$``
+    allows).  So the text before the whitespace at ``start`` ends with one of them; in ASCII
+    text, which IGNORECASE matches as str.lower does, that is an endswith test (other text and
+    other starts go to the regular expression)."""
+    lo = max(start - 60, 0)
+    if start <= lo or start > len(sentence):
+        return True
+    j = start
+    while j > lo and sentence[j - 1].isspace():
+        j -= 1
+    tail = sentence[max(j - _OPPOSED_LONGEST, lo):j]
+    return not tail.isascii() or tail.lower().endswith(_OPPOSED_ENDS)

@@ -150,7 +150,8 @@ def _article_tone(
         span = (max(m.start - s.start, 0), min(m.end - s.start, len(s.text)))
         spans.append(span)
         local[m.sentence, m.actor].append(span)
-    others = [
+    # (The linear model does not read them.)
+    others = None if predict is target_tone.predict else [
         [o for o in local[m.sentence, m.actor] if o != span]
         for m, span in zip(usable, spans, strict=True)
     ]
