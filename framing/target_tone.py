@@ -813,10 +813,10 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     weights = _BOW_WEIGHTS if n0 < len(_BOW_WEIGHTS) else _bow_weights(n0 + 1)
     left = dict(zip(sentence_w[:t0], weights[t0:0:-1], strict=True))
     right = dict(zip(sentence_w[n0 - 1:t1:-1], weights[n0 - 1 - t1:0:-1], strict=True))
-    bow = left | right
+    feats.update(left)  # (feats holds no word column yet: the order of left | right)
+    feats.update(right)
     for col in [c for c in left if c in right and left[c] > right[c]]:
-        bow[col] = left[col]
-    feats.update(bow)
+        feats[col] = left[col]
     if w_target >= 0:
         feats[w_target] = 1.0
     # Bigrams of the masked sentence: the sentence's, less those touching the target, plus the
