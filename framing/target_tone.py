@@ -959,6 +959,7 @@ class ToneModel:
                     vals.append(v)
             indptr.append(len(cols))
         X = csr_matrix((vals, cols, indptr), shape=(len(feats), self.coef.shape[1]))
+        X.sort_indices()  # sums in column order: the same bits whatever order a row was built in
         return np.asarray(X @ self._coef_t()) + self.intercept
 
     def decision_columns(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
@@ -976,6 +977,10 @@ class ToneModel:
             bounds = np.concatenate(([0], np.cumsum(keep)))[bounds].astype(np.int32)
             data, indices = data[keep], indices[keep]
         X = csr_matrix((data, indices, bounds), shape=(len(rows), self.coef.shape[1]))
+        # Each row's products are summed in column order, not in the order its features were
+        # found: some come from iterating a set of words, whose order changes with Python's
+        # string hashing (PYTHONHASHSEED), and so did the last bits of the scores.
+        X.sort_indices()
         out = np.asarray(X @ self._coef_t()) + self.intercept
         with_dense = [i for i, f in enumerate(rows) if getattr(f, "dense", None) is not None]
         if with_dense:

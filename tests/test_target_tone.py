@@ -5,6 +5,7 @@ trained with them, and the ``framing tone`` command."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -195,3 +196,21 @@ def test_tone_command_scores_each_record_with_the_linear_model_when_asked(tmp_pa
     polarity, score = predict([s], [(a, b)])[0]
     assert (out["polarity"], out["score"]) == (polarity, round(score, 4))
     assert out["polarity"] == -1
+
+
+def test_linear_scores_are_the_same_bits_whatever_the_string_hashing():
+    # some features come from iterating a set of words, whose order follows PYTHONHASHSEED;
+    # the scores must not (they did differ in the last bits before rows were summed in
+    # column order)
+    code = (
+        "from framing import target_tone as T\n"
+        "s = ['Pence had been in contact with President Trump about the test.'] * 2\n"
+        "s += ['Critics said the reckless government failed its people, but allies praised it.']\n"
+        "print(repr(T.predict(s, [(0, 5), (31, 46), (13, 23)])))\n"
+    )
+    outs = {
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outs) == 1 and outs.pop().startswith("[(")
