@@ -28,7 +28,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -174,17 +174,23 @@ def _nocase_needles() -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def _may_match_nocase(body: str) -> bool:
-    """False only when the case-insensitive gazetteer pattern cannot match ``body``: none of
-    its aliases (ASCII) is in the lower-cased body, and the body has none of the characters
-    that match an ASCII letter case-insensitively other than its two cases.  Substring tests
-    at C speed; the pattern's scan, which re cannot speed up case-insensitively, is skipped
-    for most bodies."""
-    needles = _nocase_needles()
-    if needles is None or any(c in body for c in _FOLDS_TO_ASCII):
+def _may_contain_nocase(text: str, needles: Sequence[str]) -> bool:
+    """False only when a case-insensitive pattern each of whose matches contains one of
+    ``needles`` (ASCII, lower case) cannot match ``text``: no needle is in the lower-cased
+    text, and the text has none of the characters that match an ASCII letter
+    case-insensitively other than its two cases.  Substring tests at C speed, so that a scan
+    which re cannot speed up case-insensitively is skipped for most texts."""
+    if any(c in text for c in _FOLDS_TO_ASCII):
         return True
-    low = body.lower()
+    low = text.lower()
     return any(n in low for n in needles)
+
+
+def _may_match_nocase(body: str) -> bool:
+    """False only when the case-insensitive gazetteer pattern cannot match ``body`` (none of
+    its aliases can be in it: :func:`_may_contain_nocase`)."""
+    needles = _nocase_needles()
+    return needles is None or _may_contain_nocase(body, needles)
 
 
 # Titles news writing puts before a person's name (AP Stylebook abbreviations and full forms).
@@ -378,8 +384,7 @@ def _may_have_first_name(body: str, name: str) -> bool:
         >>> _may_have_first_name("Mr. Akin said. Todd W. Akin left.", "Akin")
         True
     """
-    at = body.find(name)
-    while at >= 0:
+    for at in _find_all(body, name):
         q = at
         while q > 0 and body[q - 1].isspace():
             q -= 1
@@ -389,7 +394,6 @@ def _may_have_first_name(body: str, name: str) -> bool:
                 return True
             if c == "." and q >= 3 and "A" <= body[q - 2] <= "Z" and body[q - 3].isspace():
                 return True
-        at = body.find(name, at + 1)
     return False
 
 

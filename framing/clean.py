@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .actors import _FOLDS_TO_ASCII
+from .actors import _may_contain_nocase
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .types import Article, Document, Removed
@@ -541,11 +541,10 @@ def _has_site_notice_phrase(line: str) -> bool:
     the words every phrase contains, or a character that re.IGNORECASE matches to an ASCII
     letter other than its two cases (a few substring tests at C speed instead of a
     case-insensitive search, which re cannot skip ahead in, at every position)."""
-    if not any(c in line for c in _FOLDS_TO_ASCII):
-        low = line.lower()
-        if not any(n in low for n in _SITE_NOTICE_NEEDLES):
-            return False
-    return _SITE_NOTICE_PHRASE.search(line) is not None
+    return (
+        _may_contain_nocase(line, _SITE_NOTICE_NEEDLES)
+        and _SITE_NOTICE_PHRASE.search(line) is not None
+    )
 
 
 def _classify(lines: list[_Line], title: str) -> None:
