@@ -218,24 +218,31 @@ def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
         return np.zeros((n, n), dtype=np.float32)
     # np.unique(keys, return_counts=True) without its copy of the array: sorted in place
     keys.sort()
-    new = np.empty(len(keys), dtype=bool)
-    new[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    at = np.flatnonzero(new)
+    at = _run_starts(keys)
     counts = np.diff(np.append(at, len(keys)))
     keys = keys[at]
     r = (keys & ((1 << _ROW_BITS) - 1)).astype(np.int32)
-    f = keys >> _ROW_BITS
-    first = np.empty(len(f), dtype=bool)
-    first[0] = True
-    np.not_equal(f[1:], f[:-1], out=first[1:])
-    indptr = np.append(np.flatnonzero(first), len(f)).astype(np.int32)  # scipy's index type
+    f = keys >> _ROW_BITS  # sorted too: a feature's cells are one run
+    indptr = np.append(_run_starts(f), len(f)).astype(np.int32)  # scipy's index type
     df = np.diff(indptr)
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0  # once per feature, then spread to its cells
     value = (1.0 + np.log(counts)) * np.repeat(idf, df)
     norm = np.sqrt(np.bincount(r, weights=value * value, minlength=n))
     value = (value / np.where(norm > 0, norm, 1.0)[r]).astype(np.float32)
     return _self_product(value, r, indptr, n)
+
+
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """Where each run of equal values of a non-empty sorted array starts.
+
+    Example:
+        >>> _run_starts(np.array([3, 3, 5, 7, 7, 7])).tolist()
+        [0, 2, 3]
+    """
+    new = np.empty(len(values), dtype=bool)
+    new[0] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return np.flatnonzero(new)
 
 
 #: Up to this many entries (units squared: an event of up to 2048 units), x @ x.T is written
