@@ -28,12 +28,13 @@ from __future__ import annotations
 import bisect
 import csv
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from .errors import InputError
+from .patterns import alternation, alternatives, by_first_character, may_contain_nocase
 from .types import ActorMention, Document
 
 GAZETTEER_FILE = "actors.csv"
@@ -63,47 +64,6 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
 @cache
 def _actor_kinds() -> dict[str, str]:
     return {e.actor: e.kind for e in gazetteer() if e.kind != BLOCK}
-
-
-def _alternatives(aliases: list[str]) -> list[str]:
-    """The aliases as regular expressions, longest first."""
-    return [re.escape(a) for a in sorted(set(aliases), key=len, reverse=True)]
-
-
-def _alternation(aliases: list[str]) -> str:
-    return "|".join(_alternatives(aliases))
-
-
-def _by_first_character(alternatives: list[str], *, ignorecase: bool = False) -> str:
-    r"""``"|".join(alternatives)``, with the alternatives that start with the same character
-    written once, ``c(?:rest|rest)``, in their order.
-
-    The grouped pattern matches what the plain alternation matches: each group starts with one
-    literal character (a letter, digit or escaped punctuation mark that no quantifier follows)
-    and no two groups' first characters match the same character, so the alternatives that
-    can match at a position, and their order, are the same; ``re`` compares one first
-    character per group instead of one per alternative.  ``ignorecase`` (a pattern compiled
-    with ``re.IGNORECASE``): ASCII letters are grouped case-insensitively.  When an alternative
-    does not start so (or, with ``ignorecase``, starts with a non-ASCII character), the plain
-    alternation is returned.
-
-    Example:
-        >>> _by_first_character([r"Gen\.", "General", r"Col\."])
-        'G(?:en\\.|eneral)|C(?:ol\\.)'
-    """
-    groups: dict[str, list[str]] = {}
-    for alt in alternatives:
-        if alt[:1] == "\\":
-            head = alt[:2]
-            literal = len(head) == 2 and not head[1].isalnum()  # "\." is a full stop, "\s" is not
-        else:
-            head = alt[:1]
-            literal = head.isalnum()
-        rest = alt[len(head):]
-        if not literal or rest[:1] in ("?", "*", "+", "{") or (ignorecase and not head.isascii()):
-            return "|".join(alternatives)
-        groups.setdefault(head.lower() if ignorecase else head, []).append(rest)
-    return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
 
 
 # A word boundary that treats "." and "-" inside aliases ("U.S.", "U.S.-led") correctly: the
@@ -143,21 +103,16 @@ def _gazetteer_patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, G
     return (
         # Without the left boundary, which _left_bounded checks (same matches, 4x faster), and
         # grouped by first letter (the same matches, 2.5x faster again).
-        re.compile("(?:" + _by_first_character(_alternatives(exact)) + ")" + _RIGHT),
+        re.compile("(?:" + by_first_character(alternatives(exact)) + ")" + _RIGHT),
         # With it: case-insensitively, re cannot skip ahead anyway, and the lookbehind fails
         # fast inside words.  Grouped by first letter: the same matches, about 30% faster.
         re.compile(
-            _LEFT + "(?:" + _by_first_character(_alternatives(nocase), ignorecase=True) + ")"
+            _LEFT + "(?:" + by_first_character(alternatives(nocase), ignorecase=True) + ")"
             + _RIGHT,
             re.IGNORECASE,
         ),
         lookup,
     )
-
-
-#: The characters that re.IGNORECASE matches to an ASCII letter besides its two cases (İ, ı,
-#: ſ and the Kelvin sign; found by testing every code point against each letter).
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 @cache
@@ -174,23 +129,11 @@ def _nocase_needles() -> tuple[str, ...] | None:
     return tuple(out)
 
 
-def _may_contain_nocase(text: str, needles: Sequence[str]) -> bool:
-    """False only when a case-insensitive pattern each of whose matches contains one of
-    ``needles`` (ASCII, lower case) cannot match ``text``: no needle is in the lower-cased
-    text, and the text has none of the characters that match an ASCII letter
-    case-insensitively other than its two cases.  Substring tests at C speed, so that a scan
-    which re cannot speed up case-insensitively is skipped for most texts."""
-    if any(c in text for c in _FOLDS_TO_ASCII):
-        return True
-    low = text.lower()
-    return any(n in low for n in needles)
-
-
 def _may_match_nocase(body: str) -> bool:
     """False only when the case-insensitive gazetteer pattern cannot match ``body`` (none of
-    its aliases can be in it: :func:`_may_contain_nocase`)."""
+    its aliases can be in it: :func:`may_contain_nocase`)."""
     needles = _nocase_needles()
-    return needles is None or _may_contain_nocase(body, needles)
+    return needles is None or may_contain_nocase(body, needles)
 
 
 # Titles news writing puts before a person's name (AP Stylebook abbreviations and full forms).
@@ -220,14 +163,14 @@ _TITLED_NAME = (
     r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD
     + r"){0,3})"
 )
-_PERSON = re.compile(r"(?:" + _by_first_character(_TITLES) + r")\s+" + _TITLED_NAME)
+_PERSON = re.compile(r"(?:" + by_first_character(_TITLES) + r")\s+" + _TITLED_NAME)
 _PERSON_LEFT = re.compile(r"[\w.]")
 # The same pattern with the titles that start with a capital only: its first letters are rare,
 # so re skips most of the text.  The lower-case titles ("official", "leader", "spokesman")
 # start with common letters; they are found as words (_LOWER_TITLE_HEADS, str.find) and
 # _PERSON is tried where they stand (_titled_names).
 _PERSON_CAPITAL = re.compile(
-    r"(?:" + _by_first_character([t for t in _TITLES if t[:1].isupper()]) + r")\s+" + _TITLED_NAME
+    r"(?:" + by_first_character([t for t in _TITLES if t[:1].isupper()]) + r")\s+" + _TITLED_NAME
 )
 
 
@@ -444,7 +387,7 @@ def find_mentions(
             if not str(surface).strip() or not str(canonical).strip():
                 raise InputError(f"alias {surface!r} -> {canonical!r}: both sides must be non-empty")
             clean_aliases[str(surface).strip()] = str(canonical).strip()
-        pat = re.compile(_LEFT + "(?:" + _alternation(list(clean_aliases)) + ")" + _RIGHT)
+        pat = re.compile(_LEFT + "(?:" + alternation(list(clean_aliases)) + ")" + _RIGHT)
         kinds = _actor_kinds()
         for m in pat.finditer(body):
             canonical = clean_aliases[m.group(0)]

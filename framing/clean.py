@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from operator import itemgetter
 
-from .actors import _may_contain_nocase
+from .patterns import may_contain_nocase
 from .quotes import find_quotes
 from .sentences import split_sentences
 from .types import Article, Document, Removed
@@ -542,7 +542,7 @@ def _has_site_notice_phrase(line: str) -> bool:
     letter other than its two cases (a few substring tests at C speed instead of a
     case-insensitive search, which re cannot skip ahead in, at every position)."""
     return (
-        _may_contain_nocase(line, _SITE_NOTICE_NEEDLES)
+        may_contain_nocase(line, _SITE_NOTICE_NEEDLES)
         and _SITE_NOTICE_PHRASE.search(line) is not None
     )
 

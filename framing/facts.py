@@ -20,11 +20,13 @@ import csv
 import difflib
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple, TypedDict
+
+from .patterns import alternatives, by_first_character
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -185,30 +187,19 @@ _WORD = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
 
 
-def _letter_branches(words: Iterable[str]) -> str:
-    """A pattern for any of ``words``, written as one branch per first letter (the scan tries
-    a branch only where its letter stands).
-
-    Example:
-        >>> _letter_branches(["two", "ten", "one"])
-        'o(?:ne)|t(?:wo|en)'
-    """
-    rests: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        rests.setdefault(w[0], []).append(w[1:])
-    return "|".join(f"{a}(?:{'|'.join(r)})" for a, r in sorted(rests.items()))
-
-
+#: The number words grouped by first letter (one branch per letter: the scan tries a branch
+#: only where its letter stands).
+_NUMBER_WORD_BRANCHES = by_first_character(alternatives(_NUMBER_WORDS))
 #: A number word as a whole word of a lower-cased text, searched in ``" " + text``: the
 #: character before the word (the added space before the text's first), then the word.  Found
 #: where ``(?<![a-z])(?:one|two|...)(?![a-z])`` finds one in the text (the test
 #: ``not _lower_words(text).isdisjoint(_NUMBER_WORDS)``: its words are runs of a-z), and about
 #: twice as fast: the scan stops only at characters other than a-z.
-_NUMBER_WORD_AFTER = re.compile(r"[^a-z](?:" + _letter_branches(_NUMBER_WORDS) + r")(?![a-z])")
+_NUMBER_WORD_AFTER = re.compile(r"[^a-z](?:" + _NUMBER_WORD_BRANCHES + r")(?![a-z])")
 #: :data:`_NUMBER_WORD` for an ASCII text lower-cased, searched in ``" " + text``: the same
 #: words in the same order (lower-casing changes no ASCII character's class, and the
 #: case-blind pattern, which scans far slower, matches no other ASCII character), lower-cased.
-_NUMBER_WORD_ASCII = re.compile(r"\W(" + _letter_branches(_NUMBER_WORDS) + r")\b")
+_NUMBER_WORD_ASCII = re.compile(r"\W(" + _NUMBER_WORD_BRANCHES + r")\b")
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import _by_first_character
+from .patterns import by_first_character
 from .sentences import last_sentence
 from .types import Quote
 
@@ -53,7 +53,7 @@ _VERB_WORDS = (
 # The same alternation grouped by first letter (the same matches; the attribution patterns
 # run about a quarter faster, since re compares one first letter per group instead of one
 # per verb).
-_VERBS = _by_first_character(_VERB_WORDS.split("|"))
+_VERBS = by_first_character(_VERB_WORDS.split("|"))
 _NP = (
     r"(?:(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
     r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}?"

@@ -210,12 +210,11 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
         _RIGHT,
         _TITLES,
         _WORD_CHAR,
-        _alternation,
-        _by_first_character,
         _gazetteer_patterns,
         _left_bounded,
         gazetteer,
     )
+    from framing.patterns import alternation, by_first_character
 
     plain_person = re.compile(
         r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
@@ -224,10 +223,10 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
     )
     exact, nocase = _gazetteer_patterns()[:2]
     plain_exact = re.compile(
-        _LEFT + "(?:" + _alternation([e.alias for e in gazetteer() if not e.nocase]) + ")" + _RIGHT
+        _LEFT + "(?:" + alternation([e.alias for e in gazetteer() if not e.nocase]) + ")" + _RIGHT
     )
     plain_nocase = re.compile(
-        _LEFT + "(?:" + _alternation([e.alias for e in gazetteer() if e.nocase]) + ")" + _RIGHT,
+        _LEFT + "(?:" + alternation([e.alias for e in gazetteer() if e.nocase]) + ")" + _RIGHT,
         re.IGNORECASE,
     )
     rng = random.Random(7)
@@ -249,9 +248,9 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
             m.span() for m in plain_exact.finditer(text)
         ]
     # What cannot be grouped safely is left as it is.
-    assert _by_first_character([r"\sx", "y"]) == r"\sx|y"
-    assert _by_first_character(["éa", "Éb"], ignorecase=True) == "éa|Éb"
-    assert _by_first_character(["a?b", "ac"]) == "a?b|ac"
+    assert by_first_character([r"\sx", "y"]) == r"\sx|y"
+    assert by_first_character(["éa", "Éb"], ignorecase=True) == "éa|Éb"
+    assert by_first_character(["a?b", "ac"]) == "a?b|ac"
 
 
 def test_case_insensitive_scan_is_skipped_only_when_it_cannot_match() -> None:
@@ -322,16 +321,16 @@ def test_titled_names_are_what_the_title_pattern_finds() -> None:
 
 
 def test_folds_to_ascii_lists_every_character_ignorecase_matches_to_an_ascii_letter() -> None:
-    """_FOLDS_TO_ASCII (what the quick case-insensitive tests of actors and clean look for)
+    """FOLDS_TO_ASCII (what the quick case-insensitive tests of actors and clean look for)
     is complete for this Python's Unicode tables: every code point is tried against the
     letters, as a set and as literals."""
     import re
     import sys
 
-    from framing.actors import _FOLDS_TO_ASCII
+    from framing.patterns import FOLDS_TO_ASCII
 
     every = "".join(chr(c) for c in range(128, sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     letters = "abcdefghijklmnopqrstuvwxyz"
     for pattern in ("[a-z]", "|".join(letters)):
         found = {m.group(0) for m in re.finditer(pattern, every, re.IGNORECASE)}
-        assert found == set(_FOLDS_TO_ASCII)
+        assert found == set(FOLDS_TO_ASCII)
