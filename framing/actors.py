@@ -30,7 +30,7 @@ import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from .errors import InputError
@@ -306,48 +306,171 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-@lru_cache(maxsize=1024)
 def _first_name_pattern(name: str) -> re.Pattern[str]:
-    """A first name (and middle initial) written before the surname ``name``.  Compiled once
-    per name: ``re``'s own cache of 512 patterns is flushed by a corpus's many names, and
-    compiling cost about a third of finding mentions."""
+    """A first name (and middle initial) written before the surname ``name``: the plain form
+    of :func:`_first_names` (which tests compare it with)."""
     return re.compile(r"(?<![\w.])([A-Z][a-zà-ÿ]+(?:\s+[A-Z]\.)?)\s+" + re.escape(name)
                       + r"(?![\w-])")
 
 
-def _may_have_first_name(body: str, name: str) -> bool:
-    """False when :func:`_first_name_pattern` cannot match: no occurrence of ``name`` follows
-    white space that follows a lower-case letter of the pattern's range (the end of a first
-    name) or a capital's dot after white space (a middle initial).  Most surnames, only ever
-    written after their title ("Mr. Akin"), are settled without compiling a pattern.
+def _is_word(c: str) -> bool:
+    r"""``re``'s ``\w`` for one character (alphanumeric in Unicode's sense, or ``_``)."""
+    return c.isalnum() or c == "_"
+
+
+def _is_name_lower(c: str) -> bool:
+    """The class ``[a-zà-ÿ]`` of the name patterns."""
+    return "a" <= c <= "z" or "à" <= c <= "ÿ"
+
+
+def _first_name_at(body: str, p: int, name: str) -> tuple[int, int] | None:
+    """Where a match of ``_first_name_pattern(name)`` starting at ``p`` ends, and where its
+    group 1 ends (None when none starts there): the pattern's steps by hand, the optional
+    middle initial tried first.  ``name`` must not start with white space."""
+    n = len(body)
+    if p > 0 and (body[p - 1] == "." or _is_word(body[p - 1])):
+        return None
+    if not "A" <= body[p] <= "Z":
+        return None
+    j = p + 1
+    while j < n and _is_name_lower(body[j]):
+        j += 1
+    k = j
+    while k < n and body[k].isspace():
+        k += 1
+    if j == p + 1 or k == j:
+        return None
+    if k + 1 < n and "A" <= body[k] <= "Z" and body[k + 1] == ".":
+        m = k + 2
+        while m < n and body[m].isspace():
+            m += 1
+        if m > k + 2 and body.startswith(name, m):
+            e = m + len(name)
+            if e == n or not (body[e] == "-" or _is_word(body[e])):
+                return e, k + 2
+    if body.startswith(name, k):
+        e = k + len(name)
+        if e == n or not (body[e] == "-" or _is_word(body[e])):
+            return e, j
+    return None
+
+
+def _first_names(body: str, name: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, end of group 1) of each match ``_first_name_pattern(name).finditer(body)``
+    gives, found without compiling a pattern for the name (every article of a corpus brings
+    new names, and compiling was about a third of finding mentions).
+
+    A match ends with an occurrence of ``name``; before it stand white space, perhaps a
+    middle initial ("W.") and more white space, and a run of ``[a-zà-ÿ]`` after a capital.
+    Read backwards from each occurrence (str.find), each of the two forms has one possible
+    start; every start is tried in order with the pattern's own steps (_first_name_at), from
+    the end of the previous match, as ``finditer`` does.
 
     Example:
-        >>> _may_have_first_name("Mr. Akin said. Akin left.", "Akin")
-        False
-        >>> _may_have_first_name("Mr. Akin said. Todd W. Akin left.", "Akin")
-        True
+        >>> [body[s:e] for body in ["Mr. Akin said. Todd W. Akin left."]
+        ...  for s, e, _ in _first_names(body, "Akin")]
+        ['Todd W. Akin']
     """
-    for at in _find_all(body, name):
-        q = at
-        while q > 0 and body[q - 1].isspace():
-            q -= 1
-        if q < at and q > 0:
-            c = body[q - 1]
-            if "a" <= c <= "z" or "à" <= c <= "ÿ":
-                return True
-            if c == "." and q >= 3 and "A" <= body[q - 2] <= "Z" and body[q - 3].isspace():
-                return True
-    return False
+    if not name or name[0].isspace():
+        for m in _first_name_pattern(name).finditer(body):
+            yield m.start(), m.end(), m.end(1)
+        return
+    starts = set()
+    for q in _find_all(body, name):
+        w = q
+        while w > 0 and body[w - 1].isspace():
+            w -= 1
+        if w == q:
+            continue
+        r = w
+        while r > 0 and _is_name_lower(body[r - 1]):
+            r -= 1
+        if 0 < r < w:
+            starts.add(r - 1)
+        if w >= 2 and body[w - 1] == "." and "A" <= body[w - 2] <= "Z":
+            v = w - 2
+            while v > 0 and body[v - 1].isspace():
+                v -= 1
+            if v < w - 2:
+                r = v
+                while r > 0 and _is_name_lower(body[r - 1]):
+                    r -= 1
+                if 0 < r < v:
+                    starts.add(r - 1)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        found = _first_name_at(body, p, name)
+        if found is not None:
+            yield p, found[0], found[1]
+            pos = found[0]
 
 
-@lru_cache(maxsize=1024)
 def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``surnames`` (longest first), alone or after "al-"/"el-", as a whole word."""
+    """Any of ``surnames`` (longest first), alone or after "al-"/"el-", as a whole word: the
+    plain form of :func:`_surnames` (which tests compare it with)."""
     return re.compile(
         r"(?<![\w-])(?:(?:[Aa]l|[Ee]l)[-‐]\s?)?(?:"
         + "|".join(re.escape(s) for s in surnames)
         + r")(?![\w-])"
     )
+
+
+def _surname_end(body: str, q: int, surnames: tuple[str, ...]) -> int:
+    """The end of the first of ``surnames`` written at ``q`` as a whole word on its right
+    (not followed by a word character or a hyphen), or -1."""
+    n = len(body)
+    for s in surnames:
+        if body.startswith(s, q):
+            e = q + len(s)
+            if e == n or not (body[e] == "-" or _is_word(body[e])):
+                return e
+    return -1
+
+
+def _surnames(body: str, surnames: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """The spans ``_surname_pattern(surnames).finditer(body)`` gives, found without compiling
+    a pattern for the article's names.
+
+    A match is a surname found by str.find, alone or 3 or 4 characters after the match's
+    start ("al-", "Al- "); each such start is tried in order with the pattern's steps (left
+    boundary, the particle with its optional white space, greedy, then the surname alone),
+    from the end of the previous match, as ``finditer`` does.
+
+    Example:
+        >>> list(_surnames("Al-Ghanimi and el- Ghanimi, not Ghanimis.", ("Ghanimi",)))
+        [(0, 10), (15, 26)]
+    """
+    starts = set()
+    for s in surnames:
+        if not s:
+            for m in _surname_pattern(surnames).finditer(body):
+                yield m.span()
+            return
+        for q in _find_all(body, s):
+            starts.add(q)
+            starts.add(q - 3)
+            starts.add(q - 4)
+    pos = 0
+    n = len(body)
+    for p in sorted(starts):
+        if p < pos:
+            continue
+        if p > 0 and (body[p - 1] == "-" or _is_word(body[p - 1])):
+            continue
+        e = -1
+        if body.startswith(("al", "Al", "el", "El"), p) and p + 2 < n and body[p + 2] in "-‐":
+            q = p + 3
+            if q < n and body[q].isspace():
+                e = _surname_end(body, q + 1, surnames)
+            if e < 0:
+                e = _surname_end(body, q, surnames)
+        if e < 0:
+            e = _surname_end(body, p, surnames)
+        if e >= 0:
+            yield p, e
+            pos = e
 
 
 def find_mentions(
@@ -435,11 +558,11 @@ def find_mentions(
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
     # title ("Todd Akin", "John F. Kerry"): take the full name.
     for key, name in list(people.items()):
-        if len(name.split()) != 1 or not _may_have_first_name(body, name):
+        if len(name.split()) != 1:
             continue
-        for full in _first_name_pattern(name).finditer(body):
-            if full.group(1).split()[0] not in _NOT_NAME and not _in_headline(body, full.start()):
-                people[key] = _normalise_name(full.group(0))
+        for a, b, first_end in _first_names(body, name):
+            if body[a:first_end].split()[0] not in _NOT_NAME and not _in_headline(body, a):
+                people[key] = _normalise_name(body[a:b])
                 break
     for start, end, key in person_spans:
         add(start, end, people[key], "person", "person")
@@ -474,11 +597,11 @@ def find_mentions(
                 continue
             surnames[key] = bare
         if surnames:
-            pat = _surname_pattern(tuple(sorted(surnames.values(), key=len, reverse=True)))
-            for m in pat.finditer(body):
-                key = _surname_key(m.group(0))
+            longest = tuple(sorted(surnames.values(), key=len, reverse=True))
+            for a, b in _surnames(body, longest):
+                key = _surname_key(body[a:b])
                 if key in people:
-                    add(m.start(), m.end(), people[key], "person", "person")
+                    add(a, b, people[key], "person", "person")
 
     found.sort()
     starts = [s.start for s in document.sentences]

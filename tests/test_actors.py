@@ -334,3 +334,63 @@ def test_folds_to_ascii_lists_every_character_ignorecase_matches_to_an_ascii_let
     for pattern in ("[a-z]", "|".join(letters)):
         found = {m.group(0) for m in re.finditer(pattern, every, re.IGNORECASE)}
         assert found == set(FOLDS_TO_ASCII)
+
+
+def test_word_and_space_tests_by_hand_are_the_classes_re_uses() -> None:
+    """_is_word and str.isspace, which _first_names and _surnames use for the patterns'
+    boundaries and white space, agree with re's \\w and \\s on every code point."""
+    import re
+    import sys
+
+    from framing.actors import _is_word
+
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert {m.group(0) for m in re.finditer(r"\w", every)} == {c for c in every if _is_word(c)}
+    assert {m.group(0) for m in re.finditer(r"\s", every)} == {c for c in every if c.isspace()}
+
+
+def _name_soup(rng, names: list[str], count: int) -> list[str]:
+    pieces = ["Todd ", "W. ", "W.", " ", "  ", "\n", "\t", "\u00a0", "\u2028", ".", ",", "_",
+              "-", "‐", "al-", "Al-", "el- ", "El‐\n", "al", "Al -", "x", "9", "é", "÷", "Ém",
+              "Sen. ", "the ", "Ann ", "B. ", "Mr. ", "àx ", "Q", "q."]
+    return ["".join(rng.choice(names) if rng.random() < 0.3 else rng.choice(pieces)
+                    for _ in range(rng.randint(0, 25))) for _ in range(count)]
+
+
+def test_first_names_found_by_hand_are_what_the_name_pattern_finds() -> None:
+    """_first_names (occurrences of the surname by str.find, the pattern's steps by hand)
+    yields the matches of the compiled first-name pattern, in order, for names of any shape."""
+    import random
+
+    from framing.actors import _first_name_pattern, _first_names
+
+    rng = random.Random(41)
+    names = ["Akin", "Ghanimi", "Ak", "W.", "Todd", "al-Akin", "Akin-Smith", "ÿx", "-x", "Q.",
+             "A", "x", ".", " Akin"]
+    found = 0
+    for text in _name_soup(rng, names, 6000):
+        for name in names:
+            want = [(m.start(), m.end(), m.end(1)) for m in _first_name_pattern(name).finditer(text)]
+            assert list(_first_names(text, name)) == want, (text, name)
+            found += len(want)
+    assert found > 500
+
+
+def test_surnames_found_by_hand_are_what_the_surname_pattern_finds() -> None:
+    """_surnames (occurrences by str.find, the particle and boundaries checked by hand)
+    yields the matches of the compiled surname alternation, longest surname first."""
+    import random
+
+    from framing.actors import _surname_pattern, _surnames
+
+    rng = random.Random(43)
+    names = ["Akin", "Ghanimi", "Akin-Smith", "Aki", "Todd", "kin", "W.", "Al", "al-Akin", "÷x"]
+    found = 0
+    for text in _name_soup(rng, names, 6000):
+        for _ in range(3):
+            chosen = rng.sample(names, rng.randint(1, 4))
+            surnames = tuple(sorted(chosen, key=len, reverse=True))
+            want = [m.span() for m in _surname_pattern(surnames).finditer(text)]
+            assert list(_surnames(text, surnames)) == want, (text, surnames)
+            found += len(want)
+    assert found > 3000
