@@ -394,3 +394,29 @@ def test_surnames_found_by_hand_are_what_the_surname_pattern_finds() -> None:
             assert list(_surnames(text, surnames)) == want, (text, surnames)
             found += len(want)
     assert found > 3000
+
+
+def test_spans_taken_by_bisection_are_those_the_plain_overlap_test_takes() -> None:
+    """_take (two bisections in sorted lists) accepts exactly the spans that the plain test
+    of every span taken so far accepts, for random sequences of non-empty spans."""
+    import random
+
+    from framing.actors import _overlaps, _take
+
+    rng = random.Random(47)
+    refused = 0
+    for _ in range(3000):
+        plain: list[tuple[int, int]] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for _ in range(rng.randint(1, 40)):
+            start = rng.randint(0, 60)
+            end = start + rng.randint(1, 8)
+            want = not _overlaps(plain, start, end)
+            if want:
+                plain.append((start, end))
+            else:
+                refused += 1
+            assert _take(starts, ends, start, end) == want
+        assert list(zip(starts, ends, strict=True)) == sorted(plain)
+    assert refused > 10000
