@@ -199,11 +199,13 @@ def _normalise(text: str) -> str:
 _TOPIC_SHARE = 0.2
 
 
-def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
+def _tfidf_cosine(keys: np.ndarray, n: int, groups: Sequence[int] | None = None) -> np.ndarray:
     """Cosine similarity of ``n`` texts given as (text, feature) occurrences, each packed into
     one integer ``feature << _ROW_BITS | text`` (the array is sorted in place), weighted as scikit-learn's
     ``TfidfVectorizer(sublinear_tf=True)`` weighs them: ``(1 + ln tf) * idf`` with
-    ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.
+    ``idf = ln((1 + n) / (1 + df)) + 1``, rows scaled to unit length.  With ``groups`` (the
+    texts cut into consecutive groups, see :func:`_cross_product`), only the similarities
+    between texts of different groups are computed; those within a group are 0.
 
     One sort of the occurrences by (feature, text) gives the counts, the document
     frequencies and the matrix in column order at once (cheaper than a vectoriser object on
@@ -229,6 +231,8 @@ def _tfidf_cosine(keys: np.ndarray, n: int) -> np.ndarray:
     value = (1.0 + np.log(counts)) * np.repeat(idf, df)
     norm = np.sqrt(np.bincount(r, weights=value * value, minlength=n))
     value = (value / np.where(norm > 0, norm, 1.0)[r]).astype(np.float32)
+    if groups is not None:
+        return _cross_product(value, r, indptr, n, groups)
     return _self_product(value, r, indptr, n)
 
 
@@ -279,6 +283,65 @@ def _self_product(value: np.ndarray, r: np.ndarray, indptr: np.ndarray, n: int) 
     return (xt.T.tocsr() @ xt).toarray()
 
 
+def _cross_product(
+    value: np.ndarray, r: np.ndarray, indptr: np.ndarray, n: int, groups: Sequence[int]
+) -> np.ndarray:
+    """:func:`_self_product` between groups only: ``groups`` are the starts of consecutive
+    groups of rows (from 0, ascending, then ``n``; an event's versions, whose units are
+    consecutive), and an entry whose two rows are in one group is 0 (the alignment compares
+    units of different versions only).  The others are :func:`_self_product`'s, to the bit.
+
+    Each group's rows are multiplied with the rows after the group only (a version's units
+    with the later versions' units), by the same kernels on the same values: an entry is the
+    float32 sum, in ascending feature order, of the products of the features both rows have,
+    as in the whole product (a product of two float32 values does not depend on their order,
+    so the entries below the diagonal are those above it, transposed).  With three versions
+    this is a third of the whole product's work.
+
+    Example:
+        >>> v = np.array([0.6, 0.8, 0.6, 1.0, 0.8], dtype=np.float32)
+        >>> r = np.array([0, 1, 2, 0, 1], dtype=np.int32)
+        >>> out = _cross_product(v, r, np.array([0, 3, 5], dtype=np.int32), 3, [0, 2, 3])
+        >>> [[round(float(x), 2) for x in row] for row in out]
+        [[0.0, 0.0, 0.36], [0.0, 0.0, 0.48], [0.36, 0.48, 0.0]]
+    """
+    if n * n > _DENSE_PRODUCT or _sparsetools is None:
+        out = _self_product(value, r, indptr, n)
+        for a, b in zip(groups, groups[1:], strict=False):
+            out[a:b, a:b] = 0.0
+        return out
+    out = np.zeros((n, n), dtype=np.float32)
+    nf = len(indptr) - 1
+    # x in CSR form (one row per text), as _self_product converts it
+    xp = np.empty(n + 1, dtype=np.int32)
+    xj = np.empty(len(r), dtype=np.int32)
+    xx = np.empty(len(r), dtype=np.float32)
+    _sparsetools.csr_tocsc(nf, n, indptr, r, value, xp, xj, xx)
+    for a, b in zip(groups, groups[1:], strict=False):
+        if a == b or b >= n:
+            continue
+        rows, cols = b - a, n - b
+        # the rows after this group, as x.T's columns: the same conversion of their slice of
+        # x (each feature's cells in ascending row order, counted from b)
+        s = int(xp[b])
+        bp = np.empty(nf + 1, dtype=np.int32)
+        bj = np.empty(len(xj) - s, dtype=np.int32)
+        bx = np.empty(len(xj) - s, dtype=np.float32)
+        _sparsetools.csr_tocsc(cols, nf, xp[b:] - s, xj[s:], xx[s:], bp, bj, bx)
+        # this group's rows times those columns
+        cp = np.empty(rows + 1, dtype=np.int32)
+        cj = np.empty(rows * cols, dtype=np.int32)
+        cx = np.empty(rows * cols, dtype=np.float32)
+        s, e = int(xp[a]), int(xp[b])
+        _sparsetools.csr_matmat(rows, cols, xp[a: b + 1] - s, xj[s:e], xx[s:e],
+                                bp, bj, bx, cp, cj, cx)
+        block = np.zeros((rows, cols), dtype=np.float32)
+        _sparsetools.csr_todense(rows, cols, cp, cj, cx, block)
+        out[a:b, b:] = block
+        out[b:, a:b] = block.T
+    return out
+
+
 #: Bits for the unit index in a packed (feature, unit) key: an event of up to a million units.
 _ROW_BITS = 20
 #: scikit-learn's token pattern ``\b\w\w+\b`` with apostrophes and hyphens inside words, its
@@ -287,15 +350,16 @@ _ROW_BITS = 20
 _WORD_TOKEN = re.compile(r"\w(?<!\w\w)[\w'-]+\b")
 
 
-def _word_similarity(texts: list[str]) -> np.ndarray:
-    """TF-IDF cosine of words (scikit-learn's token pattern and English stop words)."""
+def _word_similarity(texts: list[str], groups: Sequence[int] | None = None) -> np.ndarray:
+    """TF-IDF cosine of words (scikit-learn's token pattern and English stop words); with
+    ``groups``, between groups only (see :func:`_cross_product`)."""
     vocab: dict[str, int] = {}
     keys: list[int] = []  # feature << _ROW_BITS | text, as _tfidf_cosine takes them
     for i, text in enumerate(texts):
         for w in _WORD_TOKEN.findall(_normalise(text)):
             if w not in ENGLISH_STOP_WORDS:
                 keys.append(vocab.setdefault(w, len(vocab)) << _ROW_BITS | i)
-    return _tfidf_cosine(np.array(keys, dtype=np.int64), len(texts))
+    return _tfidf_cosine(np.array(keys, dtype=np.int64), len(texts), groups)
 
 
 #: Code points below this are numbered by a table of the characters present (64k entries at
@@ -303,9 +367,10 @@ def _word_similarity(texts: list[str]) -> np.ndarray:
 _CHAR_TABLE = 1 << 16
 
 
-def _char_similarity(texts: list[str]) -> np.ndarray:
+def _char_similarity(texts: list[str], groups: Sequence[int] | None = None) -> np.ndarray:
     """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
-    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy.
+    features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy;
+    with ``groups``, between groups only (see :func:`_cross_product`).
 
     Characters are numbered within the event (their code points when all are ASCII), so a
     gram packs into one integer; a 3-gram carries a marker bit, so it never equals a 4-gram.
@@ -339,7 +404,9 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
             b += 1  # 0 is never a character, so "a" and "\0a" differ
         bits = distinct.bit_length()
         if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
-            return _char_similarity([t.encode("unicode_escape").decode("ascii") for t in texts])
+            return _char_similarity(
+                [t.encode("unicode_escape").decode("ascii") for t in texts], groups
+            )
     row = np.repeat(np.arange(len(texts), dtype=np.int64), [len(p) + 1 for p in padded])
     newline = codes == 10
     # a gram may hold a space only at its ends (word padding), never inside, and never a "\n"
@@ -355,7 +422,7 @@ def _char_similarity(texts: list[str]) -> np.ndarray:
     g3 |= 1 << (4 * bits)
     g3 <<= _ROW_BITS
     g3 |= row[: len(g3)]
-    return _tfidf_cosine(np.concatenate([g3[ok3], g4[ok4]]), len(texts))
+    return _tfidf_cosine(np.concatenate([g3[ok3], g4[ok4]]), len(texts), groups)
 
 
 def _single_spaced(text: str) -> str:
@@ -371,9 +438,15 @@ def _single_spaced(text: str) -> str:
     return " ".join(text.split())
 
 
-def _similarity(texts: list[str], keys: list[frozenset[str]], settings: Settings) -> np.ndarray:
-    """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts."""
-    text_sim = 0.5 * _word_similarity(texts) + 0.5 * _char_similarity(texts)
+def _similarity(
+    texts: list[str], keys: list[frozenset[str]], settings: Settings,
+    groups: Sequence[int] | None = None,
+) -> np.ndarray:
+    """Pairwise similarity of units: word and character TF-IDF cosine raised by shared facts.
+    With ``groups`` (the starts of the versions' units, then their number), only units of
+    different versions are compared (the text similarity of two units of one version is 0: the
+    alignment reads none)."""
+    text_sim = 0.5 * _word_similarity(texts, groups) + 0.5 * _char_similarity(texts, groups)
     fact = np.zeros_like(text_sim)
     _fact_overlap(keys, fact)
     w = settings.details_fact_weight
@@ -634,7 +707,9 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     units: list[_Unit] = []
     doc_units: list[list[int]] = []
     sentence_counts = []
+    groups: list[int] = []  # where each version's units start, then their number
     for d, doc in enumerate(docs):
+        groups.append(len(units))
         us = _units(doc, d, settings)
         doc_units.append(list(range(len(units), len(units) + len(us))))
         units.extend(us)
@@ -644,7 +719,9 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
                         sentence_counts, _common_words(docs))
     common = _common_words(docs)
     keys = [factlib.keys(u.text, common=common) for u in units]
-    sim = _similarity([u.text for u in units], keys, settings)
+    # the alignment compares units of different versions only: no similarity within a version
+    groups.append(len(units))
+    sim = _similarity([u.text for u in units], keys, settings, groups)
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
     derived: dict[tuple[int, int], int | None] = {}

@@ -429,6 +429,41 @@ def test_self_product_is_scipys_product_to_the_bit(cells, n):
     assert got.dtype == expected.dtype and np.array_equal(got, expected)
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 14)), min_size=1, max_size=300),
+       st.integers(1, 15), st.lists(st.integers(0, 15), max_size=5))
+def test_cross_product_is_the_self_product_between_groups(cells, n, cuts):
+    # units of one version are never compared, so their products are skipped, only for speed:
+    # every product between groups must be the whole product's, bit for bit, the rest 0
+    import numpy as np
+
+    keys = np.array([f << details._ROW_BITS | (r % n) for f, r in cells], dtype=np.int64)
+    keys, counts = np.unique(keys, return_counts=True)
+    r = (keys & ((1 << details._ROW_BITS) - 1)).astype(np.int32)
+    f = keys >> details._ROW_BITS
+    indptr = np.searchsorted(f, np.append(np.unique(f), f[-1] + 1)).astype(np.int32)
+    value = (np.log1p(counts) / 3 + r / 7 + f / 11).astype(np.float32)
+    groups = [0, *sorted(min(c, n) for c in cuts), n]  # empty groups too
+    whole = details._self_product(value, r, indptr, n)
+    got = details._cross_product(value, r, indptr, n, groups)
+    expected = whole.copy()
+    for a, b in zip(groups, groups[1:], strict=False):
+        expected[a:b, a:b] = 0.0
+    assert got.dtype == expected.dtype and np.array_equal(got.view(np.uint32), expected.view(np.uint32))
+
+
+def test_similarity_between_versions_is_the_whole_similarity():
+    import numpy as np
+
+    texts = [WIRE, "Three soldiers died near Mosul.", "The Defence Ministry said so.",
+             "Marine Gen. John Ward acknowledged the turbulence.", "No claim was made."]
+    groups = [0, 2, 2, 5]
+    for similarity in (details._word_similarity, details._char_similarity):
+        whole, cross = similarity(texts), similarity(texts, groups)
+        assert np.array_equal(cross[:2, 2:], whole[:2, 2:]) and np.array_equal(cross[2:, :2], whole[2:, :2])
+        assert not cross[:2, :2].any() and not cross[2:, 2:].any() and whole[:2, 2:].any()
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["a", "b", " ", "  ", ";", ",", ", ", "after", "killing", "saying",
                                  "which", "\n", "x", "—", "–", "-", " - ", " — "]),
