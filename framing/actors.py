@@ -459,7 +459,8 @@ def _surnames(body: str, surnames: tuple[str, ...]) -> Iterator[tuple[int, int]]
     a pattern for the article's names.
 
     A match is a surname found by str.find, alone or 3 or 4 characters after the match's
-    start ("al-", "Al- "); each such start is tried in order with the pattern's steps (left
+    start ("al-", "Al- ": then a hyphen or a hyphen and white space stand before it); each
+    such start is tried in order with the pattern's steps (left
     boundary, the particle with its optional white space, greedy, then the surname alone),
     from the end of the previous match, as ``finditer`` does.
 
@@ -473,10 +474,15 @@ def _surnames(body: str, surnames: tuple[str, ...]) -> Iterator[tuple[int, int]]
             for m in _surname_pattern(surnames).finditer(body):
                 yield m.span()
             return
-        for q in _find_all(body, s):
+        q = body.find(s)
+        while q >= 0:
             starts.add(q)
-            starts.add(q - 3)
-            starts.add(q - 4)
+            # After "al-" / "el-", perhaps with one white space character in between.
+            if q >= 3 and body[q - 1] in "-‐":
+                starts.add(q - 3)
+            elif q >= 4 and body[q - 2] in "-‐" and body[q - 1].isspace():
+                starts.add(q - 4)
+            q = body.find(s, q + 1)
     pos = 0
     n = len(body)
     for p in sorted(starts):
