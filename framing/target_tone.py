@@ -50,7 +50,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, repeat
 
 import numpy as np
 from mypy_extensions import mypyc_attr
@@ -704,6 +704,11 @@ _FAMILIES = ("w:", "b:", "c:", "l1:", "l2:", "ln:", "la:", "r1:", "r2:", "rn:", 
              "ap:agent_neg:", "ap:agent_pos:", "ap:patient_neg:", "ap:patient_pos:", "tg:pron:")
 
 
+# The families looked up for every word of a sentence by _batch_rows, in the order of the
+# columns of _Columns.word_table.
+_WORD_FAMILIES = ("w:", "c:", "la:", "ln:", "ra:", "rn:", "l1:", "l2:", "r1:", "r2:")
+
+
 class _Columns:
     """The model's columns by feature family (``family["w:"]["word"]`` is the column of
     ``"w:word"``), so that :func:`_feature_columns` looks words up without building names;
@@ -712,9 +717,16 @@ class _Columns:
     ``tags`` are the lookups of the neighbour tags (``la:`` ``ln:`` ``ra:`` ``rn:`` ``l1:``
     ``l2:`` ``r1:`` ``r2:``; None for a word without the column) and ``target_columns`` the
     column of ``"w:<t>"`` (-1: none) and those of the bigrams with the target by the other word
-    (``"word_<t>"`` and ``"<t>_word"``)."""
+    (``"word_<t>"`` and ``"<t>_word"``).
+
+    For :func:`_batch_rows`, the same as arrays: ``word_ids`` numbers every word that some
+    family of _WORD_FAMILIES or some bigram names (from 1; other words are 0), row i of
+    ``word_table`` holds word i's column in each of _WORD_FAMILIES (-1: none; row 0 all -1),
+    and ``bigram_keys`` (sorted) and ``bigram_cols`` give the "b:" column of the words numbered
+    a and b by the key ``a * id_count + b``."""
 
     def __init__(self, vocabulary: dict[str, int]) -> None:
+        self.n_columns = len(vocabulary)
         self.fixed = {name: vocabulary.get(name, -1) for name in _FIXED}
         dense = np.array([vocabulary.get(name, -1) for name in EMBED_NAMES])
         self.dense = dense if (dense >= 0).any() else None
@@ -744,112 +756,125 @@ class _Columns:
                                   ("lpos", "lneg", "rpos", "rneg", "cpos", "cneg"))
         self.sent_cols = tuple(fixed[k] for k in ("vx:sent", "vx:sentpos", "vx:sentneg"))
 
+        # Every way to read a bigram's name "a_b" as two words joined by "_" (a word holds no
+        # "_" unless it is the token "_", so a name may read more than one way): two
+        # neighbours a, b have the column of "_".join((a, b)) exactly when they are one of
+        # these readings.
+        readings: list[tuple[str, str, int]] = []
+        for pair, col in family["b:"].items():
+            i = pair.find("_")
+            while i >= 0:
+                if 0 < i < len(pair) - 1:
+                    readings.append((pair[:i], pair[i + 1:], col))
+                i = pair.find("_", i + 1)
+        ids: dict[str, int] = {}
+        for f in _WORD_FAMILIES:
+            for word in family[f]:
+                ids.setdefault(word, len(ids) + 1)
+        for a, b, _ in readings:
+            ids.setdefault(a, len(ids) + 1)
+            ids.setdefault(b, len(ids) + 1)
+        count = len(ids) + 1
+        word_table = np.full((count, len(_WORD_FAMILIES)), -1, np.int64)
+        for k, f in enumerate(_WORD_FAMILIES):
+            word_table[[ids[w] for w in family[f]], k] = list(family[f].values())
+        keys = np.array([ids[a] * count + ids[b] for a, b, _ in readings], np.int64)
+        order = np.argsort(keys)
+        self.word_ids = ids
+        self.word_table = word_table
+        self.id_count = count
+        self.bigram_keys = keys[order]
+        self.bigram_cols = np.array([c for _, _, c in readings], np.int64)[order]
+
 
 _QUOTE_CHAR = re.compile('["“”«»]')  # _QUOTE_CHARS
 _match_start = re.Match.start
 
 
 @lru_cache(maxsize=8192)
-def _sentence_columns(columns: _Columns, sentence: str) -> tuple:
-    """Per sentence, shared by its targets: token starts and ends, the "w:" column of each
-    word and the "b:" column of each pair of neighbours (None where the model has none), and
-    the positions of the words with a valence, of the clause breaks and of the quotation marks
-    (characters)."""
+def _sentence_marks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...], list[int],
+                                             list[int], list[int]]:
+    """Per sentence, shared by its targets: token starts and ends (characters), the
+    positions of the words with a valence and of the clause breaks (tokens), and the
+    positions of the quotation marks (characters)."""
     toks, words, vals = _sentence(sentence)
-    w, b = columns.family["w:"], columns.family["b:"]
     _, starts, ends = zip(*toks, strict=True) if toks else ((), (), ())
     return (
         starts,
         ends,
-        list(map(w.get, words)),
-        list(map(b.get, map("_".join, zip(words, words[1:], strict=False)))),
         list(compress(range(len(vals)), vals)),
         list(compress(range(len(words)), map(_CLAUSE_BREAK.__contains__, words))),
         list(map(_match_start, _QUOTE_CHAR.finditer(sentence))),
     )
 
 
-def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> dict[int, float]:
-    """:func:`featurize` as model columns -> values, for inference.
-
-    The same features with the same values as :func:`featurize`, each named by its column
-    (features outside the model's vocabulary are dropped, as ``decision`` drops them), with the
-    per-sentence work (tokens, valences, word and bigram columns, clause breaks, quotation
-    marks) done once per sentence, the masked sentence never built (its indices are mapped to
-    the sentence's), and the bag of words, bigrams and neighbour tags built by dict operations
-    instead of a loop per word.  The columns come in another order than featurize's names, so
-    the class scores may differ in the last bits of a float (at most 1e-14 on NewsMTSC;
-    featurize's own order already varies with ``PYTHONHASHSEED``, as it iterates a set of
-    bigrams).  ``tests/test_tone.py`` checks the scores agree to 1e-12 and the predicted
-    classes are equal.
-    """
-    toks, words, word_vals = _sentence(sentence)
-    fixed = columns.fixed
-    feats = _Row()
-    if fixed["bias_"] >= 0:
-        feats[fixed["bias_"]] = 1.0
-    if not toks:
-        return feats
-    starts, ends, sentence_w, sentence_b, valenced, breaks, quote_marks = _sentence_columns(
-        columns, sentence
+@lru_cache(maxsize=8192)
+def _sentence_columns(columns: _Columns, sentence: str) -> tuple[list, list]:
+    """Per sentence, shared by its targets: the "w:" column of each word and the "b:" column
+    of each pair of neighbours (None where the model has none)."""
+    words = _sentence(sentence)[1]
+    w, b = columns.family["w:"], columns.family["b:"]
+    return (
+        list(map(w.get, words)),
+        list(map(b.get, map("_".join, zip(words, words[1:], strict=False)))),
     )
-    w_target, left_t, t_right = columns.target_columns
-    family = columns.family
-    # Tokens overlapping [start, end) (tokens are ordered and disjoint).
+
+
+def _target_words(
+    starts: Sequence[int], ends: Sequence[int], breaks: Sequence[int], start: int, end: int
+) -> tuple[int, int, int, int]:
+    """The target's first and last token (t0, t1: those overlapping [start, end), else the
+    one that starts nearest ``start``; tokens are ordered and disjoint) and the clause that
+    holds it, tokens lo to hs - 1 (as _clause_bounds finds it in the masked sentence), from
+    the clause breaks around it.  Token indices of the sentence (not empty)."""
     t0 = bisect_right(ends, start)
     t1 = bisect_left(starts, end) - 1
     if t0 > t1:
-        t0 = t1 = min(range(len(toks)), key=lambda i: abs(toks[i][1] - start))
+        t0 = t1 = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
+    k = bisect_left(breaks, t0)
+    lo = breaks[k - 1] + 1 if k else 0
+    k = bisect_right(breaks, t1)
+    hs = breaks[k] if k < len(breaks) else len(starts)
+    return t0, t1, lo, hs
+
+
+def _sentence_entries(columns: _Columns, sentence: str) -> list[tuple[int, float]]:
+    """The features of a target that depend only on its sentence, as (column, value): VADER's
+    compound, its positive part and its negative part (values 0 left out)."""
+    comp = compound(sentence)
+    return [(col, v) for col, v in zip(columns.sent_cols, (comp, max(comp, 0.0), max(-comp, 0.0)),
+                                       strict=True) if col >= 0 and v]
+
+
+def _target_entries(
+    columns: _Columns, sentence: str, words: Sequence[str], word_vals: Sequence[float],
+    marks: tuple, start: int, t0: int, t1: int, lo: int, hs: int,
+) -> list[tuple[int, float]]:
+    """The features of the target (tokens t0..t1, clause lo..hs - 1) that are not one per
+    word of a family (those :func:`_feature_columns` and :func:`_batch_rows` add apart), as
+    (column, value), the bias left out: the masked target's word and its two bigrams, the
+    valences, the sentence's compound, the agent/patient heuristic, speaker, quotation and
+    pronoun, position (not those of :func:`_sentence_entries`).  Values 0 and features outside
+    the model are left out."""
+    fixed = columns.fixed
+    family = columns.family
+    w_target, left_t, t_right = columns.target_columns
+    valenced, quote_marks = marks[2], marks[4]
     # The masked sentence (the target's words replaced by one "<t>" at tpos = t0) is not built:
     # its word i is words[i] left of the target and words[i + shift] right of it.
     shift = t1 - t0
     tpos = t0
     n0 = len(words)
     n = n0 - shift
-
-    # Bag of words, distance-weighted: each word keeps its nearest occurrence's weight.  Left
-    # of the target the nearest comes last and right of it first, so building each side's dict
-    # in the order of growing weight keeps the largest; a word on both sides keeps the larger.
-    weights = _BOW_WEIGHTS if n0 < len(_BOW_WEIGHTS) else _bow_weights(n0 + 1)
-    left = dict(zip(sentence_w[:t0], weights[t0:0:-1], strict=True))
-    right = dict(zip(sentence_w[n0 - 1:t1:-1], weights[n0 - 1 - t1:0:-1], strict=True))
-    feats.update(left)  # (feats holds no word column yet: the order of left | right)
-    feats.update(right)
-    for col in [c for c in left if c in right and left[c] > right[c]]:
-        feats[col] = left[col]
+    hi = hs - 1 - shift  # the clause's last word in the masked sentence
+    out: list[tuple[int, float]] = []
     if w_target >= 0:
-        feats[w_target] = 1.0
-    # Bigrams of the masked sentence: the sentence's, less those touching the target, plus the
-    # two with the target.
-    pairs = sentence_b[:max(t0 - 1, 0)] + sentence_b[t1 + 1:]
-    if t0 > 0:
-        pairs.append(left_t.get(words[t0 - 1], -1))
-    if t1 + 1 < n0:
-        pairs.append(t_right.get(words[t1 + 1], -1))
-    feats.update(dict.fromkeys(pairs, 1.0 / math.sqrt(max(n, 1))))
-
-    # Words next to the target, by side and distance (None: not a model column): _AROUND words
-    # each side, _NEAR of them, 1 and 2 words away.
-    la, ln, ra, rn, l1, l2, r1, r2 = columns.tags
-    left_words = words[max(t0 - _AROUND, 0):t0]
-    right_words = words[t1 + 1:t1 + 1 + _AROUND]
-    feats.update(dict.fromkeys([
-        *map(la, left_words), *map(ln, left_words[-_NEAR:]), *map(ra, right_words),
-        *map(rn, right_words[:_NEAR]), *map(l1, left_words[-1:]), *map(l2, left_words[-2:-1]),
-        *map(r1, right_words[:1]), *map(r2, right_words[1:2]),
-    ], 1.0))
-
-    # The clause that holds the target (as _clause_bounds finds it in the masked sentence),
-    # from the clause breaks around it.
-    k = bisect_left(breaks, t0)
-    lo = breaks[k - 1] + 1 if k else 0
-    k = bisect_right(breaks, t1)
-    hi = breaks[k] - 1 - shift if k < len(breaks) else n - 1
-    # The same set as set(masked[lo:hi + 1]) (same words in the same order, so the same
-    # iteration order), less the target.
-    clause_words = set(words[lo:t0] + ("<t>",) + words[t1 + 1:hi + shift + 1])
-    clause_words.discard("<t>")
-    feats.update(dict.fromkeys(map(family["c:"].get, clause_words), 1.0))
+        out.append((w_target, 1.0))
+    # The two bigrams of the masked sentence with the target (the others are the sentence's).
+    if t0 > 0 and (col := left_t.get(words[t0 - 1], -1)) >= 0:
+        out.append((col, 1.0 / math.sqrt(max(n, 1))))
+    if t1 + 1 < n0 and (col := t_right.get(words[t1 + 1], -1)) >= 0:
+        out.append((col, 1.0 / math.sqrt(max(n, 1))))
 
     # Valences of the masked sentence: the sentence's, 0 on the target.
     lpos = lneg = rpos = rneg = cpos = cneg = 0.0
@@ -874,50 +899,236 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
                 cpos += v
             else:
                 cneg -= v
-    # (Features whose value is 0 are left out, as decision_columns leaves them out.)
     for col, v in zip(columns.valence_cols, (lpos, lneg, rpos, rneg, cpos, cneg), strict=True):
         if col >= 0 and v:
-            feats[col] = math.tanh(v / 4.0)
-    comp = compound(sentence)
-    for col, v in zip(columns.sent_cols, (comp, max(comp, 0.0), max(-comp, 0.0)), strict=True):
-        if col >= 0 and v:
-            feats[col] = v
+            out.append((col, math.tanh(v / 4.0)))
 
     after, before_role = _charged_roles(words, word_vals, t0, t1)
     if after is not None:
         name, value, word = after
         if (col := fixed[name]) >= 0:
-            feats[col] = value
+            out.append((col, value))
         if (col := family[name + ":"].get(word, -1)) >= 0:
-            feats[col] = 1.0
+            out.append((col, 1.0))
     if before_role is not None and (col := fixed[before_role[0]]) >= 0:
-        feats[col] = before_role[1]
+        out.append((col, before_role[1]))
 
     # A verb of saying among the 3 words after the target, or right before it.
     if (not _SAY.isdisjoint(words[t1 + 1:t1 + 4]) or (
         tpos >= 1 and words[t0 - 1] in _SAY
     )) and (col := fixed["sp:speaks"]) >= 0:
-        feats[col] = 1.0
+        out.append((col, 1.0))
     # An odd number of quotation marks before the target.
-    marks = bisect_left(quote_marks, start) if start >= 0 else sum(
+    marks_before = bisect_left(quote_marks, start) if start >= 0 else sum(
         sentence[:start].count(q) for q in _QUOTE_CHARS)
-    if marks % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
-        feats[col] = 1.0
+    if marks_before % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
+        out.append((col, 1.0))
     if t0 == t1 and words[t0] in _PRONOUNS:
         if (col := fixed["tg:pronoun"]) >= 0:
-            feats[col] = 1.0
+            out.append((col, 1.0))
         if (col := family["tg:pron:"].get(words[t0], -1)) >= 0:
-            feats[col] = 1.0
+            out.append((col, 1.0))
     if tpos == 0 and (col := fixed["tg:first"]) >= 0:
-        feats[col] = 1.0
+        out.append((col, 1.0))
     if tpos and (col := fixed["tg:pos"]) >= 0:
-        feats[col] = tpos / max(n - 1, 1)
+        out.append((col, tpos / max(n - 1, 1)))
+    return out
+
+
+def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> dict[int, float]:
+    """:func:`featurize` as model columns -> values, for inference.
+
+    The same features with the same values as :func:`featurize`, each named by its column
+    (features outside the model's vocabulary are dropped, as ``decision`` drops them), with the
+    per-sentence work (tokens, valences, word and bigram columns, clause breaks, quotation
+    marks) done once per sentence, the masked sentence never built (its indices are mapped to
+    the sentence's), and the bag of words, bigrams and neighbour tags built by dict operations
+    instead of a loop per word.  The columns come in another order than featurize's names, so
+    the class scores may differ in the last bits of a float (at most 1e-14 on NewsMTSC;
+    featurize's own order already varies with ``PYTHONHASHSEED``, as it iterates a set of
+    bigrams).  ``tests/test_tone.py`` checks the scores agree to 1e-12 and the predicted
+    classes are equal.  (:func:`_batch_rows` gives the same rows for many targets at once.)
+    """
+    toks, words, word_vals = _sentence(sentence)
+    fixed = columns.fixed
+    feats = _Row()
+    if fixed["bias_"] >= 0:
+        feats[fixed["bias_"]] = 1.0
+    if not toks:
+        return feats
+    marks = _sentence_marks(sentence)
+    sentence_w, sentence_b = _sentence_columns(columns, sentence)
+    t0, t1, lo, hs = _target_words(marks[0], marks[1], marks[3], start, end)
+    n0 = len(words)
+    n = n0 - (t1 - t0)
+
+    # Bag of words, distance-weighted: each word keeps its nearest occurrence's weight.  Left
+    # of the target the nearest comes last and right of it first, so building each side's dict
+    # in the order of growing weight keeps the largest; a word on both sides keeps the larger.
+    weights = _BOW_WEIGHTS if n0 < len(_BOW_WEIGHTS) else _bow_weights(n0 + 1)
+    left = dict(zip(sentence_w[:t0], weights[t0:0:-1], strict=True))
+    right = dict(zip(sentence_w[n0 - 1:t1:-1], weights[n0 - 1 - t1:0:-1], strict=True))
+    feats.update(left)  # (feats holds no word column yet: the order of left | right)
+    feats.update(right)
+    for col in [c for c in left if c in right and left[c] > right[c]]:
+        feats[col] = left[col]
+    # Bigrams of the masked sentence: the sentence's, less those touching the target (the
+    # two with the target come with _target_entries).
+    pairs = sentence_b[:max(t0 - 1, 0)] + sentence_b[t1 + 1:]
+    feats.update(dict.fromkeys(pairs, 1.0 / math.sqrt(max(n, 1))))
+
+    # Words next to the target, by side and distance (None: not a model column): _AROUND words
+    # each side, _NEAR of them, 1 and 2 words away.
+    la, ln, ra, rn, l1, l2, r1, r2 = columns.tags
+    left_words = words[max(t0 - _AROUND, 0):t0]
+    right_words = words[t1 + 1:t1 + 1 + _AROUND]
+    feats.update(dict.fromkeys([
+        *map(la, left_words), *map(ln, left_words[-_NEAR:]), *map(ra, right_words),
+        *map(rn, right_words[:_NEAR]), *map(l1, left_words[-1:]), *map(l2, left_words[-2:-1]),
+        *map(r1, right_words[:1]), *map(r2, right_words[1:2]),
+    ], 1.0))
+
+    # The words of the target's clause (the same set as set(masked[lo:hi + 1]) of the masked
+    # sentence, less the target).
+    clause_words = set(words[lo:t0] + ("<t>",) + words[t1 + 1:hs])
+    clause_words.discard("<t>")
+    feats.update(dict.fromkeys(map(columns.family["c:"].get, clause_words), 1.0))
+
+    feats.update(_target_entries(columns, sentence, words, word_vals, marks, start, t0, t1,
+                                 lo, hs))
+    feats.update(_sentence_entries(columns, sentence))
     if columns.dense is not None:
-        feats.dense = _embedding(sentence, t0, t1, lo, hi + shift)
+        feats.dense = _embedding(sentence, t0, t1, lo, hs - 1)
     # Features outside the model's vocabulary.
     feats.pop(-1, None)
     feats.pop(None, None)
     return feats
+
+
+_BOW_ARRAY = np.array(_BOW_WEIGHTS)
+
+
+def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows of :func:`_feature_columns` for many targets at once, as the arrays of a CSR
+    matrix (values, columns, row bounds), each row's columns sorted, zero values left out; for
+    a model without embedding features.
+
+    The per-word families (bag of words, bigrams, neighbour tags, clause words) are read for all
+    targets at once: every word of the targets' sentences is numbered once (``word_ids``), its
+    columns read from ``word_table`` and those of its bigram by a binary search of the pair's
+    key, and each target takes token ranges of them (the same ranges _feature_columns slices),
+    with the same values.  A column a row gets more than once keeps its largest value (only the
+    bag of words has different values for one column, and keeps the nearest word's, the
+    largest); the rest of a row comes from :func:`_sentence_entries` and
+    :func:`_target_entries`, as in _feature_columns.  ``tests/test_tone.py`` checks the rows
+    are those of _feature_columns.
+    """
+    sentences = list(dict.fromkeys([t[0] for t in targets]))
+    where = {s: i for i, s in enumerate(sentences)}
+    infos = list(map(_sentence, sentences))
+    marks = list(map(_sentence_marks, sentences))
+    shared = [_sentence_entries(columns, s) for s in sentences]
+    first = list(accumulate([len(info[1]) for info in infos], initial=0))
+    n_words = first[-1]
+    n_rows = len(targets)
+
+    # The features not of a word family, and each target's token ranges.
+    entries: list[tuple[int, float]] = []
+    counts: list[int] = []
+    spans: list[tuple[int, int, int, int, int, int, int]] = []  # row, first, t0, t1, n0, lo, hs
+    for r, (sentence, start, end) in enumerate(targets):
+        si = where[sentence]
+        _, words, word_vals = infos[si]
+        if words:
+            m = marks[si]
+            t0, t1, lo, hs = _target_words(m[0], m[1], m[3], start, end)
+            row = _target_entries(columns, sentence, words, word_vals, m, start, t0, t1, lo, hs)
+            row += shared[si]
+            entries += row
+            counts.append(len(row))
+            spans.append((r, first[si], t0, t1, len(words), lo, hs))
+        else:
+            counts.append(0)
+    bias = columns.fixed["bias_"]
+    pairs = np.fromiter(chain.from_iterable(entries), float, 2 * len(entries))
+    rows = np.concatenate((np.repeat(np.arange(n_rows), counts),
+                           np.arange(n_rows if bias >= 0 else 0)))
+    cols = np.concatenate((pairs[0::2].astype(np.int64), np.full(len(rows) - len(entries), bias)))
+    vals = np.concatenate((pairs[1::2], np.ones(len(rows) - len(entries))))
+    # Each value's rank among those of its column in its row (0 but in the bag of words).
+    ranks = np.zeros(len(rows), np.int64)
+    longest = max(first[i + 1] - first[i] for i in range(len(sentences))) if sentences else 0
+
+    if spans and n_words:
+        # Every word's columns, then the column of the bigram it starts (-1: none).
+        ids = np.fromiter(map(columns.word_ids.get, chain.from_iterable(
+            [info[1] for info in infos]), repeat(0)), np.int64, n_words)
+        n_fam = len(_WORD_FAMILIES)
+        table = np.full((n_words, n_fam + 1), -1, np.int64)
+        table[:, :n_fam] = columns.word_table[ids]
+        bkeys = columns.bigram_keys
+        if n_words > 1 and len(bkeys):
+            # (Binary searches in the order of the keys: faster.)
+            keys = ids[:-1] * columns.id_count + ids[1:]
+            order = np.argsort(keys)
+            keys = keys[order]
+            at = np.minimum(np.searchsorted(bkeys, keys), len(bkeys) - 1)
+            table[order, n_fam] = np.where(bkeys[at] == keys, columns.bigram_cols[at], -1)
+
+        row_of, o, first_t, last_t, size, clause_lo, clause_hs = np.array(spans, np.int64).T
+        k = len(row_of)
+        scale = 1.0 / np.sqrt(np.maximum(size - (last_t - first_t), 1))  # 1 / sqrt(n)
+        target = o + first_t  # the target's first word (global index)
+        last = o + last_t
+        right = last + 1  # the first word right of it
+        end = o + size
+        left_1 = o + np.maximum(first_t - 1, 0)
+        left_2 = o + np.maximum(first_t - 2, 0)
+        right_2 = o + np.minimum(last_t + 2, size)
+        # The ranges of words (of bigrams, by their first word) each target takes from each
+        # family, in this order: bag of words left and right (weighted), clause left and right,
+        # la, ln, ra, rn, l1, l2, r1, r2, bigrams left and right.
+        lows = np.concatenate((
+            o, right, o + clause_lo, right, o + np.maximum(first_t - _AROUND, 0),
+            o + np.maximum(first_t - _NEAR, 0), right, right, left_1, left_2, right, right_2,
+            o, right))
+        highs = np.concatenate((
+            target, end, target, o + clause_hs, target, target,
+            o + np.minimum(last_t + 1 + _AROUND, size), o + np.minimum(last_t + 1 + _NEAR, size),
+            target, left_1, right_2, o + np.minimum(last_t + 3, size), left_1, end - 1))
+        family = np.repeat(np.array([0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, n_fam, n_fam]), k)
+        values = np.concatenate((np.zeros(2 * k), np.ones(10 * k), scale, scale))
+        sizes = np.maximum(highs - lows, 0)
+        ends = np.cumsum(sizes)
+        g = np.arange(ends[-1]) + np.repeat(lows - (ends - sizes), sizes)
+        fam_cols = table[g, np.repeat(family, sizes)]
+        fam_vals = np.repeat(values, sizes)
+        # The bag of words' weights by distance to the target (the nearer, the larger).
+        nl, nr = ends[k - 1], ends[2 * k - 1]
+        distance = np.zeros(len(g), np.int64)
+        distance[:nl] = np.repeat(target, sizes[:k]) - g[:nl]
+        distance[nl:nr] = g[nl:nr] - np.repeat(last, sizes[k:2 * k])
+        bow = _BOW_ARRAY if longest < len(_BOW_ARRAY) else np.array(_bow_weights(longest + 1))
+        fam_vals[:nr] = bow[distance[:nr]]
+        keep = fam_cols >= 0
+        rows = np.concatenate((rows, np.repeat(np.tile(row_of, 14), sizes)[keep]))
+        cols = np.concatenate((cols, fam_cols[keep]))
+        vals = np.concatenate((vals, fam_vals[keep]))
+        ranks = np.concatenate((ranks, distance[keep]))
+
+    # By row, then column, then the largest value first (sorted as one integer key); the
+    # first value of each column, not zero.
+    n_cols = columns.n_columns
+    shift = max(longest, 1).bit_length()
+    key = ((rows * n_cols + cols) << shift) + ranks
+    order = np.argsort(key)
+    key, vals = key[order] >> shift, vals[order]
+    keep = vals != 0
+    keep[1:] &= key[1:] != key[:-1]
+    key, vals = key[keep], vals[keep]
+    rows = key // n_cols
+    return vals, key - rows * n_cols, np.searchsorted(rows, np.arange(n_rows + 1))
 
 
 class _Row(dict):
@@ -965,8 +1176,6 @@ class ToneModel:
     def decision_columns(self, rows: Sequence[dict[int, float]]) -> np.ndarray:
         """:meth:`decision` for rows already given as column -> value (see :meth:`columns`),
         each with its embedding features as a dense array (``_Row.dense``) when it has them."""
-        from scipy.sparse import csr_matrix
-
         # The rows' values and columns one after another, read straight into arrays.
         size = sum(map(len, rows))
         data = np.fromiter(chain.from_iterable(map(dict.values, rows)), float, size)
@@ -976,18 +1185,50 @@ class ToneModel:
         if not keep.all():
             bounds = np.concatenate(([0], np.cumsum(keep)))[bounds].astype(np.int32)
             data, indices = data[keep], indices[keep]
-        X = csr_matrix((data, indices, bounds), shape=(len(rows), self.coef.shape[1]))
-        # Each row's products are summed in column order, not in the order its features were
-        # found: some come from iterating a set of words, whose order changes with Python's
-        # string hashing (PYTHONHASHSEED), and so did the last bits of the scores.
-        X.sort_indices()
-        out = np.asarray(X @ self._coef_t()) + self.intercept
+        out = self.decision_csr(data, indices, bounds)
         with_dense = [i for i, f in enumerate(rows) if getattr(f, "dense", None) is not None]
         if with_dense:
             dense = np.stack([rows[i].dense for i in with_dense])  # type: ignore[attr-defined]
             # einsum without optimize: numpy's own loop, no BLAS threads for a few kFLOPs.
             out[with_dense] += np.einsum("md,dc->mc", dense, self._dense_coef())
         return out
+
+    def decision_csr(self, data: np.ndarray, indices: np.ndarray, bounds: np.ndarray
+                     ) -> np.ndarray:
+        """Class scores of rows given as the arrays of a CSR matrix (values, columns, row
+        bounds), shape (len(bounds) - 1, 3); no embedding features."""
+        from scipy.sparse import csr_matrix
+
+        X = csr_matrix((data, indices.astype(np.int32), bounds.astype(np.int32)),
+                       shape=(len(bounds) - 1, self.coef.shape[1]))
+        # Each row's products are summed in column order, not in the order its features were
+        # found: some come from iterating a set of words, whose order changes with Python's
+        # string hashing (PYTHONHASHSEED), and so did the last bits of the scores.
+        X.sort_indices()
+        return np.asarray(X @ self._coef_t()) + self.intercept
+
+    def decision_sorted(self, data: np.ndarray, indices: np.ndarray, bounds: np.ndarray
+                        ) -> np.ndarray:
+        """:meth:`decision_csr` for rows whose columns are sorted already, the same floats,
+        computed with numpy instead of scipy's sparse product (whose set-up costs more than
+        the product for a few dozen rows): each row's products value * coefficient, summed
+        one after another in the row's order from 0.0, as scipy's csr_matvecs sums them."""
+        coef_t = self._coef_t()
+        n_rows = len(bounds) - 1
+        out = np.empty((n_rows, coef_t.shape[1]))
+        sizes = np.diff(bounds)
+        for a in range(0, n_rows, 256):  # (blocks of rows: the padded products stay small)
+            b = min(a + 256, n_rows)
+            lo, hi = int(bounds[a]), int(bounds[b])
+            block = sizes[a:b]
+            # Row i's products in padded[i, 1:], after a 0.0 and before trailing zeros (adding
+            # 0.0 leaves a sum that is not -0.0 as it is).
+            padded = np.zeros((b - a, int(block.max(initial=0)) + 1, coef_t.shape[1]))
+            padded[np.repeat(np.arange(b - a), block),
+                   np.arange(1, hi - lo + 1) - np.repeat(bounds[a:b] - lo, block)] = (
+                data[lo:hi, None] * coef_t[indices[lo:hi]])
+            out[a:b] = np.add.accumulate(padded, axis=1)[:, -1]
+        return out + self.intercept
 
     def predictions(self) -> dict[tuple[str, int, int], tuple[int, float]]:
         """This model's results by (sentence, target start, target end), filled by predict."""
@@ -1126,13 +1367,17 @@ def clear_caches() -> None:
     _sentence.cache_clear()
     _sentence_sums.cache_clear()
     _sentence_columns.cache_clear()
+    _sentence_marks.cache_clear()
     load_model().predictions().clear()
 
 
 def _predict(m: ToneModel, targets: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
     columns = m.columns()
-    rows = [_feature_columns(columns, s, a, b) for s, a, b in targets]
-    p = probabilities(m.decision_columns(rows))
+    if columns.dense is None:
+        p = probabilities(m.decision_sorted(*_batch_rows(columns, targets)))
+    else:
+        p = probabilities(m.decision_columns(
+            [_feature_columns(columns, s, a, b) for s, a, b in targets]))
     classes = np.asarray(m.classes)
     neg = int(np.where(classes == -1)[0][0])
     pos = int(np.where(classes == 1)[0][0])

@@ -327,6 +327,60 @@ def test_feature_columns_give_the_decision_of_featurize_on_newsmtsc(bench_dir: P
     assert np.array_equal(got.argmax(axis=1), expected.argmax(axis=1))
 
 
+def _batch_cases() -> list[tuple[str, int, int]]:
+    cases = _targets_in(TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(300))
+    cases += [("", 0, 0), ("x", 0, 1), ("Smith", 0, 5), ("“He said” they", 1, 3),
+              ("Smith _ said a_b __ c", 0, 5), ("The _ of Smith", 10, 15)]
+    long = "good " * 600 + "Smith was attacked " + "bad " * 600  # beyond 512 tokens each side
+    cases += [(long, 3000, 3005), (long, 0, 4), (long, len(long) - 4, len(long) - 1)]
+    return cases
+
+
+def _rows_agree(model: ToneModel, cases: list[tuple[str, int, int]], size: int) -> None:
+    from framing.target_tone import _batch_rows, _feature_columns
+
+    columns = model.columns()
+    for lo in range(0, len(cases), size):
+        batch = cases[lo:lo + size]
+        data, cols, bounds = _batch_rows(columns, batch)
+        for i, case in enumerate(batch):
+            want = sorted((c, v) for c, v in _feature_columns(columns, *case).items() if v)
+            got = list(zip(cols[bounds[i]:bounds[i + 1]].tolist(),
+                           data[bounds[i]:bounds[i + 1]].tolist(), strict=True))
+            assert got == want, case
+        # The numpy product gives scipy's floats, bit for bit.
+        expected = model.decision_columns([_feature_columns(columns, *c) for c in batch])
+        assert model.decision_sorted(data, cols, bounds).tobytes() == expected.tobytes()
+
+
+def test_batch_rows_are_the_feature_columns_of_each_target() -> None:
+    model = load_model()
+    cases = _batch_cases()
+    for size in (1, 5, 40, len(cases)):
+        _rows_agree(model, cases, size)
+
+
+def test_batch_rows_are_the_feature_columns_on_newsmtsc(bench_dir: Path) -> None:
+    model = load_model()
+    recs = [json.loads(x) for x in
+            (bench_dir / "newsmtsc_dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    cases = [(r["sentence"], r["target_start"], r["target_end"]) for r in recs]
+    _rows_agree(model, cases, 23)
+    _rows_agree(model, cases, 600)
+
+
+def test_numpy_product_sums_rows_of_any_length_as_scipy_does() -> None:
+    model = load_model()
+    rng = np.random.default_rng(7)
+    n_cols = model.coef.shape[1]
+    sizes = [0, 1, 3, 300, 0, 17] + rng.integers(0, 60, 600).tolist()  # > 256 rows: blocks
+    cols = np.concatenate([np.sort(rng.choice(n_cols, s, replace=False)) for s in sizes])
+    data = rng.normal(size=len(cols)) * 10.0 ** rng.integers(-8, 8, len(cols))
+    bounds = np.concatenate(([0], np.cumsum(sizes)))
+    got = model.decision_sorted(data, cols, bounds)
+    assert got.tobytes() == model.decision_csr(data, cols, bounds).tobytes()
+
+
 # ---- the model file and its training script ------------------------------------------------
 
 
