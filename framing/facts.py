@@ -308,15 +308,24 @@ _CAP_RUN = re.compile(
 def _names_and_persons(
     text: str, common: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], tuple[Person, ...]]:
-    ranks = _ranks()
     qualifiers = _qualifiers()
     title_ends = _title_ends()
     names: list[str] = []
     persons: list[Person] = []
     lead = len(text) - len(text.lstrip())
     for m in (_RUN if "-" in text else _CAP_RUN).finditer(text):
+        found = m.group(0)
+        if " " not in found and "\t" not in found and "\xa0" not in found:
+            # the common case: one capitalised word (no separator of _RUN in it), whose name
+            # does not depend on title words before it (a title makes a person only of two
+            # words or more; :func:`_add_name` names one word as _single_name does)
+            # (only a word ending in s or an apostrophe can be a possessive)
+            word = _strip_possessive(found)[0] if found[-1] in _POSSESSIVE_ENDS else found
+            name = _single_name(word, m.start() <= lead and _bare(word) in common)
+            if name is not None:
+                names.append(name)
+            continue
         start = m.start()
-        at_start = start <= lead
         # qualifiers written in lower case just before the run ("caretaker Prime Minister"),
         # and an occupational title ("general manager Maria Ortiz"); most runs have neither
         # (the word before is no title word), which one set lookup tells
@@ -326,28 +335,43 @@ def _names_and_persons(
             last = before.rsplit(None, 1)
             if last and last[-1].rstrip(".").lower() in title_ends:
                 quals = _words_before(before, qualifiers)
-        found = m.group(0)
-        if not quals and " " not in found and "\t" not in found and "\xa0" not in found:
-            # the common case: one capitalised word (no separator of _RUN in it), no title
-            # (only a word ending in s or an apostrophe can be a possessive)
-            word = _strip_possessive(found)[0] if found[-1] in _POSSESSIVE_ENDS else found
-            name = _single_name(word, at_start and _bare(word) in common)
-            if name is not None:
-                names.append(name)
-            continue
-        tokens = found.split()
-        pieces: list[list[str]] = []
-        cur: list[str] = []
-        for t in tokens:
-            core, poss = _strip_possessive(t) if t[-1] in _POSSESSIVE_ENDS else (t, False)
-            cur.append(core)
-            if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
-                pieces.append(cur)  # a possessive or a full stop ends the name
-                cur = []
-        if cur:
-            pieces.append(cur)
-        for n, run in enumerate(pieces):
-            _add_name(run, quals if n == 0 else [], at_start and n == 0, common, names, persons)
+        # a run of several words: what it names depends only on its words, the title words
+        # before it, and (at the text's start) whether its first word is written in lower case
+        # elsewhere; an event repeats its names, so each such run is read once
+        if start <= lead:
+            head = found.split(None, 1)[0]
+            core = _strip_possessive(head)[0] if head[-1] in _POSSESSIVE_ENDS else head
+            initial_common = _bare(core) in common
+        else:
+            initial_common = False
+        run_names, run_persons = _run_names(found, tuple(quals), initial_common)
+        names.extend(run_names)
+        persons.extend(run_persons)
+    return tuple(names), tuple(persons)
+
+
+@lru_cache(maxsize=65536)
+def _run_names(
+    found: str, quals: tuple[str, ...], initial_common: bool
+) -> tuple[tuple[str, ...], tuple[Person, ...]]:
+    """The names and persons of one capitalised run of :data:`_RUN` (``quals``: the title
+    words just before it; ``initial_common``: the run opens the text and its first word, a
+    possessive cut off, is written in lower case elsewhere)."""
+    ranks = _ranks()
+    pieces: list[list[str]] = []
+    cur: list[str] = []
+    for t in found.split():
+        core, poss = _strip_possessive(t) if t[-1] in _POSSESSIVE_ENDS else (t, False)
+        cur.append(core)
+        if poss or (t.endswith(".") and _bare(t) not in ranks and len(_bare(t)) > 2):
+            pieces.append(cur)  # a possessive or a full stop ends the name
+            cur = []
+    if cur:
+        pieces.append(cur)
+    names: list[str] = []
+    persons: list[Person] = []
+    for n, run in enumerate(pieces):
+        _add_name(run, list(quals) if n == 0 else [], initial_common and n == 0, names, persons)
     return tuple(names), tuple(persons)
 
 
@@ -447,21 +471,23 @@ def _word(word: str) -> _Word:
 
 
 def _add_name(
-    run: list[str], quals: list[str], at_start: bool, common: frozenset[str],
-    names: list[str], persons: list[Person],
+    run: list[str], quals: list[str], initial_common: bool, names: list[str],
+    persons: list[Person],
 ) -> None:
+    """Add the name (and person) of one piece of a capitalised run (``initial_common``: the
+    piece opens the text and its first word is written in lower case elsewhere)."""
     if len(run) == 1 and not quals:  # the common case: one capitalised word, no title
-        word = run[0]
-        name = _single_name(word, at_start and _bare(word) in common)
+        name = _single_name(run[0], initial_common)
         if name is not None:
             names.append(name)
         return
     info = [_word(w) for w in run]
     i, j = 0, len(run)  # the run is run[i:j] once trimmed
     # a sentence-initial function word (or common word) is not part of a name
-    while i < j and (info[i].stop or (at_start and info[i].bare in common and not info[i].rank)):
-        i += 1
-        at_start = False
+    if info[0].stop or (initial_common and not info[0].rank):
+        i = 1
+        while i < j and info[i].stop:
+            i += 1
     # months and weekdays are dates, not names
     while i < j and info[j - 1].date:
         j -= 1

@@ -271,3 +271,99 @@ def test_date_and_number_patterns_match_their_plain_forms(text):
     for fast, slow in plain.items():
         assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [
             (m.span(), m.groups()) for m in slow.finditer(text)]
+
+
+def _plain_names_and_persons(text, common):
+    """Names and persons as _names_and_persons found them before capitalised runs were read
+    once each (run by run, the first-word test against ``common`` inside the name rules)."""
+    import framing.facts as facts
+
+    ranks, names, persons = facts._ranks(), [], []
+    lead = len(text) - len(text.lstrip())
+    for m in facts._RUN.finditer(text):
+        start, found = m.start(), m.group(0)
+        at_start = start <= lead
+        quals = []
+        if start:
+            before = text[max(0, start - 40): start]
+            last = before.rsplit(None, 1)
+            if last and last[-1].rstrip(".").lower() in facts._title_ends():
+                quals = facts._words_before(before, facts._qualifiers())
+        pieces, cur = [], []
+        for t in found.split():
+            core, poss = facts._strip_possessive(t)
+            cur.append(core)
+            if poss or (t.endswith(".") and facts._bare(t) not in ranks and len(facts._bare(t)) > 2):
+                pieces.append(cur)
+                cur = []
+        if cur:
+            pieces.append(cur)
+        for n, run in enumerate(pieces):
+            first = at_start and n == 0
+            if len(run) == 1 and not quals:
+                name = facts._single_name(run[0], first and facts._bare(run[0]) in common)
+                if name is not None:
+                    names.append(name)
+                continue
+            info = [facts._word(w) for w in run]
+            i, j = 0, len(run)
+            while i < j and (info[i].stop or (first and info[i].bare in common and not info[i].rank)):
+                i += 1
+                first = False
+            while i < j and info[j - 1].date:
+                j -= 1
+            while i < j and info[i].date:
+                i += 1
+            if i == j:
+                continue
+            last_head = next((k for k in range(j - 2, i - 1, -1) if info[k].head), i - 1)
+            named = info[last_head + 1: j]
+            if named[-1].head or sum(w.letters for w in named) < 2:
+                continue
+            name = " ".join(w.kept for w in named)
+            names.append(name)
+            title_words = run[i: last_head + 1]
+            if all(w.person for w in named) and (
+                title_words or (len(named) >= 2 and not any(w.org for w in named))
+            ):
+                words = (quals if n == 0 else []) + title_words
+                every = facts._title_words()
+                key = tuple(every[facts._bare(w)][0] for w in words if facts._bare(w) in every)
+                persons.append(facts.Person(name=name, title=" ".join(words), title_key=key))
+    return tuple(names), tuple(persons)
+
+
+_NAME_WORDS = ["The", "But", "Iraq", "Iraq's", "Russia’s", "Gen.", "Lt.", "Marine", "Prime", "Minister",
+               "Frank", "McKenzie", "Al-Ghanimi", "al", "Abu", "Mahdi", "U.S.", "Jan.", "Monday",
+               "Defense", "Ministry", "former", "caretaker", "general", "manager", "senior", "Senior",
+               "Mr.", "Dr", "Smith.", "forces'", "Ann", "said", "and", "the", ",", ".", "“", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_WORDS), max_size=12).map(" ".join),
+       st.sets(st.sampled_from(["the", "but", "iraq", "prime", "frank", "senior", "mr", "ann"])))
+def test_names_read_run_by_run_once_are_the_plain_names(text, common):
+    # each capitalised run's names are worked out once per run (cached), only for speed: the
+    # names and persons of a text must be those the run-by-run rules give
+    import framing.facts as facts
+
+    common = frozenset(common)
+    assert facts._names_and_persons.__wrapped__(text, common) == _plain_names_and_persons(text, common)
+
+
+def test_names_of_the_seed_sentences_are_the_plain_names():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "seeds").glob("*.txt")):
+        body = path.read_text("utf-8")
+        common = frozenset(w for w in body.split() if w.islower())
+        for text in body.replace("\n", ". ").split(". "):
+            for c in (common, frozenset(w.lower() for w in text.split()[:1])):
+                assert facts_names(text, c) == _plain_names_and_persons(text, c)
+
+
+def facts_names(text, common):
+    import framing.facts as facts
+
+    return facts._names_and_persons.__wrapped__(text, common)
