@@ -15,8 +15,8 @@ The engine runs in three steps, keeping memory flat as the corpus grows:
    (:func:`framing.store.rows_for`); the analysis computes only what those rows hold
    (:data:`CORPUS_PRODUCTS`: the same stored values, without the products no table keeps, such
    as distinctive words and substitutions); the main process writes the rows as they come, in
-   transactions of a few thousand articles.  A progress bar with rate and time left is shown
-   on a terminal.  The Dask engine (``engine="dask"``) sends the same batches to the same
+   transactions of a few hundred articles (Parquet: parts of a few thousand).  A progress bar
+   with rate and time left is shown on a terminal.  The Dask engine (``engine="dask"``) sends the same batches to the same
    function on a ``dask.distributed`` cluster.
 
 Example:
@@ -75,11 +75,19 @@ LANGUAGE_MIN_WORDS = 25
 LANGUAGE_CHARS = 1500
 #: Articles per task sent to a worker (small enough to balance, large enough to amortise).
 TASK_ARTICLES = 24
-#: Articles buffered before a write to the store (one transaction), or fewer when their texts
-#: reach FLUSH_CHARS characters (about 2,000 news articles of 600 words): the buffer's memory is
-#: bounded by what it holds, not by how many articles there are.
+#: Articles buffered before a write to Parquet (one part file per table), or fewer when their
+#: texts reach FLUSH_CHARS characters (about 2,000 news articles of 600 words): the buffer's
+#: memory is bounded by what it holds, not by how many articles there are, and part files stay
+#: large enough to read fast.
 FLUSH_ARTICLES = 2000
 FLUSH_CHARS = 8_000_000
+#: The same for a run that writes only a DuckDB store (one transaction per write).  Small writes
+#: overlap with the analysis: the workers go on with the tasks in flight while the main process
+#: writes, and only the last small write and the store's closing are left when they finish.  With
+#: 2,000-article writes a 1,200-article run ended with 0.6 s of writing and checkpointing while
+#: the workers sat idle (/tmp/s7/timeline.py, README "Speed and memory").
+STORE_FLUSH_ARTICLES = 250
+STORE_FLUSH_CHARS = 1_000_000
 #: Seconds to wait for a Dask scheduler before giving up with a message.
 DASK_CONNECT_SECONDS = 10
 #: Records vectorised at once while scanning for grouping.
@@ -106,7 +114,7 @@ def english_ratio(text: str) -> float | None:
     words = _TOKEN.findall(text[:LANGUAGE_CHARS].lower())
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
-    return sum(w in _ENGLISH for w in words) / len(words)
+    return sum(map(_ENGLISH.__contains__, words)) / len(words)
 
 
 # --------------------------------------------------------------------------------------------
@@ -715,6 +723,10 @@ def analyze_corpus(
             f"(scan and grouping {summary.scan_seconds:.1f} s)")
         bar = _progress(total, progress)
         buffered = chars = 0
+        if out is None:
+            flush_articles, flush_chars = STORE_FLUSH_ARTICLES, STORE_FLUSH_CHARS
+        else:
+            flush_articles, flush_chars = FLUSH_ARTICLES, FLUSH_CHARS
 
         def flush() -> None:
             nonlocal buffer, buffered, chars
@@ -733,7 +745,7 @@ def analyze_corpus(
             buffered += n
             chars += sum(len(r["text"] or "") for r in rows["articles"])
             bar.update(n)
-            if buffered >= FLUSH_ARTICLES or chars >= FLUSH_CHARS:
+            if buffered >= flush_articles or chars >= flush_chars:
                 flush()
 
         t1 = time.perf_counter()

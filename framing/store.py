@@ -102,13 +102,14 @@ SCHEMAS: dict[str, pa.Schema] = {
 TABLES = tuple(SCHEMAS)
 
 #: Memory DuckDB may use while the batch engine writes (its buffer pool: pages of the tables
-#: being appended to; more spills to its temporary directory), and how many writes (of about
-#: 2,000 articles each) one connection makes before it is reopened.  Measured with 2,000-article
-#: writes of 600-word texts (the writer alone, peak resident memory after 6 / 12 / 18 / 24
-#: writes): 256 MB gave 467 / 580 / 580 / 639 MB, 64 MB 405 / 434 / 439 / 450, 32 MB 385 / 397 /
-#: 404 / 405.  The writer only appends; wall times stayed within 10% of each other.
+#: being appended to; more spills to its temporary directory), and how many articles one
+#: connection writes before it is reopened (at the first write that reaches the count).
+#: Measured with 2,000-article writes of 600-word texts, a connection reopened every 5 writes
+#: (the writer alone, peak resident memory after 6 / 12 / 18 / 24 writes): 256 MB gave 467 /
+#: 580 / 580 / 639 MB, 64 MB 405 / 434 / 439 / 450, 32 MB 385 / 397 / 404 / 405.  The writer
+#: only appends; wall times stayed within 10% of each other.
 WRITER_MEMORY_LIMIT = "32MB"
-REOPEN_WRITES = 5
+REOPEN_ARTICLES = 10_000
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -236,7 +237,7 @@ class DuckDBSink:
     def __init__(self, path: str | Path) -> None:
 
         self.path = Path(path)
-        self._writes = 0
+        self._articles = 0  # written since the connection was opened
         self.con = self._connect()
         for name, schema in SCHEMAS.items():
             empty = pa.Table.from_pylist([], schema=schema)
@@ -262,7 +263,7 @@ class DuckDBSink:
         con = duckdb.connect(str(self.path))
         # DuckDB caches written pages up to 80% of RAM by default, so a long run's main process
         # grew with the corpus (engine alone: 1,203 MB at 120,000 articles).  A small buffer
-        # pool and a fresh connection every REOPEN_WRITES writes keep it flat (README, Corpus
+        # pool and a fresh connection every REOPEN_ARTICLES articles keep it flat (README, Corpus
         # mode, "Speed and memory").
         con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
         return con
@@ -295,10 +296,11 @@ class DuckDBSink:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        self._writes += 1
-        if self._writes % REOPEN_WRITES == 0:
+        self._articles += len(rows.get("articles", ()))
+        if self._articles >= REOPEN_ARTICLES:
             self.con.close()
             self.con = self._connect()
+            self._articles = 0
 
     def close(self) -> None:
         self.con.close()
