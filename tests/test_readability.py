@@ -174,3 +174,27 @@ def test_a_word_in_punctuation_or_quotation_marks_counts_as_the_regular_expressi
                + rng.choice(marks) for _ in range(20000)}
     for token in tokens:
         assert r._pack(token) == by_regex(token), token
+
+
+def test_cached_token_counts_are_the_tokens_own_and_shared_between_equal_values():
+    """The token cache holds each token's _pack value, equal values as one object (the few
+    distinct counts are shared), and a text's packed counts are the sum over its tokens."""
+    import random
+
+    from framing import readability as r
+
+    rng = random.Random(53)
+    pieces = ["the", "The", "said,", "“We", "hyphen-ated", "it’s", "1985", "x", "(AP)", "--",
+              "Mertinpe", "unceremoniously", "a.m.", "co-op's", "!!", "é"]
+    r._token_cache.clear()
+    r._word_cache.clear()
+    r._packed_values.clear()
+    for _ in range(300):
+        tokens = [rng.choice(pieces) + rng.choice(["", "", "s", "."]) for _ in range(30)]
+        text = " ".join(tokens)
+        assert r._packed_counts(text) == sum(r._pack(t) for t in tokens)
+    assert set(r._token_cache) >= {"the", "said,"}
+    for token, packed in r._token_cache.items():
+        assert packed == r._pack(token)
+        assert packed is r._packed_values[packed]
+    assert len(r._packed_values) < len(r._token_cache)
