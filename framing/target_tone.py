@@ -68,6 +68,8 @@ _CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?",
                            "although", "though", "whereas", "because", "after", "before",
                            "as", "when", "who", "which", "that"})
 _QUOTE_CHARS = frozenset('"“”«»')
+_QUOTE_CHAR = re.compile('["“”«»]')  # _QUOTE_CHARS
+_match_start = re.Match.start
 _PUNCTUATION = string.punctuation  # what VADER strips from a word
 _NON_ASCII = re.compile(r"[^\x00-\x7f]").findall
 _SAY = frozenset({"said", "says", "say", "told", "tells", "stated", "added", "argued", "claimed",
@@ -414,6 +416,13 @@ def compound(text: str) -> float:
 
 
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
+    """_TOKEN's matches in the sentence, lower-cased ("’" read as "'"), with their offsets."""
+    words, starts, ends = _token_columns(sentence)
+    return list(zip(words, starts, ends, strict=True))
+
+
+def _token_columns(sentence: str) -> tuple[tuple[str, ...], list[int], list[int]]:
+    """The words of :func:`_tokens`, their starts and their ends."""
     low = sentence.lower().replace("’", "'")
     if len(low) == len(sentence) and "Σ" not in sentence and "\u212a" not in sentence:
         # str.lower is per character except for a final capital sigma, so when no character
@@ -425,9 +434,10 @@ def _tokens(sentence: str) -> list[tuple[str, int, int]]:
         parts = _TOKEN_SPLIT(low)
         offsets = list(accumulate(map(len, parts)))
         # (offsets[0::2] has one more: the end of the text after the last token.)
-        return list(zip(parts[1::2], offsets[0::2], offsets[1::2], strict=False))
-    return [(m.group(0).lower().replace("’", "'"), m.start(), m.end())
-            for m in _TOKEN.finditer(sentence)]
+        return tuple(parts[1::2]), offsets[0:-1:2], offsets[1::2]
+    matches = list(_TOKEN.finditer(sentence))
+    return (tuple([m.group(0).lower().replace("’", "'") for m in matches]),
+            [m.start() for m in matches], [m.end() for m in matches])
 
 
 def _valence(lex: dict, tok: str) -> float:
@@ -447,15 +457,23 @@ def _word_valence(tok: str) -> float:
     return _valence(_lexicon()[1], tok)
 
 
+#: A sentence as _sentence_parts reads it: words, token starts, token ends, valences, and the
+#: positions of the words with a valence and of the clause breaks (tokens) and of the quotation
+#: marks (characters).
+_Parts = tuple[tuple[str, ...], list[int], list[int], tuple[float, ...], list[int], list[int],
+               list[int]]
+
+
 @lru_cache(maxsize=8192)
-def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]:
-    """Tokens, lower-cased words and negation-aware VADER valences of a sentence (cached: a
+def _sentence_parts(sentence: str) -> _Parts:
+    """The lower-cased words of a sentence, their offsets and their negation-aware VADER
+    valences, and where its valenced words, clause breaks and quotation marks are (cached: a
     sentence with several targets is read once)."""
     _, lex, negate, n_scalar = _lexicon()
-    toks = tuple(_tokens(sentence))
-    words = tuple([t[0] for t in toks])
+    words, starts, ends = _token_columns(sentence)
     vals = list(map(_word_valence, words))
-    for i in [i for i, v in enumerate(vals) if v]:
+    valenced = list(compress(range(len(vals)), vals))
+    for i in valenced:
         # VADER's negation rule: a negator among the 3 preceding words scales by N_SCALAR.
         if i:
             before = words[i - 3 if i > 3 else 0:i]
@@ -464,12 +482,29 @@ def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]
             if vals[i] < 0 and not _OPPOSE.isdisjoint(before):
                 vals[i] *= n_scalar
     # A word without a valence of its own: "anti-" before a negative word (the words are
-    # searched only when one of them starts so).
-    if "\nanti-" in "\n".join(("", *words)):
+    # searched only when one of them starts so, which needs a "-" in the sentence).
+    if "-" in sentence and "\nanti-" in "\n".join(("", *words)):
         for i, w in enumerate(words):
             if not vals[i] and w.startswith("anti-") and (inner := _valence(lex, w[5:])) < 0:
                 vals[i] = inner * n_scalar
-    return toks, words, tuple(vals)
+        valenced = list(compress(range(len(vals)), vals))
+    return (
+        words,
+        starts,
+        ends,
+        tuple(vals),
+        valenced,
+        list(compress(range(len(words)), map(_CLAUSE_BREAK.__contains__, words))),
+        list(map(_match_start, _QUOTE_CHAR.finditer(sentence))),
+    )
+
+
+@lru_cache(maxsize=8192)
+def _sentence(sentence: str) -> tuple[tuple, tuple[str, ...], tuple[float, ...]]:
+    """Tokens (as :func:`_tokens`), lower-cased words and negation-aware VADER valences of a
+    sentence (cached)."""
+    words, starts, ends, vals = _sentence_parts(sentence)[:4]
+    return tuple(zip(words, starts, ends, strict=True)), words, vals
 
 
 def _clause_bounds(masked: Sequence[str], tpos: int) -> tuple[int, int]:
@@ -787,32 +822,11 @@ class _Columns:
         self.bigram_cols = np.array([c for _, _, c in readings], np.int64)[order]
 
 
-_QUOTE_CHAR = re.compile('["“”«»]')  # _QUOTE_CHARS
-_match_start = re.Match.start
-
-
-@lru_cache(maxsize=8192)
-def _sentence_marks(sentence: str) -> tuple[tuple[int, ...], tuple[int, ...], list[int],
-                                             list[int], list[int]]:
-    """Per sentence, shared by its targets: token starts and ends (characters), the
-    positions of the words with a valence and of the clause breaks (tokens), and the
-    positions of the quotation marks (characters)."""
-    toks, words, vals = _sentence(sentence)
-    _, starts, ends = zip(*toks, strict=True) if toks else ((), (), ())
-    return (
-        starts,
-        ends,
-        list(compress(range(len(vals)), vals)),
-        list(compress(range(len(words)), map(_CLAUSE_BREAK.__contains__, words))),
-        list(map(_match_start, _QUOTE_CHAR.finditer(sentence))),
-    )
-
-
 @lru_cache(maxsize=8192)
 def _sentence_columns(columns: _Columns, sentence: str) -> tuple[list, list]:
     """Per sentence, shared by its targets: the "w:" column of each word and the "b:" column
     of each pair of neighbours (None where the model has none)."""
-    words = _sentence(sentence)[1]
+    words = _sentence_parts(sentence)[0]
     w, b = columns.family["w:"], columns.family["b:"]
     return (
         list(map(w.get, words)),
@@ -847,8 +861,8 @@ def _sentence_entries(columns: _Columns, sentence: str) -> list[tuple[int, float
 
 
 def _target_entries(
-    columns: _Columns, sentence: str, words: Sequence[str], word_vals: Sequence[float],
-    marks: tuple, start: int, t0: int, t1: int, lo: int, hs: int,
+    columns: _Columns, sentence: str, parts: _Parts, start: int, t0: int, t1: int, lo: int,
+    hs: int,
 ) -> list[tuple[int, float]]:
     """The features of the target (tokens t0..t1, clause lo..hs - 1) that are not one per
     word of a family (those :func:`_feature_columns` and :func:`_batch_rows` add apart), as
@@ -859,7 +873,7 @@ def _target_entries(
     fixed = columns.fixed
     family = columns.family
     w_target, left_t, t_right = columns.target_columns
-    valenced, quote_marks = marks[2], marks[4]
+    words, word_vals, valenced, quote_marks = parts[0], parts[3], parts[4], parts[6]
     # The masked sentence (the target's words replaced by one "<t>" at tpos = t0) is not built:
     # its word i is words[i] left of the target and words[i + shift] right of it.
     shift = t1 - t0
@@ -949,16 +963,16 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     bigrams).  ``tests/test_tone.py`` checks the scores agree to 1e-12 and the predicted
     classes are equal.  (:func:`_batch_rows` gives the same rows for many targets at once.)
     """
-    toks, words, word_vals = _sentence(sentence)
+    parts = _sentence_parts(sentence)
+    words = parts[0]
     fixed = columns.fixed
     feats = _Row()
     if fixed["bias_"] >= 0:
         feats[fixed["bias_"]] = 1.0
-    if not toks:
+    if not words:
         return feats
-    marks = _sentence_marks(sentence)
     sentence_w, sentence_b = _sentence_columns(columns, sentence)
-    t0, t1, lo, hs = _target_words(marks[0], marks[1], marks[3], start, end)
+    t0, t1, lo, hs = _target_words(parts[1], parts[2], parts[5], start, end)
     n0 = len(words)
     n = n0 - (t1 - t0)
 
@@ -994,8 +1008,7 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     clause_words.discard("<t>")
     feats.update(dict.fromkeys(map(columns.family["c:"].get, clause_words), 1.0))
 
-    feats.update(_target_entries(columns, sentence, words, word_vals, marks, start, t0, t1,
-                                 lo, hs))
+    feats.update(_target_entries(columns, sentence, parts, start, t0, t1, lo, hs))
     feats.update(_sentence_entries(columns, sentence))
     if columns.dense is not None:
         feats.dense = _embedding(sentence, t0, t1, lo, hs - 1)
@@ -1026,10 +1039,9 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     """
     sentences = list(dict.fromkeys([t[0] for t in targets]))
     where = {s: i for i, s in enumerate(sentences)}
-    infos = list(map(_sentence, sentences))
-    marks = list(map(_sentence_marks, sentences))
+    infos = list(map(_sentence_parts, sentences))
     shared = [_sentence_entries(columns, s) for s in sentences]
-    first = list(accumulate([len(info[1]) for info in infos], initial=0))
+    first = list(accumulate([len(info[0]) for info in infos], initial=0))
     n_words = first[-1]
     n_rows = len(targets)
 
@@ -1039,15 +1051,14 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     spans: list[tuple[int, int, int, int, int, int, int]] = []  # row, first, t0, t1, n0, lo, hs
     for r, (sentence, start, end) in enumerate(targets):
         si = where[sentence]
-        _, words, word_vals = infos[si]
-        if words:
-            m = marks[si]
-            t0, t1, lo, hs = _target_words(m[0], m[1], m[3], start, end)
-            row = _target_entries(columns, sentence, words, word_vals, m, start, t0, t1, lo, hs)
+        parts = infos[si]
+        if parts[0]:
+            t0, t1, lo, hs = _target_words(parts[1], parts[2], parts[5], start, end)
+            row = _target_entries(columns, sentence, parts, start, t0, t1, lo, hs)
             row += shared[si]
             entries += row
             counts.append(len(row))
-            spans.append((r, first[si], t0, t1, len(words), lo, hs))
+            spans.append((r, first[si], t0, t1, len(parts[0]), lo, hs))
         else:
             counts.append(0)
     bias = columns.fixed["bias_"]
@@ -1063,7 +1074,7 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     if spans and n_words:
         # Every word's columns, then the column of the bigram it starts (-1: none).
         ids = np.fromiter(map(columns.word_ids.get, chain.from_iterable(
-            [info[1] for info in infos]), repeat(0)), np.int64, n_words)
+            [info[0] for info in infos]), repeat(0)), np.int64, n_words)
         n_fam = len(_WORD_FAMILIES)
         table = np.full((n_words, n_fam + 1), -1, np.int64)
         table[:, :n_fam] = columns.word_table[ids]
@@ -1367,7 +1378,7 @@ def clear_caches() -> None:
     _sentence.cache_clear()
     _sentence_sums.cache_clear()
     _sentence_columns.cache_clear()
-    _sentence_marks.cache_clear()
+    _sentence_parts.cache_clear()
     load_model().predictions().clear()
 
 
