@@ -702,6 +702,12 @@ def _common_words(docs: Sequence[Document]) -> frozenset[str]:
 _LOWER_CASE_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")
 
 
+def _compares_versions(doc_units: list[list[int]]) -> bool:
+    """Whether two versions have units: the alignment reads the similarity of units of
+    different versions only, so with one version it needs none (its facts' keys neither)."""
+    return sum(1 for us in doc_units if us) >= 2
+
+
 def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
     docs = tuple(documents)
     units: list[_Unit] = []
@@ -718,10 +724,14 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
         return _Aligned(docs, units, doc_units, np.zeros((0, 0)), [], list(range(len(docs))),
                         sentence_counts, _common_words(docs))
     common = _common_words(docs)
-    keys = [factlib.keys(u.text, common=common) for u in units]
-    # the alignment compares units of different versions only: no similarity within a version
-    groups.append(len(units))
-    sim = _similarity([u.text for u in units], keys, settings, groups)
+    if _compares_versions(doc_units):
+        keys = [factlib.keys(u.text, common=common) for u in units]
+        # the alignment compares units of different versions only: no similarity within a
+        # version
+        groups.append(len(units))
+        sim = _similarity([u.text for u in units], keys, settings, groups)
+    else:  # one version with units (a corpus's single-article events): nothing to compare
+        sim = np.zeros((len(units), len(units)))
     central = _centrality(sim, doc_units)
     order = sorted(range(len(docs)), key=lambda d: (-central[d], d))
     derived: dict[tuple[int, int], int | None] = {}

@@ -481,3 +481,17 @@ def test_single_spaced_is_split_and_join(text):
     # the character grams skip the split and join of a text already single-spaced, only for
     # speed: the text must come out as split and join make it
     assert details._single_spaced(text) == " ".join(text.split())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
+def test_one_version_with_units_skips_the_similarity_with_the_same_details(versions):
+    # an event where at most one version has units is aligned without unit similarities (no
+    # two versions to compare), only for speed: the details must be those computed with them
+    from unittest import mock
+
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    for event in (docs, [doc("w", WIRE)], [doc("w", WIRE), doc("e", "")], [doc("w", WIRE), *docs]):
+        fast = details.analyze(event)
+        with mock.patch.object(details, "_compares_versions", lambda doc_units: True):
+            assert details.analyze(event) == fast
