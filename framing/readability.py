@@ -130,6 +130,9 @@ class _Hyphenation:
         # Walks by their first _WINDOW characters (see count()): character 4-grams recur
         # across words, so most walks are one lookup.
         self._windows: dict[str, tuple[int | None, dict | None]] = {}
+        # The walks that stop inside a window, one tuple per merged pattern (a few hundred):
+        # the memo's values are shared objects that stay in the processor's cache.
+        self._stops: dict[int | None, tuple[int | None, dict | None]] = {}
 
     def count(self, word: str) -> int:
         """``len(Pyphen(lang="en_US").positions(word))``."""
@@ -147,7 +150,10 @@ class _Hyphenation:
             window = pointed[i:i + _WINDOW]
             found = windows.get(window)
             if found is None:
-                found = windows[window] = self._walk(window)
+                found = self._walk(window)
+                if found[1] is None:
+                    found = self._stops.setdefault(found[0], found)
+                windows[window] = found
             pattern, node = found
             if node is not None:  # the window is a path of the trie: walk on
                 for ch in pointed[i + _WINDOW:]:
