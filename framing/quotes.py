@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import by_first_character
+from .patterns import alternatives, by_first_character
 from .sentences import last_sentence
 from .types import Quote
 
@@ -101,6 +101,14 @@ _BEFORE = re.compile(
 #: verb is letters only and ends before a character that is not one, so no occurrence that
 #: finditer skips (inside an earlier match) ends later (tests/test_quotes.py compares).
 _VERB_END = re.compile(rf"(?:{_VERBS})\b", re.UNICODE)
+#: The speech verbs spelt backwards ([sz] written out): the last match of _VERB_END in a
+#: sentence ends where the first of these, not glued to a word character on its left, starts in
+#: the reversed sentence (_last_verb_end).
+_VERB_FORMS = tuple(
+    form for w in _VERB_WORDS.split("|")
+    for form in ((w.replace("[sz]", "s"), w.replace("[sz]", "z")) if "[sz]" in w else (w,))
+)
+_REVERSED_VERB = re.compile(by_first_character(alternatives(f[::-1] for f in _VERB_FORMS)))
 _LEADING_DET = re.compile(r"^(The|A|An|His|Her|Their|Its)\b")
 _TRAILING_TIME = re.compile(
     r"\s+(?:on|in|at|this|last|back|recently|earlier|later|then|now|also|told|of)\b.*$"
@@ -274,11 +282,11 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     before = body[para_start:start]
     sentence = last_sentence(before)
     found = None
-    verb_ends = [v.end() for v in _VERB_END.finditer(sentence)]
-    if verb_ends:
+    last_verb = _last_verb_end(sentence)
+    if last_verb >= 0:
         # No match of _BEFORE ends after the last speech verb: the scan stops there (one
         # character after it, which the verb's \b reads).
-        for m in _BEFORE.finditer(sentence, 0, verb_ends[-1] + 1):
+        for m in _BEFORE.finditer(sentence, 0, last_verb + 1):
             found = m
     if found:
         return _clean_speaker(found.group("sp"))
@@ -286,3 +294,28 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     if m:
         return _clean_speaker(m.group("sp"))
     return None
+
+
+def _last_verb_end(sentence: str) -> int:
+    """Where the last match of ``_VERB_END.finditer(sentence)`` ends, or -1 when none.
+
+    The verbs are letters only and end where a word does (``\b``), so no occurrence that
+    finditer skips (inside an earlier match) ends later than its last match: the last end is
+    the latest end of any occurrence.  That is the first occurrence of a verb in the reversed
+    sentence whose left neighbour there is not a word character: one search from the end
+    instead of a scan of the whole sentence (tests/test_quotes.py compares).
+
+    Example:
+        >>> s = "Lavrov said the minister told reporters"
+        >>> _last_verb_end(s) == s.index("told") + 4, _last_verb_end("The tolder man")
+        (True, -1)
+    """
+    rev = sentence[::-1]
+    pos = 0
+    while (m := _REVERSED_VERB.search(rev, pos)) is not None:
+        j = m.start()
+        if j and (rev[j - 1].isalnum() or rev[j - 1] == "_"):
+            pos = j + 1  # glued to a word character: not the end of a word
+            continue
+        return len(sentence) - j
+    return -1

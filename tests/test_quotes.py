@@ -228,3 +228,25 @@ def test_speaker_before_scan_stops_after_the_last_speech_verb() -> None:
         cut = [m.span("sp") for m in _BEFORE.finditer(text, 0, verb_ends[-1] + 1)]
         assert cut[-1:] == whole[-1:], text
     assert tested > 2000
+
+
+def test_last_speech_verb_found_from_the_end_is_the_last_verb_match() -> None:
+    """_last_verb_end (the reversed sentence searched for the reversed verbs) gives the end
+    of the last _VERB_END match, or -1 when there is none, on random sentences of verbs glued
+    to letters, digits, underscores and marks on either side."""
+    import random
+
+    from framing.quotes import _VERB_END, _VERB_FORMS, _last_verb_end
+
+    assert all(f.isalpha() and f.isascii() for f in _VERB_FORMS)
+    rng = random.Random(59)
+    words = ["said", "says", "say", "told", "retold", "emphasized", "emphasised", "calls",
+             "called", "saying", "x", "é", "_", "1", "-", ".", "’", "“", "Lavrov", "the", "\n"]
+    found = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", "", ", "])
+                       for _ in range(rng.randint(0, 10)))
+        ends = [m.end() for m in _VERB_END.finditer(text)]
+        assert _last_verb_end(text) == (ends[-1] if ends else -1), text
+        found += bool(ends)
+    assert found > 10000
