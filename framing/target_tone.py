@@ -1093,7 +1093,7 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
         target = o + first_t  # the target's first word (global index)
         last = o + last_t
         right = last + 1  # the first word right of it
-        end = o + size
+        stop = o + size  # (the end of its sentence)
         left_1 = o + np.maximum(first_t - 1, 0)
         left_2 = o + np.maximum(first_t - 2, 0)
         right_2 = o + np.minimum(last_t + 2, size)
@@ -1105,9 +1105,9 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
             o + np.maximum(first_t - _NEAR, 0), right, right, left_1, left_2, right, right_2,
             o, right))
         highs = np.concatenate((
-            target, end, target, o + clause_hs, target, target,
+            target, stop, target, o + clause_hs, target, target,
             o + np.minimum(last_t + 1 + _AROUND, size), o + np.minimum(last_t + 1 + _NEAR, size),
-            target, left_1, right_2, o + np.minimum(last_t + 3, size), left_1, end - 1))
+            target, left_1, right_2, o + np.minimum(last_t + 3, size), left_1, stop - 1))
         family = np.repeat(np.array([0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, n_fam, n_fam]), k)
         values = np.concatenate((np.zeros(2 * k), np.ones(10 * k), scale, scale))
         sizes = np.maximum(highs - lows, 0)
