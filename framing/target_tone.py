@@ -891,41 +891,43 @@ def _target_entries(
         out.append((col, 1.0 / math.sqrt(max(n, 1))))
 
     # Valences of the masked sentence: the sentence's, 0 on the target.
-    lpos = lneg = rpos = rneg = cpos = cneg = 0.0
-    for j in valenced:
-        if t0 <= j <= t1:
-            continue
-        i = j if j < t0 else j - shift
-        v = word_vals[j]
-        d = abs(i - tpos)
-        wt = v / (1.0 + d / _DECAY)
-        if i < tpos:
-            if v > 0:
-                lpos += wt
+    # (Without a valenced word, all of them are 0 and there is no charged word.)
+    if valenced:
+        lpos = lneg = rpos = rneg = cpos = cneg = 0.0
+        for j in valenced:
+            if t0 <= j <= t1:
+                continue
+            i = j if j < t0 else j - shift
+            v = word_vals[j]
+            d = abs(i - tpos)
+            wt = v / (1.0 + d / _DECAY)
+            if i < tpos:
+                if v > 0:
+                    lpos += wt
+                else:
+                    lneg -= wt
+            elif v > 0:
+                rpos += wt
             else:
-                lneg -= wt
-        elif v > 0:
-            rpos += wt
-        else:
-            rneg -= wt
-        if lo <= i <= hi:
-            if v > 0:
-                cpos += v
-            else:
-                cneg -= v
-    for col, v in zip(columns.valence_cols, (lpos, lneg, rpos, rneg, cpos, cneg), strict=True):
-        if col >= 0 and v:
-            out.append((col, math.tanh(v / 4.0)))
+                rneg -= wt
+            if lo <= i <= hi:
+                if v > 0:
+                    cpos += v
+                else:
+                    cneg -= v
+        for col, v in zip(columns.valence_cols, (lpos, lneg, rpos, rneg, cpos, cneg), strict=True):
+            if col >= 0 and v:
+                out.append((col, math.tanh(v / 4.0)))
 
-    after, before_role = _charged_roles(words, word_vals, t0, t1)
-    if after is not None:
-        name, value, word = after
-        if (col := fixed[name]) >= 0:
-            out.append((col, value))
-        if (col := family[name + ":"].get(word, -1)) >= 0:
-            out.append((col, 1.0))
-    if before_role is not None and (col := fixed[before_role[0]]) >= 0:
-        out.append((col, before_role[1]))
+        after, before_role = _charged_roles(words, word_vals, t0, t1)
+        if after is not None:
+            name, value, word = after
+            if (col := fixed[name]) >= 0:
+                out.append((col, value))
+            if (col := family[name + ":"].get(word, -1)) >= 0:
+                out.append((col, 1.0))
+        if before_role is not None and (col := fixed[before_role[0]]) >= 0:
+            out.append((col, before_role[1]))
 
     # A verb of saying among the 3 words after the target, or right before it.
     if (not _SAY.isdisjoint(words[t1 + 1:t1 + 4]) or (
@@ -1218,29 +1220,6 @@ class ToneModel:
         X.sort_indices()
         return np.asarray(X @ self._coef_t()) + self.intercept
 
-    def decision_sorted(self, data: np.ndarray, indices: np.ndarray, bounds: np.ndarray
-                        ) -> np.ndarray:
-        """:meth:`decision_csr` for rows whose columns are sorted already, the same floats,
-        computed with numpy instead of scipy's sparse product (whose set-up costs more than
-        the product for a few dozen rows): each row's products value * coefficient, summed
-        one after another in the row's order from 0.0, as scipy's csr_matvecs sums them."""
-        coef_t = self._coef_t()
-        n_rows = len(bounds) - 1
-        out = np.empty((n_rows, coef_t.shape[1]))
-        sizes = np.diff(bounds)
-        for a in range(0, n_rows, 256):  # (blocks of rows: the padded products stay small)
-            b = min(a + 256, n_rows)
-            lo, hi = int(bounds[a]), int(bounds[b])
-            block = sizes[a:b]
-            # Row i's products in padded[i, 1:], after a 0.0 and before trailing zeros (adding
-            # 0.0 leaves a sum that is not -0.0 as it is).
-            padded = np.zeros((b - a, int(block.max(initial=0)) + 1, coef_t.shape[1]))
-            padded[np.repeat(np.arange(b - a), block),
-                   np.arange(1, hi - lo + 1) - np.repeat(bounds[a:b] - lo, block)] = (
-                data[lo:hi, None] * coef_t[indices[lo:hi]])
-            out[a:b] = np.add.accumulate(padded, axis=1)[:, -1]
-        return out + self.intercept
-
     def predictions(self) -> dict[tuple[str, int, int], tuple[int, float]]:
         """This model's results by (sentence, target start, target end), filled by predict."""
         cached = self.__dict__.get("_predictions_cache")
@@ -1385,7 +1364,7 @@ def clear_caches() -> None:
 def _predict(m: ToneModel, targets: list[tuple[str, int, int]]) -> list[tuple[int, float]]:
     columns = m.columns()
     if columns.dense is None:
-        p = probabilities(m.decision_sorted(*_batch_rows(columns, targets)))
+        p = probabilities(m.decision_csr(*_batch_rows(columns, targets)))
     else:
         p = probabilities(m.decision_columns(
             [_feature_columns(columns, s, a, b) for s, a, b in targets]))

@@ -142,19 +142,18 @@ def _article_tone(
     # Target-dependent tone of every mention, in one batch.
     # Other mentions of the same actor in the sentence are masked too (transformer model).
     usable = [m for m in mentions if 0 <= m.sentence < len(doc.sentences)]
-    local: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     sents, spans = [], []
     for m in usable:
         s = doc.sentences[m.sentence]
         sents.append(s.text)
-        span = (max(m.start - s.start, 0), min(m.end - s.start, len(s.text)))
-        spans.append(span)
-        local[m.sentence, m.actor].append(span)
-    # (The linear model does not read them.)
-    others = None if predict is target_tone.predict else [
-        [o for o in local[m.sentence, m.actor] if o != span]
-        for m, span in zip(usable, spans, strict=True)
-    ]
+        spans.append((max(m.start - s.start, 0), min(m.end - s.start, len(s.text))))
+    others = None  # (the linear model does not read them)
+    if predict is not target_tone.predict:
+        local: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+        for m, span in zip(usable, spans, strict=True):
+            local[m.sentence, m.actor].append(span)
+        others = [[o for o in local[m.sentence, m.actor] if o != span]
+                  for m, span in zip(usable, spans, strict=True)]
     preds = predict(sents, spans, others) if usable else []
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):

@@ -348,9 +348,9 @@ def _rows_agree(model: ToneModel, cases: list[tuple[str, int, int]], size: int) 
             got = list(zip(cols[bounds[i]:bounds[i + 1]].tolist(),
                            data[bounds[i]:bounds[i + 1]].tolist(), strict=True))
             assert got == want, case
-        # The numpy product gives scipy's floats, bit for bit.
+        # The same class scores, bit for bit.
         expected = model.decision_columns([_feature_columns(columns, *c) for c in batch])
-        assert model.decision_sorted(data, cols, bounds).tobytes() == expected.tobytes()
+        assert model.decision_csr(data, cols, bounds).tobytes() == expected.tobytes()
 
 
 def test_batch_rows_are_the_feature_columns_of_each_target() -> None:
@@ -367,18 +367,6 @@ def test_batch_rows_are_the_feature_columns_on_newsmtsc(bench_dir: Path) -> None
     cases = [(r["sentence"], r["target_start"], r["target_end"]) for r in recs]
     _rows_agree(model, cases, 23)
     _rows_agree(model, cases, 600)
-
-
-def test_numpy_product_sums_rows_of_any_length_as_scipy_does() -> None:
-    model = load_model()
-    rng = np.random.default_rng(7)
-    n_cols = model.coef.shape[1]
-    sizes = [0, 1, 3, 300, 0, 17] + rng.integers(0, 60, 600).tolist()  # > 256 rows: blocks
-    cols = np.concatenate([np.sort(rng.choice(n_cols, s, replace=False)) for s in sizes])
-    data = rng.normal(size=len(cols)) * 10.0 ** rng.integers(-8, 8, len(cols))
-    bounds = np.concatenate(([0], np.cumsum(sizes)))
-    got = model.decision_sorted(data, cols, bounds)
-    assert got.tobytes() == model.decision_csr(data, cols, bounds).tobytes()
 
 
 # ---- the model file and its training script ------------------------------------------------
