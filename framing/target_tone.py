@@ -795,31 +795,40 @@ class _Columns:
         # "_" unless it is the token "_", so a name may read more than one way): two
         # neighbours a, b have the column of "_".join((a, b)) exactly when they are one of
         # these readings.
-        readings: list[tuple[str, str, int]] = []
+        firsts: list[str] = []
+        seconds: list[str] = []
+        bigram_cols: list[int] = []
         for pair, col in family["b:"].items():
+            if pair.count("_") == 1:
+                a, _, b = pair.partition("_")
+                if a and b:
+                    firsts.append(a)
+                    seconds.append(b)
+                    bigram_cols.append(col)
+                continue
             i = pair.find("_")
             while i >= 0:
                 if 0 < i < len(pair) - 1:
-                    readings.append((pair[:i], pair[i + 1:], col))
+                    firsts.append(pair[:i])
+                    seconds.append(pair[i + 1:])
+                    bigram_cols.append(col)
                 i = pair.find("_", i + 1)
-        ids: dict[str, int] = {}
-        for f in _WORD_FAMILIES:
-            for word in family[f]:
-                ids.setdefault(word, len(ids) + 1)
-        for a, b, _ in readings:
-            ids.setdefault(a, len(ids) + 1)
-            ids.setdefault(b, len(ids) + 1)
+        names = dict.fromkeys(chain(*(family[f] for f in _WORD_FAMILIES), firsts, seconds))
+        ids = dict(zip(names, range(1, len(names) + 1), strict=True))
         count = len(ids) + 1
         word_table = np.full((count, len(_WORD_FAMILIES)), -1, np.int64)
         for k, f in enumerate(_WORD_FAMILIES):
-            word_table[[ids[w] for w in family[f]], k] = list(family[f].values())
-        keys = np.array([ids[a] * count + ids[b] for a, b, _ in readings], np.int64)
+            fam = family[f]
+            word_table[np.fromiter(map(ids.__getitem__, fam), np.int64, len(fam)), k] = (
+                np.fromiter(fam.values(), np.int64, len(fam)))
+        keys = (np.fromiter(map(ids.__getitem__, firsts), np.int64, len(firsts)) * count
+                + np.fromiter(map(ids.__getitem__, seconds), np.int64, len(seconds)))
         order = np.argsort(keys)
         self.word_ids = ids
         self.word_table = word_table
         self.id_count = count
         self.bigram_keys = keys[order]
-        self.bigram_cols = np.array([c for _, _, c in readings], np.int64)[order]
+        self.bigram_cols = np.array(bigram_cols, np.int64)[order]
 
 
 @lru_cache(maxsize=8192)
@@ -867,9 +876,9 @@ def _target_entries(
     """The features of the target (tokens t0..t1, clause lo..hs - 1) that are not one per
     word of a family (those :func:`_feature_columns` and :func:`_batch_rows` add apart), as
     (column, value), the bias left out: the masked target's word and its two bigrams, the
-    valences, the sentence's compound, the agent/patient heuristic, speaker, quotation and
-    pronoun, position (not those of :func:`_sentence_entries`).  Values 0 and features outside
-    the model are left out."""
+    valences, the agent/patient heuristic, speaker, quotation and pronoun, position (the
+    compound features are :func:`_sentence_entries`).  Values 0 and features outside the model
+    are left out."""
     fixed = columns.fixed
     family = columns.family
     w_target, left_t, t_right = columns.target_columns
