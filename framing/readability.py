@@ -322,8 +322,32 @@ def _pack(token: str) -> int:
     return own | (1 << _FIELD) | _syllables(word)
 
 
+# Three whitespace tokens holding a word character, from the start of a segment (between runs
+# of .!?): white space, tokens without a word character (each followed by white space), then a
+# token with one.  Possessive throughout: each step has one way to match, so a try is linear.
+_WORD_TOKEN = r"\s*+(?:[^\s\w.!?]++\s++)*+[^\s\w.!?]*+\w[^\s.!?]*+"
+_FIRST_SEGMENT_COUNTS = re.compile(f"(?:{_WORD_TOKEN}){{3}}").match
+# The same after the last mark of a run: re skips to the marks at C speed.
+_SEGMENT_COUNTS = re.compile(f"[.!?](?![.!?])(?:{_WORD_TOKEN}){{3}}").findall
+
+
 def _sentences(text: str) -> int:
-    """textstat's sentence count: ``.!?``-separated segments with more than 2 word tokens."""
+    """textstat's sentence count: ``.!?``-separated segments with more than 2 word tokens.
+
+    A segment counts when three of its tokens hold a word character: the first segment when
+    the text starts so, each other one when the text after its run of marks does.  Two
+    regular expression calls instead of a split and a test per segment (the same count as
+    :func:`_sentences_by_segment`; tests/test_readability.py compares them).
+
+    Example:
+        >>> _sentences("The U.S. Army said so. No! It is - he said - not over")
+        2
+    """
+    return (_FIRST_SEGMENT_COUNTS(text) is not None) + len(_SEGMENT_COUNTS(text))
+
+
+def _sentences_by_segment(text: str) -> int:
+    """:func:`_sentences`, segment by segment (its plain form)."""
     n = 0
     three = _THREE_WORDS
     for segment in _SENTENCE_END.split(text):

@@ -198,3 +198,24 @@ def test_cached_token_counts_are_the_tokens_own_and_shared_between_equal_values(
         assert packed == r._pack(token)
         assert packed is r._packed_values[packed]
     assert len(r._packed_values) < len(r._token_cache)
+
+
+def test_sentence_count_by_two_patterns_is_the_count_segment_by_segment(seeds_dir):
+    """_sentences (three word tokens after the start or a run of marks) counts what the
+    segment-by-segment loop counts, on the seed texts and 60,000 random texts of words, marks,
+    tokens without word characters, underscores, digits and Unicode white space."""
+    import random
+
+    from framing.readability import _sentences, _sentences_by_segment
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    rng = random.Random(61)
+    pieces = ["a", "bc", " a ", " ", "  ", "\n", "\u00a0", "\u2028", ".", "!", "?", "...", "—",
+              "-", "“", "'", "_", "9", "é", ",", "U.S.", "Mr.", "(", ")"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+              for _ in range(60000)]
+    counted = 0
+    for text in texts:
+        assert _sentences(text) == _sentences_by_segment(text), repr(text)
+        counted += _sentences(text) > 0
+    assert counted > 10000
