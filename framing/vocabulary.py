@@ -44,6 +44,7 @@ from .lexicon import (
     tokenize,
     tokens_of,
     vader_lexicon,
+    word_starts,
 )
 from .settings import DEFAULT_SETTINGS, Settings
 from .types import (
@@ -140,6 +141,7 @@ _NEGATION_WINDOW = 3  # words before the term (NegEx uses 5; 3 keeps clauses apa
 # r"[\"“]([^\"“”\n]{1,40}?)[\"”]" (tests/test_vocabulary.py), without trying every length.
 _SCARE = re.compile(r"[\"“]([^\"“”\n]{1,40}+)[\"”]")
 _SCARE_MAX_WORDS = 2
+_ENDS_WITH_STOP = re.compile(r"[.!?,;:]$").search
 _NORM_OF = itemgetter(2)  # Token.norm, at C speed in map()
 _START_OF = itemgetter(0)
 _END_OF = itemgetter(1)
@@ -203,8 +205,8 @@ def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, st
         inner = m.group(1)
         if inner != inner.strip():
             continue  # marks that do not hug a word close one quotation and open another
-        words = token_columns(inner).starts
-        if not words or len(words) > _SCARE_MAX_WORDS or re.search(r"[.!?,;:]$", inner):
+        words = word_starts(inner)
+        if not words or len(words) > _SCARE_MAX_WORDS or _ENDS_WITH_STOP(inner):
             continue
         if all(inner[start].isupper() for start in words):
             continue  # a title or a name in quotation marks ("Daily Show")

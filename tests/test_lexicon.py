@@ -293,3 +293,20 @@ def test_lower_case_keeps_the_words_of_any_text_but_the_two_tested_characters() 
     assert len(low) == len(every)
     word = re.compile(r"[A-Za-z0-9'’]")
     assert [m.start() for m in word.finditer(low)] == [m.start() for m in word.finditer(every)]
+
+
+def test_word_starts_are_the_token_columns_starts_on_random_texts():
+    """word_starts (the words found in the text as it is) gives the starts of token_columns,
+    on both of its paths (texts with and without "İ" or the Kelvin sign)."""
+    import random
+
+    from framing.lexicon import word_starts
+
+    rng = random.Random(67)
+    found = 0
+    for alphabet in ("aAsSzZ’'0 9\n-é.Σ“”‘", "aAsS’'\u0130\u212a0 \n-é", "kKİı ’'a"):
+        for _ in range(4000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            assert word_starts(text) == token_columns(text).starts, text
+            found += len(word_starts(text))
+    assert found > 20000
