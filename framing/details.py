@@ -708,7 +708,14 @@ def _compares_versions(doc_units: list[list[int]]) -> bool:
     return sum(1 for us in doc_units if us) >= 2
 
 
-def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
+def _align(
+    documents: Sequence[Document], settings: Settings, common_words: bool = True
+) -> _Aligned:
+    """The units of every version, their similarities and the aligned rows.
+
+    ``common_words=False`` (corpus mode) leaves ``common`` empty when at most one version has
+    units: then no cell is compared with a reference wording and no facts or sources are
+    read, so nothing reads the words the texts write in lower case."""
     docs = tuple(documents)
     units: list[_Unit] = []
     doc_units: list[list[int]] = []
@@ -722,8 +729,10 @@ def _align(documents: Sequence[Document], settings: Settings) -> _Aligned:
         sentence_counts.append(len(_sentences(doc)))
     if not units:
         return _Aligned(docs, units, doc_units, np.zeros((0, 0)), [], list(range(len(docs))),
-                        sentence_counts, _common_words(docs))
-    common = _common_words(docs)
+                        sentence_counts, _common_words(docs) if common_words else frozenset())
+    common = (
+        _common_words(docs) if common_words or _compares_versions(doc_units) else frozenset()
+    )
     if _compares_versions(doc_units):
         keys = [factlib.keys(u.text, common=common) for u in units]
         # the alignment compares units of different versions only: no similarity within a
@@ -1278,7 +1287,7 @@ def analyze(
         >>> result.articles["a"].kept_share, result.articles["b"].kept_share
         (1.0, 1.0)
     """
-    al = _align(documents, settings)
+    al = _align(documents, settings, common_words=not store_only)
     details = _details(al, settings, facts=not store_only)
     if not al.documents:
         return EventDetails()

@@ -501,3 +501,19 @@ def test_one_version_with_units_skips_the_similarity_with_the_same_details(versi
         fast = details.analyze(event)
         with mock.patch.object(details, "_compares_versions", lambda doc_units: True):
             assert details.analyze(event) == fast
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
+def test_corpus_mode_skips_the_common_words_only_where_none_are_read(versions):
+    # corpus mode leaves out the words written in lower case when at most one version has
+    # units (no cell is compared, no facts or sources read), only for speed: the result must
+    # be the one computed with them
+    from unittest import mock
+
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    align = details._align
+    for event in (docs, [doc("w", WIRE)], [doc("w", WIRE), doc("e", "")], [doc("w", WIRE), *docs]):
+        fast = details.analyze(event, store_only=True)
+        with mock.patch.object(details, "_align", lambda d, s, common_words=True: align(d, s)):
+            assert details.analyze(event, store_only=True) == fast
