@@ -279,11 +279,10 @@ def _speaker(body: str, start: int, end: int, prev_end: int) -> str | None:
     window = max(prev_end, start - _BEFORE_CHARS)
     para_start = body.rfind("\n\n", window, start)
     para_start = window if para_start < 0 else para_start + 2
-    before = body[para_start:start]
-    sentence = last_sentence(before)
     found = None
-    last_verb = _last_verb_end(sentence)
-    if last_verb >= 0:
+    with_verb = _sentence_with_verb(body[para_start:start])
+    if with_verb is not None:
+        sentence, last_verb = with_verb
         # No match of _BEFORE ends after the last speech verb: the scan stops there (one
         # character after it, which the verb's \b reads).
         for m in _BEFORE.finditer(sentence, 0, last_verb + 1):
@@ -319,3 +318,22 @@ def _last_verb_end(sentence: str) -> int:
             continue
         return len(sentence) - j
     return -1
+
+
+def _sentence_with_verb(before: str) -> tuple[str, int] | None:
+    """The last sentence of ``before`` and the end of its last speech verb
+    (:func:`_last_verb_end`), or None when it has none.
+
+    The last sentence ends ``before`` or is followed there by white space, so each verb it
+    holds is one of ``before``'s: without a verb in ``before`` (most text before a quotation)
+    the sentence is not looked for (tests/test_quotes.py compares with always looking).
+
+    Example:
+        >>> _sentence_with_verb("Talks ended. Lavrov said "), _sentence_with_verb("Talks ended. ")
+        (('Lavrov said', 11), None)
+    """
+    if _last_verb_end(before) < 0:
+        return None
+    sentence = last_sentence(before)
+    last_verb = _last_verb_end(sentence)
+    return (sentence, last_verb) if last_verb >= 0 else None

@@ -250,3 +250,26 @@ def test_last_speech_verb_found_from_the_end_is_the_last_verb_match() -> None:
         assert _last_verb_end(text) == (ends[-1] if ends else -1), text
         found += bool(ends)
     assert found > 10000
+
+
+def test_sentence_before_a_quotation_is_skipped_only_when_it_has_no_speech_verb() -> None:
+    """_sentence_with_verb (the sentence looked for only when the text before the quotation
+    has a speech verb) gives what always taking the last sentence and its last verb gives, on
+    random texts of sentences, abbreviations, line breaks and verbs glued to other words."""
+    import random
+
+    from framing.quotes import _last_verb_end, _sentence_with_verb
+    from framing.sentences import last_sentence
+
+    rng = random.Random(71)
+    words = ["said", "told", "retold", "says", "Lavrov", "the", "minister", "U.S.", "Mr.",
+             "Gen.", "x", ".", "!", "?", ",", "“", "”", "\n", "\n\n", "said.", "said:", "_", "9"]
+    with_verb = 0
+    for _ in range(20000):
+        before = "".join(rng.choice(words) + rng.choice([" ", " ", "", "\n"])
+                         for _ in range(rng.randint(0, 16)))
+        sentence = last_sentence(before)
+        last = _last_verb_end(sentence)
+        assert _sentence_with_verb(before) == ((sentence, last) if last >= 0 else None), before
+        with_verb += last >= 0
+    assert with_verb > 5000
