@@ -41,7 +41,18 @@ from typing import Any
 from .analysis import Products
 from .errors import InputError
 from .settings import Settings
-from .store import DuckDBSink, ParquetSink, Rows, empty_rows, extend, rows_for
+from .store import (
+    Columns,
+    DuckDBSink,
+    ParquetSink,
+    Rows,
+    by_column,
+    empty_rows,
+    extend,
+    extend_columns,
+    row_count,
+    rows_for,
+)
 from .types import Article
 
 #: Corpus mode's default settings: tone toward actors by the linear model, about 100 times
@@ -517,6 +528,23 @@ def analyze_task(
     return out
 
 
+#: What an engine's worker sends back for a task: its tables' rows as columns, and the records
+#: it skipped (one dict each).
+Packed = tuple[Columns, list[dict[str, Any]]]
+
+
+def packed_task(
+    task: Task,
+    settings: Settings = CORPUS_SETTINGS,
+    aliases: Mapping[str, str] | None = None,
+) -> Packed:
+    """:func:`analyze_task` as the engines run it: the rows by column (cheaper to send back and
+    to write), the skipped records apart."""
+    rows = analyze_task(task, settings, aliases)
+    skipped = rows.pop("skipped")
+    return by_column(rows), skipped
+
+
 #: A tiny event that loads every lexicon and model a worker will need.
 _WARM_UP = (
     "BAGHDAD (AP) — Iraq's Defense Ministry said Thursday that Russia offered to help, "
@@ -585,10 +613,10 @@ def _progress(total: int, show: bool | None):
 
 
 def _run_local(tasks: Iterable[Task], jobs: int, settings: Settings, aliases: Any,
-               on_done: Callable[[Rows, int], None]) -> None:
+               on_done: Callable[[Packed, int], None]) -> None:
     if jobs <= 1:
         for t in tasks:
-            on_done(analyze_task(t, settings, aliases), sum(len(r) for _, _, r in t))
+            on_done(packed_task(t, settings, aliases), sum(len(r) for _, _, r in t))
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_worker,
                              initargs=(settings,)) as pool:
@@ -596,7 +624,7 @@ def _run_local(tasks: Iterable[Task], jobs: int, settings: Settings, aliases: An
         it = iter(tasks)
         limit = jobs * 4  # tasks in flight: keeps workers busy, memory bounded
         for t in it:
-            pending[pool.submit(analyze_task, t, settings, aliases)] = sum(len(r) for _, _, r in t)
+            pending[pool.submit(packed_task, t, settings, aliases)] = sum(len(r) for _, _, r in t)
             if len(pending) >= limit:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for f in done:
@@ -606,7 +634,7 @@ def _run_local(tasks: Iterable[Task], jobs: int, settings: Settings, aliases: An
 
 
 def _run_dask(tasks: Iterable[Task], scheduler: str | Any, settings: Settings, aliases: Any,
-              on_done: Callable[[Rows, int], None]) -> None:
+              on_done: Callable[[Packed, int], None]) -> None:
     from dask.distributed import Client, as_completed
 
     own = not hasattr(scheduler, "submit")
@@ -620,7 +648,7 @@ def _run_dask(tasks: Iterable[Task], scheduler: str | Any, settings: Settings, a
         sizes: dict[Any, int] = {}
         futures = []
         for t in tasks:
-            f = client.submit(analyze_task, t, settings, aliases, pure=False)
+            f = client.submit(packed_task, t, settings, aliases, pure=False)
             sizes[f.key] = sum(len(r) for _, _, r in t)
             futures.append(f)
         for f in as_completed(futures):
@@ -716,7 +744,7 @@ def analyze_corpus(
                 "every event has a single article, so nothing can be compared: give event ids "
                 "in the input or use --group"
             )
-        buffer = empty_rows()
+        buffer: Columns = {}
         total = sum(len(r) for r in events.values())
         summary.scan_seconds = time.perf_counter() - t0
         say(f"{total} articles in {len(events)} events to analyse "
@@ -732,18 +760,20 @@ def analyze_corpus(
             nonlocal buffer, buffered, chars
             for s in sinks:
                 s.write(buffer)
-            buffer, buffered, chars = empty_rows(), 0, 0
+            buffer, buffered, chars = {}, 0, 0
 
-        def on_done(rows: Rows, n: int) -> None:
+        def on_done(packed: Packed, n: int) -> None:
             nonlocal buffered, chars
+            columns, skipped = packed
             # Skipped records are kept in the summary and written once, at the end.
-            for r in rows.pop("skipped", []):
+            for r in skipped:
                 summary.skip(r["reason"], r["source"], r["article_id"], r["event_id"])
-            extend(buffer, rows)
-            summary.events += len(rows["events"])
-            summary.articles += len(rows["articles"])
+            extend_columns(buffer, columns)
+            summary.events += row_count(columns.get("events"))
+            summary.articles += row_count(columns.get("articles"))
             buffered += n
-            chars += sum(len(r["text"] or "") for r in rows["articles"])
+            if "articles" in columns:
+                chars += sum(len(t or "") for t in columns["articles"]["text"])
             bar.update(n)
             if buffered >= flush_articles or chars >= flush_chars:
                 flush()
@@ -758,8 +788,9 @@ def analyze_corpus(
         known: set[tuple[Any, Any]] = set()
         for sink in sinks:
             known |= sink.skipped_keys()
-        buffer["skipped"] = [r for r in summary.records_skipped
-                             if (r["source"], r["reason"]) not in known]
+        extend_columns(buffer, by_column({"skipped": [
+            r for r in summary.records_skipped if (r["source"], r["reason"]) not in known
+        ]}))
         flush()
         bar.close()
         summary.seconds = time.perf_counter() - t1

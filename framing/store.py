@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,10 @@ WRITER_MEMORY_LIMIT = "32MB"
 REOPEN_ARTICLES = 10_000
 
 Rows = dict[str, list[dict[str, Any]]]
+#: Rows by column (table -> column -> values), the form the batch engine's workers send: the
+#: 300 realistic articles' rows cost 0.15 CPU ms per article to pickle, unpickle and turn into
+#: Arrow as one dict per row, 0.09 as columns, transposing included (/tmp/s7/colcost.py).
+Columns = dict[str, dict[str, list[Any]]]
 
 
 def empty_rows() -> Rows:
@@ -123,6 +128,34 @@ def extend(into: Rows, more: Mapping[str, list[dict[str, Any]]]) -> None:
     """Append the rows of ``more`` to ``into``, table by table."""
     for name, rows in more.items():
         into[name].extend(rows)
+
+
+def by_column(rows: Mapping[str, list[dict[str, Any]]]) -> Columns:
+    """The rows of each table that has any, as columns in the table's column order.
+
+    Example:
+        >>> by_column({"skipped": [{"source": "f:1", "article_id": "a", "event_id": None,
+        ...                         "reason": "empty"}], "events": []})
+        {'skipped': {'source': ['f:1'], 'article_id': ['a'], 'event_id': [None], 'reason': ['empty']}}
+    """
+    out: Columns = {}
+    for name, table in rows.items():
+        if table:
+            names = SCHEMAS[name].names
+            values = zip(*map(itemgetter(*names), table), strict=True)
+            out[name] = dict(zip(names, map(list, values), strict=True))
+    return out
+
+
+def extend_columns(into: Columns, more: Columns) -> None:
+    """Append the columns of ``more`` to ``into``, table by table."""
+    for name, columns in more.items():
+        have = into.get(name)
+        if have is None:
+            into[name] = {c: list(v) for c, v in columns.items()}
+        else:
+            for c, v in columns.items():
+                have[c].extend(v)
 
 
 def to_day(date: str | None) -> _dt.date | None:
@@ -216,8 +249,20 @@ def rows_for(analysis: EventAnalysis, *, grouped: bool = False) -> Rows:
     return rows
 
 
-def to_arrow(name: str, rows: list[dict[str, Any]]) -> pa.Table:
-    """Rows of table ``name`` as an Arrow table with its documented schema."""
+def row_count(rows: list[dict[str, Any]] | dict[str, list[Any]] | None) -> int:
+    """How many rows a table's rows or columns hold (0 for None)."""
+    if not rows:
+        return 0
+    if isinstance(rows, dict):
+        return len(next(iter(rows.values())))
+    return len(rows)
+
+
+def to_arrow(name: str, rows: list[dict[str, Any]] | dict[str, list[Any]]) -> pa.Table:
+    """Rows of table ``name`` (one dict per row, or columns) as an Arrow table with its
+    documented schema."""
+    if isinstance(rows, dict):
+        return pa.Table.from_pydict(rows, schema=SCHEMAS[name])
     return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
 
 
@@ -266,6 +311,11 @@ class DuckDBSink:
         # pool and a fresh connection every REOPEN_ARTICLES articles keep it flat (README, Corpus
         # mode, "Speed and memory").
         con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
+        # One thread: the writer shares the machine with the analysis workers, and DuckDB's
+        # parallel insert and checkpoint only add work there (1,200 realistic articles in
+        # 250-article writes, 3 alternating runs, /tmp/s7/wcost2.py: 0.45-0.52 CPU ms per
+        # article with its default threads, 0.40-0.45 with one; same file).
+        con.execute("SET threads=1")
         return con
 
     def existing_events(self) -> set[str]:
@@ -283,8 +333,9 @@ class DuckDBSink:
             (r[0], r[1]) for r in self.con.execute("SELECT source, reason FROM skipped").fetchall()
         }
 
-    def write(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
-        """Append rows to their tables in one transaction."""
+    def write(self, rows: Mapping[str, Any]) -> None:
+        """Append rows to their tables in one transaction (``rows``: table -> its rows, as
+        :data:`Rows` or :data:`Columns`)."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for name in TABLES:
@@ -296,7 +347,7 @@ class DuckDBSink:
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        self._articles += len(rows.get("articles", ()))
+        self._articles += row_count(rows.get("articles"))
         if self._articles >= REOPEN_ARTICLES:
             self.con.close()
             self.con = self._connect()
@@ -360,8 +411,9 @@ class ParquetSink:
             keys.update((r["source"], r["reason"]) for r in t)
         return keys
 
-    def write(self, rows: Mapping[str, list[dict[str, Any]]]) -> None:
-        """Write one part file per non-empty table; ``events`` last (it marks an event done)."""
+    def write(self, rows: Mapping[str, Any]) -> None:
+        """Write one part file per non-empty table (``rows``: table -> its rows, as :data:`Rows`
+        or :data:`Columns`); ``events`` last (it marks an event done)."""
         import pyarrow.parquet as pq
 
         order = [n for n in TABLES if n != "events"] + ["events"]

@@ -15,7 +15,7 @@ from framing.analysis import analyze_event
 from framing.batch import ENGLISH_MIN_RATIO, analyze_corpus, english_ratio
 from framing.cli import main
 from framing.errors import InputError
-from framing.store import connect, read_table, rows_for
+from framing.store import connect, read_table, row_count, rows_for
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 WATER_RATES = Path(__file__).parent / "data" / "events" / "water-rates"
@@ -256,7 +256,7 @@ def test_writes_are_flushed_by_text_size_as_well_as_by_count(tmp_path, monkeypat
     real = batch.ParquetSink.write
 
     def counting(self, rows):
-        writes.append(len(rows["articles"]))
+        writes.append(row_count(rows.get("articles")))
         real(self, rows)
 
     monkeypatch.setattr(batch.ParquetSink, "write", counting)

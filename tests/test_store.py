@@ -84,6 +84,33 @@ def test_an_event_analysis_becomes_rows_of_every_table():
             assert list(row) == SCHEMAS[name].names
 
 
+def test_rows_sent_by_column_are_stored_as_the_same_tables(tmp_path):
+    rows = rows_for(_analysis("e1"), grouped=True)
+    columns = store.by_column(rows)
+    assert set(columns) == {name for name, table in rows.items() if table}
+    for name, table in columns.items():
+        assert list(table) == SCHEMAS[name].names
+        assert store.row_count(table) == len(rows[name])
+        assert store.to_arrow(name, table).equals(store.to_arrow(name, rows[name]))
+    merged: store.Columns = {}
+    store.extend_columns(merged, columns)
+    store.extend_columns(merged, store.by_column(rows_for(_analysis("e2"))))
+    assert store.row_count(merged["articles"]) == 6
+    assert merged["articles"]["event_id"] == ["e1"] * 3 + ["e2"] * 3
+    for form, data in (("rows", None), ("columns", merged)):
+        sink = DuckDBSink(tmp_path / f"{form}.duckdb")
+        if data is None:
+            sink.write(rows_for(_analysis("e1"), grouped=True))
+            sink.write(rows_for(_analysis("e2")))
+        else:
+            sink.write(data)
+        sink.close()
+    for name in SCHEMAS:
+        a = read_table(tmp_path / "rows.duckdb", name)
+        b = read_table(tmp_path / "columns.duckdb", name)
+        assert a.equals(b), name
+
+
 def test_duckdb_store_keeps_events_across_reopening(tmp_path):
     path = tmp_path / "s.duckdb"
     sink = DuckDBSink(path)
