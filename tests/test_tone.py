@@ -167,6 +167,24 @@ def test_batch_prediction_equals_one_by_one() -> None:
     assert [s for _, s in batch] == pytest.approx([s for _, s in single])
 
 
+def test_linear_model_scores_an_event_in_one_batch_as_each_version_alone() -> None:
+    from framing.clean import clean
+    from framing.ingest import load_articles
+    from framing.settings import Settings
+    from framing.target_tone import clear_caches
+    from framing.target_tone import predict as linear_predict
+    from framing.tone import _article_tone
+
+    docs = [clean(a) for a in load_articles([ROOT / "seeds"])]
+    mentions = {d.id: find_mentions(d) for d in docs}
+    assert sum(map(len, mentions.values())) > 100
+    clear_caches()
+    event = analyze(docs, mentions, settings=Settings(tone_model="linear")).articles
+    for d in docs:  # each version alone, with nothing cached
+        clear_caches()
+        assert event[d.id] == _article_tone(d, mentions[d.id], linear_predict)
+
+
 def test_sentence_tone_is_vader_compound() -> None:
     assert sentence_tone("") == 0.0
     assert -1 <= sentence_tone("A terrible, horrible war.") < -0.5
