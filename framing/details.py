@@ -99,6 +99,28 @@ _OPENING = re.compile(
     r"\b[^,“\"]{15,}?,\s+"
 )
 _WORDS = re.compile(r"[A-Za-z0-9][A-Za-z0-9’'\-]*")
+#: Bytes 0-255 -> "a" for an ASCII letter or digit, " " for any other byte (see _word_count).
+_WORD_BYTES = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256)
+)
+
+
+def _word_count(text: str) -> int:
+    """``len(_WORDS.findall(text))`` at C speed, without the regular expression.
+
+    A match of :data:`_WORDS` is a run of its characters (ASCII letters and digits, ``’ ' -``)
+    from its first letter or digit to the run's end, so there is one per run that holds a
+    letter or digit.  With ``’ ' -`` deleted and each other character's UTF-8 bytes made "a"
+    (ASCII letter or digit) or " " (anything else: no byte of a non-ASCII character is one),
+    each such run is one run of "a" and the runs stay apart (what separated them is no word
+    character, so a " " remains).
+
+    Example:
+        >>> _word_count("Iraq’s U.S.-made jets - 'F-16s' at 9:30"), _word_count("- ’ -")
+        (9, 0)
+    """
+    marks = text.replace("’", "").encode("utf-8", "surrogatepass").translate(_WORD_BYTES, b"'-")
+    return marks.count(b" a") + marks.startswith(b"a")
 
 
 def _cut_pattern(text: str) -> re.Pattern[str]:
@@ -152,7 +174,7 @@ def _units(doc: Document, d: int, settings: Settings) -> list[_Unit]:
     body = doc.body
     for index, start, end in _sentences(doc):
         text = body[start:end]
-        total = len(_WORDS.findall(text))
+        total = _word_count(text)  # len(_WORDS.findall(text)), counted at C speed
         if total < settings.details_min_unit_words:
             continue
         if _OPENING.match(text) is None and _cut_pattern(text).search(text) is None:

@@ -481,6 +481,22 @@ def test_cut_pattern_without_a_dash_finds_the_cuts_of_the_full_one(text):
         m.span() for m in details._CUT.finditer(text)]
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=list("aZ09’'-_ .,\t\n\xa0éİK“”—\ud800\U0001f600"), max_size=14)
+       | st.text(max_size=14))
+def test_word_count_is_the_number_of_word_matches(text):
+    # a sentence's words are counted by translating its bytes, only for speed: the count must
+    # be the number of matches of the word pattern (apostrophes and hyphens glued to words or
+    # standing alone, underscores, non-ASCII letters and digits, lone surrogates)
+    assert details._word_count(text) == len(details._WORDS.findall(text))
+
+
+def test_word_count_counts_runs_with_a_letter_or_digit_only():
+    texts = ["Iraq’s U.S.-made F-16s", "- ’ ' -", "a-b - c", "'90s", "x_y", "é 9", "", " a "]
+    assert [details._word_count(t) for t in texts] == [
+        len(details._WORDS.findall(t)) for t in texts] == [5, 0, 2, 1, 2, 1, 0, 1]
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=list("ab .’ \t\n\xa0\u2009\x1c\u3000\x85"), max_size=12))
 def test_single_spaced_is_split_and_join(text):
