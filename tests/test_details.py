@@ -491,6 +491,25 @@ def test_word_count_is_the_number_of_word_matches(text):
     assert details._word_count(text) == len(details._WORDS.findall(text))
 
 
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "the", "Defence", "defense", " ", ", ", "."]),
+                max_size=12).map(" ".join),
+       st.lists(st.sampled_from(["a", "b", "c", "d", "the", "Defence", "defense", " ", ", ", "."]),
+                max_size=12).map(" ".join),
+       st.sampled_from([0.0, 0.3, 0.5, 0.8, 0.95, 1.0]))
+def test_repeats_is_the_verbatim_share_reaching_the_share(text, ref, share):
+    # a status skips difflib when too few of a wording's words occur in the other, only for
+    # speed: the answer must be the verbatim share's
+    assert details._repeats(text, ref, share) == (details._verbatim_share(text, ref) >= share)
+
+
+def test_repeats_skips_nothing_that_reaches_the_share():
+    ref = "a b c d e f g h i j"
+    for text, share in [("a b c d e f g h x y", 0.8), ("a b c d e f g h i x", 0.9),
+                        ("j a b c", 0.75), ("", 0.0), ("x a b c d", 0.8)]:
+        assert details._repeats(text, ref, share) == (details._verbatim_share(text, ref) >= share)
+
+
 def test_word_count_counts_runs_with_a_letter_or_digit_only():
     texts = ["Iraq’s U.S.-made F-16s", "- ’ ' -", "a-b - c", "'90s", "x_y", "é 9", "", " a "]
     assert [details._word_count(t) for t in texts] == [
