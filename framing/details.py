@@ -389,13 +389,46 @@ def _word_similarity(texts: list[str], groups: Sequence[int] | None = None) -> n
 _CHAR_TABLE = 1 << 16
 
 
-def _char_similarity(texts: list[str], groups: Sequence[int] | None = None) -> np.ndarray:
+#: Up to this many distinct characters above ASCII, an event's characters are numbered by
+#: :func:`_numbered` (ASCII ones as themselves, the others from 128): at most 10 bits a
+#: character, as in the numbering by rank, whose 1023 distinct characters give 10.
+_NUMBERED_MAX = 1023 - 127
+
+
+def _numbered(codes: np.ndarray) -> tuple[np.ndarray, int]:
+    """Numbers for characters (``codes``: code points of a text that is not all ASCII) in
+    code point order, and the bits a number takes: an ASCII character is its code point, the
+    others 128, 129, ... by rank among the distinct ones present (a sort of the few characters
+    above ASCII only, not of the whole text); None as the bits when more than
+    :data:`_NUMBERED_MAX` distinct characters are above ASCII.
+
+    Example:
+        >>> n, bits = _numbered(np.array([97, 8221, 32, 8220, 8221], dtype=np.uint32))
+        >>> n.tolist(), bits
+        ([97, 129, 32, 128, 129], 8)
+    """
+    b = codes.astype(np.int64)
+    high = np.flatnonzero(codes >= 128)
+    alphabet, rank = np.unique(codes[high], return_inverse=True)
+    if len(alphabet) > _NUMBERED_MAX:
+        return b, 0
+    b[high] = 128 + rank
+    return b, (127 + len(alphabet)).bit_length()
+
+
+def _char_similarity(
+    texts: list[str], groups: Sequence[int] | None = None, ranked: bool = False
+) -> np.ndarray:
     """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
     features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy;
     with ``groups``, between groups only (see :func:`_cross_product`).
 
     Characters are numbered within the event (their code points when all are ASCII), so a
     gram packs into one integer; a 3-gram carries a marker bit, so it never equals a 4-gram.
+    Any numbering in code point order gives the same similarities (the grams sort in the same
+    order, so the same features, counts and sums in the same order): :func:`_numbered` when
+    the text is not all ASCII, or (``ranked``, and past :data:`_NUMBERED_MAX` characters above
+    ASCII) each character's rank among the distinct ones present.
 
     Example:
         >>> [round(float(v), 2) for v in _char_similarity(["war", "a war", "peace"])[0]]
@@ -411,6 +444,10 @@ def _char_similarity(texts: list[str], groups: Sequence[int] | None = None) -> n
         bits = 7
     else:
         codes = np.frombuffer(data.encode("utf-32-le"), dtype=np.uint32)
+        bits = 0  # (ranked: numbered by rank below)
+        if not ranked:
+            b, bits = _numbered(codes)
+    if not bits:
         top = int(codes.max())
         if top < _CHAR_TABLE:
             # a table of the code points present numbers the characters without sorting every
@@ -427,7 +464,7 @@ def _char_similarity(texts: list[str], groups: Sequence[int] | None = None) -> n
         bits = distinct.bit_length()
         if 4 * bits + 1 + _ROW_BITS > 63:  # over 1023 distinct characters: escape them
             return _char_similarity(
-                [t.encode("unicode_escape").decode("ascii") for t in texts], groups
+                [t.encode("unicode_escape").decode("ascii") for t in texts], groups, ranked
             )
     row = np.repeat(np.arange(len(texts), dtype=np.int64), [len(p) + 1 for p in padded])
     newline = codes == 10

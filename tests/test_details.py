@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -508,6 +509,43 @@ def test_repeats_skips_nothing_that_reaches_the_share():
     for text, share in [("a b c d e f g h x y", 0.8), ("a b c d e f g h i x", 0.9),
                         ("j a b c", 0.75), ("", 0.0), ("x a b c d", 0.8)]:
         assert details._repeats(text, ref, share) == (details._verbatim_share(text, ref) >= share)
+
+
+_CHARS = list("ab c.'-\u201c\u201d\u2014\u00e9\u4e2d\U0001f600z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_CHARS, max_size=14), min_size=1, max_size=7),
+       st.booleans())
+def test_char_similarity_numbering_gives_the_ranked_numbering_s_similarities(texts, cut):
+    # characters above ASCII are numbered from 128 without ranking the whole text, only for
+    # speed: the similarities must be those of the numbering by rank, to the bit
+    groups = [0, len(texts) // 2, len(texts)] if cut else None
+    assert np.array_equal(details._char_similarity(texts, groups),
+                          details._char_similarity(texts, groups, ranked=True))
+
+
+def test_char_similarity_numbering_past_its_limit_and_escaped_is_the_ranked_one():
+    rng = np.random.default_rng(1)
+    for extra in (details._NUMBERED_MAX - 5, details._NUMBERED_MAX + 5, 1100):
+        alphabet = [chr(0x4E00 + k) for k in range(extra)] + list("abc \u201c")
+        texts = ["".join(rng.choice(alphabet, size=40)) for _ in range(30)]
+        texts[0] = "".join(alphabet)  # every character present
+        assert np.array_equal(details._char_similarity(texts, [0, 10, 30]),
+                              details._char_similarity(texts, [0, 10, 30], ranked=True))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([0, 10, 32, 97, 127, 128, 200, 8220, 8221, 0x1F600]),
+                min_size=1, max_size=20))
+def test_numbered_keeps_code_point_order_in_its_bits(codes):
+    arr = np.array(codes + [8220], dtype=np.uint32)
+    numbers, bits = details._numbered(arr)
+    distinct = sorted(set(arr.tolist()))
+    mapped = [int(numbers[arr.tolist().index(c)]) for c in distinct]
+    assert mapped == sorted(set(mapped)) and len(set(mapped)) == len(distinct)
+    assert all(numbers[i] == c for i, c in enumerate(arr.tolist()) if c < 128)
+    assert 0 < int(numbers.max()) < 1 << bits and 4 * bits + 1 + details._ROW_BITS <= 63
 
 
 def test_word_count_counts_runs_with_a_letter_or_digit_only():
