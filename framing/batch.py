@@ -96,7 +96,7 @@ FLUSH_CHARS = 8_000_000
 #: overlap with the analysis: the workers go on with the tasks in flight while the main process
 #: writes, and only the last small write and the store's closing are left when they finish.  With
 #: 2,000-article writes a 1,200-article run ended with 0.6 s of writing and checkpointing while
-#: the workers sat idle (/tmp/s7/timeline.py, README "Speed and memory").
+#: the workers sat idle (each write of the run timed; README "Speed and memory").
 STORE_FLUSH_ARTICLES = 250
 STORE_FLUSH_CHARS = 1_000_000
 #: Seconds to wait for a Dask scheduler before giving up with a message.

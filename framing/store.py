@@ -115,7 +115,7 @@ REOPEN_ARTICLES = 10_000
 Rows = dict[str, list[dict[str, Any]]]
 #: Rows by column (table -> column -> values), the form the batch engine's workers send: the
 #: 300 realistic articles' rows cost 0.15 CPU ms per article to pickle, unpickle and turn into
-#: Arrow as one dict per row, 0.09 as columns, transposing included (/tmp/s7/colcost.py).
+#: Arrow as one dict per row, 0.09 as columns, transposing included (median of 7 passes).
 Columns = dict[str, dict[str, list[Any]]]
 
 
@@ -313,7 +313,7 @@ class DuckDBSink:
         con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
         # One thread: the writer shares the machine with the analysis workers, and DuckDB's
         # parallel insert and checkpoint only add work there (1,200 realistic articles in
-        # 250-article writes, 3 alternating runs, /tmp/s7/wcost2.py: 0.45-0.52 CPU ms per
+        # 250-article writes, 3 alternating runs of the writer alone: 0.45-0.52 CPU ms per
         # article with its default threads, 0.40-0.45 with one; same file).
         con.execute("SET threads=1")
         return con
