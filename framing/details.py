@@ -372,13 +372,19 @@ _ROW_BITS = 20
 _WORD_TOKEN = re.compile(r"\w(?<!\w\w)[\w'-]+\b")
 
 
-def _word_similarity(texts: list[str], groups: Sequence[int] | None = None) -> np.ndarray:
+def _word_similarity(
+    texts: list[str], groups: Sequence[int] | None = None, normalised: list[str] | None = None
+) -> np.ndarray:
     """TF-IDF cosine of words (scikit-learn's token pattern and English stop words); with
-    ``groups``, between groups only (see :func:`_cross_product`)."""
+    ``groups``, between groups only (see :func:`_cross_product`).  ``normalised``: the texts'
+    :func:`_normalise`, when the caller has them (:func:`_similarity` takes them once for the
+    word and the character similarity)."""
+    if normalised is None:
+        normalised = [_normalise(t) for t in texts]
     vocab: dict[str, int] = {}
     keys: list[int] = []  # feature << _ROW_BITS | text, as _tfidf_cosine takes them
-    for i, text in enumerate(texts):
-        for w in _WORD_TOKEN.findall(_normalise(text)):
+    for i, text in enumerate(normalised):
+        for w in _WORD_TOKEN.findall(text):
             if w not in ENGLISH_STOP_WORDS:
                 keys.append(vocab.setdefault(w, len(vocab)) << _ROW_BITS | i)
     return _tfidf_cosine(np.array(keys, dtype=np.int64), len(texts), groups)
@@ -417,7 +423,8 @@ def _numbered(codes: np.ndarray) -> tuple[np.ndarray, int]:
 
 
 def _char_similarity(
-    texts: list[str], groups: Sequence[int] | None = None, ranked: bool = False
+    texts: list[str], groups: Sequence[int] | None = None, ranked: bool = False,
+    normalised: list[str] | None = None,
 ) -> np.ndarray:
     """TF-IDF cosine of character 3- and 4-grams within words padded by a space: the
     features of scikit-learn's ``analyzer="char_wb", ngram_range=(3, 4)``, taken with numpy;
@@ -428,13 +435,17 @@ def _char_similarity(
     Any numbering in code point order gives the same similarities (the grams sort in the same
     order, so the same features, counts and sums in the same order): :func:`_numbered` when
     the text is not all ASCII, or (``ranked``, and past :data:`_NUMBERED_MAX` characters above
-    ASCII) each character's rank among the distinct ones present.
+    ASCII) each character's rank among the distinct ones present.  ``normalised``: the
+    texts' :func:`_normalise`, when the caller has them (the escaped texts of an event past
+    1023 distinct characters are normalised again: escaping comes first).
 
     Example:
         >>> [round(float(v), 2) for v in _char_similarity(["war", "a war", "peace"])[0]]
         [1.0, 0.86, 0.0]
     """
-    padded = [" " + _single_spaced(_normalise(t)) + " " for t in texts]
+    if normalised is None:
+        normalised = [_normalise(t) for t in texts]
+    padded = [" " + _single_spaced(t) + " " for t in normalised]
     data = "\n".join(padded)  # "\n" never occurs inside a padded text
     if len(data) < 3:
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
@@ -505,7 +516,11 @@ def _similarity(
     With ``groups`` (the starts of the versions' units, then their number), only units of
     different versions are compared (the text similarity of two units of one version is 0: the
     alignment reads none)."""
-    text_sim = 0.5 * _word_similarity(texts, groups) + 0.5 * _char_similarity(texts, groups)
+    normalised = [_normalise(t) for t in texts]  # once for both
+    text_sim = (
+        0.5 * _word_similarity(texts, groups, normalised)
+        + 0.5 * _char_similarity(texts, groups, normalised=normalised)
+    )
     fact = np.zeros_like(text_sim)
     _fact_overlap(keys, fact)
     w = settings.details_fact_weight
@@ -1234,7 +1249,7 @@ def _pairs(al: _Aligned, settings: Settings, copies: bool = True) -> tuple[Pair,
     order: dict[int, np.ndarray] = {}
     ordered: dict[int, np.ndarray] = {}
     for d in range(len(docs)) if copies else ():
-        # the units' normalised texts (cached by the similarity step) joined by spaces: the
+        # the units' normalised texts joined by spaces: the
         # normalised join of the units, since no rule of _normalise reaches across a space
         words = _ALNUM.findall(" ".join(_normalise(units[u].text) for u in al.doc_units[d]))
         grams = _ngram_hashes(words, n)

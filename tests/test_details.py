@@ -590,3 +590,46 @@ def test_corpus_mode_skips_the_common_words_only_where_none_are_read(versions):
         fast = details.analyze(event, store_only=True)
         with mock.patch.object(details, "_align", lambda d, s, common_words=True: align(d, s)):
             assert details.analyze(event, store_only=True) == fast
+
+
+
+_CASED = st.lists(st.sampled_from(["Iraq", "IRAQ", "iraq's", "U.S.", "u.s.", "Rock’n’Roll",
+                                   "rock'n'roll", "Été", "été", "  ", "\t", "Müller", "a.", "—"]),
+                  min_size=0, max_size=10).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_CASED, min_size=2, max_size=7), st.integers(1, 6))
+def test_similarity_normalising_the_units_once_is_the_plain_sum(texts, cut):
+    # _similarity normalises the units once for the word and the character similarity, only
+    # for speed: it must give what each similarity gives normalising the texts itself
+    from framing.settings import DEFAULT_SETTINGS
+
+    groups = [0, min(cut, len(texts) - 1), len(texts)]
+    keys = [frozenset(t.lower().split()[:1]) for t in texts]
+    text_sim = (0.5 * details._word_similarity(texts, groups)
+                + 0.5 * details._char_similarity(texts, groups))
+    fact = np.zeros_like(text_sim)
+    details._fact_overlap(keys, fact)
+    w = DEFAULT_SETTINGS.details_fact_weight
+    plain = np.asarray(text_sim + w * fact * (1.0 - text_sim), dtype=np.float64)
+    assert np.array_equal(details._similarity(texts, keys, DEFAULT_SETTINGS, groups), plain)
+
+
+def test_char_similarity_escapes_the_texts_before_normalising_them():
+    # past 1023 distinct characters the texts are escaped and then normalised, also when the
+    # caller passes them normalised: escaping the normalised texts would fold "É" into "é"
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    rng = np.random.default_rng(2)
+    alphabet = [chr(0x4E00 + k) for k in range(1100)] + ["É", "é", " ", "a"]
+    texts = ["".join(rng.choice(alphabet, size=40)) for _ in range(20)] + ["Été x", "été x"]
+    texts[0] = "".join(alphabet)
+    x = TfidfVectorizer(
+        preprocessor=lambda t: details._normalise(t.encode("unicode_escape").decode("ascii")),
+        analyzer="char_wb", ngram_range=(3, 4), sublinear_tf=True,
+    ).fit_transform(texts)
+    escaped = (x @ x.T).toarray()
+    assert escaped[-2, -1] < 0.9  # "\\xc9" and "\\xe9" differ
+    normalised = [details._normalise(t) for t in texts]
+    assert np.allclose(details._char_similarity(texts, normalised=normalised), escaped, atol=1e-5)
