@@ -387,6 +387,21 @@ def test_batch_rows_are_the_feature_columns_on_newsmtsc(bench_dir: Path) -> None
     _rows_agree(model, cases, 600)
 
 
+def test_sorted_keys_and_their_order_are_argsorts_both_ways() -> None:
+    from framing.target_tone import _sort_keys
+
+    rng = np.random.default_rng(7)
+    for n, top in ((1, 1), (2, 1), (50, 5), (3000, 40), (3000, 1 << 40)):
+        key = rng.integers(0, top, n, dtype=np.int64)  # many equal keys
+        for bound in (top, 1 << 62):  # packed with the index; too large for that: argsort
+            got, order = _sort_keys(key.copy(), bound)
+            assert got.dtype == np.int64 and got.tolist() == np.sort(key).tolist()
+            assert key[order].tolist() == got.tolist()
+            assert sorted(order.tolist()) == list(range(n))
+            if bound == top:  # equal keys keep their order
+                assert order.tolist() == np.argsort(key, kind="stable").tolist()
+
+
 # ---- the model file and its training script ------------------------------------------------
 
 
