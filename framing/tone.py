@@ -108,29 +108,36 @@ def _weighted_mean(parts: list[tuple[float, int]]) -> float | None:
     return sum(s * w for s, w in parts) / total
 
 
-#: A version's mentions that fall in one of its sentences, their sentences and their spans in
-#: them: the targets of the tone model.
-_Targets = tuple[list[ActorMention], list[str], list[tuple[int, int]]]
+#: A version's targets for a tone model: the mentions that fall in one of its sentences, the
+#: text of each one's sentence, each one's span in it (clipped to the sentence), and the spans of
+#: other mentions of the same actor in that sentence (masked too by the transformer model; None
+#: for the linear model, which does not read them).
+_Targets = tuple[
+    list[ActorMention], list[str], list[tuple[int, int]], list[list[tuple[int, int]]] | None
+]
 
 
-def _mention_targets(doc: Document, mentions: Sequence[ActorMention]) -> _Targets:
-    """The mentions in ``doc``'s sentences, with the text of each one's sentence and its span in
-    it (clipped to the sentence)."""
+def _mention_targets(doc: Document, mentions: Sequence[ActorMention], others: bool) -> _Targets:
+    """``doc``'s targets (with the other mentions' spans when ``others``)."""
     usable = [m for m in mentions if 0 <= m.sentence < len(doc.sentences)]
     sents, spans = [], []
     for m in usable:
         s = doc.sentences[m.sentence]
         sents.append(s.text)
         spans.append((max(m.start - s.start, 0), min(m.end - s.start, len(s.text))))
-    return usable, sents, spans
+    if not others:
+        return usable, sents, spans, None
+    local: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+    for m, span in zip(usable, spans, strict=True):
+        local[m.sentence, m.actor].append(span)
+    return usable, sents, spans, [[o for o in local[m.sentence, m.actor] if o != span]
+                                  for m, span in zip(usable, spans, strict=True)]
 
 
 def _article_tone(
-    doc: Document, mentions: Sequence[ActorMention], predict: Predictor,
-    scored: tuple[_Targets, list[tuple[int, float]]] | None = None,
+    doc: Document, targets: _Targets, preds: Sequence[tuple[int, float]]
 ) -> ArticleTone:
-    """One version's tone (``scored``: its targets and their predictions, when the caller
-    has scored them already)."""
+    """One version's tone, given its targets (:func:`_mention_targets`) and their predictions."""
     body = doc.body
     scores = [compound(s.text) for s in doc.sentences]  # sentence_tone of each sentence
     sentence_scores = tuple([round(x, 4) for x in scores])
@@ -159,20 +166,8 @@ def _article_tone(
     own_voice = _weighted_mean(own_parts)
     quoted_tone = _weighted_mean(quoted_parts)
 
-    # Target-dependent tone of every mention, in one batch.
-    # Other mentions of the same actor in the sentence are masked too (transformer model).
-    if scored is not None:
-        (usable, sents, spans), preds = scored
-    else:
-        usable, sents, spans = _mention_targets(doc, mentions)
-        others = None  # (the linear model does not read them)
-        if predict is not target_tone.predict:
-            local: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
-            for m, span in zip(usable, spans, strict=True):
-                local[m.sentence, m.actor].append(span)
-            others = [[o for o in local[m.sentence, m.actor] if o != span]
-                      for m, span in zip(usable, spans, strict=True)]
-        preds = predict(sents, spans, others) if usable else []
+    # Target-dependent tone of every mention.
+    usable = targets[0]
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
         s = doc.sentences[m.sentence]
@@ -247,20 +242,20 @@ def analyze(
         its evidence; the event's main actors in order of prominence; the tone model's name.
     """
     predict = predictor(settings.tone_model)
-    if predict is not target_tone.predict:
-        articles = {d.id: _article_tone(d, mentions.get(d.id, ()), predict) for d in documents}
-    else:
-        # The linear model scores the mentions of all versions in one batch: a target's result
-        # depends on its sentence and span only, and one batch per event shares the fixed cost
-        # of a batch (array set-up, the sparse product) among its versions.
-        targets = [_mention_targets(d, mentions.get(d.id, ())) for d in documents]
-        preds = predict([s for t in targets for s in t[1]], [p for t in targets for p in t[2]],
-                        None) if any(t[0] for t in targets) else []
-        articles = {}
-        k = 0
-        for d, t in zip(documents, targets, strict=True):
-            articles[d.id] = _article_tone(d, (), predict, (t, preds[k:k + len(t[0])]))
-            k += len(t[0])
+    with_others = predict is not target_tone.predict
+    targets = [_mention_targets(d, mentions.get(d.id, ()), with_others) for d in documents]
+    # The mentions of all versions in one batch: a target's result depends on its sentence and
+    # spans only (the transformer runs each input alone), and one batch per event shares the
+    # fixed cost of a batch (array set-up, the linear model's sparse product) among versions.
+    sents = [s for t in targets for s in t[1]]
+    spans = [p for t in targets for p in t[2]]
+    others = [o for t in targets for o in t[3] or ()] if with_others else None
+    preds = predict(sents, spans, others) if sents else []
+    articles = {}
+    k = 0
+    for d, t in zip(documents, targets, strict=True):
+        articles[d.id] = _article_tone(d, t, preds[k:k + len(t[0])])
+        k += len(t[0])
     return EventTone(articles=articles, actors=main_actors(mentions), model=settings.tone_model)
 
 

@@ -172,17 +172,16 @@ def test_linear_model_scores_an_event_in_one_batch_as_each_version_alone() -> No
     from framing.ingest import load_articles
     from framing.settings import Settings
     from framing.target_tone import clear_caches
-    from framing.target_tone import predict as linear_predict
-    from framing.tone import _article_tone
 
     docs = [clean(a) for a in load_articles([ROOT / "seeds"])]
     mentions = {d.id: find_mentions(d) for d in docs}
     assert sum(map(len, mentions.values())) > 100
+    linear = Settings(tone_model="linear")
     clear_caches()
-    event = analyze(docs, mentions, settings=Settings(tone_model="linear")).articles
+    event = analyze(docs, mentions, settings=linear).articles
     for d in docs:  # each version alone, with nothing cached
         clear_caches()
-        assert event[d.id] == _article_tone(d, mentions[d.id], linear_predict)
+        assert event[d.id] == analyze([d], {d.id: mentions[d.id]}, settings=linear).articles[d.id]
 
 
 def test_sentence_tone_is_vader_compound() -> None:
