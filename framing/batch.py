@@ -16,8 +16,8 @@ The engine runs in three steps, keeping memory flat as the corpus grows:
    (:data:`CORPUS_PRODUCTS`: the same stored values, without the products no table keeps, such
    as distinctive words and substitutions); the main process writes the rows as they come, in
    transactions of a few hundred articles (Parquet: parts of a few thousand).  A progress bar
-   with rate and time left is shown on a terminal.  The Dask engine (``engine="dask"``) sends the same batches to the same
-   function on a ``dask.distributed`` cluster.
+   with rate and time left is shown on a terminal.  The Dask engine (``engine="dask"``) sends
+   the same batches to the same function on a ``dask.distributed`` cluster.
 
 Example:
     >>> summary = analyze_corpus(["corpus.jsonl"], store="results.duckdb")  # doctest: +SKIP
