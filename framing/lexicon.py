@@ -422,6 +422,38 @@ class Matcher:
         """Every first-word form the matcher knows."""
         return set(self._index)
 
+    def _candidate_starts(self, norms: list[str]) -> set[int]:
+        """The tokens that can start a match: a one-word entry, or the first two words of an
+        expression (:meth:`_candidate_starts_by_scan` is the plain form, which tests compare).
+
+        The tokens whose word starts some entry are found in one pass at C speed (one set
+        look-up per token); the one-word and pair tests read only those, instead of two more
+        passes over every token.  A word that starts no expression is no first element of
+        ``_pairs``, so its pair test fails as the plain form's filter does, and the last token's
+        pair is (word, ""), never in ``_pairs`` (no entry word is empty).
+        """
+        firsts = self._firsts.intersection(norms)
+        if not firsts:
+            return set()
+        at = list(compress(count(), map(firsts.__contains__, norms)))
+        words = list(map(norms.__getitem__, at))
+        singles = self._single.intersection(firsts)
+        starts = set(compress(at, map(singles.__contains__, words))) if singles else set()
+        if not self._pair_firsts.isdisjoint(firsts):
+            nexts = norms[1:]
+            nexts.append("")
+            pairs = zip(words, map(nexts.__getitem__, at), strict=True)
+            starts.update(compress(at, map(self._pairs.__contains__, pairs)))
+        return starts
+
+    def _candidate_starts_by_scan(self, norms: list[str]) -> set[int]:
+        """:meth:`_candidate_starts`, one pass over the tokens per test (its plain form)."""
+        starts = {i for i, w in enumerate(norms) if w in self._single}
+        starts.update(
+            i for i in range(len(norms) - 1) if (norms[i], norms[i + 1]) in self._pairs
+        )
+        return starts
+
     def find(
         self, text: str, tokens: Sequence[Token] | TokenColumns | None = None
     ) -> Iterator[Match]:
@@ -434,17 +466,9 @@ class Matcher:
         starts_at, ends_at, norms = token_columns(text) if tokens is None else columns_of(tokens)
         n = len(norms)
         nxt = 0  # the first token not inside an earlier match
-        # The text's distinct words are looked up in the (large) sets, not each token: a
-        # body repeats half its words, and the look-ups miss the processor's caches.
-        firsts = self._firsts.intersection(set(norms))
-        singles = self._single.intersection(firsts)
-        starts = set(compress(count(), map(singles.__contains__, norms))) if singles else set()
-        pair_firsts = self._pair_firsts.intersection(firsts)
-        if pair_firsts:
-            seconds = norms[1:]
-            at = list(compress(count(), map(pair_firsts.__contains__, norms[:-1])))
-            pairs = zip(map(norms.__getitem__, at), map(seconds.__getitem__, at), strict=True)
-            starts.update(compress(at, map(self._pairs.__contains__, pairs)))
+        # One pass over the tokens finds those whose word can start an entry (about a fifth
+        # of them); the one-word and the pair tests then read only those (_candidate_starts).
+        starts = self._candidate_starts(norms)
         by_pair, by_word = self._by_pair, self._by_word
         for i in sorted(starts):
             if i < nxt:

@@ -310,3 +310,29 @@ def test_word_starts_are_the_token_columns_starts_on_random_texts():
             assert word_starts(text) == token_columns(text).starts, text
             found += len(word_starts(text))
     assert found > 20000
+
+
+def test_candidate_starts_in_one_pass_equal_one_pass_per_test_on_random_word_sequences():
+    """The tokens that can start a match, found among the tokens whose word starts an entry,
+    are those a scan of every token finds for the one-word and the pair tests (word sequences
+    of one-word entries, first and second words of expressions and plain words; the last token
+    starts an expression's pair)."""
+    import random
+
+    m = matcher()
+    singles = sorted(m._single)
+    pairs = sorted(m._pairs)
+    assert all(second for _, second in pairs)  # no entry word is empty: ("w", "") never pairs
+    rng = random.Random(29)
+    plain = ["the", "officials", "met", "on", "thursday", "said", "it", "in"]
+    for _ in range(4000):
+        norms: list[str] = []
+        for _ in range(rng.randint(0, 16)):
+            kind = rng.random()
+            if kind < 0.2:
+                norms.append(rng.choice(singles))
+            elif kind < 0.5:
+                norms.extend(rng.choice(pairs)[: rng.choice((1, 2, 2))])
+            else:
+                norms.append(rng.choice(plain))
+        assert m._candidate_starts(norms) == m._candidate_starts_by_scan(norms), norms
