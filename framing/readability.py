@@ -138,14 +138,20 @@ class _Hyphenation:
         """``len(Pyphen(lang="en_US").positions(word))``."""
         if self._trie is None:
             return len(self._pyphen.positions(word))
+        # Only the references at positions left + 1 .. len(word) - right + 1 count (pyphen's
+        # bounds, below); a walk from position i sets references at i and after, so the walks
+        # from the end of that range on are not taken (nor any for a word too short to have
+        # a position in it).
+        first, end = self._left + 1, len(word) - self._right + 2
+        if end <= first:
+            return 0
         pointed = f".{word.lower()}."
-        n = len(pointed)
         references = 0  # thermometer codes, self._width bits a position
         width = self._width
         windows = self._windows
         if len(windows) > _CACHE_MAX:
             windows.clear()
-        for i in range(n - 1):
+        for i in range(min(len(pointed) - 1, end)):
             # The walk from i, read from the memo of its first _WINDOW characters.
             window = pointed[i:i + _WINDOW]
             found = windows.get(window)
@@ -167,9 +173,6 @@ class _Hyphenation:
                 references |= pattern << (width * i)
         # The odd references at positions left + 1 .. len(word) - right + 1 (pyphen's bounds):
         # a value is odd when more of its one-bits sit at even offsets than at odd ones.
-        first, end = self._left + 1, len(word) - self._right + 2
-        if end <= first:
-            return 0
         references = (references >> (width * first)) & ((1 << (width * (end - first))) - 1)
         even, odd = _offset_masks(width, end - first)
         return (references & even).bit_count() - (references & odd).bit_count()
@@ -305,16 +308,20 @@ def _syllables(word: str) -> int:
 _WRAPPING = ".,;:!?\"“”‘’()[]"
 
 
+# One word for both counts (framing's and textstat's), packed.
+_ONE_WORD = (1 << (2 * _FIELD)) | (1 << _FIELD)
+
+
 def _pack(token: str) -> int:
     """A whitespace token's counts: framing words << 64 | textstat words << 32 | syllables."""
     if token.isascii() and token.isalnum():
         # Most tokens: one word for both counts, nothing to strip.
-        return (1 << (2 * _FIELD)) | (1 << _FIELD) | _syllables(token.lower())
+        return _ONE_WORD | _syllables(token.lower())
     core = token.strip(_WRAPPING)
     if core.isascii() and core.isalnum():
         # A word in punctuation marks or quotation marks ("said,", "(AP)", "“We"): one word
         # for both counts, the marks removed (what the regular expressions below give).
-        return (1 << (2 * _FIELD)) | (1 << _FIELD) | _syllables(core.lower())
+        return _ONE_WORD | _syllables(core.lower())
     own = len(_WORD.findall(token)) << (2 * _FIELD)
     word = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", token)).lower()
     if not word:
@@ -375,8 +382,18 @@ def _packed_counts(text: str) -> int:
             _word_cache.clear()
             _packed_values.clear()
         shared = _packed_values
+        words = _word_cache
         for token in set(tokens).difference(cache):
-            packed = _pack(token)
+            if token.isascii() and token.isalnum():
+                # _pack's first case (most new tokens), without its two calls when the word
+                # is known in another form ("The", "the.").
+                word = token.lower()
+                syllables = words.get(word)
+                if syllables is None:
+                    syllables = _syllables(word)
+                packed = _ONE_WORD | syllables
+            else:
+                packed = _pack(token)
             cache[token] = shared.setdefault(packed, packed)
         return sum(map(cache.__getitem__, tokens))
 
