@@ -176,6 +176,7 @@ class _Compound:
         self._idiom_pairs = frozenset(
             tuple(k.split()[:2]) for k in (*vader.SPECIAL_CASES, *vader.BOOSTER_DICT) if " " in k
         )
+        self._pair_words = frozenset(w for pair in self._idiom_pairs for w in pair)
         self._tokens: dict[str, tuple[str, str, bool, bool]] = {}
         # Tokens (as split from the text, before stripping) already read into self._tokens
         # that get a valence, that change a valence near them, and that are "but": a text
@@ -186,6 +187,8 @@ class _Compound:
         self._context_tokens: set[str] = set()
         self._but_tokens: set[str] = set()
         self._idiom_tokens: set[str] = set()
+        # Tokens whose word is one of the two of some idiom pair (for _any_idiom_pair).
+        self._pair_tokens: set[str] = set()
         # Lower-cased words that make sentiment_valence, _negation_check or _least_check
         # change a valence when among the 3 words before it or the word itself ("kind of",
         # "no" before a lexicon word); and any word with "n't" (negated).  Idiom starts
@@ -221,6 +224,8 @@ class _Compound:
                 self._but_tokens.add(token)
             if lower in self._idiom_starts:
                 self._idiom_tokens.add(token)
+            if lower in self._pair_words:
+                self._pair_tokens.add(token)
 
     def __call__(self, text: str) -> float:
         if not self._exact or not (
@@ -239,6 +244,7 @@ class _Compound:
                 self._context_tokens.clear()
                 self._but_tokens.clear()
                 self._idiom_tokens.clear()
+                self._pair_tokens.clear()
             self._read_tokens(tokens)
         if scored.isdisjoint(tokens):
             return 0.0  # every word scores 0 (and "but" only scales them): compound 0.0
@@ -250,6 +256,7 @@ class _Compound:
         lower: list[str] = []
         words: list[str] = []
         cap_diff: bool | None = None
+        idioms: bool | None = None  # whether _any_idiom_pair (found when first needed)
         for i in [i for i, t in enumerate(tokens) if t in scored]:
             window = tokens[i - 3 if i > 3 else 0:i + 1]
             if context.isdisjoint(window):
@@ -268,7 +275,9 @@ class _Compound:
                             valence -= self._v.C_INCR
                 if i > 2 and not self._idiom_tokens.isdisjoint(window) and (
                     cache[window[0]][1] not in lexicon
-                ) and self._idiom_pair(tokens, i):
+                ) and (idioms := self._any_idiom_pair(tokens) if idioms is None else idioms) and (
+                    self._idiom_pair(tokens, i)
+                ):
                     if parts is None:
                         parts = list(map(cache.__getitem__, tokens))
                         lower = [p[1] for p in parts]
@@ -286,9 +295,7 @@ class _Compound:
                 continue
             sentiments[i] = self._valence(words, lower, i, bool(cap_diff))
         if not self._but_tokens.isdisjoint(tokens):
-            if parts is None:
-                words = [cache[t][0] for t in tokens]
-            sentiments = self._analyzer._but_check(words, sentiments)
+            self._but_check(tokens, sentiments)
         sum_s = float(sum(sentiments))
         if "!" in text or "?" in text:
             amplifier = self._analyzer._punctuation_emphasis(text)
@@ -297,6 +304,36 @@ class _Compound:
             elif sum_s < 0:
                 sum_s -= amplifier
         return float(round(self._v.normalize(sum_s), 4))
+
+    def _any_idiom_pair(self, tokens: Sequence[str]) -> bool:
+        """Whether two of the text's words are the first two words of an idiom or multi-word
+        booster, side by side or not: if not, :meth:`_idiom_pair` is False at every word (most
+        texts: "the" and "to" start idioms, but "the bomb" and "to die" are rare)."""
+        cache = self._tokens
+        found = {cache[t][1] for t in self._pair_tokens.intersection(tokens)}
+        pairs = self._idiom_pairs
+        return any((a, b) in pairs for a in found for b in found)
+
+    def _but_check(self, tokens: Sequence[str], sentiments: list[float]) -> None:
+        """SentimentIntensityAnalyzer._but_check, in place, for a text with "but" (a word
+        whose lower-cased form is "but").
+
+        The reference walks the values in order and, for each, rescales the *first* value equal
+        to it (list.index: a value repeated earlier rescales that earlier one again), halving it
+        before the first "but" and raising it by half after.  A zero value finds a zero and
+        leaves it zero (0.0 for 0: the sum is the same), and rescaling leaves a nonzero value
+        nonzero, so only the nonzero values are walked here, in the same order, each finding
+        its first equal value with list.index as the reference does (quadratic there: ~20 us
+        per text)."""
+        cache = self._tokens
+        bi = [cache[t][1] for t in tokens].index("but")
+        for p in [p for p, x in enumerate(sentiments) if x]:
+            x = sentiments[p]  # (not rescaled yet: a value found is at or before its place)
+            si = sentiments.index(x)
+            if si < bi:
+                sentiments[si] = x * 0.5
+            elif si > bi:
+                sentiments[si] = x * 1.5
 
     def _idiom_pair(self, tokens: Sequence[str], i: int) -> bool:
         """Whether two neighbouring words among tokens i - 3 .. i + 1 are the first two words
@@ -519,16 +556,20 @@ def _clause_bounds(masked: Sequence[str], tpos: int) -> tuple[int, int]:
 
 
 def _charged_roles(
-    words: Sequence[str], vals: Sequence[float], t0: int, t1: int
+    words: Sequence[str], vals: Sequence[float], t0: int, t1: int, first: int = 0,
+    stop: int = -1,
 ) -> tuple[tuple[str, float, str] | None, tuple[str, float] | None]:
     """The target (words t0..t1, which are not read) as agent or patient of the nearest charged
     word in its clause: after it (``("ap:agent_neg", weight, word)``; a passive "was killed"
     makes it the patient) and before it (``("ap:patient_neg_pre", weight)``; "by" before the
     target makes it the agent).  One heuristic for :func:`featurize` (which passes the masked
-    sentence, t0 = t1) and the model-column features (the sentence)."""
+    sentence, t0 = t1) and the model-column features (the sentence; for :func:`_batch_rows`,
+    the words ``first`` to ``stop - 1`` of a batch's words; stop -1: all words)."""
+    if stop < 0:
+        stop = len(words)
     after: tuple[str, float, str] | None = None
     passive = False
-    for i in range(t1 + 1, min(len(words), t1 + 6)):
+    for i in range(t1 + 1, min(stop, t1 + 6)):
         w = words[i]
         if w in _CLAUSE_BREAK:
             break
@@ -541,12 +582,12 @@ def _charged_roles(
             after = (f"ap:{role}_{pol}", abs(vals[i]) / 4.0, w)
             break
     before: tuple[str, float] | None = None
-    for i in range(t0 - 1, max(-1, t0 - 6), -1):
+    for i in range(t0 - 1, max(first - 1, t0 - 6), -1):
         w = words[i]
         if w in _CLAUSE_BREAK:
             break
         if vals[i]:
-            role = "agent" if t0 > 0 and words[t0 - 1] == "by" else "patient"
+            role = "agent" if t0 > first and words[t0 - 1] == "by" else "patient"
             pol = "neg" if vals[i] < 0 else "pos"
             before = (f"ap:{role}_{pol}_pre", abs(vals[i]) / 4.0)
             break
@@ -827,10 +868,28 @@ class _Columns:
                 + np.fromiter(map(ids.__getitem__, seconds), np.int64, len(seconds)))
         order = np.argsort(keys)
         self.word_ids = ids
+        self._num_ids = np.zeros(0, np.int64)  # ids_of: word_ids by _WORDS number
+        self._num_filled = 0
+        self._num_generation = _WORDS.generation
         self.word_table = word_table
         self.id_count = count
         self.bigram_keys = keys[order]
         self.bigram_cols = np.array(bigram_cols, np.int64)[order]
+
+
+    def ids_of(self, numbers: np.ndarray) -> np.ndarray:
+        """The ``word_ids`` number (0: none) of each word numbered ``numbers`` in _WORDS."""
+        if self._num_generation != _WORDS.generation:
+            self._num_ids = np.zeros(0, np.int64)
+            self._num_filled = 0
+            self._num_generation = _WORDS.generation
+        lo, hi = self._num_filled, len(_WORDS.words)
+        if hi > lo:
+            self._num_ids = _grown(self._num_ids, hi)
+            self._num_ids[lo:hi] = np.fromiter(
+                map(self.word_ids.get, _WORDS.words[lo:hi], repeat(0)), np.int64, hi - lo)
+            self._num_filled = hi
+        return self._num_ids[numbers]
 
 
 @lru_cache(maxsize=8192)
@@ -846,20 +905,27 @@ def _sentence_columns(columns: _Columns, sentence: str) -> tuple[list, list]:
 
 
 def _target_words(
-    starts: Sequence[int], ends: Sequence[int], breaks: Sequence[int], start: int, end: int
+    starts: Sequence[int], ends: Sequence[int], breaks: Sequence[int], start: int, end: int,
+    first: int = 0, stop: int = -1, b_first: int = 0, b_stop: int = -1,
 ) -> tuple[int, int, int, int]:
     """The target's first and last token (t0, t1: those overlapping [start, end), else the
     one that starts nearest ``start``; tokens are ordered and disjoint) and the clause that
     holds it, tokens lo to hs - 1 (as _clause_bounds finds it in the masked sentence), from
-    the clause breaks around it.  Token indices of the sentence (not empty)."""
-    t0 = bisect_right(ends, start)
-    t1 = bisect_left(starts, end) - 1
+    the clause breaks around it.  Token indices of the sentence (not empty); for
+    :func:`_batch_rows`, of a batch's tokens, the sentence's being ``first`` to ``stop - 1``
+    and its clause breaks ``breaks[b_first:b_stop]`` (stop, b_stop -1: all)."""
+    if stop < 0:
+        stop = len(starts)
+    if b_stop < 0:
+        b_stop = len(breaks)
+    t0 = bisect_right(ends, start, first, stop)
+    t1 = bisect_left(starts, end, first, stop) - 1
     if t0 > t1:
-        t0 = t1 = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
-    k = bisect_left(breaks, t0)
-    lo = breaks[k - 1] + 1 if k else 0
-    k = bisect_right(breaks, t1)
-    hs = breaks[k] if k < len(breaks) else len(starts)
+        t0 = t1 = min(range(first, stop), key=lambda i: abs(starts[i] - start))
+    k = bisect_left(breaks, t0, b_first, b_stop)
+    lo = breaks[k - 1] + 1 if k > b_first else first
+    k = bisect_right(breaks, t1, b_first, b_stop)
+    hs = breaks[k] if k < b_stop else stop
     return t0, t1, lo, hs
 
 
@@ -872,33 +938,38 @@ def _sentence_entries(columns: _Columns, sentence: str) -> list[tuple[int, float
 
 
 def _target_entries(
-    columns: _Columns, sentence: str, parts: _Parts, start: int, t0: int, t1: int, lo: int,
-    hs: int,
+    columns: _Columns, words: Sequence[str], word_vals: Sequence[float],
+    valenced: Sequence[int], marks_before: int, t0: int, t1: int, lo: int, hs: int,
+    first: int, stop: int,
 ) -> list[tuple[int, float]]:
     """The features of the target (tokens t0..t1, clause lo..hs - 1) that are not one per
     word of a family (those :func:`_feature_columns` and :func:`_batch_rows` add apart), as
     (column, value), the bias left out: the masked target's word and its two bigrams, the
-    valences, the agent/patient heuristic, speaker, quotation and pronoun, position (the
-    compound features are :func:`_sentence_entries`).  Values 0 and features outside the model
-    are left out."""
+    valences, the agent/patient heuristic, speaker, quotation (``marks_before``: quotation
+    marks before it in its sentence) and pronoun, position (the compound features are
+    :func:`_sentence_entries`).  Values 0 and features outside the model are left out.
+
+    The sentence is ``words[first:stop]`` with their valences ``word_vals`` (the indices are
+    those of ``words``: a sentence's own for _feature_columns, a batch's for _batch_rows), and
+    ``valenced`` the indices of its words with a valence, in order."""
     fixed = columns.fixed
     family = columns.family
     w_target, left_t, t_right = columns.target_columns
-    words, word_vals, valenced, quote_marks = parts[0], parts[3], parts[4], parts[6]
-    # The masked sentence (the target's words replaced by one "<t>" at tpos = t0) is not built:
-    # its word i is words[i] left of the target and words[i + shift] right of it.
+    # The masked sentence (the target's words replaced by one "<t>" at tpos) is not built:
+    # its word i is words[first + i] left of the target and words[first + i + shift] right of
+    # it.  (Below, i and the clause's hi are indices into words, shifted right of the target.)
     shift = t1 - t0
-    tpos = t0
-    n0 = len(words)
+    tpos = t0 - first
+    n0 = stop - first
     n = n0 - shift
     hi = hs - 1 - shift  # the clause's last word in the masked sentence
     out: list[tuple[int, float]] = []
     if w_target >= 0:
         out.append((w_target, 1.0))
     # The two bigrams of the masked sentence with the target (the others are the sentence's).
-    if t0 > 0 and (col := left_t.get(words[t0 - 1], -1)) >= 0:
+    if t0 > first and (col := left_t.get(words[t0 - 1], -1)) >= 0:
         out.append((col, 1.0 / math.sqrt(max(n, 1))))
-    if t1 + 1 < n0 and (col := t_right.get(words[t1 + 1], -1)) >= 0:
+    if t1 + 1 < stop and (col := t_right.get(words[t1 + 1], -1)) >= 0:
         out.append((col, 1.0 / math.sqrt(max(n, 1))))
 
     # Valences of the masked sentence: the sentence's, 0 on the target.
@@ -910,9 +981,9 @@ def _target_entries(
                 continue
             i = j if j < t0 else j - shift
             v = word_vals[j]
-            d = abs(i - tpos)
+            d = abs(i - t0)
             wt = v / (1.0 + d / _DECAY)
-            if i < tpos:
+            if i < t0:
                 if v > 0:
                     lpos += wt
                 else:
@@ -930,7 +1001,7 @@ def _target_entries(
             if col >= 0 and v:
                 out.append((col, math.tanh(v / 4.0)))
 
-        after, before_role = _charged_roles(words, word_vals, t0, t1)
+        after, before_role = _charged_roles(words, word_vals, t0, t1, first, stop)
         if after is not None:
             name, value, word = after
             if (col := fixed[name]) >= 0:
@@ -941,13 +1012,11 @@ def _target_entries(
             out.append((col, before_role[1]))
 
     # A verb of saying among the 3 words after the target, or right before it.
-    if (not _SAY.isdisjoint(words[t1 + 1:t1 + 4]) or (
+    if (not _SAY.isdisjoint(words[t1 + 1:min(t1 + 4, stop)]) or (
         tpos >= 1 and words[t0 - 1] in _SAY
     )) and (col := fixed["sp:speaks"]) >= 0:
         out.append((col, 1.0))
     # An odd number of quotation marks before the target.
-    marks_before = bisect_left(quote_marks, start) if start >= 0 else sum(
-        sentence[:start].count(q) for q in _QUOTE_CHARS)
     if marks_before % 2 == 1 and (col := fixed["sp:in_quote"]) >= 0:
         out.append((col, 1.0))
     if t0 == t1 and words[t0] in _PRONOUNS:
@@ -960,6 +1029,13 @@ def _target_entries(
     if tpos and (col := fixed["tg:pos"]) >= 0:
         out.append((col, tpos / max(n - 1, 1)))
     return out
+
+
+def _marks_before(sentence: str, quote_marks: Sequence[int], start: int) -> int:
+    """The quotation marks before ``start`` in the sentence (its marks' offsets, sorted)."""
+    if start >= 0:
+        return bisect_left(quote_marks, start)
+    return sum(sentence[:start].count(q) for q in _QUOTE_CHARS)
 
 
 def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> dict[int, float]:
@@ -1021,7 +1097,9 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     clause_words.discard("<t>")
     feats.update(dict.fromkeys(map(columns.family["c:"].get, clause_words), 1.0))
 
-    feats.update(_target_entries(columns, sentence, parts, start, t0, t1, lo, hs))
+    feats.update(_target_entries(columns, words, parts[3], parts[4],
+                                 _marks_before(sentence, parts[6], start), t0, t1, lo, hs, 0,
+                                 n0))
     feats.update(_sentence_entries(columns, sentence))
     if columns.dense is not None:
         feats.dense = _embedding(sentence, t0, t1, lo, hs - 1)
@@ -1032,6 +1110,152 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
 
 
 _BOW_ARRAY = np.array(_BOW_WEIGHTS)
+
+
+def _grown(a: np.ndarray, n: int) -> np.ndarray:
+    """``a`` with room for ``n`` values at least (twice its size or more; new values 0)."""
+    if n <= len(a):
+        return a
+    out = np.zeros(max(n, 2 * len(a), 1024), a.dtype)
+    out[:len(a)] = a
+    return out
+
+
+# _Words.flags: the word is a negator (VADER's, or "no", "not", "never", "without"), opposes
+# what follows (_OPPOSE), ends a clause (_CLAUSE_BREAK).
+_NEGATES, _OPPOSES, _BREAKS = 1, 2, 4
+
+
+class _Words:
+    """Every word :func:`_batch_rows` has read, numbered from 0 in the order first read, with
+    what :func:`_sentence_parts` looks up for each word, as arrays by number: ``valence`` (of
+    the word alone, as _word_valence), ``anti`` (the valence of an "anti-" word without one of
+    its own, else 0) and ``flags``.  A batch's words are looked up once (one dict look-up per
+    word) and the rest is numpy."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.words: list[str] = []
+        self.filled = 0  # words whose arrays are filled in
+        self.valence = np.zeros(0)
+        self.anti = np.zeros(0)
+        self.flags = np.zeros(0, np.int64)
+        self.generation = 0  # changed by reset (for _Columns.ids_of)
+
+    def reset(self) -> None:
+        """Forget every word (bounded memory)."""
+        self.number = {}
+        self.words = []
+        self.filled = 0
+        self.valence = np.zeros(0)
+        self.anti = np.zeros(0)
+        self.flags = np.zeros(0, np.int64)
+        self.generation += 1
+
+    def numbers(self, words: list[str]) -> np.ndarray:
+        """The number of each word (numbering the new ones)."""
+        numbered = list(map(self.number.get, words, repeat(-1)))
+        if numbered and min(numbered) < 0:
+            number = self.number
+            for i in [i for i, k in enumerate(numbered) if k < 0]:
+                k = number.get(words[i], -1)
+                if k < 0:
+                    k = number[words[i]] = len(self.words)
+                    self.words.append(words[i])
+                numbered[i] = k
+            self._fill()
+        return np.array(numbered, np.int64)
+
+    def _fill(self) -> None:
+        _, lex, negate, n_scalar = _lexicon()
+        new = self.words[self.filled:]
+        lo, hi = self.filled, len(self.words)
+        self.valence = _grown(self.valence, hi)
+        self.anti = _grown(self.anti, hi)
+        self.flags = _grown(self.flags, hi)
+        self.valence[lo:hi] = [_valence(lex, w) for w in new]
+        # _sentence_parts: an "anti-" word without a valence of its own, before a negative word.
+        self.anti[lo:hi] = [inner * n_scalar if w.startswith("anti-")
+                            and (inner := _valence(lex, w[5:])) < 0 else 0.0 for w in new]
+        self.flags[lo:hi] = [(_NEGATES if w in negate else 0) | (_OPPOSES if w in _OPPOSE else 0)
+                             | (_BREAKS if w in _CLAUSE_BREAK else 0) for w in new]
+        self.filled = hi
+
+
+_WORDS = _Words()
+# Words _WORDS holds at most (emptied at the start of a batch beyond it): about 30 MB.
+_WORDS_MAX = 200_000
+
+
+class _Batch:
+    """The words of a batch's sentences as :func:`_sentence_parts` reads each sentence, one
+    sentence after another: lower-cased ``words`` with their ``starts`` and ``ends`` in the
+    sentences joined by newlines (sentence i starts at ``base[i]``), negation-aware valences
+    (``vals``), the indices of the valenced words and clause breaks and the offsets of the
+    quotation marks (``valenced``, ``breaks``, ``marks``); sentence i's words are ``first[i]``
+    to ``first[i + 1] - 1``, and ``v_first``, ``b_first``, ``m_first`` likewise bound its
+    valenced words, clause breaks and marks.  ``numbers``: the words' numbers in _WORDS.
+
+    The joined sentences are tokenised by one split (a newline is no token and no token spans
+    one, so the tokens are each sentence's in turn) and the valences computed by numpy, with
+    the same values as _sentence_parts: ``tests/test_tone.py`` checks each sentence's part
+    against it.
+    """
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        joined = "\n".join(sentences)
+        base = list(accumulate([len(x) + 1 for x in sentences], initial=0))
+        low = joined.lower().replace("’", "'")
+        words: list[str]
+        if len(low) == len(joined) and "Σ" not in joined and "\u212a" not in joined:
+            # What _token_columns does for each sentence (no character changes length when
+            # lower-cased in any of them).
+            parts = _TOKEN_SPLIT(low)
+            offsets = list(accumulate(map(len, parts)))
+            words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
+        else:
+            words, starts, ends = [], [], []
+            for x, o in zip(sentences, base, strict=False):
+                w, a, b = _token_columns(x)
+                words += w
+                starts += [o + k for k in a]
+                ends += [o + k for k in b]
+        first = [bisect_left(starts, b) for b in base]
+        numbers = _WORDS.numbers(words)
+        flags = _WORDS.flags[numbers]
+        valence = _WORDS.valence[numbers]
+        # VADER's negation rule as _sentence_parts applies it: a negator among the 3 words
+        # before a valenced word in its sentence scales it by N_SCALAR, and then an opposing
+        # word there scales a negative one again; an "anti-" word gets its own.
+        sentence_of = np.repeat(np.arange(len(sentences)), np.diff(first))
+        negated = np.zeros(len(words), bool)
+        opposed = np.zeros(len(words), bool)
+        negates = (flags & _NEGATES) > 0
+        opposes = (flags & _OPPOSES) > 0
+        for k in (1, 2, 3):
+            same = sentence_of[k:] == sentence_of[:-k]
+            negated[k:] |= negates[:-k] & same
+            opposed[k:] |= opposes[:-k] & same
+        n_scalar = _lexicon()[3]
+        vals = np.where(negated, valence * n_scalar, valence)
+        vals = np.where(opposed & (vals < 0), vals * n_scalar, vals)
+        vals = np.where(valence == 0, _WORDS.anti[numbers], vals)
+        valenced = np.flatnonzero(vals).tolist()
+        breaks = np.flatnonzero(flags & _BREAKS).tolist()
+        marks = list(map(_match_start, _QUOTE_CHAR.finditer(joined)))
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.base = base
+        self.first = first
+        self.numbers = numbers
+        self.vals: list[float] = vals.tolist()
+        self.valenced: list[int] = valenced
+        self.breaks: list[int] = breaks
+        self.marks = marks
+        self.v_first = [bisect_left(valenced, f) for f in first]
+        self.b_first = [bisect_left(breaks, f) for f in first]
+        self.m_first = [bisect_left(marks, b) for b in base]
 
 
 def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
@@ -1050,12 +1274,17 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     :func:`_target_entries`, as in _feature_columns.  ``tests/test_tone.py`` checks the rows
     are those of _feature_columns.
     """
+    if len(_WORDS.words) > _WORDS_MAX:  # bounded memory (nothing else holds the numbers)
+        _WORDS.reset()
     sentences = list(dict.fromkeys([t[0] for t in targets]))
     where = {s: i for i, s in enumerate(sentences)}
-    infos = list(map(_sentence_parts, sentences))
     shared = [_sentence_entries(columns, s) for s in sentences]
-    first = list(accumulate([len(info[0]) for info in infos], initial=0))
-    n_words = first[-1]
+    flat = _Batch(sentences)
+    words, tok_starts, tok_ends = flat.words, flat.starts, flat.ends
+    word_vals, valenced, breaks = flat.vals, flat.valenced, flat.breaks
+    first, v_first, b_first, m_first = flat.first, flat.v_first, flat.b_first, flat.m_first
+    marks, base = flat.marks, flat.base
+    n_words = len(words)
     n_rows = len(targets)
 
     # The features not of a word family, and each target's token ranges.
@@ -1064,14 +1293,20 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     spans: list[tuple[int, int, int, int, int, int, int]] = []  # row, first, t0, t1, n0, lo, hs
     for r, (sentence, start, end) in enumerate(targets):
         si = where[sentence]
-        parts = infos[si]
-        if parts[0]:
-            t0, t1, lo, hs = _target_words(parts[1], parts[2], parts[5], start, end)
-            row = _target_entries(columns, sentence, parts, start, t0, t1, lo, hs)
+        f, f_stop = first[si], first[si + 1]
+        if f < f_stop:
+            at = base[si]  # (offsets into the joined sentences)
+            t0, t1, lo, hs = _target_words(tok_starts, tok_ends, breaks, at + start, at + end, f,
+                                           f_stop, b_first[si], b_first[si + 1])
+            marks_before = (bisect_left(marks, at + start, m_first[si], m_first[si + 1])
+                            - m_first[si]) if start >= 0 else _marks_before(sentence, (), start)
+            row = _target_entries(columns, words, word_vals,
+                                  valenced[v_first[si]:v_first[si + 1]], marks_before, t0, t1,
+                                  lo, hs, f, f_stop)
             row += shared[si]
             entries += row
             counts.append(len(row))
-            spans.append((r, first[si], t0, t1, len(parts[0]), lo, hs))
+            spans.append((r, f, t0 - f, t1 - f, f_stop - f, lo - f, hs - f))
         else:
             counts.append(0)
     bias = columns.fixed["bias_"]
@@ -1086,8 +1321,7 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
 
     if spans and n_words:
         # Every word's columns, then the column of the bigram it starts (-1: none).
-        ids = np.fromiter(map(columns.word_ids.get, chain.from_iterable(
-            [info[0] for info in infos]), repeat(0)), np.int64, n_words)
+        ids = columns.ids_of(flat.numbers)
         n_fam = len(_WORD_FAMILIES)
         table = columns.word_table[ids]  # (a copy, whose last column, bigrams, is all -1)
         bkeys = columns.bigram_keys

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import subprocess
 import sys
@@ -347,7 +348,8 @@ def test_feature_columns_give_the_decision_of_featurize_on_newsmtsc(bench_dir: P
 def _batch_cases() -> list[tuple[str, int, int]]:
     cases = _targets_in(TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(300))
     cases += [("", 0, 0), ("x", 0, 1), ("Smith", 0, 5), ("“He said” they", 1, 3),
-              ("Smith _ said a_b __ c", 0, 5), ("The _ of Smith", 10, 15)]
+              ("Smith _ said a_b __ c", 0, 5), ("The _ of Smith", 10, 15),
+              ("“Hi” Smith", 30, 35), ("“Hi” “there, Jones said", 0, 3)]  # (a span beyond)
     long = "good " * 600 + "Smith was attacked " + "bad " * 600  # beyond 512 tokens each side
     cases += [(long, 3000, 3005), (long, 0, 4), (long, len(long) - 4, len(long) - 1)]
     return cases
@@ -400,6 +402,111 @@ def test_sorted_keys_and_their_order_are_argsorts_both_ways() -> None:
             if bound == top:  # equal keys keep their order
                 assert order.tolist() == np.argsort(key, kind="stable").tolist()
 
+
+
+def _valence_sentences(n: int) -> list[str]:
+    """Sentences of negators, opposing words, "anti-" words, valenced words, clause breaks and
+    quotation marks (the rules of _sentence_parts), in any case."""
+    import random
+
+    rng = random.Random(13)
+    vocab = ["no", "not", "never", "without", "isn't", "fight", "against", "uproot", "battle",
+             "anti-war", "anti-terror", "Anti-ISIS", "anti-good", "anti-", "terrorism", "good",
+             "bad", "killed", "attack", "praised", "Smith", "said", ",", ";", "but", "who",
+             '"', "“", "”", "«", "»", "the", "of", "Iraq’s", "don’t", "threats", "slammed",
+             "3.5", "K", "Σ"]
+    out = []
+    for _ in range(n):
+        words = [rng.choice(vocab) for _ in range(rng.randrange(16))]
+        out.append(" ".join(w.upper() if rng.random() < 0.1 else w for w in words))
+    return out
+
+
+def test_batch_words_are_each_sentences_parts() -> None:
+    from framing.target_tone import _Batch, _sentence_parts
+
+    sentences = TRICKY_SENTENCES + _seed_sentences() + _valence_sentences(800) + [
+        "Not good.", "They fight", "terrorism and no", "anti-war protests", "\u212a good",
+        "a\nb not bad", "“no” war", ""]
+    ascii_only = [s for s in sentences if "Σ" not in s and "\u212a" not in s and "İ" not in s]
+    # (Batches with a sentence whose lower-cased form changes length, or with the Kelvin sign
+    # or a capital sigma, take the per-sentence tokens; the others one split.)
+    for group in (sentences, ascii_only):
+        for size in (1, 2, 7, len(group)):
+            for lo in range(0, len(group), size):
+                batch = group[lo:lo + size]
+                flat = _Batch(batch)
+                for i, sentence in enumerate(batch):
+                    words, starts, ends, vals, valenced, breaks, marks = _sentence_parts(sentence)
+                    f, stop, at = flat.first[i], flat.first[i + 1], flat.base[i]
+                    assert tuple(flat.words[f:stop]) == words, sentence
+                    assert [x - at for x in flat.starts[f:stop]] == starts
+                    assert [x - at for x in flat.ends[f:stop]] == ends
+                    assert [(v, math.copysign(1, v)) for v in flat.vals[f:stop]] == [
+                        (v, math.copysign(1, v)) for v in vals], sentence
+                    got = flat.valenced[flat.v_first[i]:flat.v_first[i + 1]]
+                    assert [j - f for j in got] == valenced
+                    got = flat.breaks[flat.b_first[i]:flat.b_first[i + 1]]
+                    assert [j - f for j in got] == breaks
+                    got = flat.marks[flat.m_first[i]:flat.m_first[i + 1]]
+                    assert [x - at for x in got] == marks
+
+
+def test_batch_words_are_numbered_once_and_forgotten_on_reset() -> None:
+    from framing.target_tone import _WORDS, _batch_rows
+
+    model = load_model()
+    cases = _batch_cases()
+    data, cols, bounds = _batch_rows(model.columns(), cases)
+    numbers = _WORDS.numbers(["good", "good", "smith"])
+    assert numbers[0] == numbers[1] != numbers[2]
+    assert _WORDS.words[numbers[2]] == "smith"
+    _WORDS.reset()  # (the model's word ids by number follow)
+    again = _batch_rows(model.columns(), cases)
+    assert all(np.array_equal(a, b) for a, b in zip((data, cols, bounds), again, strict=True))
+
+
+def test_but_check_equals_vaders_with_repeated_values_and_zeros() -> None:
+    import random
+
+    from framing.target_tone import _compound_engine, _lexicon
+
+    analyzer, engine = _lexicon()[0], _compound_engine()
+    rng = random.Random(17)
+    for _ in range(5000):
+        n = rng.randrange(1, 12)
+        tokens = [rng.choice(["but", "But", "BUT,", "good", "bad", "x"]) for _ in range(n)]
+        tokens[rng.randrange(n)] = "but"
+        engine._read_tokens(tokens)
+        # (Equal values are what makes the reference's list.index pick an earlier one.)
+        sentiments = [rng.choice([0, 0, 0, 0.0, 1.5, -1.5, 2.0, 0.75, 3.0, -0.5])
+                      for _ in range(n)]
+        words = [engine._tokens[t][0] for t in tokens]
+        expected = analyzer._but_check(words, list(sentiments))
+        got = list(sentiments)
+        engine._but_check(tokens, got)
+        assert [float(x) for x in got] == [float(x) for x in expected], (tokens, sentiments)
+        assert float(sum(got)) == float(sum(expected))
+
+
+def test_no_idiom_pair_in_a_text_means_none_at_any_word() -> None:
+    import random
+
+    from framing.target_tone import _compound_engine
+
+    engine = _compound_engine()
+    rng = random.Random(19)
+    words = ["the", "The", "bomb", "shit", "to", "die", "kind", "of", "sort", "kiss", "yeah",
+             "right", "bad", "ass", "good", "x"]
+    found = 0
+    for _ in range(5000):
+        tokens = [rng.choice(words) for _ in range(rng.randrange(2, 12))]
+        engine._read_tokens(tokens)
+        anywhere = any(engine._idiom_pair(tokens, i) for i in range(3, len(tokens)))
+        if not engine._any_idiom_pair(tokens):
+            assert not anywhere, tokens
+        found += anywhere
+    assert found > 500
 
 # ---- the model file and its training script ------------------------------------------------
 
