@@ -273,3 +273,19 @@ def test_sentence_before_a_quotation_is_skipped_only_when_it_has_no_speech_verb(
         assert _sentence_with_verb(before) == ((sentence, last) if last >= 0 else None), before
         with_verb += last >= 0
     assert with_verb > 5000
+
+
+def test_quotation_spans_skipping_apostrophes_inside_words_are_those_of_every_mark() -> None:
+    """_quote_spans looks past an apostrophe between two letters or digits (_MARK): the same
+    spans as looking at every mark (_ALL_MARKS) on random texts of words, digits, underscores,
+    every kind of mark, elisions and paragraph breaks."""
+    import random
+
+    from framing import quotes
+
+    rng = random.Random(5)
+    pieces = ["’", "'", "“", "”", '"', "‘", "a", "Iraq", "9", "_", " ", "\n\n", "\n \n", ".",
+              ",", "é", "’90s", "’em", "x’s", "(", "—"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        assert quotes._quote_spans(text) == quotes._quote_spans(text, quotes._ALL_MARKS), text
