@@ -424,6 +424,13 @@ def _lines(raw: str) -> list[_Line]:
 
 
 def _norm(text: str) -> str:
+    """The letters and digits of ``text``, case-folded: :func:`_norm_by_character` with the
+    characters tested by ``filter`` at C speed instead of a generator's step each."""
+    return "".join(filter(str.isalnum, text.casefold()))
+
+
+def _norm_by_character(text: str) -> str:
+    """:func:`_norm` character by character (its plain form)."""
     return "".join(c for c in text.casefold() if c.isalnum())
 
 

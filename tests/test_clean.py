@@ -822,3 +822,21 @@ def test_word_count_is_the_number_of_words_the_pattern_finds() -> None:
               for _ in range(40000)]
     for line in lines:
         assert _word_count(line) == len(_WORDS.findall(line)), line
+
+
+def test_headline_normal_form_by_filter_is_the_character_by_character_form() -> None:
+    """_norm (letters and digits kept by filter) equals the character-by-character form on
+    every code point (case folding that lengthens: ß, ﬁ, İ) and on random mixed strings."""
+    import random
+    import sys
+
+    from framing import clean as clean_function
+
+    module = sys.modules[clean_function.__module__]
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert module._norm(every) == module._norm_by_character(every)
+    rng = random.Random(7)
+    pieces = ["Iraq", " | ", "The New Arab", "ß", "ﬁ", "İ", "Σ", "_", "3½", "٣", "—", "\u00a0"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert module._norm(text) == module._norm_by_character(text), text
