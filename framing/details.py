@@ -789,7 +789,9 @@ def _align(
 
     ``common_words=False`` (corpus mode) leaves ``common`` empty when at most one version has
     units: then no cell is compared with a reference wording and no facts or sources are
-    read, so nothing reads the words the texts write in lower case."""
+    read, so nothing reads the words the texts write in lower case.  It also reads the units'
+    keys together (:func:`framing.facts.unit_keys`): the default analysis extracts the facts
+    of most units afterwards, which reuses what :func:`framing.facts.keys` cached for each."""
     docs = tuple(documents)
     units: list[_Unit] = []
     doc_units: list[list[int]] = []
@@ -808,11 +810,17 @@ def _align(
         _common_words(docs) if common_words or _compares_versions(doc_units) else frozenset()
     )
     if _compares_versions(doc_units):
-        keys = [factlib.keys(u.text, common=common) for u in units]
+        texts = [u.text for u in units]
+        # corpus mode reads the units' keys together; the default analysis unit by unit, which
+        # caches what extracting the facts of most units reads again
+        keys = (
+            [factlib.keys(t, common=common) for t in texts] if common_words
+            else factlib.unit_keys(texts, common=common)
+        )
         # the alignment compares units of different versions only: no similarity within a
         # version
         groups.append(len(units))
-        sim = _similarity([u.text for u in units], keys, settings, groups)
+        sim = _similarity(texts, keys, settings, groups)
     else:  # one version with units (a corpus's single-article events): nothing to compare
         sim = np.zeros((len(units), len(units)))
     central = _centrality(sim, doc_units)

@@ -633,3 +633,23 @@ def test_char_similarity_escapes_the_texts_before_normalising_them():
     assert escaped[-2, -1] < 0.9  # "\\xc9" and "\\xe9" differ
     normalised = [details._normalise(t) for t in texts]
     assert np.allclose(details._char_similarity(texts, normalised=normalised), escaped, atol=1e-5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
+def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(versions):
+    # corpus mode reads the units' fact keys together (facts.unit_keys), only for speed: the
+    # result must be the one computed with each unit's keys read alone
+    from unittest import mock
+
+    from framing import facts
+
+    def one_by_one(texts, common=frozenset()):
+        return [facts.keys(t, common=common) for t in texts]
+
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
+    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+        fast = details.analyze(event, store_only=True)
+        with mock.patch.object(facts, "unit_keys", one_by_one):
+            assert details.analyze(event, store_only=True) == fast

@@ -367,3 +367,132 @@ def facts_names(text, common):
     import framing.facts as facts
 
     return facts._names_and_persons.__wrapped__(text, common)
+
+
+_UNIT_WORDS = _NAME_WORDS + [
+    "former", "caretaker Prime Minister", "general manager", "Mr. Frank McKenzie", " former",
+    "al-Sadr", "bin-Salman", "abu-Ali", "x-Ray", "re-election", "Al-Sadr", "3", "2020", "1,000",
+    "Jan.", "May", "Monday", "today", "one", "Seven", "hundreds", "İ", "İbrahim", "\n", "  ",
+]
+_UNIT_TEXT = st.lists(st.sampled_from(_UNIT_WORDS), max_size=10).map(" ".join)
+
+
+def _plain_keys(text, common):
+    """keys() as built from the run-by-run names (test above) and the dates and numbers."""
+    import framing.facts as facts
+
+    dates, numbers = facts._dates_numbers.__wrapped__(text)
+    return facts._key_set(_plain_names_and_persons(text, common)[0], numbers, dates)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_TEXT, max_size=6),
+       st.sets(st.sampled_from(["the", "but", "iraq", "prime", "frank", "senior", "seven"])))
+def test_keys_of_units_read_together_are_the_keys_of_each_unit(texts, common):
+    # unit_keys reads an event's units in one scan for names and one for dates and numbers,
+    # only for speed: each unit's keys must be those it has alone, built alike (the same sets,
+    # iterated in the same order)
+    import framing.facts as facts
+
+    common = frozenset(common)
+    fast = facts.unit_keys(texts, common=common)
+    plain = [_plain_keys(t, common) for t in texts]
+    assert fast == plain
+    assert [list(k) for k in fast] == [list(k) for k in plain]
+    assert fast == [facts.keys(t, common=common) for t in texts]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_TEXT, min_size=1, max_size=6),
+       st.sets(st.sampled_from(["the", "but", "iraq", "prime", "frank", "senior", "seven"])))
+def test_names_of_texts_read_together_are_the_names_of_each_text(texts, common):
+    # _names_in scans several texts joined by line breaks at once, only for speed: each text's
+    # names and persons (titles read before a name included) must be those it has alone
+    import framing.facts as facts
+
+    common = frozenset(common)
+    starts = [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+    leads = [len(t) - len(t.lstrip()) for t in texts]
+    together = facts._names_in("\n".join(texts), starts, leads, common)
+    assert [(tuple(n), tuple(p)) for n, p in together] == [
+        _plain_names_and_persons(t, common) for t in texts]
+
+
+def test_title_words_before_a_name_are_read_in_its_own_text_only():
+    import framing.facts as facts
+
+    texts = ["Then former", "caretaker Prime Minister Adel Abdul-Mahdi spoke."]
+    ((_, first), (_, second)) = facts._names_in("\n".join(texts), [0, 12], [0, 0], frozenset())
+    assert [p.title for p in second] == ["caretaker Prime Minister"]
+    assert (tuple(second), first) == (_plain_names_and_persons(texts[1], frozenset())[1], [])
+
+
+def test_keys_of_the_seed_units_read_together_are_the_keys_of_each_unit():
+    from pathlib import Path
+
+    import framing.facts as facts
+    from framing.clean import clean
+    from framing.details import _units
+    from framing.settings import DEFAULT_SETTINGS
+    from framing.types import Article
+
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for d, path in enumerate(sorted((root / "seeds").glob("*.txt"))):
+        texts += [u.text for u in _units(clean(Article(path.stem, path.read_text("utf-8"))), d,
+                                         DEFAULT_SETTINGS)]
+    common = frozenset(w for t in texts for w in t.split() if w.islower())
+    assert len(texts) > 90
+    assert facts.unit_keys(texts, common=common) == [_plain_keys(t, common) for t in texts]
+
+
+_NUMERIC_TEXT = st.lists(
+    st.sampled_from(["one", "Two", "ten", "hundreds", "day", "Jan", "May", "Dec.", "Mayor", "3",
+                     " ", "\n", "-", "_", ",", "a", "s", "O", "é", "İ", "ſix", "Kilo", "\u212aey"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_NUMERIC_TEXT, min_size=1, max_size=6))
+def test_dates_and_numbers_are_looked_for_together_where_each_text_has_them(texts):
+    # _numeric tests all units for what may open a date or a number at once, only for speed:
+    # it must say yes wherever _dates_numbers' own test passes (where it may find one)
+    import framing.facts as facts
+
+    def test(text):
+        low = text.lower()
+        return bool(facts._DIGIT.search(text) or facts._DATE_HINT.search(text) or "day" in low
+                    or facts._NUMBER_WORD_AFTER.search(" " + low))
+
+    joined = "\n".join(texts)
+    starts = [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+    fast = facts._numeric(texts, joined, starts)
+    if "İ" in joined:  # (lower case longer than the text: every text is tested alone)
+        assert fast == [True] * len(texts)
+    else:
+        assert fast == [test(t) for t in texts]
+    for text, maybe in zip(texts, fast, strict=True):
+        assert maybe or facts._dates_numbers.__wrapped__(text) == ((), ())
+
+
+_HYPHEN_RUN_TEXT = st.lists(
+    st.sampled_from(list("ASGMaldeivbnrhst.’'x-,1“ \t\n") + ["al-", "bin-", "bint-", "as-", "ash-",
+                                                           "-S", "U.S.", "Gen. "]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_HYPHEN_RUN_TEXT)
+def test_capital_run_pattern_is_taken_only_where_no_run_opens_with_a_particle(text):
+    # names are scanned with _CAP_RUN unless a name particle, its hyphen and a capital occur
+    # ("al-Sadr"), only for speed: the pattern taken must find every run _RUN finds
+    import framing.facts as facts
+
+    def runs(pattern):
+        return [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+
+    assert runs(facts._run_pattern(text)) == runs(facts._RUN)
+    if "-" not in text:
+        assert facts._run_pattern(text) is facts._CAP_RUN
