@@ -1080,10 +1080,10 @@ def _date_compatible(a: str, b: str) -> bool:
 
 def _quote_change(a: str, b: str) -> str | None:
     wa, wb = _WORD.findall(a.lower()), _WORD.findall(b.lower())
-    if not wa or not wb:
+    if not wa or not wb or wa == wb:  # (the same words: no change, without difflib)
         return None
     sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    if sm.ratio() < 0.5 or wa == wb:
+    if sm.ratio() < 0.5:
         return None
     ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
     # words added or cut at either end only move the quote's edges

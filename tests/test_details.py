@@ -653,3 +653,24 @@ def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(vers
         fast = details.analyze(event, store_only=True)
         with mock.patch.object(facts, "unit_keys", one_by_one):
             assert details.analyze(event, store_only=True) == fast
+
+
+_MAPS = st.dictionaries(st.sampled_from(["a", "b", "c"]),
+                        st.one_of(st.none(), st.text(max_size=5), st.floats(0, 1)), max_size=3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=8), _MAPS, _MAPS, _MAPS, _MAPS, _MAPS, _MAPS)
+def test_details_filled_in_directly_are_the_records_the_dataclass_builds(text, a, b, c, d, e, f):
+    # _detail sets a new Detail's fields directly instead of through the frozen dataclass's
+    # __init__, only for speed: it must be the record Detail(**fields) builds
+    from framing.types import Detail
+
+    fields = dict(id="d07", text=text, sentences=a, sentence_index=b, status=c, position=d,
+                  changes=e, facts=f)
+    fast, plain = details._detail(dict(fields)), Detail(**fields)
+    assert fast == plain and repr(fast) == repr(plain)
+    assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
+    assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.text = "x"  # type: ignore[misc]

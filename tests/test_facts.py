@@ -496,3 +496,49 @@ def test_capital_run_pattern_is_taken_only_where_no_run_opens_with_a_particle(te
     assert runs(facts._run_pattern(text)) == runs(facts._RUN)
     if "-" not in text:
         assert facts._run_pattern(text) is facts._CAP_RUN
+
+
+def _plain_quote_change(a, b):
+    """_quote_change as it read before identical words returned without difflib."""
+    import difflib
+
+    import framing.facts as facts
+
+    wa, wb = facts._WORD.findall(a.lower()), facts._WORD.findall(b.lower())
+    if not wa or not wb:
+        return None
+    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    if sm.ratio() < 0.5 or wa == wb:
+        return None
+    ops = [op for op in sm.get_opcodes() if op[0] != "equal"]
+    ops = [op for op in ops if not ((op[1] == 0 or op[2] == len(wa)) and op[0] in ("insert", "delete")
+                                    or (op[3] == 0 or op[4] == len(wb)) and op[0] == "insert")]
+    ranks = facts._ranks()
+
+    def content(words):
+        return {ranks.get(w, (w, ""))[0] for w in words if w not in facts._FUNCTION_WORDS}
+
+    ops = [op for op in ops if content(wa[op[1]:op[2]]) != content(wb[op[3]:op[4]])]
+    if not ops:
+        return None
+    i1, j1 = ops[0][1], ops[0][3]
+    i2, j2 = ops[-1][2], ops[-1][4]
+    old, new = " ".join(wa[i1:i2]), " ".join(wb[j1:j2])
+    if old and new:
+        return f"quote: '{old}' -> '{new}'"
+    return f"quote: '{old}' dropped" if old else f"quote: '{new}' added"
+
+
+_QUOTE = st.lists(st.sampled_from(["we", "will", "stay", "go", "Stay", "the", "a", "Sen.",
+                                   "senator", "now", ",", "."]), max_size=8).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_QUOTE, _QUOTE)
+def test_a_quote_with_the_same_words_is_no_change_without_difflib(a, b):
+    # _quote_change returns at once when both quotes have the same words, only for speed: it
+    # must say what difflib's comparison said
+    import framing.facts as facts
+
+    assert facts._quote_change(a, b) == _plain_quote_change(a, b)
+    assert facts._quote_change(a, a + " .") is None
