@@ -820,6 +820,9 @@ def test_word_count_is_the_number_of_words_the_pattern_finds() -> None:
     lines = ["Iraq’s U.S.-led “coalition” — 3.5 e-mail", "", "’", "— —", "_x_"]
     lines += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
               for _ in range(40000)]
+    ascii_only = [c for c in alphabet if c.isascii()]  # the str.isascii() path
+    lines += ["".join(rng.choice(ascii_only) for _ in range(rng.randint(0, 30)))
+              for _ in range(20000)]
     for line in lines:
         assert _word_count(line) == len(_WORDS.findall(line)), line
 
