@@ -1,20 +1,30 @@
 # One task runner for the habits people use.  `make dashboard` and `make test` are the two
 # set-up commands: each creates .venv and installs the project when it is missing.
+#
+# The installation compiles the per-article modules with mypyc (setup.py; about 1.5 minutes
+# once).  `FRAMING_COMPILE=0 make install` installs pure Python.  In a checkout the compiled
+# files sit beside the sources; the run targets rebuild them first when a source is newer
+# (`fresh`), and `make pure` removes them.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PORT   ?= 8501
 
-.PHONY: install dashboard test test-fast lint bench eval browser clean compiled pure
+.PHONY: install fresh dashboard test test-fast lint bench eval browser clean compiled pure
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python build_support/inplace.py --touch
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Compiled modules older than their source (after an edit or a checkout) are rebuilt in place.
+fresh: $(STAMP)
+	@$(BIN)/python build_support/inplace.py --if-stale
 
 # Debian's Chromium for the browser test and for PNG/SVG export (kaleido finds it on PATH).
 # Installed with apt when missing and when we may; otherwise the browser tests skip with a reason.
@@ -27,32 +37,30 @@ browser:
 	  else echo "chromium missing and cannot be installed here: browser tests will skip"; fi; \
 	fi
 
-dashboard: $(STAMP)
+dashboard: fresh
 	$(BIN)/python -m views.serve --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
-test: $(STAMP) browser
+test: fresh browser
 	$(BIN)/python -m pytest -q
 
-test-fast: $(STAMP)
+test-fast: fresh
 	$(BIN)/python -m pytest -q -m "not browser and not slow"
 
 lint: $(STAMP)
 	$(BIN)/ruff check framing tests dashboard.py views benchmarks scripts setup.py build_support
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: fresh
 	$(BIN)/python -m benchmarks
 
-eval: $(STAMP)
+eval: fresh
 	$(BIN)/framing eval
 
-# The optional compiled build (setup.py): the per-article pipeline's modules compiled in place
-# with mypyc (needs a C compiler and the Python headers; about a minute on 2 cores).  Python
-# imports them before the sources; importing framing fails once a source is newer (rebuild, or
-# `make pure`).
+# Build the compiled modules in place (setup.py; needs a C compiler and the Python headers;
+# about 80 s on 2 cores, 10 s when no compiled source changed).  Python imports them before the
+# sources; `fresh` rebuilds them when a source is newer, `make pure` removes them.
 compiled: $(STAMP)
-	$(BIN)/python -m pip install --quiet 'setuptools>=77'
-	FRAMING_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace --parallel 2
+	$(BIN)/python build_support/inplace.py
 
 pure:
 	rm -f framing/*.so *__mypyc.*.so

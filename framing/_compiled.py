@@ -1,9 +1,10 @@
 """Which of framing's modules run compiled, and a guard against stale compiled modules.
 
-``make compiled`` (or ``FRAMING_COMPILE=1 pip install .``) compiles the per-article pipeline's
-modules with mypyc (``setup.py``).  In a checkout, the compiled files sit beside the sources and
-Python imports them first, so an edited source would silently not run: importing framing (which
-imports this module first) then fails with a message saying which modules to rebuild.
+Installing framing compiles the per-article pipeline's modules with mypyc (``setup.py``; in a
+checkout, ``make install`` or ``make compiled``; ``FRAMING_COMPILE=0`` for pure Python).  In a
+checkout, the compiled files sit beside the sources and Python imports them first, so an edited
+source would silently not run: importing framing (which imports this module first) then fails
+with a message saying which modules to rebuild (the Makefile's run targets rebuild them first).
 """
 
 from __future__ import annotations
@@ -85,5 +86,6 @@ def load_shared_library(package: Path = _PACKAGE) -> None:
         sys.modules[name] = module
 
 
-check()
-load_shared_library()
+if __name__ == "framing._compiled":  # not when build_support/inplace.py reads it by path
+    check()
+    load_shared_library()

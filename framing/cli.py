@@ -27,6 +27,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
+from ._compiled import compiled_modules
 from ._version import __version__
 from .errors import FramingError, InputError
 from .settings import DEFAULT_SETTINGS, TONE_MODELS, Settings
@@ -214,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="framing",
         description="See how news outlets frame the same event.",
     )
-    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    build = f"compiled: {len(compiled_modules())} modules" if compiled_modules() else "pure Python"
+    parser.add_argument("--version", action="version", version=f"framing {__version__} ({build})")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("analyze", help="analyse versions of one or more events")

@@ -21,6 +21,17 @@ def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
     )
 
 
+def test_version_says_which_build_runs(capsys):
+    from framing import _compiled
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out.strip()
+    n = len(_compiled.compiled_modules())
+    assert out.endswith(f"(compiled: {n} modules)" if n else "(pure Python)"), out
+
+
 def test_analyze_seeds_json_has_five_articles_with_stem_ids(seeds_dir, capsys):
     assert main(["analyze", str(seeds_dir), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -1,9 +1,10 @@
-"""The optional compiled build (setup.py, ``make compiled``): same output as pure Python, and
-no stale compiled module ever runs."""
+"""The compiled build (setup.py, the default; ``make compiled`` in a checkout): same output as
+pure Python, and no stale compiled module ever runs."""
 
 from __future__ import annotations
 
 import ast
+import importlib.util
 import json
 import os
 import shutil
@@ -65,6 +66,65 @@ def test_a_fresh_compiled_module_and_an_installed_package_pass(tmp_path):
     os.utime(ext, (new - 120, new - 120))
     assert _compiled.stale(package) == []
     _compiled.check(package)
+
+
+def load_by_path(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def setup_py(monkeypatch):
+    for var in ("FRAMING_COMPILE", "FRAMING_BUILD_REQUIRES_PHASE"):
+        monkeypatch.delenv(var, raising=False)
+    return load_by_path("framing_setup", ROOT / "setup.py")
+
+
+def test_the_build_compiles_by_default_and_framing_compile_0_asks_for_pure_python(
+        setup_py, monkeypatch):
+    if setup_py.missing_toolchain():
+        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
+    mypyc_build = pytest.importorskip("mypyc.build")
+    asked = []
+    monkeypatch.setattr(mypyc_build, "mypycify", lambda paths, **kw: asked.append(paths) or ["x"])
+    assert setup_py.ext_modules() == ["x"]
+    assert asked == [[f"framing/{n}.py" for n in compiled_list()]]
+    monkeypatch.setenv("FRAMING_COMPILE", "0")
+    assert setup_py.ext_modules() == []
+    monkeypatch.setenv("FRAMING_COMPILE", "1")
+    monkeypatch.setenv("FRAMING_BUILD_REQUIRES_PHASE", "1")  # mypyc is not installed yet then
+    assert setup_py.ext_modules() == []
+    assert len(asked) == 1
+
+
+def test_a_machine_without_a_c_compiler_builds_pure_python_and_says_so(setup_py, monkeypatch,
+                                                                       capsys):
+    monkeypatch.setattr(setup_py.shutil, "which", lambda name: None)
+    assert setup_py.missing_toolchain().startswith("no C compiler")
+    assert setup_py.ext_modules() == []
+    assert "no C compiler" in capsys.readouterr().err
+
+
+def test_the_build_backend_asks_for_mypyc_unless_pure_python_is_asked_for(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("FRAMING_COMPILE", raising=False)
+    backend = load_by_path("framing_build", ROOT / "build_support/framing_build.py")
+    for hook in (backend.get_requires_for_build_wheel, backend.get_requires_for_build_editable):
+        assert backend.MYPYC in hook()
+        assert backend.REQUIRES_PHASE not in os.environ
+    monkeypatch.setenv("FRAMING_COMPILE", "0")
+    assert backend.MYPYC not in backend.get_requires_for_build_wheel()
+
+
+def test_the_in_place_build_script_rebuilds_only_stale_modules_and_refuses_other_arguments():
+    inplace = load_by_path("framing_inplace", ROOT / "build_support/inplace.py")
+    if _compiled.stale(ROOT / "framing"):
+        pytest.skip("this checkout's compiled modules are stale (make compiled)")
+    assert inplace.main(["--if-stale"]) == 0  # nothing stale: nothing built
+    assert inplace.main(["--now"]) == 2
 
 
 # Full analysis of two events and corpus mode's store rows, as JSON, from a given tree.
