@@ -783,6 +783,9 @@ _FAMILIES = ("w:", "b:", "c:", "l1:", "l2:", "ln:", "la:", "r1:", "r2:", "rn:", 
 # The families looked up for every word of a sentence by _batch_rows, in the order of the
 # columns of _Columns.word_table.
 _WORD_FAMILIES = ("w:", "c:", "la:", "ln:", "ra:", "rn:", "l1:", "l2:", "r1:", "r2:")
+# The agent/patient families by the charged word, in the order _batch_rows numbers them:
+# 2 * (patient) + (positive).
+_ROLE_FAMILIES = ("ap:agent_neg:", "ap:agent_pos:", "ap:patient_neg:", "ap:patient_pos:")
 
 
 class _Columns:
@@ -855,7 +858,11 @@ class _Columns:
                     seconds.append(pair[i + 1:])
                     bigram_cols.append(col)
                 i = pair.find("_", i + 1)
-        names = dict.fromkeys(chain(*(family[f] for f in _WORD_FAMILIES), firsts, seconds))
+        # (Also the words of the bigrams with the target and of the families _batch_rows reads
+        # by the word's number: the agent/patient words and the pronouns.)
+        names = dict.fromkeys(chain(*(family[f] for f in _WORD_FAMILIES), firsts, seconds,
+                                    left_t, t_right, *(family[f] for f in _ROLE_FAMILIES),
+                                    family["tg:pron:"]))
         ids = dict(zip(names, range(1, len(names) + 1), strict=True))
         count = len(ids) + 1
         # (One more column, all -1, for _batch_rows to fill with bigram columns.)
@@ -867,6 +874,21 @@ class _Columns:
         keys = (np.fromiter(map(ids.__getitem__, firsts), np.int64, len(firsts)) * count
                 + np.fromiter(map(ids.__getitem__, seconds), np.int64, len(seconds)))
         order = np.argsort(keys)
+
+        def by_id(table: dict[str, int]) -> np.ndarray:
+            out = np.full(count, -1, np.int64)
+            out[np.fromiter(map(ids.__getitem__, table), np.int64, len(table))] = (
+                np.fromiter(table.values(), np.int64, len(table)))
+            return out
+
+        # By word number: the columns of "b:word_<t>", "b:<t>_word", "tg:pron:word" and of
+        # _ROLE_FAMILIES' "ap:...:word" (rows in that order); -1: none.
+        self.left_t_ids = by_id(left_t)
+        self.t_right_ids = by_id(t_right)
+        self.pronoun_ids = by_id(family["tg:pron:"])
+        self.role_ids = np.stack([by_id(family[f]) for f in _ROLE_FAMILIES])
+        self.role_cols = np.array([fixed[f[:-1]] for f in _ROLE_FAMILIES], np.int64)
+        self.role_pre_cols = np.array([fixed[f[:-1] + "_pre"] for f in _ROLE_FAMILIES], np.int64)
         self.word_ids = ids
         self._num_ids = np.zeros(0, np.int64)  # ids_of: word_ids by _WORDS number
         self._num_filled = 0
@@ -1122,8 +1144,9 @@ def _grown(a: np.ndarray, n: int) -> np.ndarray:
 
 
 # _Words.flags: the word is a negator (VADER's, or "no", "not", "never", "without"), opposes
-# what follows (_OPPOSE), ends a clause (_CLAUSE_BREAK).
-_NEGATES, _OPPOSES, _BREAKS = 1, 2, 4
+# what follows (_OPPOSE), ends a clause (_CLAUSE_BREAK), is a verb of saying (_SAY), a form of
+# "be" (_BE), a pronoun (_PRONOUNS), "by", ends in "ed".
+_NEGATES, _OPPOSES, _BREAKS, _SAYS, _BES, _PRONOUN, _BY, _ED = 1, 2, 4, 8, 16, 32, 64, 128
 
 
 class _Words:
@@ -1178,7 +1201,10 @@ class _Words:
         self.anti[lo:hi] = [inner * n_scalar if w.startswith("anti-")
                             and (inner := _valence(lex, w[5:])) < 0 else 0.0 for w in new]
         self.flags[lo:hi] = [(_NEGATES if w in negate else 0) | (_OPPOSES if w in _OPPOSE else 0)
-                             | (_BREAKS if w in _CLAUSE_BREAK else 0) for w in new]
+                             | (_BREAKS if w in _CLAUSE_BREAK else 0) | (_SAYS if w in _SAY else 0)
+                             | (_BES if w in _BE else 0) | (_PRONOUN if w in _PRONOUNS else 0)
+                             | (_BY if w == "by" else 0) | (_ED if w.endswith("ed") else 0)
+                             for w in new]
         self.filled = hi
 
 
@@ -1194,7 +1220,8 @@ class _Batch:
     (``vals``), the indices of the valenced words and clause breaks and the offsets of the
     quotation marks (``valenced``, ``breaks``, ``marks``); sentence i's words are ``first[i]``
     to ``first[i + 1] - 1``, and ``v_first``, ``b_first``, ``m_first`` likewise bound its
-    valenced words, clause breaks and marks.  ``numbers``: the words' numbers in _WORDS.
+    valenced words, clause breaks and marks.  ``numbers``: the words' numbers in _WORDS,
+    ``flags`` their _Words.flags.  All but ``words`` are numpy arrays.
 
     The joined sentences are tokenised by one split (a newline is no token and no token spans
     one, so the tokens are each sentence's in turn) and the valences computed by numpy, with
@@ -1204,23 +1231,26 @@ class _Batch:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         joined = "\n".join(sentences)
-        base = list(accumulate([len(x) + 1 for x in sentences], initial=0))
+        base = np.cumsum(np.fromiter(chain((0,), map(len, sentences)), np.int64,
+                                     len(sentences) + 1) + 1) - 1
         low = joined.lower().replace("’", "'")
         words: list[str]
         if len(low) == len(joined) and "Σ" not in joined and "\u212a" not in joined:
             # What _token_columns does for each sentence (no character changes length when
             # lower-cased in any of them).
             parts = _TOKEN_SPLIT(low)
-            offsets = list(accumulate(map(len, parts)))
+            offsets = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
             words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         else:
-            words, starts, ends = [], [], []
-            for x, o in zip(sentences, base, strict=False):
+            words, starts_l, ends_l = [], [], []
+            for x, o in zip(sentences, base.tolist(), strict=False):
                 w, a, b = _token_columns(x)
                 words += w
-                starts += [o + k for k in a]
-                ends += [o + k for k in b]
-        first = [bisect_left(starts, b) for b in base]
+                starts_l += [o + k for k in a]
+                ends_l += [o + k for k in b]
+            starts = np.array(starts_l, np.int64)
+            ends = np.array(ends_l, np.int64)
+        first = np.searchsorted(starts, base)
         numbers = _WORDS.numbers(words)
         flags = _WORDS.flags[numbers]
         valence = _WORDS.valence[numbers]
@@ -1240,22 +1270,175 @@ class _Batch:
         vals = np.where(negated, valence * n_scalar, valence)
         vals = np.where(opposed & (vals < 0), vals * n_scalar, vals)
         vals = np.where(valence == 0, _WORDS.anti[numbers], vals)
-        valenced = np.flatnonzero(vals).tolist()
-        breaks = np.flatnonzero(flags & _BREAKS).tolist()
-        marks = list(map(_match_start, _QUOTE_CHAR.finditer(joined)))
         self.words = words
         self.starts = starts
         self.ends = ends
         self.base = base
         self.first = first
         self.numbers = numbers
-        self.vals: list[float] = vals.tolist()
-        self.valenced: list[int] = valenced
-        self.breaks: list[int] = breaks
-        self.marks = marks
-        self.v_first = [bisect_left(valenced, f) for f in first]
-        self.b_first = [bisect_left(breaks, f) for f in first]
-        self.m_first = [bisect_left(marks, b) for b in base]
+        self.flags = flags
+        self.vals = vals
+        self.valenced = np.flatnonzero(vals)
+        self.breaks = np.flatnonzero(flags & _BREAKS)
+        self.marks = np.fromiter(map(_match_start, _QUOTE_CHAR.finditer(joined)), np.int64)
+        self.v_first = np.searchsorted(self.valenced, first)
+        self.b_first = np.searchsorted(self.breaks, first)
+        self.m_first = np.searchsorted(self.marks, base)
+
+
+def _add_entries(parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]],
+                 rows: np.ndarray, cols: np.ndarray | int, vals: np.ndarray | float) -> None:
+    """Append the entries (rows, columns, values; a single column or value stands for all
+    rows) to ``parts``, but those outside the model (column -1) and those of value 0."""
+    if not len(rows):
+        return
+    if isinstance(cols, int):
+        if cols < 0:
+            return
+        if isinstance(vals, float):
+            if vals:
+                parts[0].append(rows)
+                parts[1].append(np.full(len(rows), cols, np.int64))
+                parts[2].append(np.full(len(rows), vals))
+            return
+        keep = vals != 0
+        parts[0].append(rows[keep])
+        parts[1].append(np.full(int(keep.sum()), cols, np.int64))
+        parts[2].append(vals[keep])
+        return
+    keep = cols >= 0
+    if isinstance(vals, float):
+        if vals:
+            parts[0].append(rows[keep])
+            parts[1].append(cols[keep])
+            parts[2].append(np.full(int(keep.sum()), vals))
+        return
+    keep &= vals != 0
+    parts[0].append(rows[keep])
+    parts[1].append(cols[keep])
+    parts[2].append(vals[keep])
+
+
+def _batch_entries(
+    columns: _Columns, flat: _Batch, ids: np.ndarray, sentences: Sequence[str],
+    rows: np.ndarray, of_sentence: np.ndarray, marks_before: np.ndarray, t0: np.ndarray,
+    t1: np.ndarray, first: np.ndarray, stop: np.ndarray, lo: np.ndarray, hs: np.ndarray,
+    parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]],
+) -> None:
+    """:func:`_target_entries` and :func:`_sentence_entries` of many targets at once, by
+    numpy, appended to ``parts`` as arrays of rows, columns and values: target ``rows[x]``
+    is words t0[x] .. t1[x] of ``flat``, in the clause lo[x] .. hs[x] - 1 of its sentence
+    (``sentences[of_sentence[x]]``, words first[x] .. stop[x] - 1), after ``marks_before[x]``
+    quotation marks; ``ids``: the words' word_ids numbers.
+
+    The same values as _target_entries: the same float operations, and each valence sum added
+    in the same order from 0.0 (np.cumsum along a row, whose other terms are 0.0, is
+    sequential), tanh by math.tanh.  ``tests/test_tone.py`` checks the rows equal
+    _feature_columns'."""
+    n = len(rows)
+    if not n:
+        return
+    fixed = columns.fixed
+    vals, flags = flat.vals, flat.flags
+    last = len(flat.words) - 1
+    every = np.arange(n)
+    shift = t1 - t0
+    tpos = t0 - first
+    n_masked = stop - first - shift
+    hi = hs - 1 - shift  # the clause's last word in the masked sentence (shifted indices)
+    scale = 1.0 / np.sqrt(np.maximum(n_masked, 1))
+
+    # The masked target's word and its two bigrams.
+    _add_entries(parts, rows, columns.target_columns[0], 1.0)
+    _add_entries(parts, rows, np.where(t0 > first, columns.left_t_ids[ids[np.maximum(t0 - 1, 0)]],
+                                       -1), scale)
+    _add_entries(parts, rows, np.where(t1 + 1 < stop,
+                                       columns.t_right_ids[ids[np.minimum(t1 + 1, last)]], -1),
+                 scale)
+
+    # The valence sums: each target's pairs with the valenced words of its sentence, in order
+    # (the target's own words add 0.0).
+    v_first = flat.v_first[of_sentence]
+    v_count = flat.v_first[of_sentence + 1] - v_first
+    total = int(v_count.sum())
+    if total:
+        owner = np.repeat(every, v_count)
+        q = np.arange(total) - np.repeat(np.cumsum(v_count) - v_count, v_count)
+        j = flat.valenced[np.repeat(v_first, v_count) + q]
+        a0 = t0[owner]
+        left = j < a0
+        kept = np.flatnonzero(left | (j > t1[owner]))
+        owner, q, j, a0, left = owner[kept], q[kept], j[kept], a0[kept], left[kept]
+        i = np.where(left, j, j - shift[owner])
+        v = vals[j]
+        neg = v < 0
+        # lpos, lneg, rpos, rneg (the negative sums subtract: they add the absolute values,
+        # the same floats), then cpos, cneg over the clause's words.
+        terms = np.zeros((6, n, int(v_count.max())))
+        terms[2 * ~left + neg, owner, q] = np.abs(v / (1.0 + np.abs(i - a0) / _DECAY))
+        clause = np.flatnonzero((lo[owner] <= i) & (i <= hi[owner]))
+        terms[4 + neg[clause], owner[clause], q[clause]] = np.abs(v[clause])
+        sums = np.cumsum(terms, axis=2)[:, :, -1]
+        for c, col in enumerate(columns.valence_cols):
+            hit = np.flatnonzero(sums[c])
+            if col >= 0 and len(hit):
+                _add_entries(parts, rows[hit], col, np.fromiter(
+                    map(math.tanh, (sums[c, hit] / 4.0).tolist()), float, len(hit)))
+
+    # The agent/patient heuristic (_charged_roles): the first word after the target (at most
+    # 5, in its sentence) that ends the clause or, not a form of "be", has a valence; and
+    # before it, the first that ends the clause or has one.
+    after = t1[:, None] + 1 + np.arange(5)
+    valid = after < stop[:, None]
+    after = np.minimum(after, last)
+    seen = flags[after]
+    ends = valid & ((seen & _BREAKS) > 0)
+    be = valid & ((seen & _BES) > 0)
+    charged = vals[after]
+    hit_a = valid & ~ends & ~be & (charged != 0)
+    at = (ends | hit_a).argmax(axis=1)
+    found = np.flatnonzero(hit_a[every, at])
+    if len(found):
+        at_f = at[found]
+        word = after[found, at_f]
+        v = charged[found, at_f]
+        passive = np.cumsum(be[found], axis=1)[np.arange(len(found)), at_f] > 0
+        kind = 2 * (passive & ((flags[word] & _ED) > 0)) + (v > 0)
+        _add_entries(parts, rows[found], columns.role_cols[kind], np.abs(v) / 4.0)
+        _add_entries(parts, rows[found], columns.role_ids[kind, ids[word]], 1.0)
+    before = t0[:, None] - 1 - np.arange(5)
+    valid = before >= first[:, None]
+    before = np.maximum(before, 0)
+    ends = valid & ((flags[before] & _BREAKS) > 0)
+    charged = vals[before]
+    hit_b = valid & ~ends & (charged != 0)
+    at = (ends | hit_b).argmax(axis=1)
+    found = np.flatnonzero(hit_b[every, at])
+    if len(found):
+        v = charged[found, at[found]]
+        by = (tpos[found] > 0) & ((flags[np.maximum(t0[found] - 1, 0)] & _BY) > 0)
+        _add_entries(parts, rows[found], columns.role_pre_cols[2 * ~by + (v > 0)],
+                     np.abs(v) / 4.0)
+
+    # Speaker, quotation, pronoun, position.
+    says = t1[:, None] + 1 + np.arange(3)
+    speaks = ((says < stop[:, None]) & ((flags[np.minimum(says, last)] & _SAYS) > 0)).any(axis=1)
+    speaks |= (tpos >= 1) & ((flags[np.maximum(t0 - 1, 0)] & _SAYS) > 0)
+    _add_entries(parts, rows[speaks], fixed["sp:speaks"], 1.0)
+    _add_entries(parts, rows[marks_before % 2 == 1], fixed["sp:in_quote"], 1.0)
+    pronoun = np.flatnonzero((t0 == t1) & ((flags[t0] & _PRONOUN) > 0))
+    _add_entries(parts, rows[pronoun], fixed["tg:pronoun"], 1.0)
+    _add_entries(parts, rows[pronoun], columns.pronoun_ids[ids[t0[pronoun]]], 1.0)
+    _add_entries(parts, rows[tpos == 0], fixed["tg:first"], 1.0)
+    inside = tpos > 0
+    _add_entries(parts, rows[inside], fixed["tg:pos"],
+                 tpos[inside] / np.maximum(n_masked[inside] - 1, 1))
+
+    # The sentence's compound (_sentence_entries).
+    comp = np.fromiter(map(compound, sentences), float, len(sentences))[of_sentence]
+    for col, value in zip(columns.sent_cols, (comp, np.maximum(comp, 0.0), np.maximum(-comp, 0.0)),
+                          strict=True):
+        _add_entries(parts, rows, col, value)
 
 
 def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
@@ -1278,50 +1461,70 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
         _WORDS.reset()
     sentences = list(dict.fromkeys([t[0] for t in targets]))
     where = {s: i for i, s in enumerate(sentences)}
-    shared = [_sentence_entries(columns, s) for s in sentences]
     flat = _Batch(sentences)
-    words, tok_starts, tok_ends = flat.words, flat.starts, flat.ends
-    word_vals, valenced, breaks = flat.vals, flat.valenced, flat.breaks
-    first, v_first, b_first, m_first = flat.first, flat.v_first, flat.b_first, flat.m_first
-    marks, base = flat.marks, flat.base
-    n_words = len(words)
+    n_words = len(flat.words)
     n_rows = len(targets)
-
-    # The features not of a word family, and each target's token ranges.
-    entries: list[tuple[int, float]] = []
-    counts: list[int] = []
-    spans: list[tuple[int, int, int, int, int, int, int]] = []  # row, first, t0, t1, n0, lo, hs
-    for r, (sentence, start, end) in enumerate(targets):
-        si = where[sentence]
-        f, f_stop = first[si], first[si + 1]
-        if f < f_stop:
-            at = base[si]  # (offsets into the joined sentences)
-            t0, t1, lo, hs = _target_words(tok_starts, tok_ends, breaks, at + start, at + end, f,
-                                           f_stop, b_first[si], b_first[si + 1])
-            marks_before = (bisect_left(marks, at + start, m_first[si], m_first[si + 1])
-                            - m_first[si]) if start >= 0 else _marks_before(sentence, (), start)
-            row = _target_entries(columns, words, word_vals,
-                                  valenced[v_first[si]:v_first[si + 1]], marks_before, t0, t1,
-                                  lo, hs, f, f_stop)
-            row += shared[si]
-            entries += row
-            counts.append(len(row))
-            spans.append((r, f, t0 - f, t1 - f, f_stop - f, lo - f, hs - f))
-        else:
-            counts.append(0)
+    first = flat.first
+    ids = columns.ids_of(flat.numbers)
     bias = columns.fixed["bias_"]
-    pairs = np.fromiter(chain.from_iterable(entries), float, 2 * len(entries))
-    rows = np.concatenate((np.repeat(np.arange(n_rows), counts),
-                           np.arange(n_rows if bias >= 0 else 0)))
-    cols = np.concatenate((pairs[0::2].astype(np.int64), np.full(len(rows) - len(entries), bias)))
-    vals = np.concatenate((pairs[1::2], np.ones(len(rows) - len(entries))))
-    # Each value's rank among those of its column in its row (0 but in the bag of words).
-    ranks = np.zeros(len(rows), np.int64)
-    longest = max(first[i + 1] - first[i] for i in range(len(sentences))) if sentences else 0
+    # Each value's row, column, value and rank among those of its column in its row (0 but
+    # in the bag of words), in parts: the bias first.
+    parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]] = ([], [], [])
+    _add_entries(parts, np.arange(n_rows), bias, 1.0)
 
-    if spans and n_words:
+    # Each target's sentence, its words first .. stop - 1 in the batch, the target's first
+    # and last word t0, t1 (as _target_words finds them: a span inside its sentence has the
+    # same words among the batch's, for a newline joins the sentences) and its clause lo ..
+    # hs - 1; the targets in a sentence without words have no row but the bias.
+    of_sentence = np.fromiter(map(where.__getitem__, [t[0] for t in targets]), np.int64, n_rows)
+    span_start = np.fromiter([t[1] for t in targets], np.int64, n_rows)
+    span_end = np.fromiter([t[2] for t in targets], np.int64, n_rows)
+    with_words = np.flatnonzero(first[of_sentence] < first[of_sentence + 1])
+    of_sentence, span_start, span_end = (
+        of_sentence[with_words], span_start[with_words], span_end[with_words])
+    n_t = len(with_words)
+    f = first[of_sentence]
+    stop = first[of_sentence + 1]
+    at_char = flat.base[of_sentence] + span_start
+    t0 = np.searchsorted(flat.ends, at_char, "right")
+    t1 = np.searchsorted(flat.starts, flat.base[of_sentence] + span_end, "left") - 1
+    marks_before = np.searchsorted(flat.marks, at_char, "left") - flat.m_first[of_sentence]
+    length = np.fromiter(map(len, sentences), np.int64, len(sentences))[of_sentence]
+    # Spans outside their sentence, and those on no word (the word that starts nearest):
+    # _target_words itself.
+    odd = np.flatnonzero((span_start < 0) | (span_start > length) | (span_end < 0)
+                         | (span_end > length) | (t0 > t1))
+    if len(odd):
+        tok_starts, tok_ends = flat.starts.tolist(), flat.ends.tolist()
+        breaks_l, marks_l = flat.breaks.tolist(), flat.marks.tolist()
+        for r in odd.tolist():
+            sen = int(of_sentence[r])
+            a, b, m0 = int(flat.base[sen]), int(flat.b_first[sen]), int(flat.m_first[sen])
+            found = _target_words(tok_starts, tok_ends, breaks_l, a + int(span_start[r]),
+                                  a + int(span_end[r]), int(f[r]), int(stop[r]), b,
+                                  int(flat.b_first[sen + 1]))
+            t0[r], t1[r] = found[0], found[1]
+            marks_before[r] = (
+                bisect_left(marks_l, a + int(span_start[r]), m0, int(flat.m_first[sen + 1])) - m0
+                if span_start[r] >= 0 else _marks_before(sentences[sen], (), int(span_start[r])))
+    breaks = flat.breaks
+    k_lo = np.searchsorted(breaks, t0, "left")
+    lo = np.where(k_lo > flat.b_first[of_sentence],
+                  np.concatenate(([-1], breaks))[k_lo] + 1, f)
+    k_hi = np.searchsorted(breaks, t1, "right")
+    hs = np.where(k_hi < flat.b_first[of_sentence + 1], np.concatenate((breaks, [0]))[k_hi],
+                  stop)
+    _batch_entries(columns, flat, ids, sentences, with_words, of_sentence, marks_before,
+                   t0, t1, f, stop, lo, hs, parts)
+    rows = np.concatenate(parts[0]) if parts[0] else np.zeros(0, np.int64)
+    cols = np.concatenate(parts[1]) if parts[1] else np.zeros(0, np.int64)
+    vals = np.concatenate(parts[2]) if parts[2] else np.zeros(0)
+    ranks = np.zeros(len(rows), np.int64)
+    sizes_s = np.diff(first)
+    longest = int(sizes_s.max()) if len(sizes_s) else 0
+
+    if n_t and n_words:
         # Every word's columns, then the column of the bigram it starts (-1: none).
-        ids = columns.ids_of(flat.numbers)
         n_fam = len(_WORD_FAMILIES)
         table = columns.word_table[ids]  # (a copy, whose last column, bigrams, is all -1)
         bkeys = columns.bigram_keys
@@ -1333,7 +1536,8 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
             at = np.minimum(np.searchsorted(bkeys, keys), len(bkeys) - 1)
             table[order, n_fam] = np.where(bkeys[at] == keys, columns.bigram_cols[at], -1)
 
-        row_of, o, first_t, last_t, size, clause_lo, clause_hs = np.array(spans, np.int64).T
+        row_of, o, first_t, last_t, size, clause_lo, clause_hs = (
+            with_words, f, t0 - f, t1 - f, stop - f, lo - f, hs - f)
         k = len(row_of)
         scale = 1.0 / np.sqrt(np.maximum(size - (last_t - first_t), 1))  # 1 / sqrt(n)
         target = o + first_t  # the target's first word (global index)

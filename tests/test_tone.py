@@ -349,7 +349,9 @@ def _batch_cases() -> list[tuple[str, int, int]]:
     cases = _targets_in(TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(300))
     cases += [("", 0, 0), ("x", 0, 1), ("Smith", 0, 5), ("“He said” they", 1, 3),
               ("Smith _ said a_b __ c", 0, 5), ("The _ of Smith", 10, 15),
-              ("“Hi” Smith", 30, 35), ("“Hi” “there, Jones said", 0, 3)]  # (a span beyond)
+              ("“Hi” Smith", 30, 35), ("“Hi” “there, Jones said", 0, 3),  # (a span beyond)
+              ("Smith met Jones", 10, 40), ("Ann hailed Bob", 0, 3),
+              ("Smith praised them and was", 0, 5), ("Jones was praised, and was", 0, 5)]
     long = "good " * 600 + "Smith was attacked " + "bad " * 600  # beyond 512 tokens each side
     cases += [(long, 3000, 3005), (long, 0, 4), (long, len(long) - 4, len(long) - 1)]
     return cases
@@ -438,17 +440,17 @@ def test_batch_words_are_each_sentences_parts() -> None:
                 flat = _Batch(batch)
                 for i, sentence in enumerate(batch):
                     words, starts, ends, vals, valenced, breaks, marks = _sentence_parts(sentence)
-                    f, stop, at = flat.first[i], flat.first[i + 1], flat.base[i]
+                    f, stop, at = int(flat.first[i]), int(flat.first[i + 1]), int(flat.base[i])
                     assert tuple(flat.words[f:stop]) == words, sentence
-                    assert [x - at for x in flat.starts[f:stop]] == starts
-                    assert [x - at for x in flat.ends[f:stop]] == ends
-                    assert [(v, math.copysign(1, v)) for v in flat.vals[f:stop]] == [
+                    assert [x - at for x in flat.starts[f:stop].tolist()] == starts
+                    assert [x - at for x in flat.ends[f:stop].tolist()] == ends
+                    assert [(v, math.copysign(1, v)) for v in flat.vals[f:stop].tolist()] == [
                         (v, math.copysign(1, v)) for v in vals], sentence
-                    got = flat.valenced[flat.v_first[i]:flat.v_first[i + 1]]
+                    got = flat.valenced[flat.v_first[i]:flat.v_first[i + 1]].tolist()
                     assert [j - f for j in got] == valenced
-                    got = flat.breaks[flat.b_first[i]:flat.b_first[i + 1]]
+                    got = flat.breaks[flat.b_first[i]:flat.b_first[i + 1]].tolist()
                     assert [j - f for j in got] == breaks
-                    got = flat.marks[flat.m_first[i]:flat.m_first[i + 1]]
+                    got = flat.marks[flat.m_first[i]:flat.m_first[i + 1]].tolist()
                     assert [x - at for x in got] == marks
 
 
