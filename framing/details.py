@@ -727,6 +727,10 @@ class _Aligned:
     derived: dict[tuple[int, int], int | None] = dataclasses.field(default_factory=dict)
     #: (a, b) with a < b -> (share of a's words b repeats closely, share of b's words a repeats)
     reuse: dict[tuple[int, int], tuple[float, float]] = dataclasses.field(default_factory=dict)
+    #: Corpus mode: the words :func:`framing.facts.common_word_read` reads in the units, of which
+    #: ``common`` holds those the texts write in lower case (see :func:`_common_read`); None
+    #: when ``common`` is every such word
+    read: frozenset[str] | None = None
 
 
 def _rows(
@@ -771,6 +775,73 @@ def _common_words(docs: Sequence[Document]) -> frozenset[str]:
     return frozenset().union(*(_LOWER_CASE_WORD.findall(doc.body) for doc in docs))
 
 
+def _common_read(docs: Sequence[Document], texts: list[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """``(common, read)``: the words the names of ``texts`` may read in :func:`_common_words`
+    (:func:`framing.facts.common_word_read`: at most one a text, and most texts read none that
+    matters), and those of them the event's texts write in lower case.  ``common`` gives every
+    text that reads a word of ``read`` (or none) the names and persons the whole set gives,
+    without a scan of every word of every text (:func:`_written_in_lower_case` looks for the
+    few words read).
+
+    Example:
+        >>> from framing.types import Article
+        >>> from framing.clean import clean
+        >>> docs = [clean(Article("a", "Senior staff left. Iran agreed.")),
+        ...         clean(Article("b", "The senior staff stayed."))]
+        >>> common, read = _common_read(docs, ["Senior staff left.", "Iran agreed.", "The staff"])
+        >>> sorted(common), sorted(read)
+        (['senior'], ['iran', 'senior'])
+    """
+    read = frozenset([w for w in map(factlib.common_word_read, texts) if w is not None])
+    bodies = [doc.body for doc in docs]
+    return frozenset([w for w in read if _written_in_lower_case(w, bodies)]), read
+
+
+#: What a word of :data:`_LOWER_CASE_WORD` is made of.
+_LOWER_CASE_SHAPE = re.compile(r"[a-z][a-z'-]+")
+
+
+def _written_in_lower_case(word: str, bodies: Sequence[str]) -> bool:
+    """``word in _common_words(docs)`` for the documents of ``bodies``, without finding every
+    word they write in lower case.
+
+    A match of :data:`_LOWER_CASE_WORD` holds only word characters (``\\w``), apostrophes and
+    hyphens, and the characters around such a token (or the text's edges) are neither: the
+    pattern finds in the body what it finds in the token alone.  So ``word`` is found when
+    one of the tokens it occurs in is it, or has it among the pattern's matches.
+
+    Example:
+        >>> _written_in_lower_case("said", ["Iran said so."]), _written_in_lower_case("ran", ["Iran"])
+        (True, False)
+    """
+    if _LOWER_CASE_SHAPE.fullmatch(word) is None:
+        return False  # no match is written so
+    plain = word.isalpha()  # (then a token of letters a-z holds only itself as a match)
+    for body in bodies:
+        end = len(body)
+        i = body.find(word)
+        while i >= 0:
+            a, b = i, i + len(word)
+            while a and _token_character(body[a - 1]):
+                a -= 1
+            while b < end and _token_character(body[b]):
+                b += 1
+            token = body[a:b]
+            if token == word and plain:
+                return True
+            if not (token.isascii() and token.isalpha() and token.islower()) and (
+                word in _LOWER_CASE_WORD.findall(token)
+            ):
+                return True
+            i = body.find(word, b)  # (the token's other matches were read)
+    return False
+
+
+def _token_character(c: str) -> bool:
+    """A word character of the regular expressions (``\\w``), an apostrophe or a hyphen."""
+    return c.isalnum() or c in "_'-"
+
+
 #: ``\b[a-z][a-z'-]+\b`` with the opening ``\b`` checked behind the first letter (the same
 #: matches, found sooner).
 _LOWER_CASE_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")
@@ -806,11 +877,16 @@ def _align(
     if not units:
         return _Aligned(docs, units, doc_units, np.zeros((0, 0)), [], list(range(len(docs))),
                         sentence_counts, _common_words(docs) if common_words else frozenset())
-    common = (
-        _common_words(docs) if common_words or _compares_versions(doc_units) else frozenset()
-    )
+    read: frozenset[str] | None = None
+    texts = [u.text for u in units]
+    if common_words:
+        common = _common_words(docs)
+    elif _compares_versions(doc_units):
+        # corpus mode: only the words the units' names may read (see _details for cells)
+        common, read = _common_read(docs, texts)
+    else:
+        common = frozenset()
     if _compares_versions(doc_units):
-        texts = [u.text for u in units]
         # corpus mode reads the units' keys together; the default analysis unit by unit, which
         # caches what extracting the facts of most units reads again
         keys = (
@@ -840,13 +916,27 @@ def _align(
         order = _order_originals_first(order, derived)
     rows = _rows(order, doc_units, units, sim, settings)
     return _Aligned(
-        docs, units, doc_units, sim, rows, order, sentence_counts, common, derived, reuse
+        docs, units, doc_units, sim, rows, order, sentence_counts, common, derived, reuse, read
     )
 
 
 # --------------------------------------------------------------------------------------------
 # Cells and status
 # --------------------------------------------------------------------------------------------
+
+
+def _common_of(al: _Aligned, *texts: str) -> frozenset[str]:
+    """``al.common`` when it answers what the names of ``texts`` read in it (corpus mode: the
+    words of ``al.read``, or none), else every word the event's texts write in lower case.  A
+    cell of several units opens with its first unit's text, and a unit of two words or more
+    holds the word its text reads (one in ``al.read``); this checks it for a cell that opens
+    with a one-word unit (settings may allow them) joined to the next without a space."""
+    read = al.read
+    if read is None or all(
+        w is None or w in read for w in map(factlib.common_word_read, texts)
+    ):
+        return al.common
+    return _common_words(al.documents)
 
 
 def _block_max(sim: np.ndarray, rows: list[int], cols: list[int]) -> float:
@@ -988,7 +1078,10 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
                 status[aid] = "verbatim"
                 continue
             close = bool(_block_max(al.sim, cell, ref_units) >= change_similarity)
-            status[aid], found = _status(text, ref_text, close, settings, al.common, facts_of)
+            common = al.common
+            if al.read is not None and (len(cell) > 1 or len(ref_units) > 1):
+                common = _common_of(al, text, ref_text)  # (a unit's text reads a word of read)
+            status[aid], found = _status(text, ref_text, close, settings, common, facts_of)
             if found:
                 changes[aid] = found
         ref_pos = position[ids[row.ref]] or 0.0

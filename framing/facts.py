@@ -395,6 +395,27 @@ def _names_in(
     return out
 
 
+def common_word_read(text: str) -> str | None:
+    """The one word of ``text`` whose presence in ``common`` (the words written in lower case
+    elsewhere) can change the names and persons of ``text`` (:func:`extract`, :func:`keys`):
+    the first word of the capitalised run that opens it, its possessive cut off, in lower case
+    without dots; None when no run opens it, or when the word is a function word or a title
+    word, whose reading is the same either way.
+
+    Example:
+        >>> common_word_read("Senior officials said"), common_word_read("The army said")
+        ('senior', None)
+    """
+    lead = len(text) - len(text.lstrip())
+    m = _run_pattern(text).match(text, lead)
+    if m is None:
+        return None
+    head = m.group(0).split(None, 1)[0]
+    word = _bare(_strip_possessive(head)[0] if head[-1] in _POSSESSIVE_ENDS else head)
+    # (_single_name and _add_name read ``common`` only for a first word that is neither)
+    return None if word in _STOP or word in _ranks() else word
+
+
 @lru_cache(maxsize=65536)
 def _run_names(
     found: str, quals: tuple[str, ...], initial_common: bool

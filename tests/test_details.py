@@ -674,3 +674,56 @@ def test_details_filled_in_directly_are_the_records_the_dataclass_builds(text, a
     assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.text = "x"  # type: ignore[misc]
+
+
+_LOWER_BODY = st.lists(st.sampled_from(
+    ["the", "said", "Iraq", "iraq's", "al-Sadr", "rock-", "-the", "'the", "the'", "x-the", "The",
+     "théâtre", "caf", "café", "9the", "the9", "_the", "senior", "Senior", "seniors", "ab", "a",
+     "u.s.", " ", " ", "\n", ",", "“", "”", "—", "-", "'", "’", "--", "I", "ÿ"]),
+    max_size=16).map("".join)
+_READ_WORDS = ["the", "said", "sadr", "al-", "al", "rock", "rock-", "x-the", "the's", "iraq's",
+               "théâtre", "caf", "seniors", "senior", "ab", "a", "u.s", "ran", "he", "-the"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_LOWER_BODY, min_size=1, max_size=3))
+def test_a_word_is_written_in_lower_case_where_the_scan_of_every_word_finds_it(bodies):
+    # corpus mode looks for the few words the names read instead of collecting every word the
+    # texts write in lower case, only for speed: it must find a word where that scan finds it
+    from types import SimpleNamespace
+
+    docs = [SimpleNamespace(body=b) for b in bodies]
+    every = details._common_words(docs)
+    for word in [*_READ_WORDS, *every]:
+        assert details._written_in_lower_case(word, bodies) == (word in every), word
+    common, read = details._common_read(docs, [b.capitalize() for b in bodies])
+    assert common == read & every
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
+def test_corpus_mode_reading_only_the_common_words_it_needs_gives_the_same_details(versions):
+    # corpus mode collects only the words written in lower case that the units' names read
+    # (_common_read), only for speed: the details must be those every such word gives
+    from unittest import mock
+
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
+    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+        fast = details.analyze(event, store_only=True)
+        with mock.patch.object(details, "_common_read",
+                               lambda d, texts: (details._common_words(d), None)):
+            assert details.analyze(event, store_only=True) == fast
+
+
+def test_a_cell_reading_a_word_the_units_did_not_read_gets_every_common_word():
+    # _common_of checks that a cell of several units reads no word the units did not
+    from framing.clean import clean
+    from framing.types import Article
+
+    docs = (clean(Article("a", "Senior staff left. The senior staff stayed.")),)
+    al = details._Aligned(docs, [], [], np.zeros((0, 0)), [], [0], [2],
+                          common=frozenset(), read=frozenset({"iran"}))
+    assert details._common_of(al, "Iran agreed.", "The staff left.") is al.common
+    assert details._common_of(al, "Senior staff left.", "Iran agreed.") == frozenset(
+        {"senior", "staff", "left", "stayed"}) == details._common_words(docs)

@@ -542,3 +542,38 @@ def test_a_quote_with_the_same_words_is_no_change_without_difflib(a, b):
 
     assert facts._quote_change(a, b) == _plain_quote_change(a, b)
     assert facts._quote_change(a, a + " .") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_UNIT_TEXT, st.sets(st.sampled_from(
+    ["the", "but", "iraq", "prime", "frank", "senior", "seven", "al-sadr", "mr", "gen", "jan",
+     "former", "abu", "al", "forces", "ann", "u.s", "x-ray", "said"])))
+def test_names_read_only_the_common_word_common_word_read_names(text, common):
+    # corpus mode hands the name rules only the words written in lower case that they may read
+    # (common_word_read), only for speed: a text's names and persons must be those the whole
+    # set gives when the set holds only that word of it (or none)
+    import framing.facts as facts
+
+    common = frozenset(common)
+    word = facts.common_word_read(text)
+    only = common & {word}
+    names = facts._names_and_persons.__wrapped__
+    assert names(text, only) == names(text, common)
+
+
+@pytest.mark.parametrize("text, common, word", [
+    ("Iraq's army left.", {"iraq"}, "iraq"),
+    ("Forces' bases closed.", {"forces"}, "forces"),
+    ("Senior officials said so.", {"senior"}, "senior"),
+    ("Senior Ann Smith said so.", {"senior"}, "senior"),
+    ("The Senior officials said so.", {"the", "senior"}, None),
+    ("Gen. Ann Smith said so.", {"gen"}, None),
+    ("al-Sadr said so.", {"al-sadr"}, "al-sadr"),
+    ("  Officials said so.", {"officials"}, "officials"),
+])
+def test_the_common_word_a_text_reads_is_its_first_name_word(text, common, word):
+    import framing.facts as facts
+
+    assert facts.common_word_read(text) == word
+    names = facts._names_and_persons.__wrapped__
+    assert names(text, frozenset(common)) == names(text, frozenset(common) & {word})
