@@ -20,7 +20,6 @@ import csv
 import difflib
 import operator
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -607,14 +606,25 @@ def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int
 
 @lru_cache(maxsize=4096)
 def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    if not _may_hold_numbers(text):
+        return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
     has_digit = _DIGIT.search(text) is not None  # most units have none: skip those patterns
-    if not has_digit and _DATE_HINT.search(text) is None:
-        low = text.lower()
-        if "day" not in low and _NUMBER_WORD_AFTER.search(" " + low) is None:
-            # no digit, month, weekday or number word: what _dates and _numbers say
-            return (), ()
     dates, spans = _dates(text, has_digit)
     return tuple(dates), tuple(_numbers(text, spans, has_digit))
+
+
+def _may_hold_numbers(text: str) -> bool:
+    """Whether ``text`` holds a digit, the start of a month's name, "day" (a weekday) or a
+    number word: :func:`_dates_numbers` finds nothing in a text without any of them.
+
+    Example:
+        >>> _may_hold_numbers("Rain fell."), _may_hold_numbers("Two died.")
+        (False, True)
+    """
+    if _DIGIT.search(text) is not None or _DATE_HINT.search(text) is not None:
+        return True
+    low = text.lower()
+    return "day" in low or _NUMBER_WORD_AFTER.search(" " + low) is not None
 
 
 def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = True) -> list[str]:
@@ -856,8 +866,8 @@ def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
 
 def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> list[frozenset[str]]:
     """:func:`keys` of each of an event's units (the same sets, built alike), read together:
-    one scan of all of them for names, and one for what may open a date or a number (most
-    units have none), instead of several scans and cached calls per unit.  No text's names or
+    one scan of all of them for names, and dates and numbers looked for only in the units
+    that may hold one (:func:`_may_hold_numbers`; most hold none).  No text's names or
     keys are cached (:func:`keys` caches what :func:`extract` reads again: use it where the
     facts of most units are extracted afterwards, as the default analysis does).
 
@@ -878,45 +888,11 @@ def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> 
         starts.append(at)
         at += len(t) + 1
     leads = [len(t) - len(t.lstrip()) for t in texts]
-    numeric = _numeric(texts, joined, starts)
     out: list[frozenset[str]] = []
-    for text, (names, _), maybe in zip(texts, _names_in(joined, starts, leads, common), numeric,
-                                       strict=True):
-        dates, numbers = _dates_numbers(text) if maybe else ((), ())
+    for text, (names, _) in zip(texts, _names_in(joined, starts, leads, common), strict=True):
+        # (most units hold no date or number: their test alone, without the cached call)
+        dates, numbers = _dates_numbers(text) if _may_hold_numbers(text) else ((), ())
         out.append(_key_set(names, numbers, dates))
-    return out
-
-
-#: What a unit with a date or number holds somewhere (:func:`_dates_numbers` finds none in a
-#: unit without it): a digit or the start of a month's name ...
-_NUMERIC = re.compile(r"\d|" + _DATE_HINT.pattern)
-#: ... or, in its lower-cased text, "day" or a number word (as :data:`_NUMBER_WORD_AFTER`).
-_NUMERIC_LOWER = re.compile(r"day|" + _NUMBER_WORD_AFTER.pattern)
-
-
-def _numeric(texts: Sequence[str], joined: str, starts: list[int]) -> list[bool]:
-    """Whether :func:`_dates_numbers` may find something in each of ``texts``: its first test
-    (a digit, a month's start, "day" or a number word), by one scan of all of them.
-
-    ``joined``: the texts joined by line breaks, ``starts``: where each opens in it.  No match
-    reaches across a line break, and one before a text is what the test's start of text or
-    space before it is to the patterns' look-behinds.  False only where the test fails.
-
-    Example:
-        >>> t = ["Rain fell.", "Two died.", "On 3 May."]
-        >>> _numeric(t, "\\n".join(t), [0, 11, 21])
-        [False, True, True]
-    """
-    low = "\n".join([t.lower() for t in texts])
-    if len(low) != len(joined):  # (lower case longer: "İ" -> "i̇"; then text by text)
-        return [True] * len(texts)
-    out = [False] * len(texts)
-    for m in _NUMERIC.finditer(joined):
-        out[bisect_right(starts, m.start()) - 1] = True
-    # (searched in a line break + the lower-cased texts: a number word opening a text follows
-    # a character other than a-z, as in " " + its text; a match's last character is in it)
-    for m in _NUMERIC_LOWER.finditer("\n" + low):
-        out[bisect_right(starts, m.end() - 2) - 1] = True
     return out
 
 

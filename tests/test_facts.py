@@ -378,10 +378,12 @@ _UNIT_TEXT = st.lists(st.sampled_from(_UNIT_WORDS), max_size=10).map(" ".join)
 
 
 def _plain_keys(text, common):
-    """keys() as built from the run-by-run names (test above) and the dates and numbers."""
+    """keys() as built from the run-by-run names (test above) and the dates and numbers of
+    every text (not only those _may_hold_numbers lets through)."""
     import framing.facts as facts
 
-    dates, numbers = facts._dates_numbers.__wrapped__(text)
+    dates, spans = facts._dates(text)
+    numbers = facts._numbers(text, spans)
     return facts._key_set(_plain_names_and_persons(text, common)[0], numbers, dates)
 
 
@@ -454,26 +456,19 @@ _NUMERIC_TEXT = st.lists(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(_NUMERIC_TEXT, min_size=1, max_size=6))
-def test_dates_and_numbers_are_looked_for_together_where_each_text_has_them(texts):
-    # _numeric tests all units for what may open a date or a number at once, only for speed:
-    # it must say yes wherever _dates_numbers' own test passes (where it may find one)
+@given(_NUMERIC_TEXT)
+def test_dates_and_numbers_are_looked_for_only_where_a_text_may_hold_one(text):
+    # _dates_numbers and unit_keys read a text's dates and numbers only when _may_hold_numbers
+    # says it may hold one, only for speed: a text it turns away must hold none
     import framing.facts as facts
 
-    def test(text):
-        low = text.lower()
-        return bool(facts._DIGIT.search(text) or facts._DATE_HINT.search(text) or "day" in low
-                    or facts._NUMBER_WORD_AFTER.search(" " + low))
-
-    joined = "\n".join(texts)
-    starts = [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
-    fast = facts._numeric(texts, joined, starts)
-    if "İ" in joined:  # (lower case longer than the text: every text is tested alone)
-        assert fast == [True] * len(texts)
-    else:
-        assert fast == [test(t) for t in texts]
-    for text, maybe in zip(texts, fast, strict=True):
-        assert maybe or facts._dates_numbers.__wrapped__(text) == ((), ())
+    low = text.lower()
+    assert facts._may_hold_numbers(text) == bool(
+        facts._DIGIT.search(text) or facts._DATE_HINT.search(text) or "day" in low
+        or facts._NUMBER_WORD_AFTER.search(" " + low))
+    if not facts._may_hold_numbers(text):
+        dates, spans = facts._dates(text)
+        assert dates == [] and facts._numbers(text, spans) == []
 
 
 _HYPHEN_RUN_TEXT = st.lists(
