@@ -228,13 +228,19 @@ class _Compound:
                 self._pair_tokens.add(token)
 
     def __call__(self, text: str) -> float:
+        return self.scored(text)[0]
+
+    def scored(self, text: str) -> tuple[float, int]:
+        """VADER's compound of ``text`` and its number of words (``len(text.split())``, from
+        the split the compound reads)."""
         if not self._exact or not (
             text.isascii() or self._emoji_chars.isdisjoint(_NON_ASCII(text))
         ):
-            return float(self._analyzer.polarity_scores(text)["compound"])
+            return float(self._analyzer.polarity_scores(text)["compound"]), len(text.split())
         tokens = text.split()  # (polarity_scores strips the text first: the same tokens)
         if not tokens:
-            return 0.0
+            return 0.0, 0
+        n = len(tokens)
         cache = self._tokens
         scored = self._scored_tokens
         if not all(map(cache.__contains__, tokens)):
@@ -247,10 +253,9 @@ class _Compound:
                 self._pair_tokens.clear()
             self._read_tokens(tokens)
         if scored.isdisjoint(tokens):
-            return 0.0  # every word scores 0 (and "but" only scales them): compound 0.0
+            return 0.0, n  # every word scores 0 (and "but" only scales them): compound 0.0
         context = self._context_tokens
         lexicon = self._lexicon
-        n = len(tokens)
         sentiments: list[float] = [0] * n
         parts: list[tuple[str, str, bool, bool]] | None = None
         lower: list[str] = []
@@ -303,7 +308,7 @@ class _Compound:
                 sum_s += amplifier
             elif sum_s < 0:
                 sum_s -= amplifier
-        return float(round(self._v.normalize(sum_s), 4))
+        return float(round(self._v.normalize(sum_s), 4)), n
 
     def _any_idiom_pair(self, tokens: Sequence[str]) -> bool:
         """Whether two of the text's words are the first two words of an idiom or multi-word
@@ -438,7 +443,6 @@ def _compound_engine() -> _Compound:
     return _Compound(_lexicon()[0])
 
 
-@lru_cache(maxsize=8192)
 def compound(text: str) -> float:
     """VADER's compound score of ``text`` in [-1, 1] (cached: a sentence with several targets,
     and the sentence tone strip, score it once).
@@ -447,9 +451,21 @@ def compound(text: str) -> float:
         >>> compound("A great success.") > 0
         True
     """
+    return compound_words(text)[0]
+
+
+@lru_cache(maxsize=8192)
+def compound_words(text: str) -> tuple[float, int]:
+    """:func:`compound` of ``text`` and its number of words, ``len(text.split())`` (cached):
+    the weight of a part of a version's own voice or quoted tone.
+
+    Example:
+        >>> compound_words("A great success.")[1]
+        3
+    """
     if not text or text.isspace():
-        return 0.0
-    return _compound_engine()(text)
+        return 0.0, 0
+    return _compound_engine().scored(text)
 
 
 def _tokens(sentence: str) -> list[tuple[str, int, int]]:
@@ -1818,7 +1834,7 @@ def cached_predictions(
 def clear_caches() -> None:
     """Forget every per-sentence result (VADER compounds, tokens, feature columns, predictions);
     for benchmarks that must not reuse them.  Per-word tables stay."""
-    compound.cache_clear()
+    compound_words.cache_clear()
     _sentence.cache_clear()
     _sentence_sums.cache_clear()
     _sentence_columns.cache_clear()

@@ -35,7 +35,7 @@ from itertools import accumulate
 from . import target_tone, transformer_tone
 from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings, check_tone_model
-from .target_tone import compound
+from .target_tone import compound, compound_words
 from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
@@ -139,8 +139,9 @@ def _article_tone(
 ) -> ArticleTone:
     """One version's tone, given its targets (:func:`_mention_targets`) and their predictions."""
     body = doc.body
-    scores = [compound(s.text) for s in doc.sentences]  # sentence_tone of each sentence
-    sentence_scores = tuple([round(x, 4) for x in scores])
+    # sentence_tone of each sentence, and its number of words
+    scored = [compound_words(s.text) for s in doc.sentences]
+    sentence_scores = tuple([round(x[0], 4) for x in scored])
     own_parts: list[tuple[float, int]] = []
     quoted_parts: list[tuple[float, int]] = []
     quotes = sorted(doc.quotes, key=lambda q: q.start)
@@ -148,10 +149,18 @@ def _article_tone(
     # after that end holds no quotation.
     starts = [q.start for q in quotes]
     reach = list(accumulate((q.end for q in quotes), max))
-    for s, score in zip(doc.sentences, scores, strict=True):
+    for s, (score, words) in zip(doc.sentences, scored, strict=True):
         k = bisect_left(starts, s.end)
         if k and reach[k - 1] > s.start:
             own, quoted = _split_quoted(doc, s.start, s.end, quotes[:k])
+        elif s.start < s.end and len(s.text) == s.end - s.start and body.startswith(
+            s.text, s.start
+        ):
+            # Without quotations, a sentence is its own voice (what _split_quoted gives:
+            # body[s.start:s.end], which is its text): its score and words are known.
+            if words >= 2:
+                own_parts.append((score, words))
+            continue
         else:  # what _split_quoted gives without quotations
             own, quoted = ([body[s.start:s.end]] if s.start < s.end else []), []
         for text in own:

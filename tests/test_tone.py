@@ -229,6 +229,16 @@ def test_fast_compound_equals_vader_polarity_scores() -> None:
         assert (fast(text) if text.strip() else 0.0) == expected, repr(text)
 
 
+
+def test_compound_words_are_the_compound_and_the_split_words() -> None:
+    from framing.target_tone import _lexicon, clear_caches, compound_words
+
+    analyzer = _lexicon()[0]
+    clear_caches()
+    for text in TRICKY_SENTENCES + _seed_sentences() + _generated_sentences(1000) + ["\t \n"]:
+        expected = float(analyzer.polarity_scores(text)["compound"]) if text.strip() else 0.0
+        assert compound_words(text) == (expected, len(text.split())), repr(text)
+
 def test_fast_compound_equals_vader_on_newsmtsc_sentences(bench_dir: Path) -> None:
     from framing.target_tone import _compound_engine, _lexicon
 
