@@ -1305,34 +1305,11 @@ class _Batch:
 def _add_entries(parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]],
                  rows: np.ndarray, cols: np.ndarray | int, vals: np.ndarray | float) -> None:
     """Append the entries (rows, columns, values; a single column or value stands for all
-    rows) to ``parts``, but those outside the model (column -1) and those of value 0."""
-    if not len(rows):
-        return
-    if isinstance(cols, int):
-        if cols < 0:
-            return
-        if isinstance(vals, float):
-            if vals:
-                parts[0].append(rows)
-                parts[1].append(np.full(len(rows), cols, np.int64))
-                parts[2].append(np.full(len(rows), vals))
-            return
-        keep = vals != 0
-        parts[0].append(rows[keep])
-        parts[1].append(np.full(int(keep.sum()), cols, np.int64))
-        parts[2].append(vals[keep])
-        return
-    keep = cols >= 0
-    if isinstance(vals, float):
-        if vals:
-            parts[0].append(rows[keep])
-            parts[1].append(cols[keep])
-            parts[2].append(np.full(int(keep.sum()), vals))
-        return
-    keep &= vals != 0
-    parts[0].append(rows[keep])
-    parts[1].append(cols[keep])
-    parts[2].append(vals[keep])
+    rows) to ``parts`` (those outside the model, column -1, and those of value 0 are left out
+    by _batch_rows)."""
+    parts[0].append(rows)
+    parts[1].append(np.full(len(rows), cols, np.int64) if isinstance(cols, int) else cols)
+    parts[2].append(np.full(len(rows), vals) if isinstance(vals, float) else vals)
 
 
 def _batch_entries(
@@ -1532,9 +1509,10 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
                   stop)
     _batch_entries(columns, flat, ids, sentences, with_words, of_sentence, marks_before,
                    t0, t1, f, stop, lo, hs, parts)
-    rows = np.concatenate(parts[0]) if parts[0] else np.zeros(0, np.int64)
-    cols = np.concatenate(parts[1]) if parts[1] else np.zeros(0, np.int64)
-    vals = np.concatenate(parts[2]) if parts[2] else np.zeros(0)
+    cols = np.concatenate(parts[1])
+    vals = np.concatenate(parts[2])
+    inside = np.flatnonzero((cols >= 0) & (vals != 0))
+    rows, cols, vals = np.concatenate(parts[0])[inside], cols[inside], vals[inside]
     ranks = np.zeros(len(rows), np.int64)
     sizes_s = np.diff(first)
     longest = int(sizes_s.max()) if len(sizes_s) else 0
