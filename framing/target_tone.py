@@ -1785,13 +1785,22 @@ def cached_predictions(
     spans: Sequence[tuple[int, int]],
     compute: Callable[[list], list[tuple[int, float]]],
     others: Sequence[Sequence[tuple[int, int]]] | None = None,
+    limit: int = _PREDICTION_CACHE_MAX,
 ) -> list[tuple[int, float]]:
     """The result for each (sentence, span[, other spans]), from ``cache`` or computed once by
     ``compute`` for all targets not cached yet (both tone models).
 
     A sentence repeated across versions (wire copies, republished stories) is scored once: each
     target's result depends only on its sentence and spans.  The cache is emptied when it would
-    grow past :data:`_PREDICTION_CACHE_MAX` targets.
+    grow past ``limit`` targets; the targets of this call it already held are read before.
+
+    Example:
+        >>> cache = {("s", 0, 1): (1, 0.5)}
+        >>> cached_predictions(cache, ["s", "t"], [(0, 1), (0, 1)], lambda todo: [(0, 0.0)],
+        ...                    limit=1)
+        [(1, 0.5), (0, 0.0)]
+        >>> cache
+        {('t', 0, 1): (0, 0.0)}
     """
     keys: list[Target]
     if others is None:
@@ -1802,11 +1811,14 @@ def cached_predictions(
             for s, (a, b), o in zip(sentences, spans, others, strict=True)
         ]
     todo = list(dict.fromkeys(k for k in keys if k not in cache))
-    if todo:
-        if len(cache) + len(todo) > _PREDICTION_CACHE_MAX:
-            cache.clear()
-        cache.update(zip(todo, compute(todo), strict=True))
-    return [cache[k] for k in keys]
+    if not todo:
+        return [cache[k] for k in keys]
+    found = dict(zip(todo, compute(todo), strict=True))
+    out = [found[k] if k in found else cache[k] for k in keys]  # (before any emptying)
+    if len(cache) + len(found) > limit:
+        cache.clear()
+    cache.update(found)
+    return out
 
 
 def clear_caches() -> None:

@@ -214,3 +214,23 @@ def test_linear_scores_are_the_same_bits_whatever_the_string_hashing():
         for seed in ("1", "2", "3", "4")
     }
     assert len(outs) == 1 and outs.pop().startswith("[(")
+
+
+def test_targets_already_cached_are_returned_when_the_cache_is_emptied_to_make_room() -> None:
+    """A long corpus run fills the prediction cache; the call that empties it still returns
+    the results it found there (it raised KeyError for them: events skipped after about 4,000
+    articles a worker)."""
+    cache: dict = {}
+    scored: list[list] = []
+
+    def compute(todo: list) -> list[tuple[int, float]]:
+        scored.append(todo)
+        return [(1, float(a)) for _, a, _ in todo]
+
+    first = target_tone.cached_predictions(cache, ["a", "b"], [(1, 2), (3, 4)], compute, limit=3)
+    assert first == [(1, 1.0), (1, 3.0)]
+    again = target_tone.cached_predictions(cache, ["a", "c", "d", "a"],
+                                           [(1, 2), (5, 6), (7, 8), (1, 2)], compute, limit=3)
+    assert again == [(1, 1.0), (1, 5.0), (1, 7.0), (1, 1.0)]
+    assert scored[-1] == [("c", 5, 6), ("d", 7, 8)]  # "a" was read from the cache
+    assert set(cache) == {("c", 5, 6), ("d", 7, 8)}  # emptied, then this call's new targets
