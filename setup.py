@@ -5,11 +5,14 @@ mypyc (from mypy, which ``build_support/framing_build.py`` adds to the build req
 Their output is the same as the pure modules' (``tests/test_compiled.py``); corpus mode spends
 about 15% less CPU per article (README, "Speed and memory").
 
-This is the default.  ``FRAMING_COMPILE=0`` builds pure Python, and so does a machine without a
-C compiler or the Python headers (with a warning saying so).
+This is the default, and pure Python is what a machine gets when it cannot compile them (no C
+compiler, no Python headers, or mypyc or the compiler failing): the build says so in a warning
+and goes on.  ``FRAMING_COMPILE=0`` asks for pure Python; ``FRAMING_COMPILE=1`` asks for the
+compiled modules or an error (``make compiled`` sets it).
 
     pip install .                            # compiled (a wheel for this machine's platform)
     FRAMING_COMPILE=0 pip install .          # pure Python
+    FRAMING_COMPILE=1 pip install .          # compiled, or fail
     make compiled                            # in a checkout: build them in place (make pure
                                              # removes them)
 """
@@ -21,6 +24,7 @@ import sysconfig
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.command.build_ext import build_ext
 
 #: The modules every article goes through in corpus mode (cleaning, sentences and quotations,
 #: actors, details and facts, vocabulary, tone, readability).  Each must pass mypy and stay
@@ -45,6 +49,20 @@ def warn(message: str) -> None:
     print(f"framing: {message}", file=sys.stderr)
 
 
+def required() -> bool:
+    """``FRAMING_COMPILE=1``: the compiled modules or an error, not pure Python."""
+    return os.environ.get("FRAMING_COMPILE") == "1"
+
+
+def pure_python(reason: str) -> list:
+    """No extension (pure Python) for ``reason``, with a warning; an error when they are
+    :func:`required`."""
+    if required():
+        raise SystemExit(f"framing: cannot compile (FRAMING_COMPILE=1): {reason}")
+    warn(f"{reason}: building pure Python (about 15% slower in corpus mode)")
+    return []
+
+
 def ext_modules() -> list:
     if os.environ.get("FRAMING_COMPILE") == "0":
         return []
@@ -52,15 +70,35 @@ def ext_modules() -> list:
         return []  # only the build requirements are asked for; mypyc comes with them
     lacking = missing_toolchain()
     if lacking:
-        warn(f"{lacking}: building pure Python (about 15% slower in corpus mode)")
-        return []
+        return pure_python(lacking)
     try:
         from mypyc.build import mypycify
     except ImportError:
-        warn("mypyc is not installed (pip install mypy==2.4.1): building pure Python")
-        return []
-    return mypycify([f"framing/{name}.py" for name in COMPILED], opt_level="3")
+        return pure_python("mypyc is not installed (pip install mypy==2.4.1)")
+    try:
+        return mypycify([f"framing/{name}.py" for name in COMPILED], opt_level="3")
+    except (Exception, SystemExit) as exc:  # mypy's errors end in SystemExit
+        return pure_python(f"mypyc failed ({exc})")
+
+
+class optional_build_ext(build_ext):
+    """setuptools' ``build_ext``, except that a compiler failure leaves pure Python with a
+    warning (unless the compiled modules are :func:`required`): what it had built of the
+    extensions is removed, since mypyc's modules only work together."""
+
+    def run(self) -> None:
+        try:
+            super().run()
+        except Exception as exc:
+            if required():
+                raise
+            for ext in self.extensions:
+                for inplace in (False, True):
+                    self.inplace = inplace
+                    Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
+            self.inplace = False
+            pure_python(f"compiling failed ({type(exc).__name__}: {exc})")
 
 
 if __name__ == "__main__":  # also when setuptools' build backend runs this file
-    setup(ext_modules=ext_modules())
+    setup(ext_modules=ext_modules(), cmdclass={"build_ext": optional_build_ext})

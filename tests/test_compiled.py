@@ -108,6 +108,56 @@ def test_a_machine_without_a_c_compiler_builds_pure_python_and_says_so(setup_py,
     assert "no C compiler" in capsys.readouterr().err
 
 
+def test_mypyc_failing_builds_pure_python_unless_compiling_is_required(setup_py, monkeypatch,
+                                                                      capsys):
+    if setup_py.missing_toolchain():
+        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
+    mypyc_build = pytest.importorskip("mypyc.build")
+
+    def type_errors(paths, **kw):
+        raise SystemExit(1)  # what mypy does on errors
+
+    monkeypatch.setattr(mypyc_build, "mypycify", type_errors)
+    assert setup_py.ext_modules() == []
+    assert "mypyc failed" in capsys.readouterr().err
+    monkeypatch.setenv("FRAMING_COMPILE", "1")
+    with pytest.raises(SystemExit, match="cannot compile"):
+        setup_py.ext_modules()
+    monkeypatch.setattr(setup_py.shutil, "which", lambda name: None)
+    with pytest.raises(SystemExit, match="no C compiler"):
+        setup_py.ext_modules()
+
+
+def test_a_compiler_failure_leaves_no_extension_and_pure_python_unless_required(
+        setup_py, tmp_path, monkeypatch, capsys):
+    if setup_py.missing_toolchain():
+        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
+    from setuptools import Distribution, Extension
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.c").write_text(
+        "#include <Python.h>\nstatic struct PyModuleDef m = {PyModuleDef_HEAD_INIT, \"good\"};\n"
+        "PyMODINIT_FUNC PyInit_good(void) { return PyModule_Create(&m); }\n", encoding="utf-8")
+    (tmp_path / "bad.c").write_text("#error this extension does not compile\n", encoding="utf-8")
+
+    def build():
+        dist = Distribution({"name": "probe", "ext_modules": [
+            Extension("good", ["good.c"]), Extension("bad", ["bad.c"])]})
+        cmd = setup_py.optional_build_ext(dist)
+        cmd.inplace = True
+        cmd.ensure_finalized()
+        cmd.run()
+        return cmd
+
+    cmd = build()  # "good" is built before "bad" fails; it is removed again
+    assert not Path(cmd.get_ext_fullpath("good")).exists()
+    assert not list(tmp_path.glob("good*.so")) and not list(tmp_path.glob("bad*.so"))
+    assert "compiling failed (CompileError" in capsys.readouterr().err
+    monkeypatch.setenv("FRAMING_COMPILE", "1")
+    with pytest.raises(Exception, match="bad.c"):
+        build()
+
+
 def test_the_build_backend_asks_for_mypyc_unless_pure_python_is_asked_for(monkeypatch):
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("FRAMING_COMPILE", raising=False)
