@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python build_support/inplace.py --touch
+	$(BIN)/framing --version
 	touch $(STAMP)
 
 install: $(STAMP)
