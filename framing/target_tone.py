@@ -572,20 +572,17 @@ def _clause_bounds(masked: Sequence[str], tpos: int) -> tuple[int, int]:
 
 
 def _charged_roles(
-    words: Sequence[str], vals: Sequence[float], t0: int, t1: int, first: int = 0,
-    stop: int = -1,
+    words: Sequence[str], vals: Sequence[float], t0: int, t1: int
 ) -> tuple[tuple[str, float, str] | None, tuple[str, float] | None]:
     """The target (words t0..t1, which are not read) as agent or patient of the nearest charged
     word in its clause: after it (``("ap:agent_neg", weight, word)``; a passive "was killed"
     makes it the patient) and before it (``("ap:patient_neg_pre", weight)``; "by" before the
     target makes it the agent).  One heuristic for :func:`featurize` (which passes the masked
-    sentence, t0 = t1) and the model-column features (the sentence; for :func:`_batch_rows`,
-    the words ``first`` to ``stop - 1`` of a batch's words; stop -1: all words)."""
-    if stop < 0:
-        stop = len(words)
+    sentence, t0 = t1) and the model-column features (the sentence; :func:`_batch_rows`
+    computes the same for many targets with numpy, in :func:`_batch_entries`)."""
     after: tuple[str, float, str] | None = None
     passive = False
-    for i in range(t1 + 1, min(stop, t1 + 6)):
+    for i in range(t1 + 1, min(len(words), t1 + 6)):
         w = words[i]
         if w in _CLAUSE_BREAK:
             break
@@ -598,12 +595,12 @@ def _charged_roles(
             after = (f"ap:{role}_{pol}", abs(vals[i]) / 4.0, w)
             break
     before: tuple[str, float] | None = None
-    for i in range(t0 - 1, max(first - 1, t0 - 6), -1):
+    for i in range(t0 - 1, max(-1, t0 - 6), -1):
         w = words[i]
         if w in _CLAUSE_BREAK:
             break
         if vals[i]:
-            role = "agent" if t0 > first and words[t0 - 1] == "by" else "patient"
+            role = "agent" if t0 > 0 and words[t0 - 1] == "by" else "patient"
             pol = "neg" if vals[i] < 0 else "pos"
             before = (f"ap:{role}_{pol}_pre", abs(vals[i]) / 4.0)
             break
@@ -914,7 +911,6 @@ class _Columns:
         self.bigram_keys = keys[order]
         self.bigram_cols = np.array(bigram_cols, np.int64)[order]
 
-
     def ids_of(self, numbers: np.ndarray) -> np.ndarray:
         """The ``word_ids`` number (0: none) of each word numbered ``numbers`` in _WORDS."""
         if self._num_generation != _WORDS.generation:
@@ -978,7 +974,6 @@ def _sentence_entries(columns: _Columns, sentence: str) -> list[tuple[int, float
 def _target_entries(
     columns: _Columns, words: Sequence[str], word_vals: Sequence[float],
     valenced: Sequence[int], marks_before: int, t0: int, t1: int, lo: int, hs: int,
-    first: int, stop: int,
 ) -> list[tuple[int, float]]:
     """The features of the target (tokens t0..t1, clause lo..hs - 1) that are not one per
     word of a family (those :func:`_feature_columns` and :func:`_batch_rows` add apart), as
@@ -987,27 +982,26 @@ def _target_entries(
     marks before it in its sentence) and pronoun, position (the compound features are
     :func:`_sentence_entries`).  Values 0 and features outside the model are left out.
 
-    The sentence is ``words[first:stop]`` with their valences ``word_vals`` (the indices are
-    those of ``words``: a sentence's own for _feature_columns, a batch's for _batch_rows), and
-    ``valenced`` the indices of its words with a valence, in order."""
+    The sentence is ``words`` with their valences ``word_vals``, and ``valenced`` the indices
+    of its words with a valence, in order.  (:func:`_batch_entries` computes the same for many
+    targets at once.)"""
     fixed = columns.fixed
     family = columns.family
     w_target, left_t, t_right = columns.target_columns
-    # The masked sentence (the target's words replaced by one "<t>" at tpos) is not built:
-    # its word i is words[first + i] left of the target and words[first + i + shift] right of
-    # it.  (Below, i and the clause's hi are indices into words, shifted right of the target.)
+    # The masked sentence (the target's words replaced by one "<t>" at tpos = t0) is not built:
+    # its word i is words[i] left of the target and words[i + shift] right of it.
     shift = t1 - t0
-    tpos = t0 - first
-    n0 = stop - first
+    tpos = t0
+    n0 = len(words)
     n = n0 - shift
     hi = hs - 1 - shift  # the clause's last word in the masked sentence
     out: list[tuple[int, float]] = []
     if w_target >= 0:
         out.append((w_target, 1.0))
     # The two bigrams of the masked sentence with the target (the others are the sentence's).
-    if t0 > first and (col := left_t.get(words[t0 - 1], -1)) >= 0:
+    if t0 > 0 and (col := left_t.get(words[t0 - 1], -1)) >= 0:
         out.append((col, 1.0 / math.sqrt(max(n, 1))))
-    if t1 + 1 < stop and (col := t_right.get(words[t1 + 1], -1)) >= 0:
+    if t1 + 1 < n0 and (col := t_right.get(words[t1 + 1], -1)) >= 0:
         out.append((col, 1.0 / math.sqrt(max(n, 1))))
 
     # Valences of the masked sentence: the sentence's, 0 on the target.
@@ -1039,7 +1033,7 @@ def _target_entries(
             if col >= 0 and v:
                 out.append((col, math.tanh(v / 4.0)))
 
-        after, before_role = _charged_roles(words, word_vals, t0, t1, first, stop)
+        after, before_role = _charged_roles(words, word_vals, t0, t1)
         if after is not None:
             name, value, word = after
             if (col := fixed[name]) >= 0:
@@ -1050,7 +1044,7 @@ def _target_entries(
             out.append((col, before_role[1]))
 
     # A verb of saying among the 3 words after the target, or right before it.
-    if (not _SAY.isdisjoint(words[t1 + 1:min(t1 + 4, stop)]) or (
+    if (not _SAY.isdisjoint(words[t1 + 1:t1 + 4]) or (
         tpos >= 1 and words[t0 - 1] in _SAY
     )) and (col := fixed["sp:speaks"]) >= 0:
         out.append((col, 1.0))
@@ -1136,8 +1130,7 @@ def _feature_columns(columns: _Columns, sentence: str, start: int, end: int) -> 
     feats.update(dict.fromkeys(map(columns.family["c:"].get, clause_words), 1.0))
 
     feats.update(_target_entries(columns, words, parts[3], parts[4],
-                                 _marks_before(sentence, parts[6], start), t0, t1, lo, hs, 0,
-                                 n0))
+                                 _marks_before(sentence, parts[6], start), t0, t1, lo, hs))
     feats.update(_sentence_entries(columns, sentence))
     if columns.dense is not None:
         feats.dense = _embedding(sentence, t0, t1, lo, hs - 1)
@@ -1446,9 +1439,9 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     key, and each target takes token ranges of them (the same ranges _feature_columns slices),
     with the same values.  A column a row gets more than once keeps its largest value (only the
     bag of words has different values for one column, and keeps the nearest word's, the
-    largest); the rest of a row comes from :func:`_sentence_entries` and
-    :func:`_target_entries`, as in _feature_columns.  ``tests/test_tone.py`` checks the rows
-    are those of _feature_columns.
+    largest); the rest of a row comes from :func:`_batch_entries`, the features of
+    :func:`_sentence_entries` and :func:`_target_entries` for all targets at once.
+    ``tests/test_tone.py`` checks the rows are those of _feature_columns.
     """
     if len(_WORDS.words) > _WORDS_MAX:  # bounded memory (nothing else holds the numbers)
         _WORDS.reset()
