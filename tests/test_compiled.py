@@ -10,7 +10,6 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import time
 from pathlib import Path
 
@@ -76,6 +75,12 @@ def load_by_path(name: str, path: Path):
     return module
 
 
+#: What this machine lacks to compile (setup.py's own test), or None.
+MISSING_TOOLCHAIN = load_by_path("framing_setup", ROOT / "setup.py").missing_toolchain()
+needs_toolchain = pytest.mark.skipif(MISSING_TOOLCHAIN is not None,
+                                     reason=f"this machine cannot compile: {MISSING_TOOLCHAIN}")
+
+
 @pytest.fixture
 def setup_py(monkeypatch):
     for var in ("FRAMING_COMPILE", "FRAMING_BUILD_REQUIRES_PHASE"):
@@ -83,10 +88,9 @@ def setup_py(monkeypatch):
     return load_by_path("framing_setup", ROOT / "setup.py")
 
 
+@needs_toolchain
 def test_the_build_compiles_by_default_and_framing_compile_0_asks_for_pure_python(
         setup_py, monkeypatch):
-    if setup_py.missing_toolchain():
-        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
     mypyc_build = pytest.importorskip("mypyc.build")
     asked = []
     monkeypatch.setattr(mypyc_build, "mypycify", lambda paths, **kw: asked.append(paths) or ["x"])
@@ -108,10 +112,9 @@ def test_a_machine_without_a_c_compiler_builds_pure_python_and_says_so(setup_py,
     assert "no C compiler" in capsys.readouterr().err
 
 
+@needs_toolchain
 def test_mypyc_failing_builds_pure_python_unless_compiling_is_required(setup_py, monkeypatch,
                                                                       capsys):
-    if setup_py.missing_toolchain():
-        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
     mypyc_build = pytest.importorskip("mypyc.build")
 
     def type_errors(paths, **kw):
@@ -128,10 +131,9 @@ def test_mypyc_failing_builds_pure_python_unless_compiling_is_required(setup_py,
         setup_py.ext_modules()
 
 
+@needs_toolchain
 def test_a_compiler_failure_leaves_no_extension_and_pure_python_unless_required(
         setup_py, tmp_path, monkeypatch, capsys):
-    if setup_py.missing_toolchain():
-        pytest.skip(f"this machine cannot compile: {setup_py.missing_toolchain()}")
     from setuptools import Distribution, Extension
 
     monkeypatch.chdir(tmp_path)
@@ -214,9 +216,7 @@ def analyse(tree: Path) -> dict:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which(sysconfig.get_config_var("CC").split()[0] or "cc") is None
-                    or not Path(sysconfig.get_paths()["include"], "Python.h").is_file(),
-                    reason="the compiled build needs a C compiler and the Python headers")
+@needs_toolchain
 def test_compiled_build_gives_the_same_analysis_as_pure_python(tmp_path):
     pure, built = copy_tree(tmp_path / "pure"), copy_tree(tmp_path / "built")
     subprocess.run([sys.executable, "setup.py", "--quiet", "build_ext", "--inplace",
