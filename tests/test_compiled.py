@@ -179,6 +179,25 @@ def test_the_in_place_build_script_rebuilds_only_stale_modules_and_refuses_other
     assert inplace.main(["--now"]) == 2
 
 
+def pick_python(system: str | Path, tmp_path: Path) -> str:
+    """What build_support/python.sh (the Makefile's interpreter) picks, given a system python."""
+    env = {**os.environ, "FRAMING_SYSTEM_PYTHON": str(system), "FRAMING_APT": "0"}
+    out = subprocess.run(["sh", str(ROOT / "build_support/python.sh")], env=env, cwd=tmp_path,
+                         capture_output=True, text=True, check=True)
+    return out.stdout.strip()
+
+
+def test_make_install_uses_the_system_python_only_when_it_is_recent_and_complete(tmp_path):
+    assert pick_python(tmp_path / "missing", tmp_path) == "python3"
+    old = tmp_path / "python-3.10"  # answers like an interpreter older than 3.11
+    old.write_text("#!/bin/sh\nexit 1\n")
+    old.chmod(0o755)
+    assert pick_python(old, tmp_path) == "python3"
+    # This interpreter is 3.11 or newer; it is picked when it has venv and the C headers.
+    if MISSING_TOOLCHAIN is None:
+        assert pick_python(sys.executable, tmp_path) == sys.executable
+
+
 # Full analysis of two events and corpus mode's store rows, as JSON, from a given tree.
 ANALYSE = """
 import json, sys
