@@ -370,6 +370,26 @@ _ROW_BITS = 20
 #: opening ``\b`` checked behind the first character (the same matches; the scan tests the
 #: character class first, about an eighth faster).
 _WORD_TOKEN = re.compile(r"\w(?<!\w\w)[\w'-]+\b")
+#: :data:`_WORD_TOKEN` as :func:`_word_tokens` scans with it, without the look-behind: each
+#: scan for a token starts where no word character is behind (the text's start, a character
+#: after a character other than ``\w``, or a match's end, a word character followed by one
+#: that is not: ``[\w'-]+`` takes all it can and gives back only up to a word character),
+#: so it never fails there.  ASCII letters, digits and the underscore open the class, tested
+#: before the Unicode category (same class).
+_WORD_SCAN = re.compile(r"[0-9A-Z_a-z\w][0-9A-Z_a-z\w'-]+\b")
+#: :data:`_WORD_SCAN` for an ASCII text, whose word characters are the ASCII ones: a table
+#: lookup per character instead of Unicode category calls (a third less time on the r300 units).
+_WORD_SCAN_ASCII = re.compile(r"\w[\w'-]+\b", re.ASCII)
+
+
+def _word_tokens(text: str) -> list[str]:
+    """``_WORD_TOKEN.findall(text)``: the same tokens, found sooner.
+
+    Example:
+        >>> _word_tokens("it's a well-known 'fact' -- x_y, 2020"), _word_tokens("café’s “a” ab")
+        (["it's", 'well-known', 'fact', 'x_y', '2020'], ['café', 'ab'])
+    """
+    return (_WORD_SCAN_ASCII if text.isascii() else _WORD_SCAN).findall(text)
 
 
 def _word_similarity(
@@ -383,10 +403,13 @@ def _word_similarity(
         normalised = [_normalise(t) for t in texts]
     vocab: dict[str, int] = {}
     keys: list[int] = []  # feature << _ROW_BITS | text, as _tfidf_cosine takes them
+    # (read once: compiled, each read of a module's global is a dictionary lookup)
+    stop: frozenset[str] = ENGLISH_STOP_WORDS
+    shift = _ROW_BITS
     for i, text in enumerate(normalised):
-        for w in _WORD_TOKEN.findall(text):
-            if w not in ENGLISH_STOP_WORDS:
-                keys.append(vocab.setdefault(w, len(vocab)) << _ROW_BITS | i)
+        for w in _word_tokens(text):
+            if w not in stop:
+                keys.append(vocab.setdefault(w, len(vocab)) << shift | i)
     return _tfidf_cosine(np.array(keys, dtype=np.int64), len(texts), groups)
 
 

@@ -727,3 +727,22 @@ def test_a_cell_reading_a_word_the_units_did_not_read_gets_every_common_word():
     assert details._common_of(al, "Iran agreed.", "The staff left.") is al.common
     assert details._common_of(al, "Senior staff left.", "Iran agreed.") == frozenset(
         {"senior", "staff", "left", "stayed"}) == details._common_words(docs)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=list("aZ09_'- .,\n’éİ²٣“\u00a0\U0001d7d8"), max_size=16)
+       | st.text(alphabet=list("ab_'- ,.9"), max_size=16) | st.text(max_size=16))
+def test_word_tokens_are_the_token_pattern_s_matches(text):
+    # the word similarity's tokens are found without the token pattern's look-behind, and an
+    # ASCII text's with ASCII classes, only for speed: they must be the pattern's matches
+    # (apostrophes and hyphens around and inside words, one-letter words, underscores,
+    # non-ASCII letters and digits that are word characters)
+    assert details._word_tokens(text) == details._WORD_TOKEN.findall(text)
+
+
+def test_word_tokens_fixed_cases():
+    texts = ["it's a well-known 'fact' -- x_y, 2020", "a-'b c-- -d' e", "x", "ab'", "'ab-cd'-",
+             "café’s “a” ab", "٣٣ x²y _a", "--a''b--", ""]
+    assert [details._word_tokens(t) for t in texts] == [
+        details._WORD_TOKEN.findall(t) for t in texts]
+    assert details._word_tokens(texts[0]) == ["it's", "well-known", "fact", "x_y", "2020"]
