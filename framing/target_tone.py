@@ -1240,15 +1240,15 @@ class _Batch:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         joined = "\n".join(sentences)
-        base = np.cumsum(np.fromiter(chain((0,), map(len, sentences)), np.int64,
-                                     len(sentences) + 1) + 1) - 1
+        base = (np.fromiter(chain((0,), map(len, sentences)), np.int64,
+                            len(sentences) + 1) + 1).cumsum() - 1
         low = joined.lower().replace("’", "'")
         words: list[str]
         if len(low) == len(joined) and "Σ" not in joined and "\u212a" not in joined:
             # What _token_columns does for each sentence (no character changes length when
             # lower-cased in any of them).
             parts = _TOKEN_SPLIT(low)
-            offsets = np.cumsum(np.fromiter(map(len, parts), np.int64, len(parts)))
+            offsets = np.fromiter(map(len, parts), np.int64, len(parts)).cumsum()
             words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         else:
             words, starts_l, ends_l = [], [], []
@@ -1259,14 +1259,14 @@ class _Batch:
                 ends_l += [o + k for k in b]
             starts = np.array(starts_l, np.int64)
             ends = np.array(ends_l, np.int64)
-        first = np.searchsorted(starts, base)
+        first = starts.searchsorted(base)
         numbers = _WORDS.numbers(words)
         flags = _WORDS.flags[numbers]
         valence = _WORDS.valence[numbers]
         # VADER's negation rule as _sentence_parts applies it: a negator among the 3 words
         # before a valenced word in its sentence scales it by N_SCALAR, and then an opposing
         # word there scales a negative one again; an "anti-" word gets its own.
-        sentence_of = np.repeat(np.arange(len(sentences)), np.diff(first))
+        sentence_of = np.arange(len(sentences)).repeat(first[1:] - first[:-1])
         negated = np.zeros(len(words), bool)
         opposed = np.zeros(len(words), bool)
         negates = (flags & _NEGATES) > 0
@@ -1287,12 +1287,12 @@ class _Batch:
         self.numbers = numbers
         self.flags = flags
         self.vals = vals
-        self.valenced = np.flatnonzero(vals)
-        self.breaks = np.flatnonzero(flags & _BREAKS)
+        self.valenced = vals.nonzero()[0]
+        self.breaks = (flags & _BREAKS).nonzero()[0]
         self.marks = np.fromiter(map(_match_start, _QUOTE_CHAR.finditer(joined)), np.int64)
-        self.v_first = np.searchsorted(self.valenced, first)
-        self.b_first = np.searchsorted(self.breaks, first)
-        self.m_first = np.searchsorted(self.marks, base)
+        self.v_first = self.valenced.searchsorted(first)
+        self.b_first = self.breaks.searchsorted(first)
+        self.m_first = self.marks.searchsorted(base)
 
 
 def _add_entries(parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarray]],
@@ -1301,8 +1301,16 @@ def _add_entries(parts: tuple[list[np.ndarray], list[np.ndarray], list[np.ndarra
     rows) to ``parts`` (those outside the model, column -1, and those of value 0 are left out
     by _batch_rows)."""
     parts[0].append(rows)
-    parts[1].append(np.full(len(rows), cols, np.int64) if isinstance(cols, int) else cols)
-    parts[2].append(np.full(len(rows), vals) if isinstance(vals, float) else vals)
+    if isinstance(cols, int):
+        filled = np.empty(len(rows), np.int64)  # (np.full, without its Python frame)
+        filled.fill(cols)
+        cols = filled
+    if isinstance(vals, float):
+        same = np.empty(len(rows))
+        same.fill(vals)
+        vals = same
+    parts[1].append(cols)
+    parts[2].append(vals)
 
 
 def _batch_entries(
@@ -1348,12 +1356,12 @@ def _batch_entries(
     v_count = flat.v_first[of_sentence + 1] - v_first
     total = int(v_count.sum())
     if total:
-        owner = np.repeat(every, v_count)
-        q = np.arange(total) - np.repeat(np.cumsum(v_count) - v_count, v_count)
-        j = flat.valenced[np.repeat(v_first, v_count) + q]
+        owner = every.repeat(v_count)
+        q = np.arange(total) - (v_count.cumsum() - v_count).repeat(v_count)
+        j = flat.valenced[v_first.repeat(v_count) + q]
         a0 = t0[owner]
         left = j < a0
-        kept = np.flatnonzero(left | (j > t1[owner]))
+        kept = (left | (j > t1[owner])).nonzero()[0]
         owner, q, j, a0, left = owner[kept], q[kept], j[kept], a0[kept], left[kept]
         i = np.where(left, j, j - shift[owner])
         v = vals[j]
@@ -1362,11 +1370,11 @@ def _batch_entries(
         # the same floats), then cpos, cneg over the clause's words.
         terms = np.zeros((6, n, int(v_count.max())))
         terms[2 * ~left + neg, owner, q] = np.abs(v / (1.0 + np.abs(i - a0) / _DECAY))
-        clause = np.flatnonzero((lo[owner] <= i) & (i <= hi[owner]))
+        clause = ((lo[owner] <= i) & (i <= hi[owner])).nonzero()[0]
         terms[4 + neg[clause], owner[clause], q[clause]] = np.abs(v[clause])
-        sums = np.cumsum(terms, axis=2)[:, :, -1]
+        sums = terms.cumsum(axis=2)[:, :, -1]
         for c, col in enumerate(columns.valence_cols):
-            hit = np.flatnonzero(sums[c])
+            hit = sums[c].nonzero()[0]
             if col >= 0 and len(hit):
                 _add_entries(parts, rows[hit], col, np.fromiter(
                     map(math.tanh, (sums[c, hit] / 4.0).tolist()), float, len(hit)))
@@ -1383,12 +1391,12 @@ def _batch_entries(
     charged = vals[after]
     hit_a = valid & ~ends & ~be & (charged != 0)
     at = (ends | hit_a).argmax(axis=1)
-    found = np.flatnonzero(hit_a[every, at])
+    found = hit_a[every, at].nonzero()[0]
     if len(found):
         at_f = at[found]
         word = after[found, at_f]
         v = charged[found, at_f]
-        passive = np.cumsum(be[found], axis=1)[np.arange(len(found)), at_f] > 0
+        passive = be[found].cumsum(axis=1)[np.arange(len(found)), at_f] > 0
         kind = 2 * (passive & ((flags[word] & _ED) > 0)) + (v > 0)
         _add_entries(parts, rows[found], columns.role_cols[kind], np.abs(v) / 4.0)
         _add_entries(parts, rows[found], columns.role_ids[kind, ids[word]], 1.0)
@@ -1399,7 +1407,7 @@ def _batch_entries(
     charged = vals[before]
     hit_b = valid & ~ends & (charged != 0)
     at = (ends | hit_b).argmax(axis=1)
-    found = np.flatnonzero(hit_b[every, at])
+    found = hit_b[every, at].nonzero()[0]
     if len(found):
         v = charged[found, at[found]]
         by = (tpos[found] > 0) & ((flags[np.maximum(t0[found] - 1, 0)] & _BY) > 0)
@@ -1412,7 +1420,7 @@ def _batch_entries(
     speaks |= (tpos >= 1) & ((flags[np.maximum(t0 - 1, 0)] & _SAYS) > 0)
     _add_entries(parts, rows[speaks], fixed["sp:speaks"], 1.0)
     _add_entries(parts, rows[marks_before % 2 == 1], fixed["sp:in_quote"], 1.0)
-    pronoun = np.flatnonzero((t0 == t1) & ((flags[t0] & _PRONOUN) > 0))
+    pronoun = ((t0 == t1) & ((flags[t0] & _PRONOUN) > 0)).nonzero()[0]
     _add_entries(parts, rows[pronoun], fixed["tg:pronoun"], 1.0)
     _add_entries(parts, rows[pronoun], columns.pronoun_ids[ids[t0[pronoun]]], 1.0)
     _add_entries(parts, rows[tpos == 0], fixed["tg:first"], 1.0)
@@ -1465,21 +1473,21 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     of_sentence = np.fromiter(map(where.__getitem__, [t[0] for t in targets]), np.int64, n_rows)
     span_start = np.fromiter([t[1] for t in targets], np.int64, n_rows)
     span_end = np.fromiter([t[2] for t in targets], np.int64, n_rows)
-    with_words = np.flatnonzero(first[of_sentence] < first[of_sentence + 1])
+    with_words = (first[of_sentence] < first[of_sentence + 1]).nonzero()[0]
     of_sentence, span_start, span_end = (
         of_sentence[with_words], span_start[with_words], span_end[with_words])
     n_t = len(with_words)
     f = first[of_sentence]
     stop = first[of_sentence + 1]
     at_char = flat.base[of_sentence] + span_start
-    t0 = np.searchsorted(flat.ends, at_char, "right")
-    t1 = np.searchsorted(flat.starts, flat.base[of_sentence] + span_end, "left") - 1
-    marks_before = np.searchsorted(flat.marks, at_char, "left") - flat.m_first[of_sentence]
+    t0 = flat.ends.searchsorted(at_char, "right")
+    t1 = flat.starts.searchsorted(flat.base[of_sentence] + span_end, "left") - 1
+    marks_before = flat.marks.searchsorted(at_char, "left") - flat.m_first[of_sentence]
     length = np.fromiter(map(len, sentences), np.int64, len(sentences))[of_sentence]
     # Spans outside their sentence, and those on no word (the word that starts nearest):
     # _target_words itself.
-    odd = np.flatnonzero((span_start < 0) | (span_start > length) | (span_end < 0)
-                         | (span_end > length) | (t0 > t1))
+    odd = ((span_start < 0) | (span_start > length) | (span_end < 0)
+           | (span_end > length) | (t0 > t1)).nonzero()[0]
     if len(odd):
         tok_starts, tok_ends = flat.starts.tolist(), flat.ends.tolist()
         breaks_l, marks_l = flat.breaks.tolist(), flat.marks.tolist()
@@ -1494,20 +1502,20 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
                 bisect_left(marks_l, a + int(span_start[r]), m0, int(flat.m_first[sen + 1])) - m0
                 if span_start[r] >= 0 else _marks_before(sentences[sen], (), int(span_start[r])))
     breaks = flat.breaks
-    k_lo = np.searchsorted(breaks, t0, "left")
+    k_lo = breaks.searchsorted(t0, "left")
     lo = np.where(k_lo > flat.b_first[of_sentence],
                   np.concatenate(([-1], breaks))[k_lo] + 1, f)
-    k_hi = np.searchsorted(breaks, t1, "right")
+    k_hi = breaks.searchsorted(t1, "right")
     hs = np.where(k_hi < flat.b_first[of_sentence + 1], np.concatenate((breaks, [0]))[k_hi],
                   stop)
     _batch_entries(columns, flat, ids, sentences, with_words, of_sentence, marks_before,
                    t0, t1, f, stop, lo, hs, parts)
     cols = np.concatenate(parts[1])
     vals = np.concatenate(parts[2])
-    inside = np.flatnonzero((cols >= 0) & (vals != 0))
+    inside = ((cols >= 0) & (vals != 0)).nonzero()[0]
     rows, cols, vals = np.concatenate(parts[0])[inside], cols[inside], vals[inside]
     ranks = np.zeros(len(rows), np.int64)
-    sizes_s = np.diff(first)
+    sizes_s = first[1:] - first[:-1]
     longest = int(sizes_s.max()) if len(sizes_s) else 0
 
     if n_t and n_words:
@@ -1518,9 +1526,9 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
         if n_words > 1 and len(bkeys):
             # (Binary searches in the order of the keys: faster.)
             keys = ids[:-1] * columns.id_count + ids[1:]
-            order = np.argsort(keys)
+            order = keys.argsort()
             keys = keys[order]
-            at = np.minimum(np.searchsorted(bkeys, keys), len(bkeys) - 1)
+            at = np.minimum(bkeys.searchsorted(keys), len(bkeys) - 1)
             table[order, n_fam] = np.where(bkeys[at] == keys, columns.bigram_cols[at], -1)
 
         row_of, o, first_t, last_t, size, clause_lo, clause_hs = (
@@ -1545,22 +1553,22 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
             target, stop, target, o + clause_hs, target, target,
             o + np.minimum(last_t + 1 + _AROUND, size), o + np.minimum(last_t + 1 + _NEAR, size),
             target, left_1, right_2, o + np.minimum(last_t + 3, size), left_1, stop - 1))
-        family = np.repeat(np.array([0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, n_fam, n_fam]), k)
+        family = np.array([0, 0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, n_fam, n_fam]).repeat(k)
         values = np.concatenate((np.zeros(2 * k), np.ones(10 * k), scale, scale))
         sizes = np.maximum(highs - lows, 0)
-        ends = np.cumsum(sizes)
-        g = np.arange(ends[-1]) + np.repeat(lows - (ends - sizes), sizes)
-        fam_cols = table.ravel()[g * (n_fam + 1) + np.repeat(family, sizes)]
-        fam_vals = np.repeat(values, sizes)
+        ends = sizes.cumsum()
+        g = np.arange(ends[-1]) + (lows - (ends - sizes)).repeat(sizes)
+        fam_cols = table.ravel()[g * (n_fam + 1) + family.repeat(sizes)]
+        fam_vals = values.repeat(sizes)
         # The bag of words' weights by distance to the target (the nearer, the larger).
         nl, nr = ends[k - 1], ends[2 * k - 1]
         distance = np.zeros(len(g), np.int64)
-        distance[:nl] = np.repeat(target, sizes[:k]) - g[:nl]
-        distance[nl:nr] = g[nl:nr] - np.repeat(last, sizes[k:2 * k])
+        distance[:nl] = target.repeat(sizes[:k]) - g[:nl]
+        distance[nl:nr] = g[nl:nr] - last.repeat(sizes[k:2 * k])
         bow = _BOW_ARRAY if longest < len(_BOW_ARRAY) else np.array(_bow_weights(longest + 1))
         fam_vals[:nr] = bow[distance[:nr]]
         keep = fam_cols >= 0
-        rows = np.concatenate((rows, np.repeat(np.tile(row_of, 14), sizes)[keep]))
+        rows = np.concatenate((rows, np.concatenate((row_of,) * 14).repeat(sizes)[keep]))
         cols = np.concatenate((cols, fam_cols[keep]))
         vals = np.concatenate((vals, fam_vals[keep]))
         ranks = np.concatenate((ranks, distance[keep]))
@@ -1575,7 +1583,7 @@ def _batch_rows(columns: _Columns, targets: Sequence[tuple[str, int, int]]
     keep[1:] &= key[1:] != key[:-1]
     key, vals = key[keep], vals[keep]
     rows = key // n_cols
-    return vals, key - rows * n_cols, np.searchsorted(rows, np.arange(n_rows + 1))
+    return vals, key - rows * n_cols, rows.searchsorted(np.arange(n_rows + 1))
 
 
 def _sort_keys(key: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
@@ -1590,9 +1598,10 @@ def _sort_keys(key: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
     n = len(key)
     bits = max(n - 1, 1).bit_length()
     if bound << bits < 1 << 62:
-        packed = np.sort((key << bits) + np.arange(n))
+        packed = (key << bits) + np.arange(n)
+        packed.sort()
         return packed >> bits, packed & ((1 << bits) - 1)
-    order = np.argsort(key)
+    order = key.argsort()
     return key[order], order
 
 
