@@ -581,10 +581,18 @@ def _add_name(
         persons.append(Person(name=name, title=" ".join(words), title_key=key))
 
 
-def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int, int]]]:
+def _dates(
+    text: str, has_digit: bool = True, month_hint: bool | None = None,
+    day_hint: bool | None = None,
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """The dates of ``text`` and their spans (``month_hint``, ``day_hint``: whether
+    :data:`_DATE_HINT` finds something and "day" is in the lower-cased text, when the caller
+    has looked already; None: look)."""
     out: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text) if _DATE_HINT.search(text) else ():
+    if month_hint is None:
+        month_hint = _DATE_HINT.search(text) is not None
+    for m in _DATE.finditer(text) if month_hint else ():
         month = m.group("m1") or m.group("m2")
         day = m.group("d1") or m.group("d2")
         year = m.group("y1") or m.group("y2")
@@ -599,18 +607,37 @@ def _dates(text: str, has_digit: bool = True) -> tuple[list[str], list[tuple[int
         if not any(a <= m.start() < b for a, b in spans):
             out.append(m.group(0))
             spans.append(m.span())
-    if "day" in text.lower():
+    if day_hint if day_hint is not None else "day" in text.lower():
         out.extend(w.lower() for w in _WEEKDAY.findall(text))
     return list(dict.fromkeys(out)), spans
 
 
 @lru_cache(maxsize=4096)
 def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    if not _may_hold_numbers(text):
-        return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
+    return _read_dates_numbers(text)
+
+
+def _read_dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The dates and numbers of ``text`` (:func:`_dates` and :func:`_numbers`; uncached), none
+    when :func:`_may_hold_numbers` turns it away.  Each of that function's tests is made once:
+    :func:`_dates` and :func:`_numbers` take what they found (a digit, the start of a month's
+    name, "day", a number word) instead of looking again.
+
+    Example:
+        >>> _read_dates_numbers("Two died on 3 March 2020."), _read_dates_numbers("Rain fell.")
+        ((('03-03', '2020'), ('2',)), ((), ()))
+    """
     has_digit = _DIGIT.search(text) is not None  # most units have none: skip those patterns
-    dates, spans = _dates(text, has_digit)
-    return tuple(dates), tuple(_numbers(text, spans, has_digit))
+    month = _DATE_HINT.search(text) is not None
+    low = text.lower()
+    day = "day" in low
+    words: bool | None = None  # whether a number word is in it: not looked for yet
+    if not (has_digit or month or day):
+        words = _NUMBER_WORD_AFTER.search(" " + low) is not None
+        if not words:
+            return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
+    dates, spans = _dates(text, has_digit, month, day)
+    return tuple(dates), tuple(_numbers(text, spans, has_digit, low, words))
 
 
 def _may_hold_numbers(text: str) -> bool:
@@ -627,7 +654,13 @@ def _may_hold_numbers(text: str) -> bool:
     return "day" in low or _NUMBER_WORD_AFTER.search(" " + low) is not None
 
 
-def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = True) -> list[str]:
+def _numbers(
+    text: str, date_spans: list[tuple[int, int]], has_digit: bool = True,
+    lower: str | None = None, words: bool | None = None,
+) -> list[str]:
+    """The numbers of ``text`` outside ``date_spans`` (``lower``: ``text.lower()``, and
+    ``words``: whether :data:`_NUMBER_WORD_AFTER` finds a number word in it, when the caller
+    has them; None: work them out)."""
     out: list[str] = []
     code_spans: list[tuple[int, int]] = []
     for m in _CODE.finditer(text) if has_digit and "-" in text else ():
@@ -638,8 +671,8 @@ def _numbers(text: str, date_spans: list[tuple[int, int]], has_digit: bool = Tru
         if any(a <= m.start() < b for a, b in taken):
             continue
         out.append(m.group(0).replace(",", ""))
-    low = " " + text.lower()
-    if _NUMBER_WORD_AFTER.search(low):
+    low = " " + (text.lower() if lower is None else lower)
+    if words if words is not None else _NUMBER_WORD_AFTER.search(low) is not None:
         if text.isascii():
             out.extend(_NUMBER_WORDS[w] for w in _NUMBER_WORD_ASCII.findall(low))
         else:
@@ -890,8 +923,9 @@ def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> 
     leads = [len(t) - len(t.lstrip()) for t in texts]
     out: list[frozenset[str]] = []
     for text, (names, _) in zip(texts, _names_in(joined, starts, leads, common), strict=True):
-        # (most units hold no date or number: their test alone, without the cached call)
-        dates, numbers = _dates_numbers(text) if _may_hold_numbers(text) else ((), ())
+        # (uncached: an event's texts are new; most hold no date or number, which the tests
+        # the reading opens with tell)
+        dates, numbers = _read_dates_numbers(text)
         out.append(_key_set(names, numbers, dates))
     return out
 

@@ -572,3 +572,22 @@ def test_the_common_word_a_text_reads_is_its_first_name_word(text, common, word)
     assert facts.common_word_read(text) == word
     names = facts._names_and_persons.__wrapped__
     assert names(text, frozenset(common)) == names(text, frozenset(common) & {word})
+
+
+_DATE_NUMBER_TEXT = st.lists(
+    st.sampled_from(["one", "Two", "ten", "hundreds", "day", "Monday", "sunday", "Jan", "May",
+                     "Dec.", "March", "Mayor", "3", "12", "2020", "1,000", "F-16", "AB-3x", " ",
+                     "\n", "-", "_", ",", "a", "s", "O", "é", "İ", "ſix", "\u212aey", "“"]),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATE_NUMBER_TEXT | st.text(max_size=12))
+def test_dates_and_numbers_read_with_the_tests_made_once_are_the_plain_ones(text):
+    # _read_dates_numbers hands _dates and _numbers what its opening tests found instead of
+    # letting them look again, only for speed: the dates and numbers must be theirs alone
+    import framing.facts as facts
+
+    dates, spans = facts._dates(text)
+    assert facts._read_dates_numbers(text) == (tuple(dates), tuple(facts._numbers(text, spans)))
