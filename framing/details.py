@@ -89,9 +89,12 @@ _CUT = re.compile(
 )
 #: :data:`_CUT` for a text without a dash or hyphen, where a cut can only follow ";" or ",":
 #: the scan stops only there, not at every space (the same matches on such a text; 84% of the
-#: c300 sentences, whose cut search takes a third less time).
+#: c300 sentences, whose cut search takes a third less time).  Its branches open with the
+#: characters themselves, not a look-ahead of them: a search then runs to the next ";" or ","
+#: in one loop (a pattern opening with a look-ahead is tried at every position; the search
+#: over the rc1200 sentences takes 60% less time).
 _PUNCT_CUT = re.compile(
-    r"(?=[;,])(?:;\s+"
+    r"(?:;\s+"
     + _CUT.pattern[_CUT.pattern.index(r"|,\s+(?=(?:amid"):]
 )
 _OPENING = re.compile(
