@@ -618,10 +618,10 @@ def _dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _read_dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The dates and numbers of ``text`` (:func:`_dates` and :func:`_numbers`; uncached), none
-    when :func:`_may_hold_numbers` turns it away.  Each of that function's tests is made once:
-    :func:`_dates` and :func:`_numbers` take what they found (a digit, the start of a month's
-    name, "day", a number word) instead of looking again.
+    """The dates and numbers of ``text`` (:func:`_dates` and :func:`_numbers`; uncached).  A text
+    with no digit, no start of a month's name, no "day" (a weekday) and no number word holds
+    none, and most units are such texts: those tests come first, each made once, and
+    :func:`_dates` and :func:`_numbers` take what they found instead of looking again.
 
     Example:
         >>> _read_dates_numbers("Two died on 3 March 2020."), _read_dates_numbers("Rain fell.")
@@ -638,20 +638,6 @@ def _read_dates_numbers(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             return (), ()  # no digit, month, weekday or number word: what _dates and _numbers say
     dates, spans = _dates(text, has_digit, month, day)
     return tuple(dates), tuple(_numbers(text, spans, has_digit, low, words))
-
-
-def _may_hold_numbers(text: str) -> bool:
-    """Whether ``text`` holds a digit, the start of a month's name, "day" (a weekday) or a
-    number word: :func:`_dates_numbers` finds nothing in a text without any of them.
-
-    Example:
-        >>> _may_hold_numbers("Rain fell."), _may_hold_numbers("Two died.")
-        (False, True)
-    """
-    if _DIGIT.search(text) is not None or _DATE_HINT.search(text) is not None:
-        return True
-    low = text.lower()
-    return "day" in low or _NUMBER_WORD_AFTER.search(" " + low) is not None
 
 
 def _numbers(
@@ -900,7 +886,7 @@ def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
 def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> list[frozenset[str]]:
     """:func:`keys` of each of an event's units (the same sets, built alike), read together:
     one scan of all of them for names, and dates and numbers looked for only in the units
-    that may hold one (:func:`_may_hold_numbers`; most hold none).  No text's names or
+    that may hold one (:func:`_read_dates_numbers`; most hold none).  No text's names or
     keys are cached (:func:`keys` caches what :func:`extract` reads again: use it where the
     facts of most units are extracted afterwards, as the default analysis does).
 

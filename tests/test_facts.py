@@ -379,7 +379,7 @@ _UNIT_TEXT = st.lists(st.sampled_from(_UNIT_WORDS), max_size=10).map(" ".join)
 
 def _plain_keys(text, common):
     """keys() as built from the run-by-run names (test above) and the dates and numbers of
-    every text (not only those _may_hold_numbers lets through)."""
+    every text (not only those _read_dates_numbers's opening tests let through)."""
     import framing.facts as facts
 
     dates, spans = facts._dates(text)
@@ -458,17 +458,17 @@ _NUMERIC_TEXT = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(_NUMERIC_TEXT)
 def test_dates_and_numbers_are_looked_for_only_where_a_text_may_hold_one(text):
-    # _dates_numbers and unit_keys read a text's dates and numbers only when _may_hold_numbers
-    # says it may hold one, only for speed: a text it turns away must hold none
+    # _read_dates_numbers (behind _dates_numbers and unit_keys) reads a text's dates and
+    # numbers only when it holds a digit, the start of a month's name, "day" or a number word,
+    # only for speed: a text without any of them must hold none
     import framing.facts as facts
 
     low = text.lower()
-    assert facts._may_hold_numbers(text) == bool(
-        facts._DIGIT.search(text) or facts._DATE_HINT.search(text) or "day" in low
-        or facts._NUMBER_WORD_AFTER.search(" " + low))
-    if not facts._may_hold_numbers(text):
+    if not (facts._DIGIT.search(text) or facts._DATE_HINT.search(text) or "day" in low
+            or facts._NUMBER_WORD_AFTER.search(" " + low)):
         dates, spans = facts._dates(text)
         assert dates == [] and facts._numbers(text, spans) == []
+        assert facts._read_dates_numbers(text) == ((), ())
 
 
 _HYPHEN_RUN_TEXT = st.lists(
