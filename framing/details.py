@@ -757,6 +757,10 @@ class _Aligned:
     #: ``common`` holds those the texts write in lower case (see :func:`_common_read`); None
     #: when ``common`` is every such word
     read: frozenset[str] | None = None
+    #: Corpus mode: what :func:`framing.facts.unit_keys` read of each unit's text with
+    #: ``common`` (its persons, dates and numbers), for the facts a status compares; None
+    #: when the keys were read unit by unit
+    readings: dict[str, factlib.Reading] | None = None
 
 
 def _rows(
@@ -904,6 +908,7 @@ def _align(
         return _Aligned(docs, units, doc_units, np.zeros((0, 0)), [], list(range(len(docs))),
                         sentence_counts, _common_words(docs) if common_words else frozenset())
     read: frozenset[str] | None = None
+    readings: dict[str, factlib.Reading] | None = None
     texts = [u.text for u in units]
     if common_words:
         common = _common_words(docs)
@@ -913,12 +918,14 @@ def _align(
     else:
         common = frozenset()
     if _compares_versions(doc_units):
-        # corpus mode reads the units' keys together; the default analysis unit by unit, which
+        # corpus mode reads the units' keys together (and keeps what it read of each unit
+        # for the facts its statuses compare); the default analysis unit by unit, which
         # caches what extracting the facts of most units reads again
-        keys = (
-            [factlib.keys(t, common=common) for t in texts] if common_words
-            else factlib.unit_keys(texts, common=common)
-        )
+        if common_words:
+            keys = [factlib.keys(t, common=common) for t in texts]
+        else:
+            readings = {}
+            keys = factlib.unit_keys(texts, common=common, readings=readings)
         # the alignment compares units of different versions only: no similarity within a
         # version
         groups.append(len(units))
@@ -942,7 +949,8 @@ def _align(
         order = _order_originals_first(order, derived)
     rows = _rows(order, doc_units, units, sim, settings)
     return _Aligned(
-        docs, units, doc_units, sim, rows, order, sentence_counts, common, derived, reuse, read
+        docs, units, doc_units, sim, rows, order, sentence_counts, common, derived, reuse, read,
+        readings,
     )
 
 
@@ -1060,6 +1068,30 @@ def _status(
     return "paraphrase", ()
 
 
+def _comparable_from(
+    readings: dict[str, factlib.Reading], event_common: frozenset[str]
+) -> Callable[..., factlib.Facts]:
+    """:func:`framing.facts.comparable` for an event's statuses, built from ``readings`` (what
+    :func:`framing.facts.unit_keys` read of each unit with ``event_common``) for a unit's text
+    compared with that same set (most cells are one unit): the same facts, without scanning
+    the text again for names, persons, dates and numbers; built once per text.  Any other
+    text, or another ``common``, is read by :func:`framing.facts.comparable`."""
+    made: dict[str, factlib.Facts] = {}
+
+    def facts_of(text: str, *, common: frozenset[str] = frozenset()) -> factlib.Facts:
+        if common is not event_common:
+            return factlib.comparable(text, common=common)
+        found = made.get(text)
+        if found is None:
+            reading = readings.get(text)
+            if reading is None:
+                return factlib.comparable(text, common=common)
+            found = made[text] = factlib.comparable_read(text, reading)
+        return found
+
+    return facts_of
+
+
 def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Detail, ...]:
     """The aligned details; ``facts=False`` leaves each detail's ``facts`` empty."""
     docs, units = al.documents, al.units
@@ -1067,6 +1099,8 @@ def _details(al: _Aligned, settings: Settings, facts: bool = True) -> tuple[Deta
     # the facts compared for a status: all of them when each detail's facts are kept (the
     # reference's are extracted once for both), else only those compare reads
     facts_of = factlib.extract if facts else factlib.comparable
+    if not facts and al.readings:  # corpus mode: from what the keys read of the units
+        facts_of = _comparable_from(al.readings, al.common)
     built: list[tuple[tuple[float, int], dict]] = []
     rank = {d: k for k, d in enumerate(al.order)}
     counts = al.sentence_counts

@@ -883,12 +883,24 @@ def _keys(text: str, common: frozenset[str]) -> frozenset[str]:
     return _key_set(names, numbers, dates)
 
 
-def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+#: What :func:`unit_keys` read of a text besides its keys, and :func:`comparable_read` takes:
+#: its persons (as :func:`_names_and_persons` gives them), dates and numbers (as
+#: :func:`_dates_numbers` gives them).
+Reading = tuple[tuple[Person, ...], tuple[str, ...], tuple[str, ...]]
+
+
+def unit_keys(
+    texts: Sequence[str], *, common: frozenset[str] = frozenset(),
+    readings: dict[str, Reading] | None = None,
+) -> list[frozenset[str]]:
     """:func:`keys` of each of an event's units (the same sets, built alike), read together:
     one scan of all of them for names, and dates and numbers looked for only in the units
     that may hold one (:func:`_read_dates_numbers`; most hold none).  No text's names or
     keys are cached (:func:`keys` caches what :func:`extract` reads again: use it where the
     facts of most units are extracted afterwards, as the default analysis does).
+    ``readings``: filled with each text's :data:`Reading` (its persons, dates and numbers
+    with this ``common``), which :func:`comparable_read` takes instead of reading the text
+    again (corpus mode compares the facts of the closest units).
 
     Example:
         >>> texts = ["Lavrov met Fuad Hussein.", "Three soldiers died."]
@@ -908,11 +920,15 @@ def unit_keys(texts: Sequence[str], *, common: frozenset[str] = frozenset()) -> 
         at += len(t) + 1
     leads = [len(t) - len(t.lstrip()) for t in texts]
     out: list[frozenset[str]] = []
-    for text, (names, _) in zip(texts, _names_in(joined, starts, leads, common), strict=True):
+    for text, (names, persons) in zip(
+        texts, _names_in(joined, starts, leads, common), strict=True
+    ):
         # (uncached: an event's texts are new; most hold no date or number, which the tests
         # the reading opens with tell)
         dates, numbers = _read_dates_numbers(text)
         out.append(_key_set(names, numbers, dates))
+        if readings is not None:
+            readings[text] = (tuple(persons), dates, numbers)
     return out
 
 
@@ -1006,8 +1022,14 @@ class _Compared(TypedDict):
 def _compared_fields(text: str, common: frozenset[str]) -> _Compared:
     """The fields :func:`compare` reads, for :func:`extract` and :func:`comparable` alike."""
     dates, numbers = _dates_numbers(text)
+    return _read_fields(text, (_names_and_persons(text, common)[1], dates, numbers))
+
+
+def _read_fields(text: str, reading: Reading) -> _Compared:
+    """:func:`_compared_fields` given the text's persons, dates and numbers (``reading``)."""
+    persons, dates, numbers = reading
     return {
-        "persons": tuple(_names_and_persons(text, common)[1]),
+        "persons": tuple(persons),
         "numbers": numbers,
         "dates": dates,
         "quotes": tuple(quotes_in(text)),
@@ -1034,6 +1056,21 @@ def comparable(text: str, *, common: frozenset[str] = frozenset()) -> Facts:
 @lru_cache(maxsize=4096)
 def _comparable(text: str, common: frozenset[str]) -> Facts:
     return Facts(**_compared_fields(text, common))
+
+
+def comparable_read(text: str, reading: Reading) -> Facts:
+    """:func:`comparable` of ``text`` given what :func:`unit_keys` read of it (``reading``,
+    with the same ``common``): the same facts, without scanning it again for names, persons,
+    dates and numbers (uncached).
+
+    Example:
+        >>> readings = {}
+        >>> _ = unit_keys(["Gen. Ali Omar said 3 died."], readings=readings)
+        >>> t = "Gen. Ali Omar said 3 died."
+        >>> comparable_read(t, readings[t]) == comparable(t)
+        True
+    """
+    return Facts(**_read_fields(text, reading))
 
 
 # --------------------------------------------------------------------------------------------

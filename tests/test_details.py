@@ -644,8 +644,8 @@ def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(vers
 
     from framing import facts
 
-    def one_by_one(texts, common=frozenset()):
-        return [facts.keys(t, common=common) for t in texts]
+    def one_by_one(texts, common=frozenset(), readings=None):
+        return [facts.keys(t, common=common) for t in texts]  # (nothing read kept)
 
     docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
     copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
@@ -653,6 +653,44 @@ def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(vers
         fast = details.analyze(event, store_only=True)
         with mock.patch.object(facts, "unit_keys", one_by_one):
             assert details.analyze(event, store_only=True) == fast
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
+def test_corpus_mode_statuses_from_what_the_keys_read_are_those_of_the_facts_read_again(versions):
+    # corpus mode compares the facts of a unit built from what unit_keys read of it
+    # (_comparable_from), only for speed: the details must be those of facts.comparable
+    from framing.settings import DEFAULT_SETTINGS
+
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
+    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+        al = details._align(event, DEFAULT_SETTINGS, common_words=False)
+        if len(event) == 2 and event[1].id == "c":
+            assert al.readings  # (the event compares units: their readings are kept)
+        plain = dataclasses.replace(al, readings=None)
+        fast = details._details(al, DEFAULT_SETTINGS, facts=False)
+        assert fast == details._details(plain, DEFAULT_SETTINGS, facts=False)
+        assert [d.changes for d in fast] == [
+            d.changes for d in details._details(plain, DEFAULT_SETTINGS, facts=False)]
+
+
+def test_facts_from_what_the_keys_read_are_read_again_for_another_text_or_common():
+    from framing import facts
+
+    texts = ["Frank Smith said 3 died on Monday.", "Gen. Ali Omar left in 2020."]
+    common = frozenset({"frank"})
+    readings: dict = {}
+    facts.unit_keys(texts, common=common, readings=readings)
+    facts_of = details._comparable_from(readings, common)
+    for t in texts:
+        assert facts_of(t, common=common) == facts.comparable(t, common=common)
+        assert facts_of(t, common=common) is facts_of(t, common=common)  # built once
+    # another common (a cell of several units may read every common word): read again
+    assert facts_of(texts[0], common=frozenset()) == facts.comparable(texts[0])
+    assert facts_of(texts[0], common=frozenset()).persons != facts_of(texts[0], common=common).persons
+    other = "Frank Smith said 4 died."
+    assert facts_of(other, common=common) == facts.comparable(other, common=common)
 
 
 _MAPS = st.dictionaries(st.sampled_from(["a", "b", "c"]),

@@ -420,6 +420,26 @@ def test_names_of_texts_read_together_are_the_names_of_each_text(texts, common):
         _plain_names_and_persons(t, common) for t in texts]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_UNIT_TEXT, max_size=6),
+       st.sets(st.sampled_from(["the", "but", "iraq", "prime", "frank", "senior", "seven"])))
+def test_what_unit_keys_read_of_each_unit_gives_the_facts_compare_reads(texts, common):
+    # unit_keys keeps what it read of each unit (persons, dates, numbers) and comparable_read
+    # builds the facts from it, only for speed: they must be what each text gives alone
+    import framing.facts as facts
+
+    common = frozenset(common)
+    readings: dict = {}
+    keys = facts.unit_keys(texts, common=common, readings=readings)
+    assert keys == facts.unit_keys(texts, common=common)
+    assert set(readings) == set(texts)
+    for t in texts:
+        dates, spans = facts._dates(t)
+        assert readings[t] == (
+            _plain_names_and_persons(t, common)[1], tuple(dates), tuple(facts._numbers(t, spans)))
+        assert facts.comparable_read(t, readings[t]) == facts.comparable(t, common=common)
+
+
 def test_title_words_before_a_name_are_read_in_its_own_text_only():
     import framing.facts as facts
 
