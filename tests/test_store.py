@@ -237,3 +237,52 @@ def test_a_store_written_with_other_columns_is_refused_with_a_clear_error(tmp_pa
         corpus = tmp_path / "c.jsonl"
         corpus.write_text('{"id": "a", "text": "One two three four five six.", "event": "e"}\n')
         analyze_corpus([corpus], store=old, jobs=1)
+
+
+def _row_groups(path, table):
+    """Rows in each row group of a stored table."""
+    import duckdb
+
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [n for (n,) in con.execute(
+            f"SELECT sum(count) FROM pragma_storage_info('{table}') "
+            "WHERE column_id = 0 AND column_path = '[0]' GROUP BY row_group_id ORDER BY row_group_id"
+        ).fetchall()]
+    finally:
+        con.close()
+
+
+def _many_articles(events: int) -> store.Columns:
+    """The rows of ``events`` copies of a three-version event, by column, each its own event."""
+    one = store.by_column(rows_for(_analysis("e")))
+    out: store.Columns = {}
+    for i in range(events):
+        for name in ("events", "articles"):
+            table = {col: list(values) for col, values in one[name].items()}
+            table["event_id"] = [f"e{i}"] * len(table["event_id"])
+            store.extend_columns(out, {name: table})
+    return out
+
+
+def test_the_writer_keeps_row_groups_small_so_checkpoints_stay_cheap(tmp_path, monkeypatch):
+    # DuckDB's checkpoint rewrites each row group that got rows since the last one; with its
+    # default (122,880 rows) that was every article written so far (store.WRITER_ROW_GROUP).
+    path = tmp_path / "s.duckdb"
+    monkeypatch.setattr(store, "WRITER_ROW_GROUP", 122_880)  # a store of an earlier version
+    sink = DuckDBSink(path)
+    sink.write(_many_articles(1000))
+    sink.close()
+    assert _row_groups(path, "articles") == [3000]
+    monkeypatch.undo()
+    sink = DuckDBSink(path)  # resumed: its new rows go into groups of WRITER_ROW_GROUP rows
+    assert len(sink.existing_events()) == 1000
+    more = _many_articles(3000)
+    more["events"]["event_id"] = [f"x{i}" for i in range(3000)]
+    more["articles"]["event_id"] = [f"x{i // 3}" for i in range(9000)]
+    sink.write(more)
+    sink.close()
+    groups = _row_groups(path, "articles")
+    assert sum(groups) == 12_000 and len(groups) >= 3
+    assert max(groups) <= store.WRITER_ROW_GROUP
+    assert len(read_table(path, "events")) == 4000
