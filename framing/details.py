@@ -1418,16 +1418,62 @@ def _outlet_names(doc: Document) -> set[str]:
 
 
 def _cites(a: Document, b: Document) -> bool:
-    """True when ``a`` names ``b``'s outlet (and is not that outlet itself)."""
+    """True when ``a`` names ``b``'s outlet (and is not that outlet itself): one of its names
+    is a run of whole words of ``a``'s lower-cased body, as :func:`_names_outlet` reads it."""
     names_b = _outlet_names(b)
     if not names_b or names_b & _outlet_names(a):
         return False
-    text = _plain(a.body)
-    return any(f" {n} " in text for n in names_b)
+    return any(_names_outlet(a.body, n) for n in names_b)
+
+
+def _names_outlet(body: str, name: str) -> bool:
+    """``f" {name} " in _plain(body)`` (``name``: an outlet's name in lower case, or its
+    initials), without the plain copy of the whole body: a name of letters and digits in
+    words apart by single spaces is in the plain text when the lower-cased body writes those
+    words in a row, apart by anything but letters and digits, with none of them just before or
+    after (:func:`_name_pattern`); any other name is looked for in the plain text.
+
+    Example:
+        >>> _names_outlet("Reported by the A.P. and (AP-News)", "ap news")
+        True
+        >>> _names_outlet("The snap news", "ap news"), _names_outlet("x", "a-p")
+        (False, False)
+    """
+    pattern = _name_pattern(name)
+    if pattern is None:
+        return f" {name} " in _plain(body)
+    return pattern.search(body.lower()) is not None
+
+
+#: What a name :func:`_name_pattern` writes as a pattern is made of: words of a-z and 0-9
+#: apart by single spaces (the plain text's words and their separator).
+_PLAIN_WORDS = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
+
+
+@lru_cache(maxsize=256)
+def _name_pattern(name: str) -> re.Pattern[str] | None:
+    """A pattern that finds ``name``'s words (see :func:`_names_outlet`) in a row in a
+    lower-cased text where :func:`_plain` holds ``f" {name} "``, opening with the first word
+    (searched for as a literal), the character before it checked there; None when ``name``
+    is not words of a-z and 0-9 apart by single spaces.
+
+    Example:
+        >>> _name_pattern("ap news").pattern
+        'ap(?<![a-z0-9]ap)[^a-z0-9]+news(?![a-z0-9])'
+    """
+    if _PLAIN_WORDS.fullmatch(name) is None:
+        return None
+    words = name.split(" ")
+    return re.compile(
+        f"{words[0]}(?<![a-z0-9]{words[0]})" + "".join(f"[^a-z0-9]+{w}" for w in words[1:])
+        + "(?![a-z0-9])"
+    )
 
 
 @lru_cache(maxsize=256)
 def _plain(body: str) -> str:
+    """The lower-cased body's words of a-z and 0-9, apart by single spaces, with a space at
+    each end."""
     return " " + re.sub(r"[^a-z0-9]+", " ", body.lower()) + " "
 
 

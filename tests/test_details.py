@@ -693,6 +693,22 @@ def test_facts_from_what_the_keys_read_are_read_again_for_another_text_or_common
     assert facts_of(other, common=common) == facts.comparable(other, common=common)
 
 
+_OUTLET_BODY = st.lists(st.sampled_from(
+    ["ap", "AP", "news", "News", "x", "1", " ", "  ", "-", ".", "(", ")", "\n", "é", "İ", "’",
+     "snap", "apnews", "reuters", "a", "p"]), max_size=12).map("".join)
+_OUTLET_NAME = st.sampled_from(
+    ["ap", "ap news", "news", "apnews", "reuters", "a p", "1", "ap  news", " ap", "ap ", "a-p",
+     "é", " ", "  ", "i̇", "news ap"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_OUTLET_BODY, _OUTLET_NAME)
+def test_an_outlet_is_named_where_the_plain_text_holds_its_name(body, name):
+    # _names_outlet looks for an outlet's name in the lower-cased body instead of building the
+    # body's plain text, only for speed: it must find it where the plain text holds it
+    assert details._names_outlet(body, name) == (f" {name} " in details._plain(body))
+
+
 _MAPS = st.dictionaries(st.sampled_from(["a", "b", "c"]),
                         st.one_of(st.none(), st.text(max_size=5), st.floats(0, 1)), max_size=3)
 
