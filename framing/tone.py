@@ -30,6 +30,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import fields
 from itertools import accumulate
 
 from . import target_tone, transformer_tone
@@ -177,22 +178,33 @@ def _article_tone(
 
     # Target-dependent tone of every mention.
     usable = targets[0]
-    evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
+    evidence: dict[str, list[ToneEvidence]] = {}
+    # Each actor's rounded scores by sentence, gathered as the evidence is made (instead of
+    # reading them back from the evidence objects).
+    scores: dict[str, dict[int, list[float]]] = {}
+    sentences = doc.sentences
     for m, (pol, score) in zip(usable, preds, strict=True):
-        s = doc.sentences[m.sentence]
-        # doc.is_quoted(m.start, m.end): a quotation that starts at or before the mention ends
-        # at or after its end.
-        k = bisect_right(starts, m.start)
-        evidence[m.actor].append(
-            ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
-                         start=m.start, end=m.end, score=round(score, 4), polarity=pol,
-                         quoted=bool(k) and reach[k - 1] >= m.end)
-        )
+        actor, sentence, start, end = m.actor, m.sentence, m.start, m.end
+        # doc.is_quoted(start, end): a quotation that starts at or before the mention ends at
+        # or after its end.
+        k = bisect_right(starts, start)
+        rounded = round(score, 4)
+        e = _evidence(actor, sentence, sentences[sentence].text, m.text, start, end, rounded,
+                      pol, bool(k) and reach[k - 1] >= end)
+        evs = evidence.get(actor)
+        if evs is None:
+            evidence[actor] = [e]
+            scores[actor] = {sentence: [rounded]}
+            continue
+        evs.append(e)
+        by_sentence = scores[actor]
+        same = by_sentence.get(sentence)
+        if same is None:
+            by_sentence[sentence] = [rounded]
+        else:
+            same.append(rounded)
     actor_tone: dict[str, float] = {}
-    for actor, evs in evidence.items():
-        by_sentence: dict[int, list[float]] = defaultdict(list)
-        for e in evs:
-            by_sentence[e.sentence].append(e.score)
+    for actor, by_sentence in scores.items():
         per_sentence = [sum(v) / len(v) for v in by_sentence.values()]
         actor_tone[actor] = round(sum(per_sentence) / len(per_sentence), 4)
     return ArticleTone(
@@ -202,6 +214,41 @@ def _article_tone(
         actor_tone=actor_tone,
         evidence={a: tuple(v) for a, v in evidence.items()},
     )
+
+
+# ToneEvidence is a frozen dataclass, whose generated __init__ is an interpreted frame that sets
+# each of its nine fields by object.__setattr__ (about 1.5 us per mention, compiled or not; an
+# article has about 22).  _evidence fills a new instance's __dict__ directly instead: the same
+# object (fields, equality, hash, repr, asdict, pickling; tests/test_tone.py compares them),
+# as long as the dataclass has these fields in this order, no __post_init__ and no __slots__,
+# checked once here (else _evidence calls the constructor).
+_EVIDENCE_FIELDS = ("actor", "sentence", "sentence_text", "mention", "start", "end", "score",
+                    "polarity", "quoted")
+_EVIDENCE_BY_DICT = (
+    tuple(f.name for f in fields(ToneEvidence)) == _EVIDENCE_FIELDS
+    and not hasattr(ToneEvidence, "__post_init__")
+    and "__slots__" not in vars(ToneEvidence)
+)
+
+
+def _evidence(actor: str, sentence: int, sentence_text: str, mention: str, start: int, end: int,
+              score: float, polarity: int, quoted: bool) -> ToneEvidence:
+    """``ToneEvidence(actor, sentence, ..., quoted)``, without its __init__ when that is safe."""
+    if not _EVIDENCE_BY_DICT:
+        return ToneEvidence(actor, sentence, sentence_text, mention, start, end, score, polarity,
+                            quoted)
+    e = object.__new__(ToneEvidence)
+    d = e.__dict__
+    d["actor"] = actor
+    d["sentence"] = sentence
+    d["sentence_text"] = sentence_text
+    d["mention"] = mention
+    d["start"] = start
+    d["end"] = end
+    d["score"] = score
+    d["polarity"] = polarity
+    d["quoted"] = quoted
+    return e
 
 
 def main_actors(mentions: Mapping[str, Sequence[ActorMention]]) -> tuple[str, ...]:
