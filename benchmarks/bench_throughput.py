@@ -9,8 +9,15 @@ main process's peak memory at both sizes shows whether memory stays flat.
 
 Engine alone: the same runs with the scoring modules replaced by empty results (cleaning,
 reading, flattening and writing kept) give the ceiling that the batch engine itself allows;
-run also at 10x and 100x ``N2`` articles, they show how the main process's memory and its CPU
-per article (reading and writing the store) grow with the corpus.
+run also at 10x and 100x ``N2`` articles, they show how the main process's memory grows with
+the corpus.
+
+Writer: the rows of the ``N2`` articles, analysed in one process as corpus mode does, are
+written into a new DuckDB store :data:`WRITER_COPIES` times over (each copy under other event
+ids), in the engine's writes of :data:`framing.batch.STORE_FLUSH_ARTICLES` articles; the CPU
+time of the writes per article in the second half of the copies against the first shows
+whether writing costs more as the store grows (closing the store, once per run, is reported
+apart).
 
 Profile: one process, warmed up and with the garbage collector set as a corpus worker's
 (:func:`framing.batch._warm_worker`), analyses the first ``N1`` articles as corpus mode does (the
@@ -40,10 +47,12 @@ MEMORY_GROWTH = os.environ.get("FRAMING_BENCH_MEMORY", "1") != "0"
 #: "Memory stays flat as the corpus grows": the main process's peak at 100x N2 articles may be
 #: at most this many times its peak at 10x N2 (flat within 20%).
 TARGET_MEMORY_GROWTH = 1.2
-#: The main process (reading, and writing the store) must not cost more per article as the
-#: store grows: its CPU per article at 100x N2 articles, engine alone, may be at most this many
-#: times its CPU per article at 10x N2 (DuckDB's checkpoints once made it grow with the store:
-#: framing.store.WRITER_ROW_GROUP).
+#: Copies of the N2 articles' rows written by the writer benchmark (19,200 articles at N2 =
+#: 1,200).
+WRITER_COPIES = 16
+#: Writing must not cost more per article as the store grows: CPU per article in the second
+#: half of the writer benchmark at most this many times that in the first half (DuckDB's
+#: checkpoints once made it grow with the store: framing.store.WRITER_ROW_GROUP).
 TARGET_WRITER_GROWTH = 1.2
 
 
@@ -74,7 +83,6 @@ def _child_run(path: str, store: str, stub: bool = False) -> None:
     print(json.dumps({
         "seconds": time.perf_counter() - t,
         "cpu_seconds": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
-        "main_cpu_seconds": me.ru_utime + me.ru_stime,
         "analysis_seconds": summary.seconds,
         "articles": summary.articles,
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -135,9 +143,55 @@ def _child_profile(path: str) -> None:
                       "ms": {k: 1000 * v / n for k, v in spent.items()}}))
 
 
-def _main_ms(run: dict) -> float:
-    """The main process's CPU milliseconds per article of a child run."""
-    return 1000 * run["main_cpu_seconds"] / max(run["articles"], 1)
+def _child_writer(path: str, copies: int) -> None:
+    from framing.batch import (
+        CORPUS_SETTINGS,
+        STORE_FLUSH_ARTICLES,
+        STORE_FLUSH_CHARS,
+        Summary,
+        _warm_worker,
+        make_tasks,
+        packed_task,
+        scan,
+    )
+    from framing.store import DuckDBSink, extend_columns, row_count
+
+    found = scan([path], Summary())
+    _warm_worker(CORPUS_SETTINGS)
+    packs = [packed_task(t)[0] for t in make_tasks(found.events, found.grouped)]
+    clock = time.process_time
+    spent = [0.0, 0.0]  # CPU seconds writing, first and second half of the copies
+    written = [0, 0]
+    with tempfile.TemporaryDirectory() as tmp:
+        sink = DuckDBSink(Path(tmp) / "w.duckdb")
+        buffer: dict = {}
+        articles = chars = 0
+        for k in range(copies):
+            half = 2 * k // copies
+            for columns in packs:
+                copy = {name: dict(table) for name, table in columns.items()}
+                for table in copy.values():
+                    table["event_id"] = [f"{e}#{k}" for e in table["event_id"]]
+                extend_columns(buffer, copy)
+                n = row_count(copy.get("articles"))
+                articles += n
+                written[half] += n
+                chars += sum(len(t or "") for t in copy.get("articles", {}).get("text", ()))
+                if articles >= STORE_FLUSH_ARTICLES or chars >= STORE_FLUSH_CHARS:
+                    t = clock()
+                    sink.write(buffer)
+                    spent[half] += clock() - t
+                    buffer, articles, chars = {}, 0, 0
+        t = clock()
+        if buffer:
+            sink.write(buffer)
+        spent[1] += clock() - t
+        t = clock()
+        sink.close()  # once per run, apart: its final checkpoint is not a cost per article
+        closing = clock() - t
+    print(json.dumps({"articles": sum(written), "close_seconds": closing, "ms_per_article": [
+        1000 * s / max(n, 1) for s, n in zip(spent, written, strict=True)
+    ]}))
 
 
 def _child(*args: str) -> dict:
@@ -200,16 +254,21 @@ def run() -> list[dict]:
         for n in sorted(stub):
             rows.append({"name": f"engine alone, {n} articles: peak memory (main process)",
                          "value": stub[n]["peak_mb"], "unit": "MB", "target": None})
-            rows.append({"name": f"engine alone, {n} articles: main process CPU per article",
-                         "value": _main_ms(stub[n]), "unit": "ms", "target": None})
         if MEMORY_GROWTH:
             small, big = 10 * n2, 100 * n2
             rows.append({"name": f"engine alone, peak memory {big} / {small} articles",
                          "value": stub[big]["peak_mb"] / stub[small]["peak_mb"], "unit": "x",
                          "target": TARGET_MEMORY_GROWTH})
-            rows.append({"name": f"engine alone, main process CPU per article {big} / {small}",
-                         "value": _main_ms(stub[big]) / _main_ms(stub[small]), "unit": "x",
-                         "target": TARGET_WRITER_GROWTH})
+        writer = _child("--writer", str(Path(tmp) / f"c{n2}.jsonl"), str(WRITER_COPIES))
+        first, second = writer["ms_per_article"]
+        for half, ms in (("first", first), ("second", second)):
+            rows.append({"name": f"store writer, {writer['articles']} articles: CPU per "
+                                 f"article, {half} half", "value": ms, "unit": "ms",
+                         "target": None})
+        rows.append({"name": "store writer: CPU per article, second half / first half",
+                     "value": second / first, "unit": "x", "target": TARGET_WRITER_GROWTH})
+        rows.append({"name": "store writer: closing the store (final checkpoint), CPU",
+                     "value": writer["close_seconds"], "unit": "s", "target": None})
         prof = _child("--profile", str(Path(tmp) / f"c{n1}.jsonl"))
         rows.append({"name": "one process: CPU total per article", "value": prof["ms_total"],
                      "unit": "ms", "target": None})
@@ -222,6 +281,8 @@ def run() -> list[dict]:
 if __name__ == "__main__":
     if len(sys.argv) in (4, 5) and sys.argv[1] == "--run":
         _child_run(sys.argv[2], sys.argv[3], stub=sys.argv[4:] == ["--stub"])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--writer":
+        _child_writer(sys.argv[2], int(sys.argv[3]))
     elif len(sys.argv) == 3 and sys.argv[1] == "--profile":
         _child_profile(sys.argv[2])
     else:
