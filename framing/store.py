@@ -115,8 +115,8 @@ REOPEN_ARTICLES = 10_000
 #: checkpoint rewrites, column by column, every row group that got new rows since the last one;
 #: with the default, the ``articles`` table (one row and one text per article) fills its first
 #: row group only after 122,880 articles, so every checkpoint recompressed every text written
-#: so far and the writer's cost grew with the store: 0.36-0.40, then 0.69-0.88, then 0.75-0.89
-#: CPU ms per article over the 1st, 2nd and 4th 4,800 articles (the writer alone, 250-article
+#: so far and the writer's cost grew with the store: 0.35-0.43, then 0.69-0.88, then 0.75-0.90
+#: CPU ms per article over the 1st, 2nd and 3rd 4,800 articles (the writer alone, 250-article
 #: writes of the realistic corpus's rows).  With 4,096-row groups it stays flat: 0.33-0.38,
 #: 0.40-0.50, 0.29-0.40; 0.35-0.43 in all over 19,200 articles against 0.71-0.81, for a file
 #: 14% larger (187 MB against 164; 8,192 rows: 0.48-0.54 and 169 MB).
