@@ -119,7 +119,8 @@ REOPEN_ARTICLES = 10_000
 #: CPU ms per article over the 1st, 2nd and 3rd 4,800 articles (the writer alone, 250-article
 #: writes of the realistic corpus's rows).  With 4,096-row groups it stays flat: 0.33-0.38,
 #: 0.40-0.50, 0.29-0.40; 0.35-0.43 in all over 19,200 articles against 0.71-0.81, for a file
-#: 14% larger (187 MB against 164; 8,192 rows: 0.48-0.54 and 169 MB).
+#: 14% larger (187 MB against 164; 8,192 rows: 0.48-0.54 and 169 MB).  ``ATTACH``'s
+#: ``ROW_GROUP_SIZE`` needs DuckDB 1.2 (1.1.3 refuses it), hence ``duckdb>=1.2``.
 WRITER_ROW_GROUP = 4096
 
 Rows = dict[str, list[dict[str, Any]]]
