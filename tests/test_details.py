@@ -709,6 +709,30 @@ def test_an_outlet_is_named_where_the_plain_text_holds_its_name(body, name):
     assert details._names_outlet(body, name) == (f" {name} " in details._plain(body))
 
 
+_TOKEN_TEXT = st.lists(st.sampled_from(
+    ["Defence", "defence", "labour", "our", "Our", "organise", "organised", "organises",
+     "organising", "rise", "is", "isle", "ence", "xence", "Ence", "hence", "fence", "U.S.", "u.s.",
+     "’s", "'s", "2nd", "x_y", "café", "İs", "naïve", "-", ".", " ", ",", "\n", "\t", "A", "z9"]),
+    max_size=10).map(lambda ws: "".join(ws) if len(ws) % 2 else " ".join(ws))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TOKEN_TEXT)
+def test_tokens_are_the_plain_tokens(text):
+    # _tokens searches for British endings only where their letters occur, with a pattern that
+    # opens with them, and splits an ASCII text apart without the pattern, only for speed: the
+    # tokens must be the plain definition's
+    import re
+
+    plain_spelling = re.compile(r"(?=[eoi])(?<=[a-z]{2})(?:(ence)|(our)|is(e[ds]?|ing))\b")
+    low = details._normalise(text)
+    assert details._tokens.__wrapped__(text) == tuple(
+        re.findall(r"[a-z0-9]+", plain_spelling.sub(details._american, low)))
+    assert details._alnum_words(text) == re.findall(r"[a-z0-9]+", text)
+    assert details._SPELLING.sub(details._american, low) == plain_spelling.sub(
+        details._american, low)
+
+
 _MAPS = st.dictionaries(st.sampled_from(["a", "b", "c"]),
                         st.one_of(st.none(), st.text(max_size=5), st.floats(0, 1)), max_size=3)
 
