@@ -24,7 +24,6 @@ import difflib
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 from operator import itemgetter
@@ -216,46 +215,6 @@ def _scare_quotes(body: str, quotes: Sequence[Quote]) -> list[tuple[int, int, st
     return out
 
 
-# LoadedTerm is a frozen dataclass, whose generated __init__ is an interpreted frame that sets
-# each of its twelve fields by object.__setattr__ (about 2-3 us per term, compiled or not, with
-# keywords).  _term fills a new instance's __dict__ directly instead: the same object (fields,
-# equality, hash, repr, asdict, pickling; tests/test_vocabulary.py compares them), as long as
-# the dataclass has these fields in this order, no __post_init__ and no __slots__, checked once
-# here (else _term calls the constructor).
-_TERM_FIELDS = ("start", "end", "text", "category", "alternative", "why", "quoted", "sentence",
-                "speaker", "weight", "negated", "source")
-_TERM_BY_DICT = (
-    tuple(f.name for f in fields(LoadedTerm)) == _TERM_FIELDS
-    and not hasattr(LoadedTerm, "__post_init__")
-    and "__slots__" not in vars(LoadedTerm)
-)
-
-
-def _term(start: int, end: int, text: str, category: str, alternative: str, why: str,
-          quoted: bool, sentence: int, speaker: str | None, weight: float, negated: bool,
-          source: str) -> LoadedTerm:
-    """``LoadedTerm(start, end, ..., source)`` (all twelve fields), without its __init__ when
-    that is safe."""
-    if not _TERM_BY_DICT:
-        return LoadedTerm(start, end, text, category, alternative, why, quoted, sentence,
-                          speaker, weight, negated, source)
-    t = object.__new__(LoadedTerm)
-    d = t.__dict__
-    d["start"] = start
-    d["end"] = end
-    d["text"] = text
-    d["category"] = category
-    d["alternative"] = alternative
-    d["why"] = why
-    d["quoted"] = quoted
-    d["sentence"] = sentence
-    d["speaker"] = speaker
-    d["weight"] = weight
-    d["negated"] = negated
-    d["source"] = source
-    return t
-
-
 def loaded_terms(
     doc: Document, tokens: Sequence[Token] | TokenColumns | None = None
 ) -> tuple[LoadedTerm, ...]:
@@ -286,21 +245,21 @@ def loaded_terms(
         q = _quote_at(doc.quotes, m.start, m.end)
         neg = _negated(columns.norms, m.first)
         out.append(
-            _term(
-                m.start,
-                m.end,
-                body[m.start : m.end],
-                e.category,
-                e.alternative,
-                e.why + (" Negated here, so it weighs half." if neg else ""),
-                q is not None,
-                _sentence_of(starts, m.start),
-                q.speaker if q is not None else None,
-                CATEGORY_WEIGHTS.get(e.category, 1.0)
+            LoadedTerm(
+                start=m.start,
+                end=m.end,
+                text=body[m.start : m.end],
+                category=e.category,
+                alternative=e.alternative,
+                why=e.why + (" Negated here, so it weighs half." if neg else ""),
+                quoted=q is not None,
+                sentence=_sentence_of(starts, m.start),
+                speaker=q.speaker if q is not None else None,
+                weight=CATEGORY_WEIGHTS.get(e.category, 1.0)
                 * (NEGATED_WEIGHT if neg else 1.0)
                 * (VADER_SEED_WEIGHT if e.source.startswith(VADER_SOURCE) else 1.0),
-                neg,
-                e.source,
+                negated=neg,
+                source=e.source,
             )
         )
         taken.append((m.start, m.end))
@@ -308,20 +267,19 @@ def loaded_terms(
         if any(s >= start and e <= end for s, e in taken):
             continue  # a lexicon word inside already explains it
         out.append(
-            _term(
-                start,
-                end,
-                body[start:end],
-                "scare_quote",
-                inner,
-                f"Quotation marks around \u201c{inner}\u201d single the word out: they "
+            LoadedTerm(
+                start=start,
+                end=end,
+                text=body[start:end],
+                category="scare_quote",
+                alternative=inner,
+                why=f"Quotation marks around \u201c{inner}\u201d single the word out: they "
                 "distance the writer from it or cast doubt on it.",
-                False,
-                _sentence_of(starts, start),
-                speaker,
-                CATEGORY_WEIGHTS["scare_quote"],
-                False,
-                "framing",
+                quoted=False,
+                sentence=_sentence_of(starts, start),
+                speaker=speaker,
+                weight=CATEGORY_WEIGHTS["scare_quote"],
+                source="framing",
             )
         )
     out.sort(key=lambda t: t.start)

@@ -445,27 +445,3 @@ def test_memoised_name_normalisation_and_surname_keys_equal_the_plain_functions(
         assert actors._normalise_name(name) == actors._normalise_name.__wrapped__(name), name
         assert actors._surname_key(name) == actors._surname_key.__wrapped__(name), name
     assert actors._normalise_name.cache_info().hits > 0 and actors._surname_key.cache_info().hits
-
-
-def test_mention_made_without_init_is_the_dataclass_made_by_it() -> None:
-    import dataclasses
-    import pickle
-    import random
-
-    from framing import actors
-    from framing.types import ActorMention
-
-    assert actors._MENTION_BY_DICT  # the fast path is the one in use
-    rng = random.Random(11)
-    for _ in range(300):
-        args = (rng.choice(["Iraq", "Russia", "Othman al-Ghanimi", "é"]), rng.randrange(900),
-                rng.randrange(900), rng.choice(["Moscow", "Iraqi", ""]), rng.randrange(50),
-                rng.choice(sorted(KINDS)), rng.choice(["gazetteer", "person", "alias"]))
-        fast, plain = actors._mention(*args), ActorMention(*args)
-        assert type(fast) is ActorMention
-        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-        assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
-        assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
-        assert pickle.loads(pickle.dumps(fast)) == plain
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.start = 1  # type: ignore[misc]

@@ -486,30 +486,3 @@ def test_scare_quote_pattern_finds_what_the_lazy_pattern_finds() -> None:
         assert [m.span(1) for m in _SCARE.finditer(text)] == [
             m.span(1) for m in lazy.finditer(text)
         ], text
-
-
-def test_term_made_without_init_is_the_dataclass_made_by_it() -> None:
-    import dataclasses
-    import pickle
-    import random
-
-    from framing import vocabulary
-    from framing.types import LoadedTerm
-
-    assert vocabulary._TERM_BY_DICT  # the fast path is the one in use
-    rng = random.Random(13)
-    for _ in range(300):
-        args = (rng.randrange(900), rng.randrange(900), rng.choice(["regime", "‘hoax’"]),
-                rng.choice(["emotive", "scare_quote"]), rng.choice(["government", ""]),
-                rng.choice(["Why.", "Why. Negated here, so it weighs half."]), rng.random() < 0.5,
-                rng.randrange(40), rng.choice([None, "the official"]),
-                rng.choice([1.0, 0.5, rng.uniform(0, 2)]), rng.random() < 0.5,
-                rng.choice(["framing", "VADER lexicon"]))
-        fast, plain = vocabulary._term(*args), LoadedTerm(*args)
-        assert type(fast) is LoadedTerm
-        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-        assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
-        assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
-        assert pickle.loads(pickle.dumps(fast)) == plain
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.weight = 2.0  # type: ignore[misc]
