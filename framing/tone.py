@@ -30,7 +30,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import fields
 from itertools import accumulate
 
 from . import target_tone, transformer_tone
@@ -189,8 +188,9 @@ def _article_tone(
         # or after its end.
         k = bisect_right(starts, start)
         rounded = round(score, 4)
-        e = _evidence(actor, sentence, sentences[sentence].text, m.text, start, end, rounded,
-                      pol, bool(k) and reach[k - 1] >= end)
+        e = ToneEvidence(actor=actor, sentence=sentence, sentence_text=sentences[sentence].text,
+                         mention=m.text, start=start, end=end, score=rounded, polarity=pol,
+                         quoted=bool(k) and reach[k - 1] >= end)
         evs = evidence.get(actor)
         if evs is None:
             evidence[actor] = [e]
@@ -214,41 +214,6 @@ def _article_tone(
         actor_tone=actor_tone,
         evidence={a: tuple(v) for a, v in evidence.items()},
     )
-
-
-# ToneEvidence is a frozen dataclass, whose generated __init__ is an interpreted frame that sets
-# each of its nine fields by object.__setattr__ (about 1.5 us per mention, compiled or not; an
-# article has about 22).  _evidence fills a new instance's __dict__ directly instead: the same
-# object (fields, equality, hash, repr, asdict, pickling; tests/test_tone.py compares them),
-# as long as the dataclass has these fields in this order, no __post_init__ and no __slots__,
-# checked once here (else _evidence calls the constructor).
-_EVIDENCE_FIELDS = ("actor", "sentence", "sentence_text", "mention", "start", "end", "score",
-                    "polarity", "quoted")
-_EVIDENCE_BY_DICT = (
-    tuple(f.name for f in fields(ToneEvidence)) == _EVIDENCE_FIELDS
-    and not hasattr(ToneEvidence, "__post_init__")
-    and "__slots__" not in vars(ToneEvidence)
-)
-
-
-def _evidence(actor: str, sentence: int, sentence_text: str, mention: str, start: int, end: int,
-              score: float, polarity: int, quoted: bool) -> ToneEvidence:
-    """``ToneEvidence(actor, sentence, ..., quoted)``, without its __init__ when that is safe."""
-    if not _EVIDENCE_BY_DICT:
-        return ToneEvidence(actor, sentence, sentence_text, mention, start, end, score, polarity,
-                            quoted)
-    e = object.__new__(ToneEvidence)
-    d = e.__dict__
-    d["actor"] = actor
-    d["sentence"] = sentence
-    d["sentence_text"] = sentence_text
-    d["mention"] = mention
-    d["start"] = start
-    d["end"] = end
-    d["score"] = score
-    d["polarity"] = polarity
-    d["quoted"] = quoted
-    return e
 
 
 def main_actors(mentions: Mapping[str, Sequence[ActorMention]]) -> tuple[str, ...]:

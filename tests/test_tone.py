@@ -122,31 +122,6 @@ def test_what_praised_efforts_oppose_is_not_portrayed_favourably(sentence, word)
     assert polarity <= 0 and score <= 0
 
 
-def test_evidence_made_without_init_is_the_dataclass_made_by_it() -> None:
-    import dataclasses
-    import pickle
-    import random
-
-    from framing import tone
-    from framing.types import ToneEvidence
-
-    assert tone._EVIDENCE_BY_DICT  # the fast path is the one in use
-    rng = random.Random(7)
-    for _ in range(300):
-        args = (rng.choice(["Iraq", "Russia", "é"]), rng.randrange(50), "S " * rng.randrange(4),
-                rng.choice(["Moscow", "he"]), rng.randrange(-3, 900), rng.randrange(900),
-                rng.choice([0.0, -0.0, 0.5, -1.0, rng.uniform(-1, 1)]), rng.choice([-1, 0, 1]),
-                rng.random() < 0.5)
-        fast, plain = tone._evidence(*args), ToneEvidence(*args)
-        assert type(fast) is ToneEvidence
-        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-        assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
-        assert dataclasses.asdict(fast) == dataclasses.asdict(plain)
-        assert pickle.loads(pickle.dumps(fast)) == plain
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        fast.score = 1.0  # type: ignore[misc]
-
-
 def test_main_actors_are_ordered_by_how_many_versions_mention_them() -> None:
     def m(actor: str, sentence: int = 0) -> ActorMention:
         return ActorMention(actor, 0, 1, actor, sentence)
