@@ -12,12 +12,10 @@ reading, flattening and writing kept) give the ceiling that the batch engine its
 run also at 10x and 100x ``N2`` articles, they show how the main process's memory grows with
 the corpus.
 
-Writer: the rows of the ``N2`` articles, analysed in one process as corpus mode does, are
-written into a new DuckDB store :data:`WRITER_COPIES` times over (each copy under other event
-ids), in the engine's writes of :data:`framing.batch.STORE_FLUSH_ARTICLES` articles; the CPU
-time of the writes per article in the second half of the copies against the first shows
-whether writing costs more as the store grows (closing the store, once per run, is reported
-apart).
+Writer: corpus mode runs on :data:`WRITER_SIZE` times ``N2`` articles with each write to the
+store timed (CPU time); the writes' CPU time per article in the second half of the run against
+the first shows whether writing costs more as the store grows (closing the store, once per
+run, is reported apart).
 
 Profile: one process, warmed up and with the garbage collector set as a corpus worker's
 (:func:`framing.batch._warm_worker`), analyses the first ``N1`` articles as corpus mode does (the
@@ -47,9 +45,9 @@ MEMORY_GROWTH = os.environ.get("FRAMING_BENCH_MEMORY", "1") != "0"
 #: "Memory stays flat as the corpus grows": the main process's peak at 100x N2 articles may be
 #: at most this many times its peak at 10x N2 (flat within 20%).
 TARGET_MEMORY_GROWTH = 1.2
-#: Copies of the N2 articles' rows written by the writer benchmark (19,200 articles at N2 =
-#: 1,200).
-WRITER_COPIES = 16
+#: The writer benchmark's corpus: this many times N2 articles (24,000 at N2 = 1,200: each half
+#: then holds one reopening of the connection, framing.store.REOPEN_ARTICLES).
+WRITER_SIZE = 20
 #: Writing must not cost more per article as the store grows: CPU per article in the second
 #: half of the writer benchmark at most this many times that in the first half (DuckDB's
 #: checkpoints once made it grow with the store: framing.store.WRITER_ROW_GROUP).
@@ -143,55 +141,37 @@ def _child_profile(path: str) -> None:
                       "ms": {k: 1000 * v / n for k, v in spent.items()}}))
 
 
-def _child_writer(path: str, copies: int) -> None:
-    from framing.batch import (
-        CORPUS_SETTINGS,
-        STORE_FLUSH_ARTICLES,
-        STORE_FLUSH_CHARS,
-        Summary,
-        _warm_worker,
-        make_tasks,
-        packed_task,
-        scan,
-    )
-    from framing.store import DuckDBSink, extend_columns, row_count
+def _child_writer(path: str, store: str) -> None:
+    import framing.store as S
+    from framing.batch import analyze_corpus
 
-    found = scan([path], Summary())
-    _warm_worker(CORPUS_SETTINGS)
-    packs = [packed_task(t)[0] for t in make_tasks(found.events, found.grouped)]
     clock = time.process_time
-    spent = [0.0, 0.0]  # CPU seconds writing, first and second half of the copies
-    written = [0, 0]
-    with tempfile.TemporaryDirectory() as tmp:
-        sink = DuckDBSink(Path(tmp) / "w.duckdb")
-        buffer: dict = {}
-        articles = chars = 0
-        for k in range(copies):
-            half = 2 * k // copies
-            for columns in packs:
-                copy = {name: dict(table) for name, table in columns.items()}
-                for table in copy.values():
-                    table["event_id"] = [f"{e}#{k}" for e in table["event_id"]]
-                extend_columns(buffer, copy)
-                n = row_count(copy.get("articles"))
-                articles += n
-                written[half] += n
-                chars += sum(len(t or "") for t in copy.get("articles", {}).get("text", ()))
-                if articles >= STORE_FLUSH_ARTICLES or chars >= STORE_FLUSH_CHARS:
-                    t = clock()
-                    sink.write(buffer)
-                    spent[half] += clock() - t
-                    buffer, articles, chars = {}, 0, 0
+    writes: list[tuple[int, float]] = []  # (articles, CPU seconds) of each write
+    closing = [0.0]
+    write, close = S.DuckDBSink.write, S.DuckDBSink.close
+
+    def timed_write(self, rows):
         t = clock()
-        if buffer:
-            sink.write(buffer)
-        spent[1] += clock() - t
+        write(self, rows)
+        writes.append((S.row_count(rows.get("articles")), clock() - t))
+
+    def timed_close(self):
         t = clock()
-        sink.close()  # once per run, apart: its final checkpoint is not a cost per article
-        closing = clock() - t
-    print(json.dumps({"articles": sum(written), "close_seconds": closing, "ms_per_article": [
-        1000 * s / max(n, 1) for s, n in zip(spent, written, strict=True)
-    ]}))
+        close(self)
+        closing[0] += clock() - t
+
+    S.DuckDBSink.write, S.DuckDBSink.close = timed_write, timed_close
+    summary = analyze_corpus([path], store=store, progress=False)
+    half = summary.articles / 2
+    spent, written, done = [0.0, 0.0], [0, 0], 0
+    for n, seconds in writes:
+        i = int(done >= half)
+        spent[i] += seconds
+        written[i] += n
+        done += n
+    print(json.dumps({"articles": summary.articles, "close_seconds": closing[0],
+                      "ms_per_article": [1000 * s / max(n, 1)
+                                         for s, n in zip(spent, written, strict=True)]}))
 
 
 def _child(*args: str) -> dict:
@@ -259,7 +239,10 @@ def run() -> list[dict]:
             rows.append({"name": f"engine alone, peak memory {big} / {small} articles",
                          "value": stub[big]["peak_mb"] / stub[small]["peak_mb"], "unit": "x",
                          "target": TARGET_MEMORY_GROWTH})
-        writer = _child("--writer", str(Path(tmp) / f"c{n2}.jsonl"), str(WRITER_COPIES))
+        path = synthetic.write_jsonl(Path(tmp) / f"w{WRITER_SIZE * n2}.jsonl", WRITER_SIZE * n2,
+                                     bench, with_events=True, realistic=True)
+        writer = _child("--writer", str(path), str(Path(tmp) / "w.duckdb"))
+        path.unlink()
         first, second = writer["ms_per_article"]
         for half, ms in (("first", first), ("second", second)):
             rows.append({"name": f"store writer, {writer['articles']} articles: CPU per "
@@ -282,7 +265,7 @@ if __name__ == "__main__":
     if len(sys.argv) in (4, 5) and sys.argv[1] == "--run":
         _child_run(sys.argv[2], sys.argv[3], stub=sys.argv[4:] == ["--stub"])
     elif len(sys.argv) == 4 and sys.argv[1] == "--writer":
-        _child_writer(sys.argv[2], int(sys.argv[3]))
+        _child_writer(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "--profile":
         _child_profile(sys.argv[2])
     else:

@@ -113,14 +113,16 @@ WRITER_MEMORY_LIMIT = "32MB"
 REOPEN_ARTICLES = 10_000
 #: Rows per row group in a store the batch engine writes (DuckDB's default is 122,880).  Each
 #: checkpoint rewrites, column by column, every row group that got new rows since the last one;
-#: with the default, the ``articles`` table (one row and one text per article) fills its first
-#: row group only after 122,880 articles, so every checkpoint recompressed every text written
-#: so far and the writer's cost grew with the store: 0.35-0.43, then 0.69-0.88, then 0.75-0.90
-#: CPU ms per article over the 1st, 2nd and 3rd 4,800 articles (the writer alone, 250-article
-#: writes of the realistic corpus's rows).  With 4,096-row groups it stays flat: 0.33-0.38,
-#: 0.40-0.50, 0.29-0.40; 0.35-0.43 in all over 19,200 articles against 0.71-0.81, for a file
-#: 14% larger (187 MB against 164; 8,192 rows: 0.48-0.54 and 169 MB).  ``ATTACH``'s
-#: ``ROW_GROUP_SIZE`` needs DuckDB 1.2 (1.1.3 refuses it), hence ``duckdb>=1.2``.
+#: with the default, the ``articles``, ``pairs`` and ``events`` tables (a row or fewer per
+#: article) fill their first row group only after 122,880 articles, so every checkpoint
+#: recompressed every row of them written so far and the writer's cost grew with the store.
+#: Corpus mode on 12,000 realistic articles, the writes' CPU ms per article in the first / second
+#: half (``benchmarks.bench_throughput --writer``, 2 runs each): the default 0.58-0.59 /
+#: 0.77-0.80, 4,096 rows 0.33-0.35 / 0.39-0.42, 8,192 rows 0.41 / 0.59; files of 107, 120 and
+#: 100 MB.  The rows of the grouped 10,000-article corpus written again (3 runs): 4,096 rows
+#: 0.42-0.46 ms and a 116 MB file against 0.60-0.67 and 82 MB, 8,192 rows 0.43-0.47 and 74 MB.
+#: So 4,096 rows: the least CPU, for a file 12-41% larger.  ``ATTACH``'s ``ROW_GROUP_SIZE``
+#: needs DuckDB 1.2 (1.1.3 refuses it), hence ``duckdb>=1.2``.
 WRITER_ROW_GROUP = 4096
 
 Rows = dict[str, list[dict[str, Any]]]
