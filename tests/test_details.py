@@ -635,6 +635,14 @@ def test_char_similarity_escapes_the_texts_before_normalising_them():
     assert np.allclose(details._char_similarity(texts, normalised=normalised), escaped, atol=1e-5)
 
 
+def _property_events(versions: list[list[str]]) -> tuple[list, list, list]:
+    """The events the corpus-mode property tests compare: the drawn versions alone, with the
+    wire story, and the wire story with a close copy of it."""
+    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
+    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
+    return docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.lists(_sentence, min_size=0, max_size=6), min_size=1, max_size=3))
 def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(versions):
@@ -647,9 +655,7 @@ def test_corpus_mode_reading_the_units_keys_together_gives_the_same_details(vers
     def one_by_one(texts, common=frozenset(), readings=None):
         return [facts.keys(t, common=common) for t in texts]  # (nothing read kept)
 
-    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
-    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
-    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+    for event in _property_events(versions):
         fast = details.analyze(event, store_only=True)
         with mock.patch.object(facts, "unit_keys", one_by_one):
             assert details.analyze(event, store_only=True) == fast
@@ -662,9 +668,7 @@ def test_corpus_mode_statuses_from_what_the_keys_read_are_those_of_the_facts_rea
     # (_comparable_from), only for speed: the details must be those of facts.comparable
     from framing.settings import DEFAULT_SETTINGS
 
-    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
-    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
-    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+    for event in _property_events(versions):
         al = details._align(event, DEFAULT_SETTINGS, common_words=False)
         if len(event) == 2 and event[1].id == "c":
             assert al.readings  # (the event compares units: their readings are kept)
@@ -785,9 +789,7 @@ def test_corpus_mode_reading_only_the_common_words_it_needs_gives_the_same_detai
     # (_common_read), only for speed: the details must be those every such word gives
     from unittest import mock
 
-    docs = [doc(f"v{i}", " ".join(sents)) for i, sents in enumerate(versions)]
-    copy = WIRE.replace("Three", "Four").replace("Marine Gen.", "Naval General")
-    for event in (docs, [doc("w", WIRE), *docs], [doc("w", WIRE), doc("c", copy)]):
+    for event in _property_events(versions):
         fast = details.analyze(event, store_only=True)
         with mock.patch.object(details, "_common_read",
                                lambda d, texts: (details._common_words(d), None)):
