@@ -121,7 +121,7 @@ REOPEN_ARTICLES = 10_000
 #: 0.77-0.80, 4,096 rows 0.33-0.35 / 0.39-0.42, 8,192 rows 0.41 / 0.59; files of 107, 120 and
 #: 100 MB.  The rows of the grouped 10,000-article corpus written again (3 runs): 4,096 rows
 #: 0.42-0.46 ms and a 116 MB file against 0.60-0.67 and 82 MB, 8,192 rows 0.43-0.47 and 74 MB.
-#: So 4,096 rows: the least CPU, for a file 12-41% larger.  ``ATTACH``'s ``ROW_GROUP_SIZE``
+#: So 4,096 rows: the least CPU, for a file 12-49% larger (README, "Speed and memory").  ``ATTACH``'s ``ROW_GROUP_SIZE``
 #: needs DuckDB 1.2 (1.1.3 refuses it), hence ``duckdb>=1.2``.
 WRITER_ROW_GROUP = 4096
 

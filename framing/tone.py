@@ -177,34 +177,22 @@ def _article_tone(
 
     # Target-dependent tone of every mention.
     usable = targets[0]
-    evidence: dict[str, list[ToneEvidence]] = {}
-    # Each actor's rounded scores by sentence, gathered as the evidence is made (instead of
-    # reading them back from the evidence objects).
-    scores: dict[str, dict[int, list[float]]] = {}
-    sentences = doc.sentences
+    evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
     for m, (pol, score) in zip(usable, preds, strict=True):
-        actor, sentence, start, end = m.actor, m.sentence, m.start, m.end
-        # doc.is_quoted(start, end): a quotation that starts at or before the mention ends at
-        # or after its end.
-        k = bisect_right(starts, start)
-        rounded = round(score, 4)
-        e = ToneEvidence(actor=actor, sentence=sentence, sentence_text=sentences[sentence].text,
-                         mention=m.text, start=start, end=end, score=rounded, polarity=pol,
-                         quoted=bool(k) and reach[k - 1] >= end)
-        evs = evidence.get(actor)
-        if evs is None:
-            evidence[actor] = [e]
-            scores[actor] = {sentence: [rounded]}
-            continue
-        evs.append(e)
-        by_sentence = scores[actor]
-        same = by_sentence.get(sentence)
-        if same is None:
-            by_sentence[sentence] = [rounded]
-        else:
-            same.append(rounded)
+        s = doc.sentences[m.sentence]
+        # doc.is_quoted(m.start, m.end): a quotation that starts at or before the mention ends
+        # at or after its end.
+        k = bisect_right(starts, m.start)
+        evidence[m.actor].append(
+            ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
+                         start=m.start, end=m.end, score=round(score, 4), polarity=pol,
+                         quoted=bool(k) and reach[k - 1] >= m.end)
+        )
     actor_tone: dict[str, float] = {}
-    for actor, by_sentence in scores.items():
+    for actor, evs in evidence.items():
+        by_sentence: dict[int, list[float]] = defaultdict(list)
+        for e in evs:
+            by_sentence[e.sentence].append(e.score)
         per_sentence = [sum(v) / len(v) for v in by_sentence.values()]
         actor_tone[actor] = round(sum(per_sentence) / len(per_sentence), 4)
     return ArticleTone(
