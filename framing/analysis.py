@@ -25,12 +25,21 @@ in full.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import actors, details, readability, tone, vocabulary
 from .clean import clean
 from .settings import DEFAULT_SETTINGS, Settings
-from .types import Article, Document, EventAnalysis
+from .types import (
+    ActorMention,
+    Article,
+    Document,
+    EventAnalysis,
+    EventDetails,
+    EventTone,
+    EventVocabulary,
+    Readability,
+)
 
 DEFAULT_EVENT_ID = "event"
 
@@ -72,29 +81,11 @@ def analyze_documents(
         >>> lean.vocabulary.substitutions, lean.vocabulary.articles["a"].sentence_scores
         ((), ())
     """
-    if products not in PRODUCTS:
-        raise ValueError(f"products must be one of {', '.join(PRODUCTS)}, not {products!r}")
-    store_only = products == "store"
-    docs = tuple(documents)
-    notes: list[str] = []
-    if len(docs) == 1:
-        notes.append(
-            "Only one version of this event: it is analysed alone; comparison needs two or more."
-        )
-    mentions = {d.id: actors.find_mentions(d, aliases=aliases) for d in docs}
-    event_details = details.analyze(docs, settings=settings, store_only=store_only)
-    return EventAnalysis(
-        id=event_id,
-        documents=docs,
-        readability={d.id: readability.score(d) for d in docs},
-        mentions=mentions,
-        vocabulary=vocabulary.analyze(
-            docs, event_details, mentions, settings=settings, store_only=store_only
-        ),
-        details=event_details,
-        tone=tone.analyze(docs, mentions, settings=settings),
-        notes=tuple(notes),
-    )
+    _check_products(products)
+    result = _analyze_many([(event_id, tuple(documents))], aliases, settings, products)[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def analyze_event(
@@ -123,6 +114,116 @@ def analyze_event(
     )
 
 
+def analyze_events(
+    events: Iterable[tuple[str, Sequence[Article]]],
+    *,
+    aliases: Mapping[str, str] | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    products: Products = "all",
+) -> list[EventAnalysis | Exception]:
+    """Clean and score several events (each its id and its versions): what
+    :func:`analyze_event` gives for each, with the tone toward actors of all of them computed
+    in one batch (:func:`framing.tone.analyze_many`: less time per event).
+
+    An event whose analysis raises gets the exception in its place, so that one bad event
+    loses none of the others (corpus mode reports it and goes on).
+
+    Raises:
+        ValueError: ``products`` is not one of :data:`PRODUCTS`.
+
+    Example:
+        >>> out = analyze_events([("e1", [Article("a", "Iraq won a fine victory.")]),
+        ...                       ("e2", [Article("b", "Iraq lost a terrible war.")])])
+        >>> [(e.id, e.tone.articles[e.documents[0].id].actor_tone["Iraq"] > 0) for e in out]
+        [('e1', True), ('e2', False)]
+    """
+    _check_products(products)
+    cleaned: list[tuple[str, tuple[Document, ...]] | Exception] = []
+    for event_id, articles in events:
+        try:
+            cleaned.append((event_id, tuple(clean(a) for a in articles)))
+        except Exception as exc:  # noqa: BLE001 - returned in the event's place
+            cleaned.append(exc)
+    ready = [c for c in cleaned if not isinstance(c, Exception)]
+    scored = iter(_analyze_many(ready, aliases, settings, products))
+    return [c if isinstance(c, Exception) else next(scored) for c in cleaned]
+
+
+def _check_products(products: str) -> None:
+    if products not in PRODUCTS:
+        raise ValueError(f"products must be one of {', '.join(PRODUCTS)}, not {products!r}")
+
+
+class _Scored(NamedTuple):
+    """An event's analysis but its tone."""
+
+    event_id: str
+    docs: tuple[Document, ...]
+    mentions: dict[str, tuple[ActorMention, ...]]
+    details: EventDetails
+    readability: dict[str, Readability]
+    vocabulary: EventVocabulary
+    notes: tuple[str, ...]
+
+
+def _scored(event_id: str, docs: tuple[Document, ...], aliases: Mapping[str, str] | None,
+            settings: Settings, store_only: bool) -> _Scored:
+    notes = ("Only one version of this event: it is analysed alone; comparison needs two or "
+             "more.",) if len(docs) == 1 else ()
+    mentions = {d.id: actors.find_mentions(d, aliases=aliases) for d in docs}
+    event_details = details.analyze(docs, settings=settings, store_only=store_only)
+    return _Scored(
+        event_id, docs, mentions, event_details, {d.id: readability.score(d) for d in docs},
+        vocabulary.analyze(docs, event_details, mentions, settings=settings,
+                           store_only=store_only),
+        notes,
+    )
+
+
+def _analyze_many(
+    events: Sequence[tuple[str, tuple[Document, ...]]],
+    aliases: Mapping[str, str] | None,
+    settings: Settings,
+    products: Products,
+) -> list[EventAnalysis | Exception]:
+    """Each event's analysis (or the exception it raised): every step event by event but the
+    tone, which scores the events that got that far in one batch; should the batch raise,
+    each event's tone is computed alone, so that the exception is the event's own."""
+    parts: list[_Scored | Exception] = []
+    for event_id, docs in events:
+        try:
+            parts.append(_scored(event_id, docs, aliases, settings, products == "store"))
+        except Exception as exc:  # noqa: BLE001 - returned in the event's place
+            parts.append(exc)
+    ready = [p for p in parts if not isinstance(p, Exception)]
+    tones: list[EventTone | Exception]
+    try:
+        tones = list(tone.analyze_many([(p.docs, p.mentions) for p in ready], settings=settings))
+    except Exception:  # noqa: BLE001 - found again event by event below
+        tones = []
+        for p in ready:
+            try:
+                tones.append(tone.analyze(p.docs, p.mentions, settings=settings))
+            except Exception as exc:  # noqa: BLE001 - returned in the event's place
+                tones.append(exc)
+    toned = iter(tones)
+    out: list[EventAnalysis | Exception] = []
+    for part in parts:
+        if isinstance(part, Exception):
+            out.append(part)
+            continue
+        event_tone = next(toned)
+        if isinstance(event_tone, Exception):
+            out.append(event_tone)
+            continue
+        out.append(EventAnalysis(
+            id=part.event_id, documents=part.docs, readability=part.readability,
+            mentions=part.mentions, vocabulary=part.vocabulary, details=part.details,
+            tone=event_tone, notes=part.notes,
+        ))
+    return out
+
+
 def group_by_event(articles: Iterable[Article]) -> dict[str, list[Article]]:
     """Articles by their ``event`` id, in first-seen order; articles without one form one event."""
     groups: dict[str, list[Article]] = {}
@@ -138,7 +239,10 @@ def analyze(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[EventAnalysis]:
     """Analyse a set of articles: one :class:`EventAnalysis` per event id."""
-    return [
-        analyze_event(group, event_id=eid, aliases=aliases, settings=settings)
-        for eid, group in group_by_event(articles).items()
-    ]
+    out = []
+    for result in analyze_events(group_by_event(articles).items(), aliases=aliases,
+                                 settings=settings):
+        if isinstance(result, Exception):
+            raise result
+        out.append(result)
+    return out

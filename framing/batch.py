@@ -506,25 +506,33 @@ def analyze_task(
 ) -> Rows:
     """Analyse a batch of events and return their rows (runs in a worker).
 
-    An event whose analysis raises is reported in ``skipped`` with the error, not lost.
+    The events are analysed together (:func:`framing.analysis.analyze_events`: their tone in
+    one batch).  An event whose analysis raises is reported in ``skipped`` with the error, not
+    lost.
     """
-    from .analysis import analyze_event
+    from .analysis import analyze_events
 
     out = empty_rows()
-    for event_id, grouped, refs in task:
+    read: list[list[Article] | Exception] = []
+    for _, _, refs in task:
         try:
-            articles = [read_ref(r) for r in refs]
-            analysis = analyze_event(
-                articles, event_id=event_id, aliases=aliases, settings=settings,
-                products=CORPUS_PRODUCTS,
-            )
+            read.append([read_ref(r) for r in refs])
         except Exception as exc:  # noqa: BLE001 - reported per event, the run goes on
-            msg = f"analysis failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
-            for r in refs:
-                out["skipped"].append({"source": r.source, "article_id": r.article_id,
-                                       "event_id": event_id, "reason": msg})
+            read.append(exc)
+    analysed = iter(analyze_events(
+        [(event_id, a) for (event_id, _, _), a in zip(task, read, strict=True)
+         if not isinstance(a, Exception)],
+        aliases=aliases, settings=settings, products=CORPUS_PRODUCTS,
+    ))
+    for (event_id, grouped, refs), articles in zip(task, read, strict=True):
+        result = articles if isinstance(articles, Exception) else next(analysed)
+        if not isinstance(result, Exception):
+            extend(out, rows_for(result, grouped=grouped))
             continue
-        extend(out, rows_for(analysis, grouped=grouped))
+        msg = f"analysis failed: {type(result).__name__}: {result}".splitlines()[0][:300]
+        for r in refs:
+            out["skipped"].append({"source": r.source, "article_id": r.article_id,
+                                   "event_id": event_id, "reason": msg})
     return out
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
 
@@ -178,20 +179,44 @@ def test_progress_bar_shows_rate_and_time_left_when_asked(tmp_path, capsys):
     assert "art/s" in err and "4/4" in err
 
 
-def test_failing_analysis_of_one_event_is_reported_and_the_run_goes_on(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("step", "function"), [("details", "analyze"), ("tone", "analyze_many")])
+def test_failing_analysis_of_one_event_is_reported_and_the_run_goes_on(tmp_path, monkeypatch,
+                                                                        step, function):
+    """An event whose analysis raises (in a step run event by event, or in the tone, which
+    scores a task's events in one batch) is skipped with the error; the other event of the
+    task is stored as when analysed alone."""
     import framing.analysis
+    from framing.store import SCHEMAS
 
-    real = framing.analysis.analyze_event
+    module = getattr(framing.analysis, step)
+    real = getattr(module, function)
 
-    def flaky(articles, **kw):
-        if kw.get("event_id") == "storm":
+    def flaky(first, *args, **kw):
+        docs = first if step == "details" else [d for event_docs, _ in first for d in event_docs]
+        if any(d.id.startswith("s") for d in docs):  # the storm event's articles
             raise ValueError("boom")
-        return real(articles, **kw)
+        return real(first, *args, **kw)
 
-    monkeypatch.setattr(framing.analysis, "analyze_event", flaky)
+    monkeypatch.setattr(module, function, flaky)
     summary = analyze_corpus([_corpus(tmp_path)], store=tmp_path / "s.duckdb", jobs=1)
     assert summary.events == 1
     assert summary.skipped["analysis failed: ValueError: boom"] == 2
+    monkeypatch.setattr(module, function, real)
+    alone = tmp_path / "alone.jsonl"
+    alone.write_text("".join(line for line in _corpus(tmp_path).read_text().splitlines(True)
+                             if '"mosque"' in line))
+    analyze_corpus([alone], store=tmp_path / "alone.duckdb", jobs=1)
+    with duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True) as a, duckdb.connect(
+            str(tmp_path / "alone.duckdb"), read_only=True) as b:
+        assert a.execute("SELECT article_id, reason FROM skipped ORDER BY ALL").fetchall() == [
+            ("s1", "analysis failed: ValueError: boom"),
+            ("s2", "analysis failed: ValueError: boom")]
+        for table, schema in SCHEMAS.items():
+            if table == "skipped":
+                continue
+            columns = ", ".join(f'"{c}"' for c in schema.names if c != "source")
+            query = f'SELECT {columns} FROM "{table}" ORDER BY ALL'
+            assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
 
 
 def test_corpus_mode_needs_an_output():
@@ -309,13 +334,13 @@ def test_corpus_mode_stores_the_same_rows_as_a_full_analysis(folder, monkeypatch
     articles = load_articles([folder])
     full = rows_for(analyze_event(articles, event_id="e", settings=batch.CORPUS_SETTINGS))
     asked = []
-    real = framing.analysis.analyze_event
+    real = framing.analysis.analyze_events
 
     def spy(*args, **kwargs):
         asked.append(kwargs.get("products", "all"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(framing.analysis, "analyze_event", spy)
+    monkeypatch.setattr(framing.analysis, "analyze_events", spy)
     refs = [batch.Ref(a.id, "e", 0, article=a) for a in articles]
     stored = batch.analyze_task([("e", False, refs)])  # what a corpus-mode worker returns
     assert asked == ["store"]  # the worker took the lean path...

@@ -1,0 +1,60 @@
+"""The pipeline's wiring: several events analysed together give what each gives alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import framing.analysis
+from framing import analyze, analyze_event, load_articles
+from framing.analysis import analyze_events
+from framing.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EVENTS = {"seeds": ROOT / "seeds", "water": ROOT / "tests/data/events/water-rates"}
+
+
+@pytest.mark.parametrize("model", ["linear", "transformer"])
+@pytest.mark.parametrize("products", ["all", "store"])
+def test_events_analysed_together_equal_each_analysed_alone(model, products):
+    settings = Settings(tone_model=model)
+    events = [(name, load_articles([path])) for name, path in EVENTS.items()]
+    together = analyze_events(events, settings=settings, products=products)
+    alone = [analyze_event(a, event_id=name, settings=settings, products=products)
+             for name, a in events]
+    assert [e.id for e in together] == ["seeds", "water"]
+    assert together == alone
+    # the tone toward actors is there to compare (not empty results)
+    assert all(len(e.tone.articles) == len(e.documents) for e in together)
+    assert sum(len(t.actor_tone) for t in together[0].tone.articles.values()) >= 10
+
+
+def test_an_event_that_raises_gets_its_exception_and_the_others_their_analysis(monkeypatch):
+    real = framing.analysis.actors.find_mentions
+
+    def flaky(doc, **kw):
+        if "water" in doc.body.lower():
+            raise RuntimeError("broken event")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(framing.analysis.actors, "find_mentions", flaky)
+    events = [(name, load_articles([path])) for name, path in EVENTS.items()]
+    seeds, water = analyze_events([events[1], events[0]][::-1])
+    assert isinstance(water, RuntimeError) and str(water) == "broken event"
+    monkeypatch.setattr(framing.analysis.actors, "find_mentions", real)
+    assert seeds == analyze_event(events[0][1], event_id="seeds")
+
+
+def test_analyze_raises_what_an_event_raised(monkeypatch):
+    def broken(docs, **kw):
+        raise RuntimeError("broken details")
+
+    monkeypatch.setattr(framing.analysis.details, "analyze", broken)
+    with pytest.raises(RuntimeError, match="broken details"):
+        analyze(load_articles([EVENTS["seeds"]]))
+
+
+def test_analyze_events_refuses_unknown_products():
+    with pytest.raises(ValueError, match="products"):
+        analyze_events([], products="some")  # type: ignore[arg-type]
