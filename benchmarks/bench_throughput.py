@@ -19,7 +19,9 @@ run, is reported apart).
 
 Profile: one process, warmed up and with the garbage collector set as a corpus worker's
 (:func:`framing.batch._warm_worker`), analyses the first ``N1`` articles as corpus mode does (the
-products the store keeps, :data:`framing.batch.CORPUS_PRODUCTS`) with each pipeline step timed
+products the store keeps, :data:`framing.batch.CORPUS_PRODUCTS`, in the workers' tasks of
+:data:`framing.batch.TASK_ARTICLES` articles, whose events get their tone in one batch) with each
+pipeline step timed
 (cleaning, actors, details, vocabulary, tone, readability, and flattening into store rows), in
 CPU milliseconds per article (CPU time, because other jobs on a shared machine inflate wall
 time).  The throughput runs also report CPU time of all processes, and the rate that CPU time
@@ -98,6 +100,7 @@ def _child_profile(path: str) -> None:
         CORPUS_SETTINGS,
         Summary,
         _warm_worker,
+        make_tasks,
         read_ref,
         scan,
     )
@@ -119,23 +122,25 @@ def _child_profile(path: str) -> None:
     A.actors.find_mentions = timed("actors", A.actors.find_mentions)
     A.details.analyze = timed("details", A.details.analyze)
     A.vocabulary.analyze = timed("vocabulary", A.vocabulary.analyze)
-    A.tone.analyze = timed("tone", A.tone.analyze)
+    A.tone.analyze_many = timed("tone", A.tone.analyze_many)
     A.readability.score = timed("readability", A.readability.score)
     found = scan([path], Summary())
-    events = list(found.events.items())
+    # The worker's tasks: events packed by TASK_ARTICLES, analysed together.
+    tasks = list(make_tasks(dict(found.events), set()))
     # Warmed up as a corpus worker is: lexicons and models loaded, then frozen out of the
     # garbage collector's way, with the workers' collection thresholds.
     _warm_worker(CORPUS_SETTINGS)
     spent.clear()
     n = 0
     t = clock()
-    for eid, refs in events:
-        analysis = A.analyze_event([read_ref(r) for r in refs], event_id=eid,
-                                   settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
+    for task in tasks:
+        analyses = A.analyze_events([(eid, [read_ref(r) for r in refs]) for eid, _, refs in task],
+                                    settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
         t2 = clock()
-        store.rows_for(analysis)
+        for analysis in analyses:
+            store.rows_for(analysis)
         spent["store rows"] += clock() - t2
-        n += len(refs)
+        n += sum(len(refs) for _, _, refs in task)
     total = clock() - t
     print(json.dumps({"articles": n, "ms_total": 1000 * total / n,
                       "ms": {k: 1000 * v / n for k, v in spent.items()}}))
