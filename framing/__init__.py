@@ -10,7 +10,13 @@ Example:
 from . import _compiled  # noqa: F401
 from ._version import __version__
 from .actors import find_mentions
-from .analysis import analyze, analyze_documents, analyze_event, group_by_event
+from .analysis import (
+    analyze,
+    analyze_documents,
+    analyze_event,
+    analyze_events,
+    group_by_event,
+)
 from .clean import clean
 from .errors import FramingError, InputError
 from .html_report import render_html
@@ -65,6 +71,7 @@ __all__ = [
     "analyze_corpus",
     "analyze_documents",
     "analyze_event",
+    "analyze_events",
     "clean",
     "connect_store",
     "find_mentions",
