@@ -42,6 +42,10 @@ from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEv
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
 MAX_MAIN_ACTORS = 12
 MIN_MENTIONS = 2
+#: At most this many actor mentions are scored in one batch (:func:`analyze_many`): a corpus
+#: worker's task holds a few hundred, and many events given at once (``framing.analyze``) are
+#: scored in batches of this size, so that the linear model's arrays stay small.
+MAX_BATCH_TARGETS = 4096
 
 
 def sentence_tone(text: str) -> float:
@@ -286,7 +290,7 @@ def analyze_many(
     sents = [s for t in every for s in t[1]]
     spans = [p for t in every for p in t[2]]
     others = [o for t in every for o in t[3] or ()] if with_others else None
-    preds = predict(sents, spans, others) if sents else []
+    preds = _in_batches(predict, sents, spans, others, MAX_BATCH_TARGETS)
     out = []
     k = 0
     for (documents, mentions), ts in zip(events, targets, strict=True):
@@ -296,6 +300,18 @@ def analyze_many(
             k += len(t[0])
         out.append(EventTone(articles=articles, actors=main_actors(mentions),
                              model=settings.tone_model))
+    return out
+
+
+def _in_batches(
+    predict: Predictor, sentences: list[str], spans: list[tuple[int, int]],
+    others: list[list[tuple[int, int]]] | None, size: int,
+) -> list[tuple[int, float]]:
+    """``predict``'s results for the targets, asked in batches of at most ``size`` targets."""
+    out: list[tuple[int, float]] = []
+    for i in range(0, len(sentences), size):
+        j = i + size
+        out += predict(sentences[i:j], spans[i:j], None if others is None else others[i:j])
     return out
 
 

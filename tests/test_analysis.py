@@ -58,3 +58,31 @@ def test_analyze_raises_what_an_event_raised(monkeypatch):
 def test_analyze_events_refuses_unknown_products():
     with pytest.raises(ValueError, match="products"):
         analyze_events([], products="some")  # type: ignore[arg-type]
+
+
+def test_many_mentions_are_scored_in_bounded_batches_with_the_same_results():
+    """More mentions than a batch holds (tone.MAX_BATCH_TARGETS: bounded memory for
+    ``framing.analyze`` on a large input) are scored in several batches, each mention as in
+    one batch."""
+    import framing.tone
+    from framing.actors import find_mentions
+    from framing.clean import clean
+    from framing.target_tone import clear_caches, predict
+
+    sentences, spans = [], []
+    for d in (clean(a) for a in load_articles([EVENTS["seeds"]])):
+        for m in find_mentions(d):
+            s = d.sentences[m.sentence]
+            sentences.append(s.text)
+            spans.append((m.start - s.start, m.end - s.start))
+    sizes = []
+
+    def counting(batch, *args):
+        sizes.append(len(batch))
+        return predict(batch, *args)
+
+    clear_caches()  # (each batch computes its mentions)
+    batched = framing.tone._in_batches(counting, sentences, spans, None, 7)
+    clear_caches()
+    assert batched == predict(sentences, spans)
+    assert len(sentences) > 50 and max(sizes) == 7 and sum(sizes) == len(sentences)
