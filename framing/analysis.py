@@ -25,7 +25,7 @@ in full.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 from . import actors, details, readability, tone, vocabulary
 from .clean import clean
@@ -81,8 +81,8 @@ def analyze_documents(
         >>> lean.vocabulary.substitutions, lean.vocabulary.articles["a"].sentence_scores
         ((), ())
     """
-    _check_products(products)
-    result = _analyze_many([(event_id, tuple(documents))], aliases, settings, products)[0]
+    result = _analyze_many([(event_id, documents)], aliases, settings, products,
+                           cleaned=True)[0]
     if isinstance(result, Exception):
         raise result
     return result
@@ -137,21 +137,7 @@ def analyze_events(
         >>> [(e.id, e.tone.articles[e.documents[0].id].actor_tone["Iraq"] > 0) for e in out]
         [('e1', True), ('e2', False)]
     """
-    _check_products(products)
-    cleaned: list[tuple[str, tuple[Document, ...]] | Exception] = []
-    for event_id, articles in events:
-        try:
-            cleaned.append((event_id, tuple(clean(a) for a in articles)))
-        except Exception as exc:  # noqa: BLE001 - returned in the event's place
-            cleaned.append(exc)
-    ready = [c for c in cleaned if not isinstance(c, Exception)]
-    scored = iter(_analyze_many(ready, aliases, settings, products))
-    return [c if isinstance(c, Exception) else next(scored) for c in cleaned]
-
-
-def _check_products(products: str) -> None:
-    if products not in PRODUCTS:
-        raise ValueError(f"products must be one of {', '.join(PRODUCTS)}, not {products!r}")
+    return _analyze_many(events, aliases, settings, products, cleaned=False)
 
 
 class _Scored(NamedTuple):
@@ -181,17 +167,24 @@ def _scored(event_id: str, docs: tuple[Document, ...], aliases: Mapping[str, str
 
 
 def _analyze_many(
-    events: Sequence[tuple[str, tuple[Document, ...]]],
+    events: Iterable[tuple[str, Sequence[Article] | Sequence[Document]]],
     aliases: Mapping[str, str] | None,
     settings: Settings,
     products: Products,
+    *,
+    cleaned: bool,
 ) -> list[EventAnalysis | Exception]:
-    """Each event's analysis (or the exception it raised): every step event by event but the
-    tone, which scores the events that got that far in one batch; should the batch raise,
-    each event's tone is computed alone, so that the exception is the event's own."""
+    """Each event's analysis (or the exception it raised): its versions cleaned (unless
+    ``cleaned``: they are documents) and every step event by event but the tone, which scores
+    the events that got that far in one batch; should the batch raise, each event's tone is
+    computed alone, so that the exception is the event's own."""
+    if products not in PRODUCTS:
+        raise ValueError(f"products must be one of {', '.join(PRODUCTS)}, not {products!r}")
     parts: list[_Scored | Exception] = []
-    for event_id, docs in events:
+    for event_id, versions in events:
         try:
+            docs = (tuple(cast(Sequence[Document], versions)) if cleaned
+                    else tuple(clean(a) for a in cast(Sequence[Article], versions)))
             parts.append(_scored(event_id, docs, aliases, settings, products == "store"))
         except Exception as exc:  # noqa: BLE001 - returned in the event's place
             parts.append(exc)
