@@ -121,8 +121,8 @@ REOPEN_ARTICLES = 10_000
 #: 0.77-0.80, 4,096 rows 0.33-0.35 / 0.39-0.42, 8,192 rows 0.41 / 0.59; files of 107, 120 and
 #: 100 MB.  The rows of the grouped 10,000-article corpus written again (3 runs): 4,096 rows
 #: 0.42-0.46 ms and a 116 MB file against 0.60-0.67 and 82 MB, 8,192 rows 0.43-0.47 and 74 MB.
-#: So 4,096 rows: the least CPU, for a file 12-49% larger (README, "Speed and memory").  ``ATTACH``'s ``ROW_GROUP_SIZE``
-#: needs DuckDB 1.2 (1.1.3 refuses it), hence ``duckdb>=1.2``.
+#: So 4,096 rows: the least CPU, for a file 12-49% larger (README, "Speed and memory").
+#: ``ATTACH``'s ``ROW_GROUP_SIZE`` needs DuckDB 1.2 (1.1.3 refuses it).
 WRITER_ROW_GROUP = 4096
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -279,6 +279,33 @@ def to_arrow(name: str, rows: list[dict[str, Any]] | dict[str, list[Any]]) -> pa
     return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
 
 
+#: DuckDB's types for the Arrow types of :data:`SCHEMAS`.
+_DUCKDB_TYPES = {_S: "VARCHAR", _I: "INTEGER", _F: "DOUBLE", _B: "BOOLEAN", _D: "DATE"}
+#: Columns of whole texts and sentences, which the store compresses with zstd: DuckDB's
+#: automatic choice (dictionary and FSST below 4,096 characters of average length) left the
+#: rows of 4,800 realistic articles in a 51 MB file, zstd in 34 MB, for the same writer CPU
+#: (4 alternating runs: 0.41-0.47 and 0.40-0.50 ms per article; README, "Speed and memory").
+#: DuckDB 1.2 to 1.4 accept the clause but store these columns uncompressed: hence
+#: ``duckdb>=2.0``.
+ZSTD_COLUMNS = {("articles", "text"), ("details", "text"), ("detail_cells", "sentence")}
+
+
+def create_table(name: str) -> str:
+    """DuckDB's ``CREATE TABLE IF NOT EXISTS`` statement for table ``name`` of :data:`SCHEMAS`
+    (its long text columns compressed with zstd: :data:`ZSTD_COLUMNS`).
+
+    Example:
+        >>> create_table("skipped")
+        'CREATE TABLE IF NOT EXISTS "skipped" ("source" VARCHAR, "article_id" VARCHAR, "event_id" VARCHAR, "reason" VARCHAR)'
+    """
+    columns = ", ".join(
+        f'"{f.name}" {_DUCKDB_TYPES[f.type]}'
+        + (" USING COMPRESSION zstd" if (name, f.name) in ZSTD_COLUMNS else "")
+        for f in SCHEMAS[name]
+    )
+    return f'CREATE TABLE IF NOT EXISTS "{name}" ({columns})'
+
+
 class DuckDBSink:
     """Writes rows into a DuckDB file; creates the tables on first use.
 
@@ -298,10 +325,7 @@ class DuckDBSink:
         self._articles = 0  # written since the connection was opened
         self.con = self._connect()
         for name, schema in SCHEMAS.items():
-            empty = pa.Table.from_pylist([], schema=schema)
-            self.con.register("_empty", empty)
-            self.con.execute(f'CREATE TABLE IF NOT EXISTS "{name}" AS SELECT * FROM _empty')
-            self.con.unregister("_empty")
+            self.con.execute(create_table(name))
             have = [r[0] for r in self.con.execute(f'DESCRIBE "{name}"').fetchall()]
             if have != schema.names:
                 self.con.close()

@@ -111,6 +111,19 @@ def test_rows_sent_by_column_are_stored_as_the_same_tables(tmp_path):
         assert a.equals(b), name
 
 
+def test_duckdb_store_compresses_its_text_columns_with_zstd(tmp_path):
+    path = tmp_path / "s.duckdb"
+    sink = DuckDBSink(path)
+    sink.write(rows_for(_analysis("e1")))
+    sink.close()
+    con = connect(path)
+    for table, column in sorted(store.ZSTD_COLUMNS):
+        methods = {m for (m,) in con.execute(
+            "SELECT DISTINCT compression FROM pragma_storage_info(?) "
+            "WHERE column_name = ? AND segment_type = 'VARCHAR'", [table, column]).fetchall()}
+        assert methods == {"ZSTD"}, (table, column, methods)
+
+
 def test_duckdb_store_keeps_events_across_reopening(tmp_path):
     path = tmp_path / "s.duckdb"
     sink = DuckDBSink(path)
