@@ -137,8 +137,9 @@ def _child_profile(path: str) -> None:
         analyses = A.analyze_events([(eid, [read_ref(r) for r in refs]) for eid, _, refs in task],
                                     settings=CORPUS_SETTINGS, products=CORPUS_PRODUCTS)
         t2 = clock()
+        columns: store.Columns = {}
         for analysis in analyses:
-            store.rows_for(analysis)
+            store.extend_columns(columns, store.columns_for(analysis))
         spent["store rows"] += clock() - t2
         n += sum(len(refs) for _, _, refs in task)
     total = clock() - t

@@ -12,7 +12,7 @@ The engine runs in three steps, keeping memory flat as the corpus grows:
    Events already in the store are skipped (resume).
 3. **Analysis.** Events are sent in small batches to worker processes (all cores by default),
    each running :func:`framing.analysis.analyze_event` and flattening the result into table rows
-   (:func:`framing.store.rows_for`); the analysis computes only what those rows hold
+   (:func:`framing.store.columns_for`); the analysis computes only what those rows hold
    (:data:`CORPUS_PRODUCTS`: the same stored values, without the products no table keeps, such
    as distinctive words and substitutions); the main process writes the rows as they come, in
    transactions of a few hundred articles (Parquet: parts of a few thousand).  A progress bar
@@ -47,11 +47,10 @@ from .store import (
     ParquetSink,
     Rows,
     by_column,
-    empty_rows,
-    extend,
+    by_row,
+    columns_for,
     extend_columns,
     row_count,
-    rows_for,
 )
 from .types import Article
 
@@ -504,15 +503,35 @@ def analyze_task(
     settings: Settings = CORPUS_SETTINGS,
     aliases: Mapping[str, str] | None = None,
 ) -> Rows:
-    """Analyse a batch of events and return their rows (runs in a worker).
+    """Analyse a batch of events and return their rows: :func:`packed_task`'s, one dict per
+    row, the skipped records in ``skipped``."""
+    columns, skipped = packed_task(task, settings, aliases)
+    rows = by_row(columns)
+    rows["skipped"] = skipped
+    return rows
+
+
+#: What an engine's worker sends back for a task: its tables' rows as columns, and the records
+#: it skipped (one dict each).
+Packed = tuple[Columns, list[dict[str, Any]]]
+
+
+def packed_task(
+    task: Task,
+    settings: Settings = CORPUS_SETTINGS,
+    aliases: Mapping[str, str] | None = None,
+) -> Packed:
+    """Analyse a batch of events (runs in a worker): their tables' rows by column (cheaper to
+    build, send back and write than a dict per row), and the records skipped.
 
     The events are analysed together (:func:`framing.analysis.analyze_events`: their tone in
-    one batch).  An event whose analysis raises is reported in ``skipped`` with the error, not
-    lost.
+    one batch).  An event whose analysis raises is reported in the skipped records with the
+    error, not lost.
     """
     from .analysis import analyze_events
 
-    out = empty_rows()
+    columns: Columns = {}
+    skipped: list[dict[str, Any]] = []
     read: list[list[Article] | Exception] = []
     for _, _, refs in task:
         try:
@@ -527,30 +546,12 @@ def analyze_task(
     for (event_id, grouped, refs), articles in zip(task, read, strict=True):
         result = articles if isinstance(articles, Exception) else next(analysed)
         if not isinstance(result, Exception):
-            extend(out, rows_for(result, grouped=grouped))
+            extend_columns(columns, columns_for(result, grouped=grouped))
             continue
         msg = f"analysis failed: {type(result).__name__}: {result}".splitlines()[0][:300]
-        for r in refs:
-            out["skipped"].append({"source": r.source, "article_id": r.article_id,
-                                   "event_id": event_id, "reason": msg})
-    return out
-
-
-#: What an engine's worker sends back for a task: its tables' rows as columns, and the records
-#: it skipped (one dict each).
-Packed = tuple[Columns, list[dict[str, Any]]]
-
-
-def packed_task(
-    task: Task,
-    settings: Settings = CORPUS_SETTINGS,
-    aliases: Mapping[str, str] | None = None,
-) -> Packed:
-    """:func:`analyze_task` as the engines run it: the rows by column (cheaper to send back and
-    to write), the skipped records apart."""
-    rows = analyze_task(task, settings, aliases)
-    skipped = rows.pop("skipped")
-    return by_column(rows), skipped
+        skipped += [{"source": r.source, "article_id": r.article_id, "event_id": event_id,
+                     "reason": msg} for r in refs]
+    return columns, skipped
 
 
 #: A tiny event that loads every lexicon and model a worker will need.

@@ -111,6 +111,21 @@ def test_rows_sent_by_column_are_stored_as_the_same_tables(tmp_path):
         assert a.equals(b), name
 
 
+def test_columns_for_gives_each_table_with_rows_in_its_column_order():
+    analysis = _analysis()
+    columns = store.columns_for(analysis, grouped=True)
+    assert list(columns) == [n for n in store.TABLES if n != "skipped"]
+    for name, table in columns.items():
+        assert list(table) == SCHEMAS[name].names
+        assert len({len(values) for values in table.values()}) == 1, name
+    assert columns["detail_cells"]["changes"] == ["rank: x -> y", None, None]
+    assert columns["details"]["carried"] == [2]
+    # a table without rows is left out, not sent as empty columns
+    bare = EventAnalysis(id="e0", documents=analysis.documents[:1], readability={},
+                         vocabulary=EventVocabulary(), details=EventDetails(), tone=EventTone())
+    assert set(store.columns_for(bare)) == {"events", "articles"}
+
+
 def test_duckdb_store_compresses_its_text_columns_with_zstd(tmp_path):
     path = tmp_path / "s.duckdb"
     sink = DuckDBSink(path)
