@@ -126,12 +126,17 @@ def test_columns_for_gives_each_table_with_rows_in_its_column_order():
     assert set(store.columns_for(bare)) == {"events", "articles"}
 
 
-def test_duckdb_store_compresses_its_text_columns_with_zstd(tmp_path):
-    path = tmp_path / "s.duckdb"
+def _written(path, *event_ids: str):
+    """A DuckDB store at ``path`` holding the test analysis under each event id."""
     sink = DuckDBSink(path)
-    sink.write(rows_for(_analysis("e1")))
+    for event_id in event_ids:
+        sink.write(rows_for(_analysis(event_id)))
     sink.close()
-    con = connect(path)
+    return path
+
+
+def test_duckdb_store_compresses_its_text_columns_with_zstd(tmp_path):
+    con = connect(_written(tmp_path / "s.duckdb", "e1"))
     for table, column in sorted(store.ZSTD_COLUMNS):
         methods = {m for (m,) in con.execute(
             "SELECT DISTINCT compression FROM pragma_storage_info(?) "
@@ -140,10 +145,7 @@ def test_duckdb_store_compresses_its_text_columns_with_zstd(tmp_path):
 
 
 def test_duckdb_store_keeps_events_across_reopening(tmp_path):
-    path = tmp_path / "s.duckdb"
-    sink = DuckDBSink(path)
-    sink.write(rows_for(_analysis("e1")))
-    sink.close()
+    path = _written(tmp_path / "s.duckdb", "e1")
     sink = DuckDBSink(path)
     assert sink.existing_events() == {"e1"}
     sink.write(rows_for(_analysis("e2")))
@@ -192,11 +194,7 @@ def test_opening_a_file_that_is_not_a_store_is_an_input_error(tmp_path):
 
 @pytest.mark.parametrize("name", sorted(store.QUERIES))
 def test_readme_queries_run_on_a_store(tmp_path, name):
-    sink = DuckDBSink(tmp_path / "s.duckdb")
-    for i in range(3):
-        sink.write(rows_for(_analysis(f"e{i}")))
-    sink.close()
-    con = connect(tmp_path / "s.duckdb")
+    con = connect(_written(tmp_path / "s.duckdb", "e0", "e1", "e2"))
     params = {"actor": "Iraq"} if "$actor" in store.QUERIES[name] else None
     rows = con.execute(store.QUERIES[name], params).fetchall()
     assert rows
