@@ -228,6 +228,40 @@ def test_token_columns_equal_a_regular_expression_scan_on_random_texts():
             assert list(zip(*cols, strict=True)) == want, text
 
 
+def test_word_bounds_equal_the_word_pattern_on_random_texts():
+    """The numpy scan finds the matches of the word pattern in lower-cased texts, including a
+    digit after an apostrophe, which starts a new word ("a'b2" is "a'b", "2")."""
+    import random
+    import re
+
+    from framing.lexicon import _word_bounds
+
+    rng = random.Random(11)
+    word = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+    for alphabet in ("as'0 9\n-é.Σ“”", "ab'1'c2x'y3 ", "a'9"):
+        for _ in range(3000):
+            low = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+            found = list(word.finditer(low))
+            assert _word_bounds(low) == ([m.start() for m in found], [m.end() for m in found]), low
+
+
+def test_token_columns_of_long_texts_equal_a_regular_expression_scan():
+    """Texts from _ARRAY_SCAN_CHARS characters take the numpy scan: the same words."""
+    import random
+    import re
+
+    from framing.lexicon import _ARRAY_SCAN_CHARS
+
+    rng = random.Random(5)
+    word = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+    pieces = ["Iran’s", "O'Brien", "a'b2", "rock'n'roll", " ", " ", "\n", "-", "3,000", "é", "“", "’"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(300, 500)))
+        assert len(text) >= _ARRAY_SCAN_CHARS
+        want = [(m.start(), m.end(), normalise(m.group())) for m in word.finditer(text)]
+        assert list(zip(*token_columns(text), strict=True)) == want
+
+
 def _plain_find(m: Matcher, text: str) -> list[tuple[int, int, str]]:
     """Matcher.find without its shortcuts: every token's patterns tried in order."""
     from framing.lexicon import _GAP, _HYPHEN_GAP, _is_literal
