@@ -182,7 +182,8 @@ def _word_bounds(low: str) -> tuple[list[int], list[int]]:
     inner = (cls[1:-1] == 4) & alnum[:-2] & (cls[2:] == 1)
     word[2:-2] |= inner
     edges = np.flatnonzero(np.diff(word.view(np.int8)))
-    starts: list[int] = edges[0::2].tolist()
+    opens = edges[0::2]
+    starts: list[int] = opens.tolist()
     ends: list[int] = edges[1::2].tolist()
     if not inner.any():
         return starts, ends
@@ -192,10 +193,10 @@ def _word_bounds(low: str) -> tuple[list[int], list[int]]:
         return starts, ends
     quotes = np.flatnonzero(inner) + 1
     first_quote: dict[int, int] = {}  # word -> its first apostrophe
-    for w, q in zip((np.searchsorted(edges[0::2], quotes, "right") - 1).tolist(),
+    for w, q in zip((np.searchsorted(opens, quotes, "right") - 1).tolist(),
                     quotes.tolist(), strict=True):
         first_quote.setdefault(w, q)
-    cut = sorted({w for w, d in zip((np.searchsorted(edges[0::2], digits, "right") - 1).tolist(),
+    cut = sorted({w for w, d in zip((np.searchsorted(opens, digits, "right") - 1).tolist(),
                                      digits.tolist(), strict=True)
                   if d > first_quote.get(w, d)})
     if not cut:
