@@ -63,6 +63,77 @@ CLASSES = (-1, 0, 1)
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z]|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})").split  # the tokens and the text between
+#: Joined sentences from this many characters have their tokens found by :func:`_token_bounds`
+#: (numpy); shorter ones by :data:`_TOKEN_SPLIT`, whose fixed cost is lower.  The bounds against
+#: the split and its offsets, microseconds (realistic corpus text, best of 5): 48 against 40 at
+#: 1,000 characters, 94 against 161 at 4,000, 150 against 916 at 23,000.  A task's tone batch
+#: joins about 57,000 characters: the worker's path takes 2.7% fewer instructions (cachegrind).
+_ARRAY_SCAN_CHARS = 4096
+#: Character classes of :data:`_TOKEN` for :func:`_token_bounds`: a ``bytes.translate`` table
+#: for a text encoded to ASCII with "?" for every other character: 1 a letter, 2 a digit, 4 an
+#: apostrophe or hyphen (inside a word between letters), 8 a point or comma (inside a number
+#: between digits), 16 whitespace, 0 anything else (a token of its own).  Characters above
+#: ASCII are 0 but those :func:`_high_class` reads otherwise.
+_CLASS_TABLE = bytes(
+    1 if chr(c).isalpha() else 2 if chr(c).isdigit() else 4 if chr(c) in "'-"
+    else 8 if chr(c) in ".," else 16 if chr(c).isspace() else 0
+    for c in range(128)
+) + bytes(128)
+
+
+def _high_class(code: int) -> int:
+    """:data:`_CLASS_TABLE`'s class of a character above ASCII ("’" joins words as "'" does;
+    ``\\d`` and ``\\s`` are Unicode's decimal digits and whitespace)."""
+    ch = chr(code)
+    return 4 if ch == "’" else 2 if ch.isdecimal() else 16 if ch.isspace() else 0
+
+
+def _token_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Where the matches of :data:`_TOKEN` in ``text`` start and end, found by numpy.
+
+    A token is a run of letters with apostrophes and hyphens inside it (one between two
+    letters), a run of digits with points and commas inside it (one between two digits), or
+    any other character but whitespace alone.  So a character continues the token of the one
+    before when both are letters, or both digits, after those inner characters are counted as
+    letters and digits (``tests/test_tone.py`` compares with the pattern on random texts).
+
+    Example:
+        >>> [t.tolist() for t in _token_bounds("it's 1,200.5 -a- é")]
+        [[0, 5, 13, 14, 15, 17], [4, 12, 14, 15, 16, 18]]
+    """
+    cls = np.frombuffer(text.encode("ascii", "replace").translate(_CLASS_TABLE), np.uint8)
+    if not text.isascii():
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        high = np.flatnonzero(codes >= 128)
+        chars, which = np.unique(codes[high], return_inverse=True)
+        table = np.fromiter(map(_high_class, chars.tolist()), np.uint8, len(chars))
+        if table.any():
+            cls = cls.copy()
+            cls[high] = table[which]
+    n = len(cls)
+    kind = cls & 3  # 1 a letter, 2 a digit: the characters a token may run over
+    joiners = np.flatnonzero(cls == 4)
+    if len(joiners):
+        # each run of apostrophes and hyphens with a letter on both sides is inside a word
+        cut = np.flatnonzero(np.diff(joiners) != 1)
+        first = joiners[np.concatenate(([0], cut + 1))]
+        last = joiners[np.concatenate((cut, [len(joiners) - 1]))]
+        inside = (first > 0) & (last < n - 1)
+        first, last = first[inside], last[inside]
+        between = (cls[first - 1] == 1) & (cls[last + 1] == 1)
+        for a, b in zip(first[between].tolist(), last[between].tolist(), strict=True):
+            kind[a:b + 1] = 1
+    points = np.flatnonzero(cls[1:-1] == 8) + 1
+    if len(points):
+        # a point or comma between two digits is inside a number
+        kind[points[(cls[points - 1] == 2) & (cls[points + 1] == 2)]] = 2
+    goes_on = np.zeros(n + 1, dtype=bool)  # character i continues the token of i - 1
+    np.equal(kind[1:], kind[:-1], out=goes_on[1:n])
+    goes_on[1:n] &= kind[1:] > 0
+    token = cls != 16
+    return np.flatnonzero(token & ~goes_on[:n]), np.flatnonzero(token & ~goes_on[1:]) + 1
+
+
 # Tokens that end a clause (for the clause words and valences and the agent/patient heuristic).
 _CLAUSE_BREAK = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "but", "while",
                            "although", "though", "whereas", "because", "after", "before",
@@ -1247,9 +1318,13 @@ class _Batch:
         if len(low) == len(joined) and "Σ" not in joined and "\u212a" not in joined:
             # What _token_columns does for each sentence (no character changes length when
             # lower-cased in any of them).
-            parts = _TOKEN_SPLIT(low)
-            offsets = np.fromiter(map(len, parts), np.int64, len(parts)).cumsum()
-            words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
+            if len(low) >= _ARRAY_SCAN_CHARS:
+                starts, ends = _token_bounds(low)
+                words = [low[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+            else:
+                parts = _TOKEN_SPLIT(low)
+                offsets = np.fromiter(map(len, parts), np.int64, len(parts)).cumsum()
+                words, starts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         else:
             words, starts_l, ends_l = [], [], []
             for x, o in zip(sentences, base.tolist(), strict=False):

@@ -316,6 +316,27 @@ def test_sentence_tokens_equal_the_per_token_reference() -> None:
         assert _tokens(text) == reference, repr(text)
 
 
+def test_token_bounds_equal_the_token_pattern_on_random_texts() -> None:
+    """The numpy scan of long batches finds the tone pattern's matches: words with inner
+    apostrophes and hyphens, numbers with inner points and commas, any other character but
+    whitespace alone (Unicode digits and spaces included)."""
+    import random
+
+    from framing.target_tone import _TOKEN, _token_bounds
+
+    rng = random.Random(7)
+    for alphabet in ("aZ'’-.,09 \n\t\u00a0é٣_x—“”", "ab'-c", "1.,2 3", "a"):
+        for _ in range(3000):
+            text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+            found = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+            starts, ends = _token_bounds(text)
+            assert list(zip(starts.tolist(), ends.tolist(), strict=True)) == found, repr(text)
+    words = ["Iran's", "U.S.-led", "1,200.50", "a--b", "'quote'", "well-known", "-", "—", "é"]
+    text = " ".join(rng.choice(words) for _ in range(2000))
+    assert [text[a:b] for a, b in zip(*(x.tolist() for x in _token_bounds(text)), strict=True)] \
+        == _TOKEN.findall(text)
+
+
 def _targets_in(sentences: list[str]) -> list[tuple[str, int, int]]:
     out = []
     for s in sentences:
