@@ -28,6 +28,8 @@ from typing import NamedTuple, cast
 
 import numpy as np
 
+from .patterns import char_classes, class_table
+
 LEXICON_VERSION = "loaded_v1"
 PLAIN_VERSION = "plain_v1"
 
@@ -150,12 +152,12 @@ _WORD_SPLIT = re.compile("(" + _WORD.pattern + ")")
 #: characters 34-38 by the split against 41-42, 1,024 59-81 against 66-68, 2,048 134-147
 #: against 106-131, 4,096 262-309 against 208-216.
 _ARRAY_SCAN_CHARS = 1024
-#: Character classes for :func:`_word_bounds`, by code point (128: every code point above
-#: ASCII): 1 a letter a-z, 2 a digit, 4 the straight apostrophe, 0 anything else.
-_CLASS = np.zeros(129, dtype=np.uint8)
-_CLASS[ord("a"): ord("z") + 1] = 1
-_CLASS[ord("0"): ord("9") + 1] = 2
-_CLASS[ord("'")] = 4
+#: Character classes for :func:`_word_bounds` (:func:`framing.patterns.char_classes`): 1 a
+#: letter a-z, 2 a digit, 4 the straight apostrophe, 0 anything else (every character above
+#: ASCII too).
+_CLASS_TABLE = class_table(
+    lambda ch: 1 if "a" <= ch <= "z" else 2 if "0" <= ch <= "9" else 4 if ch == "'" else 0
+)
 
 
 def _word_bounds(low: str) -> tuple[list[int], list[int]]:
@@ -172,11 +174,7 @@ def _word_bounds(low: str) -> tuple[list[int], list[int]]:
         >>> _word_bounds("o'brien's 3 a'b2 'x'")
         ([0, 10, 12, 15, 18], [9, 11, 15, 16, 19])
     """
-    if low.isascii():
-        codes = np.frombuffer(low.encode("ascii"), dtype=np.uint8)
-    else:
-        codes = np.minimum(np.frombuffer(low.encode("utf-32-le"), dtype=np.uint32), 128)
-    cls = _CLASS[codes]
+    cls = char_classes(low, _CLASS_TABLE)
     alnum = (cls & 3) > 0
     word = np.concatenate(([False], alnum, [False]))
     inner = (cls[1:-1] == 4) & alnum[:-2] & (cls[2:] == 1)

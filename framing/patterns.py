@@ -1,6 +1,8 @@
 """Building blocks for the regular expressions of the text modules (actors, quotations,
 cleaning, facts): alternations of literal words written so that ``re`` scans them fast, and a
-substring test that settles most texts before a case-insensitive scan.
+substring test that settles most texts before a case-insensitive scan.  And, for the scans
+that replace a pattern by numpy on long texts (lexicon words, tone tokens), the class of each
+character of a text.
 
 Each pattern built here matches what the plain alternation matches; the modules' tests
 compare them.
@@ -9,7 +11,9 @@ compare them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+
+import numpy as np
 
 
 def alternatives(words: Iterable[str]) -> list[str]:
@@ -74,3 +78,37 @@ def may_contain_nocase(text: str, needles: Sequence[str]) -> bool:
         if n in low:
             return True
     return False
+
+
+def class_table(classify: Callable[[str], int]) -> bytes:
+    """A ``bytes.translate`` table for :func:`char_classes`: ``classify`` of each ASCII
+    character, 0 for every byte above ASCII."""
+    return bytes(classify(chr(c)) for c in range(128)) + bytes(128)
+
+
+def char_classes(
+    text: str, table: bytes, high: Callable[[int], int] | None = None
+) -> np.ndarray:
+    """The class of each character of ``text`` (uint8; not writable): an ASCII character's by
+    ``table`` (:func:`class_table`), a character above ASCII the class of "?" unless ``high``
+    (given its code point) says otherwise.
+
+    One ``bytes.translate`` of the text encoded to ASCII with "?" for every other character;
+    ``high`` is called once per distinct character above ASCII.
+
+    Example:
+        >>> table = class_table(lambda ch: 1 if ch.isalpha() else 2 if ch.isdigit() else 0)
+        >>> char_classes("a1 é٣", table).tolist(), char_classes("a1 é٣", table, lambda c: 2).tolist()
+        ([1, 2, 0, 0, 0], [1, 2, 0, 2, 2])
+    """
+    cls = np.frombuffer(text.encode("ascii", "replace").translate(table), np.uint8)
+    if high is None or text.isascii():
+        return cls
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    at = np.flatnonzero(codes >= 128)
+    chars, which = np.unique(codes[at], return_inverse=True)
+    own = np.fromiter(map(high, chars.tolist()), np.uint8, len(chars))
+    if (own != table[ord("?")]).any():
+        cls = cls.copy()
+        cls[at] = own[which]
+    return cls

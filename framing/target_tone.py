@@ -56,6 +56,7 @@ import numpy as np
 from mypy_extensions import mypyc_attr
 
 from . import embeddings as word_vectors
+from .patterns import char_classes, class_table
 
 MODEL_FILE = "tone_v1.json"
 VALENCES_FILE = "tone_valences.csv"
@@ -70,16 +71,15 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})").split  # the tokens and the tex
 #: 916 at 23,000.  A task's tone batch joins about 57,000 characters: its construction takes
 #: 0.10 instead of 0.15 CPU ms per article, the worker's path 3.9% fewer instructions.
 _ARRAY_SCAN_CHARS = 4096
-#: Character classes of :data:`_TOKEN` for :func:`_token_bounds`: a ``bytes.translate`` table
-#: for a text encoded to ASCII with "?" for every other character: 1 a letter, 2 a digit, 4 an
-#: apostrophe or hyphen (inside a word between letters), 8 a point or comma (inside a number
-#: between digits), 16 whitespace, 0 anything else (a token of its own).  Characters above
-#: ASCII are 0 but those :func:`_high_class` reads otherwise.
-_CLASS_TABLE = bytes(
-    1 if chr(c).isalpha() else 2 if chr(c).isdigit() else 4 if chr(c) in "'-"
-    else 8 if chr(c) in ".," else 16 if chr(c).isspace() else 0
-    for c in range(128)
-) + bytes(128)
+#: Character classes of :data:`_TOKEN` for :func:`_token_bounds`
+#: (:func:`framing.patterns.char_classes`): 1 a letter, 2 a digit, 4 an apostrophe or hyphen
+#: (inside a word between letters), 8 a point or comma (inside a number between digits), 16
+#: whitespace, 0 anything else (a token of its own).  Characters above ASCII are 0 but those
+#: :func:`_high_class` reads otherwise.
+_CLASS_TABLE = class_table(
+    lambda ch: 1 if ch.isalpha() else 2 if ch.isdigit() else 4 if ch in "'-"
+    else 8 if ch in ".," else 16 if ch.isspace() else 0
+)
 
 
 def _high_class(code: int) -> int:
@@ -102,15 +102,7 @@ def _token_bounds(text: str) -> tuple[np.ndarray, np.ndarray]:
         >>> [t.tolist() for t in _token_bounds("it's 1,200.5 -a- é")]
         [[0, 5, 13, 14, 15, 17], [4, 12, 14, 15, 16, 18]]
     """
-    cls = np.frombuffer(text.encode("ascii", "replace").translate(_CLASS_TABLE), np.uint8)
-    if not text.isascii():
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        high = np.flatnonzero(codes >= 128)
-        chars, which = np.unique(codes[high], return_inverse=True)
-        table = np.fromiter(map(_high_class, chars.tolist()), np.uint8, len(chars))
-        if table.any():
-            cls = cls.copy()
-            cls[high] = table[which]
+    cls = char_classes(text, _CLASS_TABLE, _high_class)
     n = len(cls)
     kind = cls & 3  # 1 a letter, 2 a digit: the characters a token may run over
     joiners = np.flatnonzero(cls == 4)
