@@ -23,8 +23,9 @@ products the store keeps, :data:`framing.batch.CORPUS_PRODUCTS`, in the workers'
 :data:`framing.batch.TASK_ARTICLES` articles, whose events get their tone in one batch) with each
 pipeline step timed (cleaning, actors, details, vocabulary, tone, readability, and flattening
 into store rows), in CPU milliseconds per article (CPU time, because other jobs on a shared
-machine inflate wall time).  The throughput runs also report CPU time of all processes, and the rate that CPU time
-implies on idle cores.  ``FRAMING_BENCH_THROUGHPUT=300,1200`` picks other sizes.
+machine inflate wall time).  The throughput runs also report CPU time of all processes, and
+the rate that CPU time implies on idle cores.  ``FRAMING_BENCH_THROUGHPUT=300,1200`` picks
+other sizes.
 """
 
 from __future__ import annotations
