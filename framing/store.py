@@ -555,7 +555,7 @@ def connect(path: str | Path):
 
     Example:
         >>> con = connect("results.duckdb")  # doctest: +SKIP
-        >>> con.sql("SELECT count(*) FROM articles").fetchone()  # doctest: +SKIP
+        >>> con.execute("SELECT count(*) FROM articles").fetchall()  # doctest: +SKIP
     """
     import duckdb
 
