@@ -1296,10 +1296,11 @@ class _Batch:
     valenced words, clause breaks and marks.  ``numbers``: the words' numbers in _WORDS,
     ``flags`` their _Words.flags.  All but ``words`` are numpy arrays.
 
-    The joined sentences are tokenised by one split (a newline is no token and no token spans
-    one, so the tokens are each sentence's in turn) and the valences computed by numpy, with
-    the same values as _sentence_parts: ``tests/test_tone.py`` checks each sentence's part
-    against it.
+    The joined sentences are tokenised together, by :func:`_token_bounds` from
+    :data:`_ARRAY_SCAN_CHARS` characters and by one split below (a newline is no token and no
+    token spans one, so the tokens are each sentence's in turn), and the valences computed by
+    numpy, with the same values as _sentence_parts: ``tests/test_tone.py`` checks each
+    sentence's part against it.
     """
 
     def __init__(self, sentences: Sequence[str]) -> None:
