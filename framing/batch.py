@@ -64,7 +64,7 @@ CORPUS_SETTINGS = Settings(tone_model="linear")
 #: table keeps (distinctive words, substitutions, actor labels, sentence loadedness scores,
 #: each detail's facts, quotes and sources kept and dropped) cost about 28% of the CPU time
 #: per article: 13.4 -> 9.6 CPU ms, median of 11 alternating runs of
-#: ``python -m benchmarks.bench_throughput --profile`` (README, Corpus mode, "Speed and memory").
+#: ``python -m benchmarks.bench_throughput --profile`` (docs/performance.md).
 CORPUS_PRODUCTS: Products = "store"
 
 #: English function words (the most frequent words of English text; any general frequency
@@ -95,7 +95,7 @@ FLUSH_CHARS = 8_000_000
 #: overlap with the analysis: the workers go on with the tasks in flight while the main process
 #: writes, and only the last small write and the store's closing are left when they finish.  With
 #: 2,000-article writes a 1,200-article run ended with 0.6 s of writing and checkpointing while
-#: the workers sat idle (each write of the run timed; README "Speed and memory").
+#: the workers sat idle (each write of the run timed; docs/performance.md).
 STORE_FLUSH_ARTICLES = 250
 STORE_FLUSH_CHARS = 1_000_000
 #: Seconds to wait for a Dask scheduler before giving up with a message.

@@ -122,7 +122,7 @@ REOPEN_ARTICLES = 10_000
 #: 0.77-0.80, 4,096 rows 0.33-0.35 / 0.39-0.42, 8,192 rows 0.41 / 0.59; files of 107, 120 and
 #: 100 MB.  The rows of the grouped 10,000-article corpus written again (3 runs): 4,096 rows
 #: 0.42-0.46 ms and a 116 MB file against 0.60-0.67 and 82 MB, 8,192 rows 0.43-0.47 and 74 MB.
-#: So 4,096 rows: the least CPU, for a file 12-49% larger (README, "Speed and memory").
+#: So 4,096 rows: the least CPU, for a file 12-49% larger (docs/performance.md).
 #: ``ATTACH``'s ``ROW_GROUP_SIZE`` needs DuckDB 1.2 (1.1.3 refuses it).
 WRITER_ROW_GROUP = 4096
 
@@ -212,7 +212,7 @@ def columns_for(analysis: EventAnalysis, *, grouped: bool = False) -> Columns:
     column order (:data:`Columns`; ``skipped`` left out): what corpus mode's workers send
     back.  Built column by column, not row by row: less CPU than a dict per row turned into
     columns (a task's events, the two ways run at the same time, 4 pairs: 0.066-0.08 against
-    0.094-0.18 ms per article; README, "Speed and memory").
+    0.094-0.18 ms per article; docs/performance.md, seventh round).
 
     Example:
         >>> from framing.analysis import analyze_event
@@ -339,7 +339,7 @@ _DUCKDB_TYPES = {_S: "VARCHAR", _I: "INTEGER", _F: "DOUBLE", _B: "BOOLEAN", _D: 
 #: Columns of whole texts and sentences, which the store compresses with zstd: DuckDB's
 #: automatic choice (dictionary and FSST below 4,096 characters of average length) left the
 #: rows of 4,800 realistic articles in a 51 MB file, zstd in 34 MB, for the same writer CPU
-#: (4 alternating runs: 0.41-0.47 and 0.40-0.50 ms per article; README, "Speed and memory").
+#: (4 alternating runs: 0.41-0.47 and 0.40-0.50 ms per article; docs/performance.md).
 #: DuckDB 1.2 to 1.4 accept the clause but store these columns uncompressed: hence
 #: ``duckdb>=2.0``.
 ZSTD_COLUMNS = {("articles", "text"), ("details", "text"), ("detail_cells", "sentence")}
@@ -410,7 +410,7 @@ class DuckDBSink:
         # DuckDB caches written pages up to 80% of RAM by default, so a long run's main process
         # grew with the corpus (engine alone: 1,203 MB at 120,000 articles).  A small buffer
         # pool and a fresh connection every REOPEN_ARTICLES articles keep it flat (README, Corpus
-        # mode, "Speed and memory").
+        # mode, "Speed and memory"; docs/performance.md, "Memory").
         con.execute(f"SET memory_limit='{WRITER_MEMORY_LIMIT}'")
         # One thread: the writer shares the machine with the analysis workers, and DuckDB's
         # parallel insert and checkpoint only add work there (1,200 realistic articles in

@@ -267,7 +267,8 @@ def analyze_many(
 
     A target's result depends on its sentence and spans only (the transformer runs each input
     alone), and a batch has a fixed cost (the linear model's array set-up and sparse product):
-    about 0.7 ms per event, which a batch of eight events shares (README, "Speed and memory").
+    about 0.7 ms per event, which a batch of eight events shares (docs/performance.md, sixth
+    round).
 
     Example:
         >>> from framing.actors import find_mentions
