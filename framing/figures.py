@@ -193,19 +193,25 @@ def _labels(analysis: EventAnalysis, labels: Mapping[str, str] | None) -> dict[s
 
 def finish(
     fig: go.Figure,
-    analysis: EventAnalysis,
+    analysis: EventAnalysis | None,
     title: str,
     *,
     subtitle: str | None = None,
     height: int = _BASE_HEIGHT,
     on: _date | None = None,
     footer_gap: int = 62,
+    footer: str | None = None,
 ) -> go.Figure:
     """Give a figure the house look: title, subtitle, footer, white background, margins.
 
     ``footer_gap`` is the distance in pixels from the plot area down to the footer; figures
-    with an x-axis title below the plot need more.
+    with an x-axis title below the plot need more.  The footer is :func:`footer_text` of
+    ``analysis``, or ``footer`` when given (a figure of a corpus store names the store).
     """
+    if footer is None:
+        if analysis is None:
+            raise ValueError("finish() needs an analysis or a footer")
+        footer = footer_text(analysis, on=on)
     title_spec: dict = {
         "text": f"<b>{_esc(title)}</b>",
         "x": 0.01,
@@ -229,7 +235,7 @@ def finish(
         hoverlabel={"font": {"family": _FONT, "size": 12}, "align": "left"},
     )
     fig.add_annotation(
-        text=_esc(footer_text(analysis, on=on)),
+        text=_esc(footer),
         xref="paper",
         yref="paper",
         x=0,
@@ -243,8 +249,10 @@ def finish(
     return fig
 
 
-def empty_figure(analysis: EventAnalysis, title: str, message: str) -> go.Figure:
-    """A figure that says there is nothing to show, and why."""
+def empty_figure(
+    analysis: EventAnalysis | None, title: str, message: str, *, footer: str | None = None
+) -> go.Figure:
+    """A figure that says there is nothing to show, and why (``footer``: as :func:`finish`)."""
     fig = go.Figure()
     fig.add_annotation(
         text=_esc(message), x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
@@ -252,7 +260,7 @@ def empty_figure(analysis: EventAnalysis, title: str, message: str) -> go.Figure
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
-    return finish(fig, analysis, title, height=260)
+    return finish(fig, analysis, title, height=260, footer=footer)
 
 
 #: Titles and subtitles shared by a figure and the dashboard's HTML rendering of the same numbers

@@ -618,6 +618,63 @@ ORDER BY mean_tone""".strip(),
 }
 
 
+#: The aggregates the dashboard's Corpus view shows (``views/corpus.py`` runs them through
+#: :func:`connect`; ``?`` marks a parameter).  Kept here with :data:`QUERIES`, so that the store's
+#: SQL lives in one module and the dashboard only lays out what it returns.
+VIEW_QUERIES: dict[str, str] = {
+    # The store at a glance.
+    "counts": """
+SELECT (SELECT count(*) FROM events) AS events,
+       (SELECT count(*) FROM articles) AS articles,
+       (SELECT count(DISTINCT outlet) FROM articles) AS outlets,
+       (SELECT min(day) FROM articles) AS first_day,
+       (SELECT max(day) FROM articles) AS last_day,
+       (SELECT count(*) FROM skipped) AS skipped""".strip(),
+    # One row per outlet, most articles first: loaded rate weighted by length, mean shares,
+    # details dropped per article, own-voice tone and reading grade.
+    "outlets": """
+SELECT coalesce(outlet, '(unknown)') AS outlet,
+       count(*) AS articles, count(DISTINCT event_id) AS events,
+       sum(loaded_per_100 * words) / nullif(sum(CASE WHEN loaded_per_100 IS NOT NULL
+           THEN words END), 0) AS loaded_per_100_words,
+       avg(kept_share) AS kept_share, avg(added_share) AS added_share,
+       avg(dropped) AS dropped_per_article, avg(own_tone) AS own_tone,
+       avg(grade) AS reading_grade
+FROM articles GROUP BY 1 ORDER BY articles DESC, outlet""".strip(),
+    # Actors by the number of events that mention them.
+    "actors": """
+SELECT actor, count(DISTINCT event_id) AS events, sum(mentions) AS mentions
+FROM actor_tone GROUP BY actor ORDER BY events DESC, mentions DESC, actor LIMIT 200""".strip(),
+    # Mean tone toward the actors of a list (the parameter), by outlet.
+    "actor_tone": """
+SELECT actor, coalesce(outlet, '(unknown)') AS outlet, avg(tone) AS tone,
+       count(DISTINCT event_id) AS events, sum(mentions) AS mentions
+FROM actor_tone WHERE list_contains(?, actor) GROUP BY 1, 2""".strip(),
+    # Which tone models scored the store's events.
+    "tone_models": "SELECT DISTINCT tone_model FROM events WHERE tone_model IS NOT NULL",
+    # The newest events first, with the outlets that cover each.
+    "events": """
+SELECT e.event_id, e.title, e.first_day, e.articles, e.outlets, e.grouped,
+       string_agg(DISTINCT a.outlet, ', ' ORDER BY a.outlet) AS outlet_names
+FROM events e LEFT JOIN articles a USING (event_id)
+GROUP BY ALL ORDER BY e.first_day DESC NULLS LAST, e.event_id LIMIT 5000""".strip(),
+    # One event's versions, its loaded terms and the details each version drops.
+    "event_versions": """
+SELECT article_id, outlet, date, title, words, loaded_per_100, kept_share, added_share,
+       dropped, added, own_tone
+FROM articles WHERE event_id = ? ORDER BY outlet, article_id""".strip(),
+    "event_terms": """
+SELECT outlet, term, category, alternative, quoted FROM loaded_terms
+WHERE event_id = ? ORDER BY outlet, start_char""".strip(),
+    "event_drops": """
+SELECT c.outlet, d.text AS detail FROM detail_cells c JOIN details d
+USING (event_id, detail_id) WHERE event_id = ? AND c.status = 'absent'
+ORDER BY c.outlet, d.detail_id""".strip(),
+    # Records not analysed: by reason, then the first thousand.
+    "skipped_reasons": "SELECT reason, count(*) AS records FROM skipped GROUP BY 1 ORDER BY 2 DESC, 1",
+    "skipped": "SELECT * FROM skipped LIMIT 1000",
+}
+
 def event_articles(path: str | Path, event_id: str) -> list[Article]:
     """The stored articles of one event, as :class:`Article` records (to re-analyse or show).
 

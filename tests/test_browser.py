@@ -211,3 +211,39 @@ def test_blind_mode_downloads_name_no_outlet(server, page, tmp_path) -> None:
     body = page.locator("[data-testid='stMain']").inner_text()
     assert not [n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body)]
     page.screenshot(path=str(SHOTS / "blind_tone.png"))
+
+
+def test_corpus_view_compares_outlets_in_finished_figures(server, page, tmp_path) -> None:
+    import json
+
+    from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
+
+    from framing.batch import analyze_corpus
+    from framing.corpus_figures import (
+        ACTOR_TONE_TITLE,
+        LOADED_RATE_TITLE,
+        OVER_TIME_TITLE,
+        SHARES_TITLE,
+    )
+
+    recs = [
+        {"id": "m1", "text": MOSQUE, "outlet": "A", "date": "2010-08-16", "event": "mosque"},
+        {"id": "m2", "text": MOSQUE_2, "outlet": "B", "date": "2010-08-16", "event": "mosque"},
+        {"id": "s1", "text": STORM, "outlet": "A", "date": "2011-08-27", "event": "storm"},
+        {"id": "s2", "text": STORM_2, "outlet": "B", "date": "2011-08-27", "event": "storm"},
+    ]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
+    analyze_corpus([corpus], store=tmp_path / "s.duckdb", jobs=1)
+    page.goto(f"{server}/?view=corpus&store={tmp_path / 's.duckdb'}")
+    wait_drawn(page, view="corpus")
+    main = page.locator("[data-testid='stMain']")
+    # the two stories mention Barack Obama and Bev Perdue: the tone figure has a panel each
+    for title in (LOADED_RATE_TITLE, SHARES_TITLE, OVER_TIME_TITLE, ACTOR_TONE_TITLE):
+        assert main.locator(".gtitle", has_text=title).count() == 1
+    assert main.locator(".annotation-text", has_text="Barack Obama").count() == 1
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert main.get_by_text("Events", exact=True).count() >= 1
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.set_viewport_size({"width": 1400, "height": 2600})
+    page.screenshot(path=str(SHOTS / "corpus.png"))

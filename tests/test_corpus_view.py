@@ -52,6 +52,30 @@ def test_corpus_view_shows_outlets_events_and_skipped_records(store):
     assert not at.exception
 
 
+def test_corpus_view_shows_finished_figures_with_png_and_svg_downloads(store):
+    from framing import corpus_figures as C
+    from framing.figures import chromium_path
+
+    at = _app(store).run()
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+    assert titles == [f"<b>{t}</b>" for t in (C.LOADED_RATE_TITLE, C.SHARES_TITLE,
+                                              C.OVER_TIME_TITLE, C.ACTOR_TONE_TITLE)]
+    labels = [b.proto.label for b in at.get("download_button")]
+    if chromium_path() is not None:  # kaleido draws the downloads with the system Chromium
+        assert labels.count("PNG") == labels.count("SVG") == 4
+    else:
+        assert sum("PNG/SVG download needs Chromium" in c.value for c in at.caption) == 4
+    # an outlet keeps its colour when another is taken out of the selection
+    def bar_colours(app):
+        spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+        return dict(zip(spec["data"][0]["y"], spec["data"][0]["marker"]["color"], strict=True))
+
+    before = bar_colours(at)
+    at.multiselect(key="corpus_outlets").unselect("A").run()
+    after = bar_colours(at)
+    assert set(after) == {"B", "C"} and all(after[o] == before[o] for o in after)
+
+
 def test_corpus_view_explains_a_file_that_is_not_a_store(tmp_path):
     bad = tmp_path / "bad.duckdb"
     bad.write_text("not a database")

@@ -141,9 +141,9 @@ def test_blind_mask_blanks_outlet_names_out_of_figure_text() -> None:
 def test_every_public_function_of_figures_findings_and_report_has_a_docstring() -> None:
     import inspect
 
-    from framing import findings, html_report
+    from framing import corpus_figures, findings, html_report
 
-    for module in (F, findings, html_report):
+    for module in (F, corpus_figures, findings, html_report):
         for name, obj in vars(module).items():
             if name.startswith("_") or getattr(obj, "__module__", None) != module.__name__:
                 continue

@@ -206,6 +206,28 @@ def test_readme_queries_run_on_a_store(tmp_path, name):
         assert rows == [("Y", 3, 3, 1.0)]
 
 
+@pytest.mark.parametrize("kind", ["duckdb", "parquet"])
+def test_the_corpus_view_queries_run_on_both_kinds_of_store(tmp_path, kind):
+    sink = DuckDBSink(tmp_path / "s.duckdb") if kind == "duckdb" else ParquetSink(tmp_path / "pq")
+    sink.write(rows_for(_analysis("e1")))
+    sink.write(rows_for(_analysis("e2")))
+    sink.close()
+    con = connect(tmp_path / ("s.duckdb" if kind == "duckdb" else "pq"))
+    params = {"actor_tone": [["Iraq", "Nobody"]], "event_versions": ["e1"],
+              "event_terms": ["e1"], "event_drops": ["e1"]}
+    got = {name: con.execute(sql, params.get(name)).fetchall()
+           for name, sql in store.VIEW_QUERIES.items()}
+    con.close()
+    assert got["counts"][0][:3] == (2, 6, 3)
+    assert [r[:3] for r in got["outlets"]] == [("X", 2, 2), ("Y", 2, 2), ("Z", 2, 2)]
+    assert got["actor_tone"] == [("Iraq", "X", -0.4, 2, 2)]
+    assert [r[0] for r in got["event_versions"]] == ["a", "b", "c"]
+    assert got["event_terms"] == [("X", "regime", "labelling", "government", False)]
+    assert got["event_drops"] == [("Y", "Talks went on.")]
+    assert {r[0] for r in got["events"]} == {"e1", "e2"}
+    assert got["events"][0][-1] == "X, Y, Z"
+
+
 def test_readme_shows_the_store_queries():
     from pathlib import Path
 
