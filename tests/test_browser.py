@@ -214,11 +214,8 @@ def test_blind_mode_downloads_name_no_outlet(server, page, tmp_path) -> None:
 
 
 def test_corpus_view_compares_outlets_in_finished_figures(server, page, tmp_path) -> None:
-    import json
+    from test_corpus_view import corpus_store
 
-    from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
-
-    from framing.batch import analyze_corpus
     from framing.corpus_figures import (
         ACTOR_TONE_TITLE,
         LOADED_RATE_TITLE,
@@ -226,16 +223,7 @@ def test_corpus_view_compares_outlets_in_finished_figures(server, page, tmp_path
         SHARES_TITLE,
     )
 
-    recs = [
-        {"id": "m1", "text": MOSQUE, "outlet": "A", "date": "2010-08-16", "event": "mosque"},
-        {"id": "m2", "text": MOSQUE_2, "outlet": "B", "date": "2010-08-16", "event": "mosque"},
-        {"id": "s1", "text": STORM, "outlet": "A", "date": "2011-08-27", "event": "storm"},
-        {"id": "s2", "text": STORM_2, "outlet": "B", "date": "2011-08-27", "event": "storm"},
-    ]
-    corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
-    analyze_corpus([corpus], store=tmp_path / "s.duckdb", jobs=1)
-    page.goto(f"{server}/?view=corpus&store={tmp_path / 's.duckdb'}")
+    page.goto(f"{server}/?view=corpus&store={corpus_store(tmp_path)}")
     wait_drawn(page, view="corpus")
     main = page.locator("[data-testid='stMain']")
     # the two stories mention Barack Obama and Bev Perdue: the tone figure has a panel each

@@ -12,9 +12,8 @@ from framing.batch import analyze_corpus
 pytest.importorskip("streamlit.testing.v1")
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("corpus")
+def corpus_store(directory) -> str:
+    """A store of two events (3 + 2 articles, outlets A, B, C; one duplicate record skipped)."""
     recs = [
         {"id": "m1", "text": MOSQUE, "outlet": "A", "date": "2010-08-16", "event": "mosque"},
         {"id": "m2", "text": MOSQUE_2, "outlet": "B", "date": "2010-08-16", "event": "mosque"},
@@ -24,10 +23,15 @@ def store(tmp_path_factory):
         {"id": "s2", "text": STORM_2, "outlet": "B", "date": "2011-08-27", "event": "storm"},
         {"id": "s2", "text": STORM_2, "outlet": "B", "date": "2011-08-27", "event": "storm"},
     ]
-    path = tmp / "c.jsonl"
+    path = directory / "c.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in recs) + "\n", encoding="utf-8")
-    analyze_corpus([path], store=tmp / "s.duckdb", jobs=1)
-    return str(tmp / "s.duckdb")
+    analyze_corpus([path], store=directory / "s.duckdb", jobs=1)
+    return str(directory / "s.duckdb")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    return corpus_store(tmp_path_factory.mktemp("corpus"))
 
 
 def _app(path):
