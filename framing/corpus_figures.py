@@ -117,19 +117,44 @@ def shares_figure(table: pd.DataFrame, store: str | Path, *, on: _date | None = 
                   height=_height(len(rows), 48), footer_gap=72, footer=footer_text(store, on=on))
 
 
+def _break_gaps(part: pd.DataFrame) -> pd.DataFrame:
+    """An outlet's months in order, with an empty row between two months that are not
+    consecutive, so that its line breaks where it published nothing (a line across a gap of
+    months or years would show a trend no article measured).
+
+    Example:
+        >>> p = pd.DataFrame({"month": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-06-01"]),
+        ...                   "loaded_per_100_words": [1.0, 2.0, 3.0], "articles": [1, 2, 3]})
+        >>> _break_gaps(p)["loaded_per_100_words"].tolist()
+        [1.0, 2.0, nan, 3.0]
+    """
+    month = pd.to_datetime(part["month"])
+    index = month.dt.year * 12 + month.dt.month
+    gap = (index.diff() > 1).to_numpy()
+    if not gap.any():
+        return part
+    rows = []
+    for (_, row), broken in zip(part.iterrows(), gap, strict=True):
+        if broken:
+            rows.append({"month": row["month"], "loaded_per_100_words": None, "articles": None})
+        rows.append(row.to_dict())
+    return pd.DataFrame(rows, columns=part.columns)
+
+
 def loaded_over_time_figure(
     df: pd.DataFrame, colors: Mapping[str, str], store: str | Path, *, on: _date | None = None
 ) -> go.Figure:
     """Loaded rate by outlet and month (``df``: ``outlet``, ``month``, ``articles``,
     ``loaded_per_100_words``, as :data:`framing.store.QUERIES` ``loaded_rate_by_outlet_month``
-    gives them), one line per outlet in its colour; hover gives the month's article count."""
+    gives them), one line per outlet in its colour, broken where the outlet has no article for a
+    month or more; hover gives the month's article count."""
     rows = df.dropna(subset=["month", "loaded_per_100_words"])
     if rows.empty:
         return empty_figure(None, OVER_TIME_TITLE, "No dated article with a loaded rate.",
                             footer=footer_text(store, on=on))
     fig = go.Figure()
     for outlet in dict.fromkeys(o for o in colors if o in set(rows["outlet"])):
-        part = rows[rows["outlet"] == outlet].sort_values("month")
+        part = _break_gaps(rows[rows["outlet"] == outlet].sort_values("month"))
         name = _esc(outlet)
         fig.add_trace(go.Scatter(
             x=part["month"], y=part["loaded_per_100_words"], mode="lines+markers", name=name,

@@ -119,3 +119,16 @@ def test_finish_needs_an_analysis_or_a_footer() -> None:
 
     with pytest.raises(ValueError):
         F.finish(go.Figure(), None, "A title")
+
+
+def test_an_outlets_line_breaks_over_months_without_articles() -> None:
+    months = pd.DataFrame({
+        "outlet": ["nyt"] * 3 + ["fox"] * 2,
+        "month": pd.to_datetime(["2020-01-01", "2020-02-01", "2021-06-01", "2020-01-01",
+                                 "2020-02-01"]),
+        "articles": [3, 4, 5, 6, 7], "loaded_per_100_words": [1.0, 1.5, 2.0, 0.5, 0.7],
+    })
+    fig = C.loaded_over_time_figure(months, C.outlet_colors(["nyt", "fox"]), "s")
+    y = {t.name: list(t.y) for t in fig.data}
+    assert y["fox"] == [0.5, 0.7]
+    assert y["nyt"][:2] == [1.0, 1.5] and pd.isna(y["nyt"][2]) and y["nyt"][3] == 2.0
