@@ -26,8 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ._version import __version__
-from .figures import PALETTE, STATUS_COLORS, _esc, empty_figure, finish
+from .figures import PALETTE, STATUS_COLORS, _esc, credit, empty_figure, finish
 
 #: Outlet colours: Okabe & Ito's eight (:data:`framing.figures.PALETTE`), then Paul Tol's
 #: "muted" nine, so that the Corpus view's default of twelve outlets gets twelve colours.
@@ -64,8 +63,7 @@ def footer_text(store: str | Path, *, on: _date | None = None) -> str:
         >>> footer_text("/data/results.duckdb", on=_date(2026, 1, 2))
         'Store: results.duckdb · framing 0.1.0 · 2026-01-02'
     """
-    day = (on or _date.today()).isoformat()
-    return f"Store: {Path(store).name} · framing {__version__} · {day}"
+    return credit(f"Store: {Path(store).name}", on=on)
 
 
 def _height(rows: int, per_row: int, base: int = 200) -> int:
@@ -153,7 +151,8 @@ def loaded_over_time_figure(
         return empty_figure(None, OVER_TIME_TITLE, "No dated article with a loaded rate.",
                             footer=footer_text(store, on=on))
     fig = go.Figure()
-    for outlet in dict.fromkeys(o for o in colors if o in set(rows["outlet"])):
+    present = set(rows["outlet"])
+    for outlet in [o for o in colors if o in present]:
         part = _break_gaps(rows[rows["outlet"] == outlet].sort_values("month"))
         name = _esc(outlet)
         fig.add_trace(go.Scatter(
@@ -183,11 +182,12 @@ def actor_tone_figure(
     a row), a bar per outlet of ``colors`` (its order, top down) in the outlet's colour, on a
     fixed -1 .. +1 axis; hover gives the events and mentions behind a bar."""
     rows = df[df["actor"].isin(actors) & df["outlet"].isin(list(colors))]
-    actors = [a for a in actors if a in set(rows["actor"])]
     if rows.empty:
         return empty_figure(None, ACTOR_TONE_TITLE, "These outlets do not mention these actors.",
                             footer=footer_text(store, on=on))
-    outlets = [o for o in colors if o in set(rows["outlet"])]
+    named, present = set(rows["actor"]), set(rows["outlet"])
+    actors = [a for a in actors if a in named]
+    outlets = [o for o in colors if o in present]
     order = [_esc(o) for o in reversed(outlets)]  # the first outlet on top
     n_cols = min(ACTOR_COLUMNS, len(actors))
     n_rows = -(-len(actors) // n_cols)

@@ -131,10 +131,19 @@ def outlet_colors(analysis: EventAnalysis) -> dict[str, str]:
     return {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(analysis.documents)}
 
 
+def credit(subject: str, *, on: _date | None = None) -> str:
+    """A figure's footer: what it shows (``subject``), then the method version and the date.
+
+    Example:
+        >>> credit("Event: e1", on=_date(2026, 1, 2))
+        'Event: e1 · framing 0.1.0 · 2026-01-02'
+    """
+    return f"{subject} · framing {__version__} · {(on or _date.today()).isoformat()}"
+
+
 def footer_text(analysis: EventAnalysis, *, on: _date | None = None) -> str:
     """The footer every figure carries: event, method version and date."""
-    day = (on or _date.today()).isoformat()
-    return f"Event: {analysis.id} · framing {__version__} · {day}"
+    return credit(f"Event: {analysis.id}", on=on)
 
 
 def _esc(text: object, limit: int | None = None) -> str:

@@ -675,6 +675,7 @@ ORDER BY c.outlet, d.detail_id""".strip(),
     "skipped": "SELECT * FROM skipped LIMIT 1000",
 }
 
+
 def event_articles(path: str | Path, event_id: str) -> list[Article]:
     """The stored articles of one event, as :class:`Article` records (to re-analyse or show).
 

@@ -45,10 +45,6 @@ def _query(path: str, stamp: float, sql: str, params: tuple = ()) -> pd.DataFram
         con.close()
 
 
-def _outlets(path: str, stamp: float) -> pd.DataFrame:
-    return _query(path, stamp, fstore.VIEW_QUERIES["outlets"])
-
-
 #: Column headings of the view's tables (the store's column names are for SQL).
 _LABELS = {
     "outlet": "Outlet", "articles": "Articles", "events": "Events", "event_id": "Event",
@@ -82,11 +78,13 @@ def _summary(path: str, stamp: float) -> None:
                    "see the list at the bottom.")
 
 
-def _outlet_section(path: str, stamp: float) -> tuple[list[str], dict[str, str]]:
-    table = _outlets(path, stamp)
+def _outlet_section(path: str, stamp: float) -> dict[str, str]:
+    """The outlets table and figures; returns the chosen outlets' colours (in the store's
+    order), which the other sections read as the chosen outlets."""
+    table = _query(path, stamp, fstore.VIEW_QUERIES["outlets"])
     if table.empty:
         st.info("The store has no analysed articles yet.")
-        return [], {}
+        return {}
     # Colours by the outlet's rank in the store, so that each keeps its colour when others
     # are not chosen.
     colors = corpus_figures.outlet_colors(table["outlet"].tolist())
@@ -97,7 +95,8 @@ def _outlet_section(path: str, stamp: float) -> tuple[list[str], dict[str, str]]
     )
     if not chosen:
         st.info("Choose one or more outlets.")
-        return [], colors
+        return {}
+    colors = {o: c for o, c in colors.items() if o in chosen}
     shown = table[table["outlet"].isin(chosen)]
     st.subheader("Outlets across events")
     st.caption(
@@ -121,22 +120,21 @@ def _outlet_section(path: str, stamp: float) -> tuple[list[str], dict[str, str]]
                 corpus_figures.LOADED_RATE_TITLE, key="corpus_loaded")
     show_figure(corpus_figures.shares_figure(shown, path), corpus_figures.SHARES_TITLE,
                 key="corpus_shares")
-    return chosen, colors
+    return colors
 
 
-def _time_section(path: str, stamp: float, outlets: list[str], colors: dict[str, str]) -> None:
+def _time_section(path: str, stamp: float, colors: dict[str, str]) -> None:
     df = _query(path, stamp, fstore.QUERIES["loaded_rate_by_outlet_month"])
-    df = df[df["outlet"].isin(outlets)]
+    df = df[df["outlet"].isin(list(colors))]
     if df.empty:
         st.subheader(corpus_figures.OVER_TIME_TITLE)
         st.caption("No dated articles with a loaded rate for these outlets.")
         return
-    shown = {o: c for o, c in colors.items() if o in outlets}
-    show_figure(corpus_figures.loaded_over_time_figure(df, shown, path),
+    show_figure(corpus_figures.loaded_over_time_figure(df, colors, path),
                 corpus_figures.OVER_TIME_TITLE, key="corpus_time")
 
 
-def _tone_section(path: str, stamp: float, outlets: list[str], colors: dict[str, str]) -> None:
+def _tone_section(path: str, stamp: float, colors: dict[str, str]) -> None:
     st.subheader("Tone toward actors")
     actors = _query(path, stamp, fstore.VIEW_QUERIES["actors"])
     if actors.empty:
@@ -148,12 +146,11 @@ def _tone_section(path: str, stamp: float, outlets: list[str], colors: dict[str,
     if not chosen:
         return
     df = _query(path, stamp, fstore.VIEW_QUERIES["actor_tone"], (list(chosen),))
-    df = df[df["outlet"].isin(outlets)]
+    df = df[df["outlet"].isin(list(colors))]
     if df.empty:
         st.caption("These outlets do not mention these actors.")
         return
-    shown = {o: c for o, c in colors.items() if o in outlets}
-    show_figure(corpus_figures.actor_tone_figure(df, chosen, shown, path),
+    show_figure(corpus_figures.actor_tone_figure(df, chosen, colors, path),
                 corpus_figures.ACTOR_TONE_TITLE, key="corpus_tone")
     st.caption("Each bar averages the outlet's articles that mention the actor; hover for how "
                f"many events and mentions it rests on. {_tone_model_note(path, stamp)}")
@@ -183,7 +180,7 @@ def _drops_section(path: str, stamp: float, outlets: list[str]) -> None:
                      "Drop rate", min_value=0.0, max_value=1.0, format="%.2f")))
 
 
-def _events_section(path: str, stamp: float, outlets: list[str]) -> None:
+def _events_section(path: str, stamp: float) -> None:
     st.subheader("Events")
     events = _query(path, stamp, fstore.VIEW_QUERIES["events"])
     search = st.text_input("Find events", key="corpus_search",
@@ -249,11 +246,11 @@ def render(store_path: str) -> None:
                  f"{str(exc).splitlines()[0]})", icon=":material/error:")
         return
     _summary(store_path, stamp)
-    outlets, colors = _outlet_section(store_path, stamp)
-    if not outlets:
+    colors = _outlet_section(store_path, stamp)
+    if not colors:
         return
-    _time_section(store_path, stamp, outlets, colors)
-    _tone_section(store_path, stamp, outlets, colors)
-    _drops_section(store_path, stamp, outlets)
-    _events_section(store_path, stamp, outlets)
+    _time_section(store_path, stamp, colors)
+    _tone_section(store_path, stamp, colors)
+    _drops_section(store_path, stamp, list(colors))
+    _events_section(store_path, stamp)
     _skipped_section(store_path, stamp)
