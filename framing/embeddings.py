@@ -24,10 +24,11 @@ Example:
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import numpy as np
 
@@ -48,7 +49,12 @@ def _model():
         from safetensors import safe_open
         from tokenizers import Tokenizer
 
-        root = resources.files("wordllama")
+        # the package's folder, found without importing it: importing wordllama runs
+        # logging.basicConfig(level=INFO), which would turn on every library's INFO messages
+        spec = importlib.util.find_spec("wordllama")
+        if spec is None or not spec.submodule_search_locations:
+            raise ImportError("wordllama")
+        root = Path(spec.submodule_search_locations[0])
     except ImportError:
         raise FramingError(
             "word vectors need the 'wordllama' package; reinstall framing with its dependencies"

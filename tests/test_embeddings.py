@@ -1,5 +1,9 @@
 """framing.embeddings: offline word-piece vectors."""
 
+import logging
+import subprocess
+import sys
+
 import numpy as np
 import pytest
 
@@ -11,6 +15,17 @@ def test_the_table_loads_from_the_installed_wheel_without_the_network(no_network
     embeddings._PIECES.clear()
     assert embeddings.table().shape == (32000, embeddings.DIM)
     assert embeddings.word_pieces(["assassination"])[0]
+
+
+def test_loading_the_table_leaves_the_callers_logging_alone():
+    # importing the wordllama package runs logging.basicConfig(level=INFO): a program using
+    # framing would then print every library's INFO messages (kaleido's, at each PNG export)
+    code = (
+        "import logging; from framing import embeddings; embeddings.table(); "
+        "root = logging.getLogger(); print(len(root.handlers), root.level)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", str(logging.WARNING)]
 
 
 def test_word_vectors_are_unit_length_and_zero_without_pieces():
