@@ -215,7 +215,8 @@ def finish(
 
     ``footer_gap`` is the distance in pixels from the plot area down to the footer; figures
     with an x-axis title below the plot need more.  The footer is :func:`footer_text` of
-    ``analysis``, or ``footer`` when given (a figure of a corpus store names the store).
+    ``analysis``, or ``footer`` when given (a figure of a corpus store names the store).  Each
+    line of ``subtitle`` (split at "\\n") is a line of the figure's subtitle.
     """
     if footer is None:
         if analysis is None:
@@ -231,14 +232,15 @@ def finish(
         "yanchor": "top",
         "font": {"size": 18},
     }
-    if subtitle:
-        title_spec["subtitle"] = {"text": _esc(subtitle), "font": {"size": 13, "color": "#555"}}
+    lines = subtitle.split("\n") if subtitle else []
+    if lines:  # each line of the subtitle its own line in the figure
+        title_spec["subtitle"] = {"text": "<br>".join(map(_esc, lines)), "font": {"size": 13, "color": "#555"}}
     fig.update_layout(
         title=title_spec,
         template="plotly_white",
         font={"family": _FONT, "size": 13, "color": "#222"},
         height=height,
-        margin={"l": 10, "r": 20, "t": 90 if subtitle else 64, "b": footer_gap + 8},
+        margin={"l": 10, "r": 20, "t": 72 + 18 * len(lines) if lines else 64, "b": footer_gap + 8},
         paper_bgcolor="white",
         plot_bgcolor="white",
         hoverlabel={"font": {"family": _FONT, "size": 12}, "align": "left"},
@@ -456,6 +458,26 @@ def loaded_rates_figure(
     )
 
 
+def distinctive_note(
+    analysis: EventAnalysis, ids: Sequence[str] | None = None, labels: Mapping[str, str] | None = None
+) -> str:
+    """Which of the versions shown have no distinctive word, and why ("" when all have one):
+    a version the distinctive-words charts leave out is named, not silently missing.  Plain
+    text: the caller escapes it."""
+    from .vocabulary import DISTINCTIVE_MIN_COUNT, DISTINCTIVE_MIN_Z
+
+    ids = _ids(analysis, ids)
+    lab = {**version_labels(analysis), **(labels or {})}
+    dist = analysis.vocabulary.distinctive
+    missing = [lab[i] for i in ids if i in analysis.vocabulary.articles and not dist.get(i)]
+    if not missing:
+        return ""
+    return (
+        f"No word stands out in {', '.join(missing)} (none used {DISTINCTIVE_MIN_COUNT} times or more "
+        f"with z ≥ {DISTINCTIVE_MIN_Z})."
+    )
+
+
 def distinctive_terms_figure(
     analysis: EventAnalysis,
     ids: Sequence[str] | None = None,
@@ -498,9 +520,10 @@ def distinctive_terms_figure(
     # a fixed number of slots, so that bars keep one thickness however many terms a version has
     fig.update_yaxes(range=[top - 0.5, -0.5], tickfont={"size": 12})
     fig.update_xaxes(title_text="z (log-odds)", title_font={"size": 11})
+    note = distinctive_note(analysis, ids, labels)
     return finish(
         fig, analysis, title,
-        subtitle=DISTINCTIVE_SUBTITLE,
+        subtitle=f"{DISTINCTIVE_SUBTITLE}\n{note}" if note else DISTINCTIVE_SUBTITLE,
         height=max(320, 150 + 30 * top), on=on, footer_gap=84,
     )
 

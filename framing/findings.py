@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .types import EventAnalysis
+from .types import EventAnalysis, ToneEvidence
 
 CONSENSUS = "consensus"
 
@@ -292,11 +292,29 @@ def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
 
 
 def _most_negative(value: float) -> str:
-    return "most negative" if value < 0 else "least positive"
+    if round(value, 2) == 0:
+        return "neutral"
+    return "the most negative" if value < 0 else "the least positive"
 
 
 def _most_positive(value: float) -> str:
-    return "most positive" if value > 0 else "least negative"
+    if round(value, 2) == 0:
+        return "neutral"
+    return "the most positive" if value > 0 else "the least negative"
+
+
+def _one_per_sentence(evidence: Sequence[ToneEvidence], n: int) -> list[ToneEvidence]:
+    """The first ``n`` items of ``evidence`` from distinct sentences (a sentence that names an
+    actor twice is quoted once)."""
+    seen: set[int] = set()
+    out = []
+    for e in evidence:
+        if e.sentence not in seen:
+            seen.add(e.sentence)
+            out.append(e)
+            if len(out) == n:
+                break
+    return out
 
 
 def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
@@ -314,12 +332,12 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
         ev = []
         for i in (lo, hi):
             items = sorted(tones[i].evidence.get(actor, ()), key=lambda e: e.score, reverse=i == hi)
-            ev += [Evidence(i, e.sentence_text, f"tone {e.score:+z.2f}") for e in items[:2]]
+            ev += [Evidence(i, e.sentence_text, f"tone {e.score:+z.2f}") for e in _one_per_sentence(items, 2)]
         out.append(
             Finding(
                 "actor_tone",
-                f"Toward {actor}, {lab[lo]} is the {_most_negative(scored[lo])} ({scored[lo]:+z.2f}) "
-                f"and {lab[hi]} the {_most_positive(scored[hi])} ({scored[hi]:+z.2f}).",
+                f"Toward {actor}, {lab[lo]} is {_most_negative(scored[lo])} ({scored[lo]:+z.2f}) "
+                f"and {lab[hi]} {_most_positive(scored[hi])} ({scored[hi]:+z.2f}).",
                 "tone",
                 (lo, hi),
                 tuple(ev),

@@ -604,3 +604,56 @@ def test_corpus_view_stays_hidden_in_blind_mode_until_reveal(tmp_path) -> None:
     assert not at.exception
     assert "blind" not in at.query_params
     assert any("framing analyze" in i.value for i in at.info)
+
+
+def test_tone_evidence_shows_each_sentence_once_with_its_mentions_marked(seed_analysis) -> None:
+    import re
+
+    from views import state
+    from views.tone import EVIDENCE_SENTENCES, evidence_html
+
+    ids = [d.id for d in seed_analysis.documents]
+    ctx = state.make_context(seed_analysis, [seed_analysis], ids, reference="consensus", blind=False, source="test")
+    checked = 0
+    for i in ids:
+        t = seed_analysis.tone.articles[i]
+        for actor, ev in t.evidence.items():
+            block = evidence_html(ctx, i, actor)
+            sentences = {e.sentence for e in ev}
+            quotes = re.findall(r"<div class='fr-quote'.*?</div>(?=<div class='fr-quote'|<div class='fr-meta'>…|</div>$)", block)
+            assert len(quotes) == min(len(sentences), EVIDENCE_SENTENCES)
+            assert f"the mean of {len(sentences)} sentence" in block and f"({len(ev)} mention" in block
+            shown = [re.sub(r"<[^>]+>", "", q) for q in quotes]
+            assert len(set(shown)) == len(shown)  # no sentence twice
+            if len(sentences) <= EVIDENCE_SENTENCES:
+                assert block.count("<mark class='fr-mention'") == len(ev)
+                means = [float(re.search(r"class='fr-badge'[^>]*>([-+]\d\.\d\d)<", q).group(1)) for q in quotes]
+                assert means == sorted(means)
+                # the actor's tone is the mean of its sentences' scores (as framing.tone computes it)
+                by = {}
+                for e in ev:
+                    by.setdefault(e.sentence, []).append(e.score)
+                assert sum(sum(v) / len(v) for v in by.values()) / len(by) == pytest.approx(t.actor_tone[actor], abs=1e-3)
+            checked += len(sentences) < len(ev)
+    assert checked  # some sentence names an actor more than once
+
+
+def test_glance_bars_keep_their_numbers_on_the_page(seed_analysis) -> None:
+    import re
+
+    from views import state
+    from views.overview import INSIDE_FROM, glance_html, scorecard_html
+
+    ids = [d.id for d in seed_analysis.documents]
+    ctx = state.make_context(seed_analysis, [seed_analysis], ids, reference="consensus", blind=False, source="test")
+    block = glance_html(ctx)
+    bars = re.findall(r"class='fr-gb' style='left:0;width:([\d.]+)%[^']*'></span><span class='(fr-gv[^']*)' style='([^']*)'>([^<]*)<", block)
+    assert len(bars) == 3 * len(ids)  # the three unsigned panels
+    full = [b for b in bars if float(b[0]) > INSIDE_FROM]
+    assert full  # AP keeps every detail: a bar across its whole cell
+    for width, cls, style, label in bars:
+        inside = float(width) > INSIDE_FROM
+        assert ("fr-in" in cls) == inside and style.startswith("right:" if inside else "left:"), (width, label)
+    # the scorecard's headings may wrap, but "→ Iraq" stays on one line
+    heads = re.findall(r"<th title='[^']*'>(.*?)</th>", scorecard_html(ctx))
+    assert any("→&nbsp;" in h for h in heads) and not any("→ " in h for h in heads)

@@ -149,3 +149,22 @@ def test_every_public_function_of_figures_findings_and_report_has_a_docstring() 
                 continue
             if inspect.isfunction(obj) or inspect.isclass(obj):
                 assert inspect.getdoc(obj), f"{module.__name__}.{name} has no docstring"
+
+
+def test_versions_without_a_distinctive_word_are_named_not_left_out_silently(full: EventAnalysis) -> None:
+    from dataclasses import replace
+
+    ids = [d.id for d in full.documents]
+    labels = F.version_labels(full)
+    assert all(full.vocabulary.distinctive.get(i) for i in ids)
+    assert F.distinctive_note(full) == ""
+    assert F.distinctive_terms_figure(full).layout.title.subtitle.text.count("<br>") == 0
+    dist = dict(full.vocabulary.distinctive)
+    dist[ids[1]] = ()
+    fewer = replace(full, vocabulary=replace(full.vocabulary, distinctive=dist))
+    note = F.distinctive_note(fewer)
+    assert note.startswith(f"No word stands out in {labels[ids[1]]} (")
+    fig = F.distinctive_terms_figure(fewer)
+    assert len(fig.layout.annotations) - 1 == len(ids) - 1  # one panel per version with words, and the footer
+    subtitle = fig.layout.title.subtitle.text
+    assert subtitle.split("<br>")[1].startswith("No word stands out in AP&lt;script&gt;")  # escaped once

@@ -137,5 +137,31 @@ def test_tone_finding_words_follow_the_signs(full) -> None:
 
 def test_a_score_that_rounds_to_zero_is_not_printed_as_minus_zero(full) -> None:
     text = _actor_tone_finding(full, [-0.6, -0.002, -0.3, -0.2, -0.4])
-    assert "AP the least negative (+0.00)" in text
+    assert "AP neutral (+0.00)" in text  # not "the least negative (+0.00)"
     assert "-0.00" not in text
+    text = _actor_tone_finding(full, [0.001, 0.5, 0.2, 0.25, 0.1])
+    assert "The New Arab is neutral (+0.00) and AP the most positive (+0.50)" in text
+
+
+def test_tone_evidence_quotes_a_sentence_once(full) -> None:
+    from framing.types import ArticleTone, EventTone, ToneEvidence
+
+    ids = [d.id for d in full.documents]
+
+    def ev(sentence: int, score: float) -> ToneEvidence:
+        return ToneEvidence("Iraq", sentence, f"Sentence {sentence} on Iraq and Iraq.", "Iraq", 0, 4, score, -1)
+
+    # the first version's two most negative mentions share sentence 0
+    evidence = {ids[0]: (ev(0, -0.9), ev(0, -0.8), ev(1, -0.1)), ids[1]: (ev(0, 0.4), ev(2, 0.2))}
+    tone = EventTone(
+        articles={
+            ids[0]: ArticleTone(actor_tone={"Iraq": -0.5}, evidence={"Iraq": evidence[ids[0]]}),
+            ids[1]: ArticleTone(actor_tone={"Iraq": 0.3}, evidence={"Iraq": evidence[ids[1]]}),
+        },
+        actors=("Iraq",),
+    )
+    f = next(f for f in findings(replace(full, tone=tone), limit=None) if f.kind == "actor_tone")
+    assert [(e.article, e.text) for e in f.evidence] == [
+        (ids[0], "Sentence 0 on Iraq and Iraq."), (ids[0], "Sentence 1 on Iraq and Iraq."),
+        (ids[1], "Sentence 0 on Iraq and Iraq."), (ids[1], "Sentence 2 on Iraq and Iraq."),
+    ]

@@ -63,7 +63,8 @@ def scorecard_html(ctx: Context) -> str:
         help_text, _ = COLUMN_HELP.get(col, (f"Tone toward {col[2:]}, −1 … +1.", ""))
         if col in ("Dropped", "Added"):
             help_text += f" Reference: {ref}."
-        head.append(f"<th title='{esc(help_text)}'>{esc(col)}</th>")
+        # headings wrap to keep the table within the page, but an arrow stays with its actor
+        head.append(f"<th title='{esc(help_text)}'>{esc(col).replace('→ ', '→&nbsp;')}</th>")
     rows = []
     for _, r in df.iterrows():
         cells = []
@@ -95,6 +96,10 @@ def scorecard_html(ctx: Context) -> str:
         + f"<div class='fr-meta'>Dropped and added are counted against {esc(ref)}; hover over a "
         "column name for what it measures; → columns are the tone toward the main actors.</div>"
     )
+
+
+#: A glance bar longer than this share of its cell (in %) shows its number inside its end.
+INSIDE_FROM = 82.0
 
 
 def glance_html(ctx: Context) -> str:
@@ -130,9 +135,14 @@ def glance_html(ctx: Context) -> str:
                     f"<span class='fr-gv' style='{'left:calc(50% + ' + f'{half:.1f}% + 4px)' if v >= 0 else 'right:calc(50% + ' + f'{half:.1f}% + 4px)'}'>{esc(label)}</span></div>"
                 )
             else:
+                # a bar that leaves no room for its number after it carries it inside its end
+                where = (
+                    f"fr-gv fr-in' style='right:calc({100 - width:.1f}% + 4px)" if width > INSIDE_FROM
+                    else f"fr-gv' style='left:calc({width:.1f}% + 4px)"
+                )
                 out.append(
                     f"<div class='fr-gc'><span class='fr-gb' style='left:0;width:{width:.1f}%;background:{ctx.colors[i]}'></span>"
-                    f"<span class='fr-gv' style='left:calc({width:.1f}% + 4px)'>{esc(label)}</span></div>"
+                    f"<span class='{where}'>{esc(label)}</span></div>"
                 )
     out.append("</div>")
     return "".join(out)

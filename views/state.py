@@ -41,6 +41,7 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-dot{display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.4em;vertical-align:baseline}
 .fr-meta{color:#666;font-size:.85rem}
 .fr-quote{border-left:3px solid #ccc;padding:.2rem .6rem;margin:.3rem 0;font:14px/1.5 Georgia,'DejaVu Serif',serif}
+.fr-mention{background:none;border-bottom:2px solid #555;padding:0;color:inherit}
 .fr-badge{display:inline-block;border-radius:4px;padding:0 .4em;font-size:.8rem;margin-right:.3em}
 .fr-glance{display:grid;gap:6px 14px;align-items:center;margin:.2rem 0 .6rem 0;font-size:.9rem}
 .fr-gt{font-weight:600;font-size:.85rem;color:#333;border-bottom:1px solid #ddd;padding-bottom:2px}
@@ -49,10 +50,11 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-gc.fr-signed{background:linear-gradient(to right,#f6f6f6 calc(50% - 1px),#999 calc(50% - 1px),#999 calc(50% + 1px),#f6f6f6 calc(50% + 1px))}
 .fr-gb{position:absolute;top:0;bottom:0;border-radius:3px}
 .fr-gv{position:absolute;top:.1rem;font-size:.8rem;color:#222;white-space:nowrap}
+.fr-gv.fr-in{background:rgba(255,255,255,.85);border-radius:3px;padding:0 .3em}
 .fr-na{color:#999;font-size:.8rem;padding-left:.4rem;line-height:1.45rem}
 .fr-score{border-collapse:collapse;font-size:.88rem;width:100%}
 .fr-score th,.fr-score td{border-bottom:1px solid #e6e6e6;padding:.3rem .5rem;text-align:right;white-space:nowrap}
-.fr-score th{font-weight:600;color:#333;cursor:help}.fr-score tr th:first-child{text-align:left;cursor:default}
+.fr-score th{font-weight:600;color:#333;cursor:help}.fr-score tr:first-child th{white-space:normal;vertical-align:bottom;min-width:3.5rem}.fr-score tr th:first-child{text-align:left;cursor:default}
 .fr-share{display:inline-block;width:3.5rem;height:.55rem;background:#e8e8e8;border-radius:3px;margin-right:.4rem;vertical-align:middle;overflow:hidden}
 .fr-share span{display:block;height:100%;background:#0072B2}
 .fr-table{border-collapse:collapse;font-size:.86rem;width:100%}

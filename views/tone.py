@@ -108,32 +108,90 @@ def render(ctx: Context) -> None:
     _evidence(ctx, actors)
 
 
+#: Sentences shown per version under "The sentences behind the scores", most negative first.
+EVIDENCE_SENTENCES = 8
+
+
+def evidence_html(ctx: Context, article: str, actor: str) -> str:
+    """One version's card of the sentences behind its tone toward ``actor``.
+
+    A sentence shows once, however many times it names the actor, with its score: the mean of
+    its mentions' scores, as :func:`framing.tone` averages them (each sentence weighs the same
+    in the actor's tone).  Each mention is marked in the sentence, its own score on hover, and
+    a sentence with several mentions lists them.
+    """
+    t = ctx.analysis.tone.articles.get(article)
+    ev = t.evidence.get(actor, ()) if t else ()
+    score = t.actor_tone.get(actor) if t else None
+    by_sentence: dict[int, list] = {}
+    for e in ev:
+        by_sentence.setdefault(e.sentence, []).append(e)
+    head = (
+        f"<div class='fr-card' style='border-top:4px solid {ctx.colors[article]}'>"
+        f"<h4>{dot(ctx.colors[article])}{esc(ctx.label(article))}</h4>"
+        + (
+            f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+z.2f}</b>, the mean of "
+            f"{_count(len(by_sentence), 'sentence')} ({_count(len(ev), 'mention')})</div>"
+            if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>"
+        )
+    )
+    sentences = sorted(by_sentence.values(), key=lambda ms: (sum(e.score for e in ms) / len(ms), ms[0].sentence))
+    items = []
+    for ms in sentences[:EVIDENCE_SENTENCES]:
+        mean = sum(e.score for e in ms) / len(ms)
+        colour = _tone_colour(mean)
+        several = (
+            "<div class='fr-meta'>" + f"{len(ms)} mentions: " + ", ".join(
+                f"{esc_masked(ctx, e.mention)} {e.score:+z.2f}" for e in sorted(ms, key=lambda e: e.start)
+            ) + "</div>"
+            if len(ms) > 1 else ""
+        )
+        items.append(
+            f"<div class='fr-quote' style='border-left-color:{colour}'>"
+            f"<span class='fr-badge' style='background:{colour}'>{mean:+z.2f}</span>"
+            + ("<span class='fr-meta'>quoted · </span>" if all(e.quoted for e in ms) else "")
+            + _marked(ctx, article, ms) + several + "</div>"
+        )
+    more = len(sentences) - EVIDENCE_SENTENCES
+    if more > 0:
+        items.append(f"<div class='fr-meta'>… and {_count(more, 'more sentence')}, scored higher</div>")
+    return head + "".join(items) + "</div>"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _marked(ctx: Context, article: str, mentions: list) -> str:
+    """The mentions' sentence, escaped, each mention in a <mark> with its score on hover; the
+    plain sentence when its offsets cannot be placed (a version whose sentences are not kept)."""
+    first = mentions[0]
+    doc = next((d for d in ctx.analysis.documents if d.id == article), None)
+    s = doc.sentences[first.sentence] if doc and first.sentence < len(doc.sentences) else None
+    if s is None or s.text != first.sentence_text:
+        return esc_masked(ctx, first.sentence_text)
+    out, at = [], s.start
+    for e in sorted(mentions, key=lambda e: e.start):
+        if e.start < at or e.end > s.end:  # overlapping or outside: leave it unmarked
+            continue
+        out.append(esc_masked(ctx, doc.body[at:e.start]))
+        out.append(
+            f"<mark class='fr-mention' title='{esc(f'{e.score:+.2f}')}'>{esc_masked(ctx, doc.body[e.start:e.end])}</mark>"
+        )
+        at = e.end
+    out.append(esc_masked(ctx, doc.body[at:s.end]))
+    return "".join(out)
+
+
 @st.fragment
 def _evidence(ctx: Context, actors: list[str]) -> None:
     """The chosen actor's evidence sentences per version.  A fragment: choosing another actor
     reruns and redraws only this part, not the charts above."""
-    tones = ctx.analysis.tone.articles
     if st.session_state.get("tone_actor") not in actors:
         st.session_state["tone_actor"] = actors[0]
     st.selectbox("Actor", actors, key="tone_actor", format_func=ctx.hide)
     actor = st.session_state["tone_actor"]
     cols = st.columns(len(ctx.ids), gap="small")
     for col, i in zip(cols, ctx.ids, strict=True):
-        t = tones.get(i)
-        ev = t.evidence.get(actor, ()) if t else ()
-        score = t.actor_tone.get(actor) if t else None
-        head = (
-            f"<div class='fr-card' style='border-top:4px solid {ctx.colors[i]}'>"
-            f"<h4>{dot(ctx.colors[i])}{esc(ctx.label(i))}</h4>"
-            + (f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+z.2f}</b> from {len(ev)} mention(s)</div>"
-               if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>")
-        )
-        items = "".join(
-            f"<div class='fr-quote' style='border-left-color:{_tone_colour(e.score)}'>"
-            f"<span class='fr-badge' style='background:{_tone_colour(e.score)}'>{e.score:+z.2f}</span>"
-            + ("<span class='fr-meta'>quoted · </span>" if e.quoted else "")
-            + f"{esc_masked(ctx, e.sentence_text)}</div>"
-            for e in sorted(ev, key=lambda e: e.score)[:8]
-        )
         with col:
-            html(head + items + "</div>")
+            html(evidence_html(ctx, i, actor))

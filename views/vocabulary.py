@@ -8,6 +8,7 @@ import streamlit as st
 from framing.figures import (
     DISTINCTIVE_SUBTITLE,
     DISTINCTIVE_TITLE,
+    distinctive_note,
     distinctive_terms_figure,
     loaded_rates_figure,
 )
@@ -51,6 +52,9 @@ def distinctive_html(ctx: Context) -> str:
             )
         out.append("</div>")
     out.append("</div>")
+    note = distinctive_note(ctx.analysis, ctx.ids, ctx.labels)
+    if note:
+        out.append(f"<div class='fr-meta' style='margin-top:.4rem'>{esc(note)}</div>")
     return chart_html(DISTINCTIVE_TITLE, DISTINCTIVE_SUBTITLE, "".join(out))
 
 
