@@ -116,6 +116,30 @@ def test_side_by_side_shows_ap_zerohedge_and_press_tv(server, page) -> None:
     assert "view=details" in page.url
 
 
+def test_a_laptop_window_reaches_every_view_and_lines_up_the_versions(server, browser) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    context.add_init_script(WATCH_JS)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?view=side_by_side")
+        wait_drawn(page)
+        # every view's button lies inside the window (the switch wraps; none hides past the edge)
+        for label in ("Overview", "Side by side", "Details", "Vocabulary", "Tone", "Learn", "Corpus"):
+            box = page.get_by_role("radio", name=label, exact=True).bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 1024, label
+        # the five versions' texts start level, however their headlines wrap
+        tops = {round(b["y"]) for b in page.locator(".fr-head").evaluate_all(
+            "els => els.map(e => e.parentElement.closest('[data-testid=\"stColumn\"]')"
+            ".querySelector('[data-testid=\"stVerticalBlockBorderWrapper\"], .fr-col').getBoundingClientRect())"
+            ".map(r => ({y: r.y}))"
+        )}
+        assert len(tops) == 1, tops
+        page.screenshot(path=str(SHOTS / "side_by_side_1024.png"))
+    finally:
+        context.close()
+
+
 def test_html_report_downloads_and_is_self_contained(server, page, tmp_path) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(server)

@@ -161,7 +161,7 @@ def _findings(ctx: Context) -> None:
         return
     for n, f in enumerate(found):
         with st.container(border=True):
-            text, go = st.columns([8, 1.5], vertical_alignment="center", gap="small")
+            text, go = st.columns([6, 1.7], vertical_alignment="center", gap="small")
             marks = "".join(dot(ctx.colors[i]) for i in f.articles if i in ctx.colors)
             # the evidence opens in place (an HTML <details>: lighter to draw than a popover widget)
             evidence = (

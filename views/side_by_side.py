@@ -56,11 +56,12 @@ def render(ctx: Context) -> None:
         with col:
             html(
                 f"<div class='fr-card fr-head' style='border-top:4px solid {ctx.colors[i]}'>"
-                f"<h4>{dot(ctx.colors[i])}{esc(ctx.label(i))}"
+                f"<h4 title='{esc(ctx.label(i))}'>{dot(ctx.colors[i])}{esc(ctx.label(i))}"
                 + (" <span class='fr-badge' style='background:#eef3f8'>reference</span>" if i == ctx.reference else "")
                 + "</h4>"
-                f"<div style='font-weight:600;line-height:1.3'>{esc_masked(ctx, doc.article.title or '(no headline)')}</div>"
-                f"<div class='fr-meta'>{esc(' · '.join(stats))}</div></div>"
+                f"<div class='fr-hl' title='{esc_masked(ctx, doc.article.title or '')}'>"
+                f"{esc_masked(ctx, doc.article.title or '(no headline)')}</div>"
+                f"<div class='fr-meta fr-hm'>{esc(' · '.join(stats))}</div></div>"
             )
             with st.container(height=TEXT_HEIGHT, border=True):
                 html(

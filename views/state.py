@@ -32,8 +32,17 @@ CSS = """
 <style>
 .block-container{padding:1.6rem 1.6rem 2rem 1.6rem!important;max-width:1600px}
 h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
-.fr-head{min-height:8.4rem}
-.fr-col .fr-body,.fr-col .fr-body p{font-family:inherit;font-size:14.5px;line-height:1.5}
+/* the view switch wraps onto a second line in a narrow window, instead of hiding views past its edge */
+[data-testid="stButtonGroup"] [role="radiogroup"]{flex-wrap:wrap;row-gap:4px}
+/* version heads of one height, so that the texts below them start level: the name on two
+   lines at most, the headline on three, the figures on two (each whole on hover) */
+.fr-head{min-height:11.6rem}
+@media (min-width:1300px){.fr-head{min-height:10rem}}
+.fr-head h4,.fr-hl,.fr-hm{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
+.fr-head h4{-webkit-line-clamp:2}
+.fr-hl{font-weight:600;line-height:1.3;-webkit-line-clamp:3}
+.fr-hm{-webkit-line-clamp:2}
+.fr-col .fr-body,.fr-col .fr-body p{font-family:inherit;font-size:14.5px;line-height:1.5;overflow-wrap:break-word}
 /* in the narrow scrolling columns the tip opens in the text flow, so nothing is clipped */
 .fr-col .fr-tip{position:static;width:auto;margin:.35em 0;box-shadow:none;font-weight:400}
 .fr-card{border:1px solid #e3e3e3;border-radius:8px;padding:.55rem .8rem;margin-bottom:.5rem;background:#fff}
