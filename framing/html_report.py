@@ -270,14 +270,14 @@ def _tone_bg(v: float | None) -> str:
 
 
 def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
-    from .figures import main_actors, outlet_colors, version_labels
+    from .figures import distinctive_note, main_actors, outlet_colors, version_labels
 
     lab = version_labels(analysis, blind=blind)
     names = blind_names(analysis) if blind else ()
     hide = _masker(names)  # blind: outlet names in any text become "[outlet]"
     col = outlet_colors(analysis)
     ids = [d.id for d in analysis.documents]
-    parts = [f"<h2>Event {_e(hide(analysis.id))}</h2>"]
+    parts = [f"<h2>Event <code>{_e(hide(analysis.id))}</code></h2>"]
     parts.append(
         "<p class='meta'>" + _e(f"{len(ids)} version(s): ") + ", ".join(
             f"<span class='dot' style='background:{col[i]}'></span>{_e(lab[i])}" for i in ids
@@ -375,6 +375,9 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
                     f"<tr><th>{_e(lab[i])}</th><td>" + ", ".join(f"{_e(hide(t.term))} ({t.z:.1f})" for t in terms) + "</td></tr>"
                 )
         parts.append("</table>")
+        note = distinctive_note(analysis, ids, lab)
+        if note:
+            parts.append(f"<p class='meta'>{_e(note)}</p>")
     if vocab.substitutions:
         parts.append("<h3>Same fact, different words</h3><table><tr><th>detail</th><th>version</th><th>wrote</th><th>version</th><th>wrote</th></tr>")
         for s in vocab.substitutions:

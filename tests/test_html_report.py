@@ -75,3 +75,13 @@ def test_loaded_terms_carry_a_tip_with_category_and_plainer_word(hostile) -> Non
 def test_blind_mask_replaces_outlet_names_as_whole_words() -> None:
     assert mask_text("BAGHDAD (AP) — the AP said; APPLE", ["AP"]) == "BAGHDAD ([outlet]) — the [outlet] said; APPLE"
     assert mask_text("ZeroHedge reports", []) == "ZeroHedge reports"
+
+
+def test_versions_without_distinctive_words_are_named(seed_analysis) -> None:
+    page = render_html([seed_analysis])
+    section = page.split("<h3>Words each version uses more than the others</h3>")[1].split("<h3>")[0]
+    missing = re.search(r"No word stands out in ([^(]*) \(", section)
+    assert missing and {"AP", "ZeroHedge"} <= set(missing.group(1).split(", "))
+    for name in missing.group(1).split(", "):
+        assert f"<tr><th>{name}</th>" not in section
+    assert f"<h2>Event <code>{seed_analysis.id}</code></h2>" in page
