@@ -94,25 +94,26 @@ def _article(
     default_id: str,
     warnings: tuple[str, ...] = (),
 ) -> Article:
-    text = fields.get("text")
-    if text is None or (isinstance(text, float) and text != text):  # NaN from a CSV cell
-        raise InputError(f"{source}: record {default_id!r} has no 'text'")
-    text = str(text)
-    if not text.strip():
-        raise InputError(f"{source}: record {default_id!r} has empty 'text'")
-
     def opt(name: str) -> str | None:
         value = fields.get(name)
-        if value is None:
+        if value is None or (isinstance(value, float) and value != value):  # NaN: an empty CSV cell
             return None
         value = str(value).strip()
         return value or None
+
+    article_id = opt("id") or default_id
+    text = fields.get("text")
+    if text is None or (isinstance(text, float) and text != text):  # NaN from a CSV cell
+        raise InputError(f"{source}: record {article_id!r} has no 'text'")
+    text = str(text)
+    if not text.strip():
+        raise InputError(f"{source}: record {article_id!r} has empty 'text'")
 
     outlet, evidence = opt("outlet"), None
     if outlet is None:
         outlet, evidence = detect_outlet(text)
     return Article(
-        id=opt("id") or default_id,
+        id=article_id,
         text=text,
         title=opt("title") or "",
         outlet=outlet,

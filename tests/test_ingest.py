@@ -77,7 +77,9 @@ def test_stdin_dash_reads_json_lines():
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
         ("doc.pdf", b"%PDF-1.4", "unsupported file type .pdf"),
         ("broken.jsonl", b'{"id": 1, "text": "ok"}\n{not json}\n', "line 2: not valid JSON"),
-        ("notext.jsonl", b'{"id": "a"}\n', "has no 'text'"),
+        ("notext.jsonl", b'{"id": "a"}\n', "notext.jsonl:1: record 'a' has no 'text'"),
+        ("noid.jsonl", b'{"outlet": "AP"}\n', "noid.jsonl:1: record 'noid-1' has no 'text'"),
+        ("blanktext.csv", b"id,text\nx7,  \n", "blanktext.csv:2: record 'x7' has empty 'text'"),
     ],
 )
 def test_unusable_input_gives_one_line_error(tmp_path, name, content, message):
