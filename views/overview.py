@@ -136,13 +136,13 @@ def glance_html(ctx: Context) -> str:
                 )
             else:
                 # a bar that leaves no room for its number after it carries it inside its end
-                where = (
-                    f"fr-gv fr-in' style='right:calc({100 - width:.1f}% + 4px)" if width > INSIDE_FROM
-                    else f"fr-gv' style='left:calc({width:.1f}% + 4px)"
+                cls, pos = (
+                    ("fr-gv fr-in", f"right:calc({100 - width:.1f}% + 4px)") if width > INSIDE_FROM
+                    else ("fr-gv", f"left:calc({width:.1f}% + 4px)")
                 )
                 out.append(
                     f"<div class='fr-gc'><span class='fr-gb' style='left:0;width:{width:.1f}%;background:{ctx.colors[i]}'></span>"
-                    f"<span class='{where}'>{esc(label)}</span></div>"
+                    f"<span class='{cls}' style='{pos}'>{esc(label)}</span></div>"
                 )
     out.append("</div>")
     return "".join(out)

@@ -116,7 +116,7 @@ def evidence_html(ctx: Context, article: str, actor: str) -> str:
     """One version's card of the sentences behind its tone toward ``actor``.
 
     A sentence shows once, however many times it names the actor, with its score: the mean of
-    its mentions' scores, as :func:`framing.tone` averages them (each sentence weighs the same
+    its mentions' scores, as :mod:`framing.tone` averages them (each sentence weighs the same
     in the actor's tone).  Each mention is marked in the sentence, its own score on hover, and
     a sentence with several mentions lists them.
     """
@@ -166,8 +166,8 @@ def _marked(ctx: Context, article: str, mentions: list) -> str:
     """The mentions' sentence, escaped, each mention in a <mark> with its score on hover; the
     plain sentence when its offsets cannot be placed (a version whose sentences are not kept)."""
     first = mentions[0]
-    doc = next((d for d in ctx.analysis.documents if d.id == article), None)
-    s = doc.sentences[first.sentence] if doc and first.sentence < len(doc.sentences) else None
+    doc = ctx.analysis.document(article)
+    s = doc.sentences[first.sentence] if first.sentence < len(doc.sentences) else None
     if s is None or s.text != first.sentence_text:
         return esc_masked(ctx, first.sentence_text)
     out, at = [], s.start
