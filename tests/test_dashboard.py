@@ -134,6 +134,19 @@ def test_learn_view_blind_exercise_scores_guesses(app: AppTest) -> None:
     app.toggle(key="blind").set_value(False).run()
 
 
+def test_learn_view_gives_each_measure_an_exercise_that_opens_its_view(app: AppTest) -> None:
+    from views.learn import MEASURES
+
+    app.segmented_control(key="nav_view").set_value("learn").run()
+    tries = [m.value for m in app.markdown if m.value.startswith("**Try it.**")]
+    assert len(tries) == len(MEASURES)
+    for n, (*_, view) in enumerate(MEASURES):
+        app.segmented_control(key="nav_view").set_value("learn").run()
+        app.button(key=f"learn_try_{n}").click().run()
+        assert not app.exception
+        assert app.session_state["nav_view"] == view
+
+
 def test_exports_are_offered_for_report_csv_and_json(app: AppTest) -> None:
     app.segmented_control(key="nav_view").set_value("overview").run()
     keys = {b.key for b in app.get("download_button")}

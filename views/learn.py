@@ -1,5 +1,6 @@
 """Learn: what each measure means, how it is computed, how accurate it is, and its limits, in
-words for a classroom; and the blind exercise (judge the versions first, then reveal)."""
+words for a classroom, each with an exercise on the event shown; and the blind exercise (judge
+the versions first, then reveal)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .state import Context, go_to, table
+from .state import VIEWS, Context, go_to, table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -26,6 +27,11 @@ MEASURES = [
         "A word list cannot read context: a flagged word can be fair in a sentence, and a charged "
         "phrase the list lacks goes uncounted. Compare versions of one story rather than reading "
         "one number alone.",
+        "Open the version with the most loaded terms side by side with the one with the fewest. "
+        "Hover over three underlined words: is each one fair in its sentence? Would the plainer "
+        "word framing suggests change what a reader thinks? Then find, under Vocabulary, "
+        "\"Same fact, different words\": which version chose the harsher word?",
+        "side_by_side",
     ),
     (
         "Details kept, dropped, changed, added",
@@ -35,6 +41,11 @@ MEASURES = [
         "can frame a story as much as the words it uses.",
         "Lining up sentences is done by wording and shared names; two sentences that say the same "
         "thing in very different words can be missed, and one long sentence can carry two details.",
+        "In the details chart, find a row that only one version has (purple) and one that a "
+        "version leaves out while most others keep it. Read it in every version (\"Read one "
+        "detail in every version\"). Does leaving it out, or adding it, change whom the story "
+        "blames or believes? Where does each version place it: first sentence or last?",
+        "details",
     ),
     (
         "Tone toward each actor",
@@ -42,24 +53,39 @@ MEASURES = [
         "rated by people (VADER); a version's *own voice* tone leaves out the text inside "
         "quotation marks. The tone toward an actor — a country, a person, an organisation — comes "
         "from a model that reads each sentence *knowing where the actor is mentioned* (trained on "
-        "news sentences that people labelled for the tone toward a named target, NewsMTSC), "
-        "averaged over the mentions. The model does not see the actor's name, only the words "
-        "around it, so it judges how the sentence presents the actor, not who the actor is.",
+        "news sentences that people labelled for the tone toward a named target, NewsMTSC). "
+        "The model does not see the actor's name, only the words "
+        "around it, so it judges how the sentence presents the actor, not who the actor is. The "
+        "actor's tone is the mean over the sentences that mention it (a sentence that names the "
+        "actor twice counts once, at the mean of its mentions).",
         "A sentence can be negative without being against everyone in it ('X condemned the attack "
         "on Y'); the model gets this right more often than sentence sentiment, but not always. "
         "Read the evidence sentences before concluding.",
+        "Choose the actor whose tone differs most between versions, and read each version's most "
+        "negative sentence about it (\"The sentences behind the scores\"). Is the sentence "
+        "negative about that actor, or about something near it? Would you have scored it the "
+        "same way?",
+        "tone",
     ),
     (
         "Readability",
         "The Flesch–Kincaid grade estimates the school year a reader needs, from sentence length "
         "and syllables per word.",
         "It measures length, not clarity: short sentences full of jargon score as easy.",
+        "Take the hardest and the easiest version by reading grade in the scorecard and read "
+        "their first paragraphs aloud. Which one would a 14-year-old follow? Is the harder one "
+        "harder because of its ideas or only its sentence length?",
+        "overview",
     ),
     (
         "Text reuse",
         "Outlets often republish or rewrite a wire story. framing measures how much of one "
         "version's text closely repeats another's, and which one likely came first.",
         "A shared source (a press release) can make two versions look copied from each other.",
+        "Under Details, \"How much of each version repeats another\": find a version that mostly "
+        "repeats another. Read the two side by side: what did the rewrite change, drop or add, "
+        "and does it name the version it copied?",
+        "details",
     ),
 ]
 
@@ -131,10 +157,15 @@ def render(ctx: Context) -> None:
     )
     _blind_exercise(ctx)
     st.subheader("What each measure means")
-    for name, how, limits in MEASURES:
+    for n, (name, how, limits, exercise, view) in enumerate(MEASURES):
         with st.expander(name, expanded=False):
             st.markdown(f"**How it is computed.** {how}")
             st.markdown(f"**Limits.** {limits}")
+            st.markdown(f"**Try it.** {exercise}")
+            st.button(
+                f"Open {VIEWS[view]}", key=f"learn_try_{n}", on_click=go_to, args=(view,),
+                icon=":material/arrow_forward:",
+            )
     st.subheader("How accurate is it?")
     accuracy = accuracy_table()
     if accuracy is None:
