@@ -361,8 +361,8 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
             out.append(
                 Finding(
                     "tone",
-                    f"In its own voice {lab[lo]} is the {_most_negative(own[lo] or 0.0)} version "
-                    f"({own[lo]:+z.2f}) and {lab[hi]} the {_most_positive(own[hi] or 0.0)} ({own[hi]:+z.2f}).",
+                    f"In their own voice, {lab[lo]} is {_most_negative(own[lo] or 0.0)} "
+                    f"({own[lo]:+z.2f}) and {lab[hi]} {_most_positive(own[hi] or 0.0)} ({own[hi]:+z.2f}).",
                     "tone",
                     (lo, hi),
                     tuple(ev),

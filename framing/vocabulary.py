@@ -820,13 +820,35 @@ def substitutions(
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _alternatives(alternative: str) -> tuple[tuple[str, ...], ...]:
+    """The words (four letters or more) of each neutral alternative a lexicon entry offers.
+
+    Options are separated by commas and "or"; a part in brackets is an instruction to the
+    writer, not a wording, and is left out.
+
+    Example:
+        >>> _alternatives("attacker or armed group (named)")
+        (('attacker',), ('armed', 'group'))
+        >>> _alternatives("immigrant living in the country illegally")
+        (('immigrant', 'living', 'country', 'illegally'),)
+        >>> _alternatives("(say what was done)")
+        ()
+    """
+    plain = re.sub(r"\([^)]*\)", " ", alternative)
+    options = (re.findall(r"[A-Za-z]{4,}", part) for part in re.split(r",|\bor\b", plain))
+    return tuple(tuple(words) for words in options if words)
+
+
 def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
     """The word swaps in one differing stretch of two aligned sentences.
 
     Each loaded term is paired with the words on the other side that share a stem with its
-    neutral alternative ("assassination" -> alternative "killing" -> "killed"); when no such
-    word is there, a short stretch (at most :data:`_MAX_SWAP_WORDS` words a side) is given
-    whole ("acknowledged" / "admitted"), and a long one is dropped as a rewrite, not a swap.
+    neutral alternative ("assassination" -> alternative "killing" -> "killed"); an alternative
+    of several words counts when at least half of them are there (see :func:`_alternatives`).
+    When no alternative is there, a short stretch (at most :data:`_MAX_SWAP_WORDS` words a
+    side) is given whole ("acknowledged" / "admitted"), and a long one is dropped as a rewrite,
+    not a swap.
     """
     words_a = tuple(ta[toks_a[k].start : toks_a[k].end] for k in ia)
     words_b = tuple(tb[toks_b[k].start : toks_b[k].end] for k in ib)
@@ -836,12 +858,14 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
         (la, ib, toks_b, tb, "a"),
     ):
         for t in loaded:
-            alts = re.findall(r"[A-Za-z]{4,}", t.alternative)
+            matched: set[int] = set()
+            for option in _alternatives(t.alternative):
+                hits = [{k for k in idx_other if _same_stem(toks_other[k].norm, w)} for w in option]
+                if 2 * sum(map(bool, hits)) >= len(option):
+                    matched.update(*hits)
             other = tuple(
                 dict.fromkeys(
-                    text_other[toks_other[k].start : toks_other[k].end]
-                    for k in idx_other
-                    if any(_same_stem(toks_other[k].norm, w) for w in alts)
+                    text_other[toks_other[k].start : toks_other[k].end] for k in idx_other if k in matched
                 )
             )
             if other:

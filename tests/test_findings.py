@@ -165,3 +165,28 @@ def test_tone_evidence_quotes_a_sentence_once(full) -> None:
         (ids[0], "Sentence 0 on Iraq and Iraq."), (ids[0], "Sentence 1 on Iraq and Iraq."),
         (ids[1], "Sentence 0 on Iraq and Iraq."), (ids[1], "Sentence 2 on Iraq and Iraq."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([-0.3, 0.2, 0.0, 0.0, 0.0], "In their own voice, The New Arab is the most negative (-0.30) and AP the most positive (+0.20)."),
+        ([-0.5, -0.1, -0.3, -0.2, -0.4], "In their own voice, The New Arab is the most negative (-0.50) and AP the least negative (-0.10)."),
+        ([0.001, 0.5, 0.2, 0.25, 0.1], "In their own voice, The New Arab is neutral (+0.00) and AP the most positive (+0.50)."),
+    ],
+)
+def test_own_voice_finding_reads_as_english(full, scores, expected) -> None:
+    from framing.types import ArticleTone, EventTone
+
+    ids = [d.id for d in full.documents]
+    tone = EventTone(articles={i: ArticleTone(own_voice=v) for i, v in zip(ids, scores, strict=True)})
+    texts = [f.text for f in findings(replace(full, tone=tone), limit=None) if f.kind == "tone"]
+    assert texts == [expected]
+
+
+def test_no_finding_repeats_a_word(full, seed_analysis) -> None:
+    import re
+
+    for analysis in (full, seed_analysis):
+        for f in findings(analysis, limit=None):
+            assert not re.search(r"\b(\w+) \1\b", f.text, re.I), f.text

@@ -232,6 +232,30 @@ def test_substitutions_show_what_the_other_version_wrote():
     assert all(s.a == "ap" and s.b == "rw" for s in subs)
 
 
+def test_a_word_of_a_long_alternative_alone_is_no_swap():
+    # "illegal immigrant" -> "immigrant living in the country illegally": "country" alone, in a
+    # rewritten clause, is not what the other version wrote instead
+    a = doc(
+        "He backed a law that lets people who are in the country unlawfully pay lower tuition. "
+        "The plan passed in 2001 after a long and bitter debate in the state house.", "a",
+    )
+    b = doc(
+        "He backed a plan that gives some children of illegal immigrants the same cheap tuition. "
+        "The plan passed in 2001 after a long and bitter debate in the state house.", "b",
+    )
+    vocab = {x.id: article_vocabulary(x) for x in (a, b)}
+    assert any(t.text.lower().startswith("illegal immigrant") for t in vocab["b"].terms)
+    assert not [s for s in substitutions([a, b], details_for(a, b), vocab) if "country" in s.a_words]
+    # most of the alternative's words, on the other side: a swap
+    c = doc(
+        "He backed a plan that gives some children of immigrants living in the country illegally "
+        "the same cheap tuition. The plan passed in 2001 after a long and bitter debate.", "c",
+    )
+    vocab["c"] = article_vocabulary(c)
+    subs = substitutions([c, b], details_for(c, b), vocab)
+    assert any(s.b_words == ("illegal immigrants",) and "country" in s.a_words for s in subs)
+
+
 def test_substitutions_are_the_same_with_the_bodies_tokens_passed_in():
     a, b = doc(AP, "ap"), doc(REWRITE, "rw")
     vocab = {x.id: article_vocabulary(x) for x in (a, b)}
