@@ -885,14 +885,17 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
 # Labels for actors
 # --------------------------------------------------------------------------------------------
 
-_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|[,;:()\"“”—–]")
+_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*\.?|-{2,}|[,;:()\"“”—–―]")
 #: Words that end a noun phrase when walking left from a name (determiners are kept, then stop).
-_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
-_LEFT_STOP = frozenset(
+_POSSESSIVE_DETERMINERS = frozenset({"its", "his", "her", "their", "our"})
+_DETERMINERS = frozenset({"the", "a", "an"}) | _POSSESSIVE_DETERMINERS
+_PREPOSITIONS = frozenset(
     "of in on at by for with from to into onto over under after before during since against "
     "about between among via inside outside near across through toward towards within without "
-    "around amid along beside behind beyond upon like unlike despite including following "
-    "and or but nor so yet as than that this which who whom whose when where "
+    "around amid along beside behind beyond upon like unlike despite including following".split()
+)
+_LEFT_STOP = _PREPOSITIONS | frozenset(
+    "and or but nor so yet as than that this which who whom whose when where how why what whether "
     "while if because although though is are was were be been being has have had do does did "
     "said says say told tell met will would can could may might shall should must not no "
     "he she it they we you i him them us me there here then also even just only".split()
@@ -906,6 +909,21 @@ _GROUP_NOUNS = frozenset(
     "proxies thugs gangs gang".split()
 )
 _MAX_LABEL_WORDS = 12
+#: Words after which a lower-case word is a verb ("to meet", "would give", "they expect"), not
+#: a description.
+_VERB_BEFORE = frozenset(
+    "to would will can could should must may might shall did does do not cannot "
+    "i we you he she they it".split()
+)
+#: ... and words after which lower-case words end another phrase: "chief of staff Lt. Gen.
+#: Othman Al-Ghanimi", "since late summer Baghdad".
+_NOT_BEFORE_A_DESCRIPTION = _VERB_BEFORE | frozenset("of since until during after before".split())
+#: Adjectives that news writing puts before a title or a name ("former President", "then-",
+#: "acting chief"): kept in a label even where a verb could stand.
+_TITLE_ADJECTIVES = frozenset(
+    "former then acting interim senior top longtime fellow eventual incoming outgoing "
+    "deputy veteran retired ousted embattled exiled jailed slain disgraced".split()
+)
 
 
 def _is_modifier(tok: str) -> bool:
@@ -921,7 +939,16 @@ def _is_modifier(tok: str) -> bool:
 
 
 def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
-    """Index of the first token of the noun phrase that ends just before token k."""
+    """Index of the first token of the noun phrase that ends just before token k.
+
+    The phrase runs back to a determiner or possessive ("the elder Trump") or to a word that
+    cannot be part of it.  When that word is "to", a modal ("would", "can") or a subject
+    pronoun ("they"), the lower-case words after it are a verb and its particle, not a
+    description ("to meet Russian President Vladimir Putin" -> "Russian President Vladimir
+    Putin"); after "of" or a word of time ("since") they end another phrase ("chief of staff
+    Lt. Gen. ..."). Adjectives that news writing puts before a title stay
+    (:data:`_TITLE_ADJECTIVES`: "to former President Barack Obama").
+    """
     j = k
     while j > 0 and k - j < _MAX_LABEL_WORDS:
         t = toks[j - 1].group(0)
@@ -931,6 +958,9 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
         if not _is_modifier(t):
             break
         j -= 1
+    if j and toks[j - 1].group(0).lower() in _NOT_BEFORE_A_DESCRIPTION:
+        while j < k and toks[j].group(0)[:1].islower() and toks[j].group(0).lower() not in _TITLE_ADJECTIVES:
+            j += 1
     return j
 
 
@@ -979,9 +1009,12 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
     after = text[me : me + 2].lstrip(".")
     nxt = toks[last + 1].group(0) if last + 1 < len(toks) else ""
     if after[:1] in {"-", "‐", "–", "'", "’"} or (
-        r == last and nxt[:1].isalnum() and after[:1] == " "
+        r == last and nxt[:1].isalnum() and after[:1] == " " and _is_modifier(nxt)
     ):
-        return None  # the name modifies another noun ("a US airstrike", "Russia's S-400")
+        # the name modifies another noun ("a US airstrike", "Russia's S-400", "the Trump
+        # campaign"); a word that cannot be a noun after it ("Reid said", "Reid of Nevada",
+        # "Al-Ghanimi and") leaves the name a name
+        return None
     # a descriptive phrase with a comma before the name: "Iran's most powerful military
     # commander, Gen. Qassem Soleimani" (the word before the comma must be a lower-case noun)
     k = j
@@ -990,8 +1023,18 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
         if _is_modifier(head):
             j2 = _left_phrase(toks, k - 1)
             opener = toks[j2].group(0)
-            # a descriptive phrase opens with a determiner or a possessive ("Iran's")
-            if j2 < k - 1 and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener)):
+            # a descriptive phrase opens with a determiner or a possessive ("Iran's"); after a
+            # preposition it must say whose it is ("talks with his Russian counterpart, Sergei
+            # Lavrov"), or it is only where or what ("at the end of the state, Mr. Arpaio")
+            phrase = [t.group(0) for t in toks[j2 : k - 1]]
+            whose = opener.lower() in _POSSESSIVE_DETERMINERS or any(map(_POSSESSIVE.search, phrase))
+            before = toks[j2 - 1].group(0).lower() if j2 else ""
+            if (
+                j2 < k - 1
+                and (opener.lower() in _DETERMINERS or _POSSESSIVE.search(opener))
+                and (whose or before not in _PREPOSITIONS)
+                and not nxt[:1].isalnum()  # "Prior to his resignation, Mr. X said": no apposition
+            ):
                 j = j2
     only_determiners = all(t.group(0).lower() in _DETERMINERS for t in toks[j:first])
     if (j < first and not only_determiners) or r > last:

@@ -320,6 +320,48 @@ def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0
             "Qassem Soleimani",
             "Iranian anti-terror commander Lieutenant General Qassem Soleimani",
         ),
+        (  # after a preposition, a phrase that says whose it is still describes the name
+            "He held talks with his Russian counterpart, Sergei Lavrov, in Moscow last week.",
+            "Sergei Lavrov",
+            "Sergey Lavrov",
+            "his Russian counterpart, Sergei Lavrov",
+        ),
+        (  # ... but a phrase that only says where or what does not
+            "Appearing at a diner in the southern end of the state, Mr. Arpaio praised Perry.",
+            "Arpaio",
+            "Joe Arpaio",
+            "Mr. Arpaio",
+        ),
+        (
+            "Prior to the declaration, House Speaker Nancy Pelosi called it a power grab.",
+            "Nancy Pelosi",
+            "Nancy Pelosi",
+            "House Speaker Nancy Pelosi",
+        ),
+        (  # a name followed by a word that cannot be a noun is still a name
+            "Senator Harry Reid of Nevada, the majority leader, spoke on Monday.",
+            "Harry Reid",
+            "Harry Reid",
+            "Senator Harry Reid",
+        ),
+        (  # a verb before the title is no description of the person
+            "Trump is expected to meet Russian President Vladimir Putin in July.",
+            "Vladimir Putin",
+            "Vladimir Putin",
+            "Russian President Vladimir Putin",
+        ),
+        (  # ... but an adjective of a title is
+            "The senators wrote to former President Barack Obama on Friday.",
+            "Barack Obama",
+            "Barack Obama",
+            "former President Barack Obama",
+        ),
+        (  # a dateline's dash ends the phrase
+            "WASHINGTON -- Arizona Gov. Jan Brewer signed the bill on Friday.",
+            "Jan Brewer",
+            "Jan Brewer",
+            "Arizona Gov. Jan Brewer",
+        ),
     ],
 )
 def test_actor_label_is_the_phrase_around_the_mention(body, text, actor, phrase):
