@@ -858,7 +858,7 @@ def _swaps(ia, ib, toks_a, toks_b, ta, tb, la, lb):
         (la, ib, toks_b, tb, "a"),
     ):
         for t in loaded:
-            matched: set[int] = set()
+            matched = set()  # token indices on the other side that an alternative names
             for option in _alternatives(t.alternative):
                 hits = [{k for k in idx_other if _same_stem(toks_other[k].norm, w)} for w in option]
                 if 2 * sum(map(bool, hits)) >= len(option):
