@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -305,11 +306,13 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
     ``blind=True``: versions are "Version A" ... (no file ids) and outlet names are replaced by
     "[outlet]" in every text, as in :func:`to_dict`.
     """
+    from .figures import version_labels
+
     lines: list[str] = ["# framing report", ""]
     for analysis in analyses:
+        # the labels of the dashboard and the HTML report ("unknown outlet (002)", "AP (2)")
         labels, hide = (
-            _blinder(analysis) if blind
-            else ({d.id: d.label for d in analysis.documents}, lambda s: s)
+            _blinder(analysis) if blind else (version_labels(analysis), lambda s: s)
         )
         lines += [f"## Event `{hide(analysis.id)}`", ""]
         lines += [f"> {hide(note)}" for note in analysis.notes]
@@ -331,13 +334,23 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
             vocab = analysis.vocabulary.articles.get(doc.id)
             own = [t for t in (vocab.terms if vocab else ()) if not t.quoted]
             if own:
+                # one entry per term, in order of first use, with how often it is used
+                uses = Counter(hide(t.text).lower() for t in own)
+                first = {}
+                for t in own:
+                    first.setdefault(hide(t.text).lower(), t)
                 terms = ", ".join(
-                    f"**{_md_cell(hide(t.text))}** ({t.category}"
+                    f"**{_md_cell(hide(t.text))}**" + (f" ×{uses[key]}" if uses[key] > 1 else "")
+                    + f" ({t.category}"
                     + (f"; try “{_md_cell(t.alternative)}”" if t.alternative else "")
                     + ")"
-                    for t in own[:15]
+                    for key, t in list(first.items())[:15]
                 )
-                lines.append(f"- Loaded terms in its own voice: {terms}")
+                more = len(first) - 15
+                lines.append(
+                    f"- Loaded terms in its own voice ({len(own)}): {terms}"
+                    + (f", and {more} more" if more > 0 else "")
+                )
             tone = analysis.tone.articles.get(doc.id)
             if tone and tone.actor_tone:
                 actors = ", ".join(f"{hide(k)} {v:+z.2f}" for k, v in tone.actor_tone.items())

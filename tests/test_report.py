@@ -47,6 +47,29 @@ def test_markdown_names_every_version(seed_analysis):
         assert doc.label in md
 
 
+def test_markdown_uses_the_dashboards_labels_and_counts_repeated_terms(seed_analysis):
+    import re
+
+    from framing.figures import version_labels
+
+    md = to_markdown([seed_analysis])
+    labels = version_labels(seed_analysis)
+    table = [line.split(" | ")[0].lstrip("| ") for line in md.splitlines() if line.startswith("| ") and "---" not in line]
+    assert table[1 : 1 + len(labels)] == list(labels.values())  # after the header row
+    assert any(v.startswith("unknown outlet (") for v in labels.values())
+    for doc in seed_analysis.documents:
+        own = [t for t in seed_analysis.vocabulary.articles[doc.id].terms if not t.quoted]
+        line = next((x for x in md.splitlines() if x.startswith("- Loaded terms") and f"({len(own)}):" in x), None)
+        if not own:
+            continue
+        assert line is not None
+        listed = re.findall(r"\*\*([^*]+)\*\*", line)
+        assert len(listed) == len({w.lower() for w in listed})  # each term once
+        counts = {w.lower(): int(n) for w, n in re.findall(r"\*\*([^*]+)\*\* ×(\d+)", line)}
+        for word, n in counts.items():
+            assert sum(t.text.lower() == word for t in own) == n
+
+
 def test_each_sentence_lists_the_own_voice_words_behind_its_induced_score(seed_analysis):
     articles = to_dict([seed_analysis])["events"][0]["articles"]
     listed = 0
