@@ -19,7 +19,7 @@ from typing import Any
 
 from . import vocabulary
 from ._version import __version__
-from .types import Document, EventAnalysis
+from .types import Document, EventAnalysis, LoadedTerm
 
 SCHEMA_VERSION = 1
 
@@ -336,7 +336,7 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
             if own:
                 # one entry per term, in order of first use, with how often it is used
                 uses = Counter(hide(t.text).lower() for t in own)
-                first = {}
+                first: dict[str, LoadedTerm] = {}
                 for t in own:
                     first.setdefault(hide(t.text).lower(), t)
                 terms = ", ".join(
