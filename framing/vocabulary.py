@@ -918,6 +918,8 @@ _VERB_BEFORE = frozenset(
 #: ... and words after which lower-case words end another phrase: "chief of staff Lt. Gen.
 #: Othman Al-Ghanimi", "since late summer Baghdad".
 _NOT_BEFORE_A_DESCRIPTION = _VERB_BEFORE | frozenset("of since until during after before".split())
+#: A verb's third person ("prevents", "separates"; not "boss", "status", "Pers" or "'s").
+_THIRD_PERSON = re.compile(r"^[a-z]+[^su'’]s$")
 #: Adjectives that news writing puts before a title or a name ("former President", "then-",
 #: "acting chief"): kept in a label even where a verb could stand.
 _TITLE_ADJECTIVES = frozenset(
@@ -950,18 +952,27 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
     (:data:`_TITLE_ADJECTIVES`: "to former President Barack Obama").
     """
     j = k
+    determiner = False
     while j > 0 and k - j < _MAX_LABEL_WORDS:
         t = toks[j - 1].group(0)
-        low = t.lower()
-        if low in _DETERMINERS:
-            return j - 1
+        if t.lower() in _DETERMINERS:
+            determiner = True
+            break
         if not _is_modifier(t):
             break
         j -= 1
-    if j and toks[j - 1].group(0).lower() in _NOT_BEFORE_A_DESCRIPTION:
+    if not determiner and j and toks[j - 1].group(0).lower() in _NOT_BEFORE_A_DESCRIPTION:
         while j < k and toks[j].group(0)[:1].islower() and toks[j].group(0).lower() not in _TITLE_ADJECTIVES:
             j += 1
-    return j
+    # a lower-case word in -s right before the capitalised words is a verb ("that prevents
+    # Saudi Arabia", "the vote separates Mr. Reid"): a plural noun does not stand there
+    for n in range(j, min(k, len(toks) - 1)):  # toks[k] is the name's first word
+        word = toks[n].group(0)
+        if word[:1].islower() and toks[n + 1].group(0)[:1].isupper():
+            if _THIRD_PERSON.search(word):
+                return n + 1
+            break
+    return j - 1 if determiner else j
 
 
 def _right_group_nouns(toks: list[re.Match[str]], last: int) -> int:

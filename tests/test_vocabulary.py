@@ -356,6 +356,12 @@ def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0
             "Barack Obama",
             "former President Barack Obama",
         ),
+        (  # a verb in -s before the name is no description either
+            "The vote separates Mr. Reid from most of his party.",
+            "Reid",
+            "Harry Reid",
+            "Mr. Reid",
+        ),
         (  # a dateline's dash ends the phrase
             "WASHINGTON -- Arizona Gov. Jan Brewer signed the bill on Friday.",
             "Jan Brewer",
