@@ -949,7 +949,9 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
     description ("to meet Russian President Vladimir Putin" -> "Russian President Vladimir
     Putin"); after "of" or a word of time ("since") they end another phrase ("chief of staff
     Lt. Gen. ..."). Adjectives that news writing puts before a title stay
-    (:data:`_TITLE_ADJECTIVES`: "to former President Barack Obama").
+    (:data:`_TITLE_ADJECTIVES`: "to former President Barack Obama").  A lower-case word in -s
+    right before the capitalised words is a verb, and the phrase starts after it ("the vote
+    separates Mr. Reid" -> "Mr. Reid").
     """
     j = k
     determiner = False
