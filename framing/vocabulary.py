@@ -898,8 +898,15 @@ _LEFT_STOP = _PREPOSITIONS | frozenset(
     "and or but nor so yet as than that this which who whom whose when where how why what whether "
     "while if because although though is are was were be been being has have had do does did "
     "said says say told tell met will would can could may might shall should must not no "
-    "he she it they we you i him them us me there here then also even just only".split()
+    "he she it they we you i him them us me there here then also even just only "
+    # irregular past tenses and reflexives: a name before them is a subject, not a modifier
+    "made wrote took spent went began sent lost won spoke broke paid came gave got held kept "
+    "left led put ran saw stood thought brought bought caught fought found heard knew meant "
+    "sold felt grew drew drove flew rose shot sought struck threw understood became "
+    "himself herself themselves itself later again".split()
 )
+#: What follows a name and belongs to it ("Martin Luther King Jr."), not a noun it modifies.
+_NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
 #: Head nouns that may follow a name inside the same phrase ("the Daesh terror group").
 _GROUP_NOUNS = frozenset(
@@ -1023,6 +1030,7 @@ def _labels_of(doc: Document, m: ActorMention) -> list[tuple[int, int]] | None:
     nxt = toks[last + 1].group(0) if last + 1 < len(toks) else ""
     if after[:1] in {"-", "‐", "–", "'", "’"} or (
         r == last and nxt[:1].isalnum() and after[:1] == " " and _is_modifier(nxt)
+        and nxt.lower().rstrip(",") not in _NAME_SUFFIXES
     ):
         # the name modifies another noun ("a US airstrike", "Russia's S-400", "the Trump
         # campaign"); a word that cannot be a noun after it ("Reid said", "Reid of Nevada",

@@ -356,6 +356,18 @@ def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0
             "Barack Obama",
             "former President Barack Obama",
         ),
+        (  # an irregular past tense after the name: the name is its subject
+            "Iraqi Foreign Minister Fuad Hussein made a visit to Moscow.",
+            "Fuad Hussein",
+            "Fuad Hussein",
+            "Iraqi Foreign Minister Fuad Hussein",
+        ),
+        (  # a suffix belongs to the name
+            "Civil rights leader Martin Luther King Jr. marched in Selma.",
+            "Martin Luther King",
+            "Martin Luther King",
+            "Civil rights leader Martin Luther King",
+        ),
         (  # a verb in -s before the name is no description either
             "The vote separates Mr. Reid from most of his party.",
             "Reid",
