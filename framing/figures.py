@@ -544,6 +544,10 @@ def detail_order(analysis: EventAnalysis, ids: Sequence[str] | None = None) -> l
     return [d.id for d in sorted(analysis.details.details, key=key)]
 
 
+#: Characters of a detail's text in its row label (the rest on hover).
+ROW_CHARS = 46
+
+
 def detail_matrix_figure(
     analysis: EventAnalysis,
     ids: Sequence[str] | None = None,
@@ -598,7 +602,7 @@ def detail_matrix_figure(
     for k, s in enumerate(STATUS_ORDER):
         scale += [[k / n, STATUS_COLORS[s]], [(k + 1) / n, STATUS_COLORS[s]]]
     ylabels = [
-        (f"<b>{did} · {_esc(hide(dets[did].text), 58)}</b>" if did == highlight else f"{did} · {_esc(hide(dets[did].text), 58)}")
+        (f"<b>{did} · {_esc(hide(dets[did].text), ROW_CHARS)}</b>" if did == highlight else f"{did} · {_esc(hide(dets[did].text), ROW_CHARS)}")
         for did in order
     ]
     fig = go.Figure(
@@ -616,18 +620,19 @@ def detail_matrix_figure(
             zmax=n - 0.5,
             xgap=2,
             ygap=2,
-            colorbar={
-                "tickvals": list(range(n)),
-                "ticktext": [f"{s} – {STATUS_HELP[s]}" for s in STATUS_ORDER],
-                "title": {"text": "status"},
-                "thickness": 14,
-                "lenmode": "pixels",
-                "len": 150,
-                "y": 1,
-                "yanchor": "top",
-            },
+            showscale=False,
         )
     )
+    # the statuses as a legend above the table, which wraps onto more lines in a narrow
+    # figure (a colour bar beside it took a third of a laptop window's width from the cells)
+    for st in STATUS_ORDER:
+        fig.add_trace(
+            go.Scatter(
+                x=[None], y=[None], mode="markers", name=f"{st} – {STATUS_HELP[st]}",
+                marker={"symbol": "square", "size": 13, "color": STATUS_COLORS[st]},
+                hoverinfo="skip",
+            )
+        )
     if clickable:
         xs = [_axis_label(lab[i]) for i in ids]
         fig.data[0].hoverinfo = "skip"
@@ -651,10 +656,19 @@ def detail_matrix_figure(
     )
     fig = finish(
         fig, analysis, title,
-        subtitle="Rows are the event's details in story order; a cell's number is where the version places it (0% = first sentence).",
+        subtitle="Rows are the event's details in story order;\na cell's number is where the version places it (0% = first sentence).",
         height=max(380, 200 + 24 * len(order)), on=on,
     )
-    fig.update_layout(margin={"t": 150})  # room for two-line version names above the columns
+    # under the two-line subtitle, the legend across the figure's width (it wraps onto up to
+    # three lines in a narrow figure), then the two-line version names above the cells
+    fig.update_layout(
+        margin={"t": 245},
+        legend={
+            "orientation": "h", "traceorder": "normal", "x": 0.01, "xref": "container",
+            "xanchor": "left", "y": 1 - 116 / fig.layout.height, "yref": "container",
+            "yanchor": "top", "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False,
+        },
+    )
     return fig
 
 

@@ -123,7 +123,8 @@ def test_export_without_a_browser_raises_a_clear_error(monkeypatch, full) -> Non
 
 def test_clickable_detail_matrix_puts_a_marker_with_hover_text_on_every_cell(full) -> None:
     fig = F.detail_matrix_figure(full, clickable=True)
-    heat, marks = fig.data
+    heat, *keys, marks = fig.data
+    assert len(keys) == len(F.STATUS_ORDER)  # the legend's entries
     assert heat.hoverinfo == "skip"
     assert len(marks.x) == len(heat.z) * len(heat.z[0])
     assert marks.marker.opacity == 0 and all(c for c in marks.customdata)
@@ -168,3 +169,18 @@ def test_versions_without_a_distinctive_word_are_named_not_left_out_silently(ful
     assert len(fig.layout.annotations) - 1 == len(ids) - 1  # one panel per version with words, and the footer
     subtitle = fig.layout.title.subtitle.text
     assert subtitle.split("<br>")[1].startswith("No word stands out in AP&lt;script&gt;")  # escaped once
+
+
+def test_detail_statuses_are_a_legend_across_the_figure_not_a_colour_bar(full) -> None:
+    # a colour bar beside the cells took a third of a laptop window's width from them
+    fig = F.detail_matrix_figure(full)
+    heat, *keys = fig.data
+    assert heat.showscale is False
+    assert [k.name for k in keys] == [f"{s} – {F.STATUS_HELP[s]}" for s in F.STATUS_ORDER]
+    assert [k.marker.color for k in keys] == [F.STATUS_COLORS[s] for s in F.STATUS_ORDER]
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.xref == "container"
+    import html
+    import re
+
+    rows = [html.unescape(re.sub(r"<[^>]+>", "", y)).split(" · ", 1)[1] for y in heat.y]
+    assert all(len(r) <= F.ROW_CHARS for r in rows) and any(r.endswith("…") for r in rows)
