@@ -270,7 +270,7 @@ def download_buttons(fig: go.Figure, name: str, *, key: str) -> None:
     if chromium_path() is None:
         st.caption("PNG/SVG download needs Chromium on this machine (see README).")
         return
-    c1, c2, _ = st.columns([1, 1, 6])
+    c1, c2, _ = st.columns([1, 1, 4])  # wide enough for "PNG" and its icon at 1,024 pixels
     c1.download_button(
         "PNG", _export(fig, "png"), file_name=f"{slug(name)}.png", mime="image/png",
         key=f"{key}_png", on_click="ignore", icon=":material/download:", width="stretch",

@@ -110,6 +110,8 @@ def render(ctx: Context) -> None:
 
 #: Sentences shown per version under "The sentences behind the scores", most negative first.
 EVIDENCE_SENTENCES = 8
+#: Versions' cards side by side in a row there.
+EVIDENCE_PER_ROW = 3
 
 
 def evidence_html(ctx: Context, article: str, actor: str) -> str:
@@ -191,7 +193,10 @@ def _evidence(ctx: Context, actors: list[str]) -> None:
         st.session_state["tone_actor"] = actors[0]
     st.selectbox("Actor", actors, key="tone_actor", format_func=ctx.hide)
     actor = st.session_state["tone_actor"]
-    cols = st.columns(len(ctx.ids), gap="small")
-    for col, i in zip(cols, ctx.ids, strict=True):
-        with col:
-            html(evidence_html(ctx, i, actor))
+    # at most three cards a row: five columns leave a laptop window some 75 pixels of text
+    for row in range(0, len(ctx.ids), EVIDENCE_PER_ROW):
+        ids = ctx.ids[row : row + EVIDENCE_PER_ROW]
+        cols = st.columns(EVIDENCE_PER_ROW if len(ctx.ids) > EVIDENCE_PER_ROW else len(ids), gap="small")
+        for col, i in zip(cols, ids, strict=False):
+            with col:
+                html(evidence_html(ctx, i, actor))
