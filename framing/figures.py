@@ -446,16 +446,28 @@ def loaded_rates_figure(
                 hovertemplate=f"{lab[i]}<br>%{{x}}: %{{y:.2f}} per 100 words<extra></extra>",
             )
         )
-    fig.update_layout(
-        barmode="group",
-        legend={"title": {"text": "Version"}, "orientation": "v", "x": 1.01, "y": 1, "yanchor": "top"},
-        yaxis_title="terms per 100 words (own voice)",
-    )
-    return finish(
+    fig.update_layout(barmode="group", yaxis_title="terms per 100 words (own voice)")
+    fig = finish(
         fig, analysis, title,
         subtitle="Charged words the outlet uses itself, per 100 words; words inside quotations are not counted.",
-        height=460, on=on,
+        height=500, on=on,
     )
+    return _legend_on_top(fig, below=96, rows=2)
+
+
+def _legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
+    """The legend across the figure's width, ``below`` pixels from its top (under the title and
+    subtitle), with room for ``rows`` lines: a legend beside the plot takes a third of a
+    laptop window's width from it, and a horizontal one wraps instead."""
+    fig.update_layout(
+        margin={"t": below + 24 * rows + 10},
+        legend={
+            "orientation": "h", "traceorder": "normal", "x": 0.01, "xref": "container",
+            "xanchor": "left", "y": 1 - below / fig.layout.height, "yref": "container",
+            "yanchor": "top", "font": {"size": 12},
+        },
+    )
+    return fig
 
 
 def distinctive_note(
@@ -659,16 +671,10 @@ def detail_matrix_figure(
         subtitle="Rows are the event's details in story order;\na cell's number is where the version places it (0% = first sentence).",
         height=max(380, 200 + 24 * len(order)), on=on,
     )
-    # under the two-line subtitle, the legend across the figure's width (it wraps onto up to
-    # three lines in a narrow figure), then the two-line version names above the cells
-    fig.update_layout(
-        margin={"t": 245},
-        legend={
-            "orientation": "h", "traceorder": "normal", "x": 0.01, "xref": "container",
-            "xanchor": "left", "y": 1 - 116 / fig.layout.height, "yref": "container",
-            "yanchor": "top", "font": {"size": 12}, "itemclick": False, "itemdoubleclick": False,
-        },
-    )
+    # under the two-line subtitle, the legend (it wraps onto up to five lines in a narrow
+    # figure), then the two-line version names above the cells
+    fig = _legend_on_top(fig, below=116, rows=5)
+    fig.update_layout(legend={"itemclick": False, "itemdoubleclick": False})
     return fig
 
 

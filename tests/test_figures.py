@@ -184,3 +184,13 @@ def test_detail_statuses_are_a_legend_across_the_figure_not_a_colour_bar(full) -
 
     rows = [html.unescape(re.sub(r"<[^>]+>", "", y)).split(" · ", 1)[1] for y in heat.y]
     assert all(len(r) <= F.ROW_CHARS for r in rows) and any(r.endswith("…") for r in rows)
+
+
+def test_version_legends_run_across_the_top_and_leave_the_plot_its_width(full) -> None:
+    fig = F.loaded_rates_figure(full)
+    legend = fig.layout.legend
+    assert legend.orientation == "h" and legend.xref == "container" and legend.yanchor == "top"
+    # the legend sits between the subtitle and the plot, inside the top margin
+    top = (1 - legend.y) * fig.layout.height
+    assert 90 <= top < fig.layout.margin.t
+    assert len(fig.data) == len(full.documents)  # one bar trace, one legend entry, a version

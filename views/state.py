@@ -85,7 +85,7 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-hc{min-width:5.5rem;height:2rem;text-align:center;font-variant-numeric:tabular-nums;border-radius:2px;cursor:default}
 .fr-hc.fr-na{background:#f6f6f6}
 .fr-dist{display:grid;gap:4px 22px;font-size:.86rem}
-.fr-drow{display:grid;grid-template-columns:minmax(5rem,9rem) 1fr 2.4rem;gap:6px;align-items:center;height:1.35rem}
+.fr-drow{display:grid;grid-template-columns:minmax(3.5rem,2fr) minmax(2rem,3fr) 2.4rem;gap:6px;align-items:center;height:1.35rem}
 .fr-dterm{text-align:right;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .fr-dbar{background:#f3f3f3;height:.9rem;border-radius:2px;position:relative}
 .fr-dbar span{position:absolute;left:0;top:0;bottom:0;border-radius:2px}
