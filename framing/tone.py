@@ -194,10 +194,7 @@ def _article_tone(
         )
     actor_tone: dict[str, float] = {}
     for actor, evs in evidence.items():
-        by_sentence: dict[int, list[float]] = defaultdict(list)
-        for e in evs:
-            by_sentence[e.sentence].append(e.score)
-        per_sentence = [sum(v) / len(v) for v in by_sentence.values()]
+        per_sentence = [mean for mean, _ in mention_sentences(evs)]
         actor_tone[actor] = round(sum(per_sentence) / len(per_sentence), 4)
     return ArticleTone(
         sentence_scores=sentence_scores,
@@ -206,6 +203,22 @@ def _article_tone(
         actor_tone=actor_tone,
         evidence={a: tuple(v) for a, v in evidence.items()},
     )
+
+
+def mention_sentences(evidence: Iterable[ToneEvidence]) -> list[tuple[float, list[ToneEvidence]]]:
+    """An actor's mentions in one version grouped by sentence, in order of first mention, each
+    sentence with the mean of its mentions' scores: the units the actor's tone averages (a
+    sentence that names the actor twice counts once).
+
+    Example:
+        >>> e = [ToneEvidence("Iraq", s, "", "Iraq", 0, 4, v, 0) for s, v in ((0, -0.5), (1, 0.2), (0, -0.1))]
+        >>> [(round(m, 2), len(g)) for m, g in mention_sentences(e)]
+        [(-0.3, 2), (0.2, 1)]
+    """
+    groups: dict[int, list[ToneEvidence]] = {}
+    for e in evidence:
+        groups.setdefault(e.sentence, []).append(e)
+    return [(sum(e.score for e in g) / len(g), g) for g in groups.values()]
 
 
 def main_actors(mentions: Mapping[str, Sequence[ActorMention]]) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from framing.figures import (
     main_actors,
     tone_strip_figure,
 )
-from framing.tone import MODEL_NAMES
+from framing.tone import MODEL_NAMES, mention_sentences
+from framing.types import Document, ToneEvidence
 
 from .state import (
     Context,
@@ -118,29 +119,27 @@ def evidence_html(ctx: Context, article: str, actor: str) -> str:
     """One version's card of the sentences behind its tone toward ``actor``.
 
     A sentence shows once, however many times it names the actor, with its score: the mean of
-    its mentions' scores, as :mod:`framing.tone` averages them (each sentence weighs the same
-    in the actor's tone).  Each mention is marked in the sentence, its own score on hover, and
+    its mentions' scores (:func:`framing.tone.mention_sentences`, the units the actor's tone
+    averages).  Each mention is marked in the sentence, its own score on hover, and
     a sentence with several mentions lists them.
     """
     t = ctx.analysis.tone.articles.get(article)
     ev = t.evidence.get(actor, ()) if t else ()
     score = t.actor_tone.get(actor) if t else None
-    by_sentence: dict[int, list] = {}
-    for e in ev:
-        by_sentence.setdefault(e.sentence, []).append(e)
+    # most negative first; a sentence at the mean of its mentions, as the actor's tone counts it
+    sentences = sorted(mention_sentences(ev), key=lambda p: (p[0], p[1][0].sentence))
     head = (
         f"<div class='fr-card' style='border-top:4px solid {ctx.colors[article]}'>"
         f"<h4>{dot(ctx.colors[article])}{esc(ctx.label(article))}</h4>"
         + (
             f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+z.2f}</b>, the mean of "
-            f"{_count(len(by_sentence), 'sentence')} ({_count(len(ev), 'mention')})</div>"
+            f"{_count(len(sentences), 'sentence')} ({_count(len(ev), 'mention')})</div>"
             if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>"
         )
     )
-    sentences = sorted(by_sentence.values(), key=lambda ms: (sum(e.score for e in ms) / len(ms), ms[0].sentence))
+    doc = ctx.analysis.document(article)
     items = []
-    for ms in sentences[:EVIDENCE_SENTENCES]:
-        mean = sum(e.score for e in ms) / len(ms)
+    for mean, ms in sentences[:EVIDENCE_SENTENCES]:
         colour = _tone_colour(mean)
         several = (
             "<div class='fr-meta'>" + f"{len(ms)} mentions: " + ", ".join(
@@ -152,7 +151,7 @@ def evidence_html(ctx: Context, article: str, actor: str) -> str:
             f"<div class='fr-quote' style='border-left-color:{colour}'>"
             f"<span class='fr-badge' style='background:{colour}'>{mean:+z.2f}</span>"
             + ("<span class='fr-meta'>quoted · </span>" if all(e.quoted for e in ms) else "")
-            + _marked(ctx, article, ms) + several + "</div>"
+            + _marked(ctx, doc, ms) + several + "</div>"
         )
     more = len(sentences) - EVIDENCE_SENTENCES
     if more > 0:
@@ -164,11 +163,10 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _marked(ctx: Context, article: str, mentions: list) -> str:
+def _marked(ctx: Context, doc: Document, mentions: list[ToneEvidence]) -> str:
     """The mentions' sentence, escaped, each mention in a <mark> with its score on hover; the
     plain sentence when its offsets cannot be placed (a version whose sentences are not kept)."""
     first = mentions[0]
-    doc = ctx.analysis.document(article)
     s = doc.sentences[first.sentence] if first.sentence < len(doc.sentences) else None
     if s is None or s.text != first.sentence_text:
         return esc_masked(ctx, first.sentence_text)
