@@ -613,10 +613,8 @@ def detail_matrix_figure(
     scale: list[list[float | str]] = []
     for k, s in enumerate(STATUS_ORDER):
         scale += [[k / n, STATUS_COLORS[s]], [(k + 1) / n, STATUS_COLORS[s]]]
-    ylabels = [
-        (f"<b>{did} · {_esc(hide(dets[did].text), ROW_CHARS)}</b>" if did == highlight else f"{did} · {_esc(hide(dets[did].text), ROW_CHARS)}")
-        for did in order
-    ]
+    ylabels = [f"{did} · {_esc(hide(dets[did].text), ROW_CHARS)}" for did in order]
+    ylabels = [f"<b>{y}</b>" if did == highlight else y for did, y in zip(order, ylabels, strict=True)]
     fig = go.Figure(
         go.Heatmap(
             z=z,

@@ -335,10 +335,11 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
             own = [t for t in (vocab.terms if vocab else ()) if not t.quoted]
             if own:
                 # one entry per term, in order of first use, with how often it is used
-                uses = Counter(hide(t.text).lower() for t in own)
+                keys = [hide(t.text).lower() for t in own]
+                uses = Counter(keys)
                 first: dict[str, LoadedTerm] = {}
-                for t in own:
-                    first.setdefault(hide(t.text).lower(), t)
+                for key, t in zip(keys, own, strict=True):
+                    first.setdefault(key, t)
                 terms = ", ".join(
                     f"**{_md_cell(hide(t.text))}**" + (f" ×{uses[key]}" if uses[key] > 1 else "")
                     + f" ({t.category}"

@@ -237,7 +237,8 @@ def render(store_path: str) -> None:
     """Show the corpus view of a store (a ``.duckdb`` file or a Parquet folder)."""
     try:
         stamp = _stamp(store_path)
-        _query(store_path, stamp, "SELECT count(*) FROM events")
+        # opens the store and reads its counts, which _summary then takes from the cache
+        _query(store_path, stamp, fstore.VIEW_QUERIES["counts"])
     except (FramingError, OSError) as exc:
         st.error(str(exc), icon=":material/error:")
         return
