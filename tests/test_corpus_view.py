@@ -86,3 +86,16 @@ def test_corpus_view_explains_a_file_that_is_not_a_store(tmp_path):
     at = _app(str(bad)).run()
     assert not at.exception
     assert at.error and "not a DuckDB store" in at.error[0].value
+
+
+def test_a_tone_that_rounds_to_zero_shows_as_plus_zero() -> None:
+    import math
+
+    import pandas as pd
+
+    from views.corpus import _signed
+
+    df = _signed(pd.DataFrame({"own_tone": [-0.001, -0.126, None], "words": [1, 2, 3]}), "own_tone")
+    zero, neg, missing = df["own_tone"]
+    assert zero == 0.0 and math.copysign(1.0, zero) == 1.0  # "%+.2f" prints it "+0.00"
+    assert neg == -0.13 and math.isnan(missing) and df["words"].tolist() == [1, 2, 3]

@@ -56,6 +56,12 @@ _LABELS = {
 }
 
 
+def _signed(df: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """``df`` with ``columns`` rounded to the two decimals shown, and a tone that rounds to
+    zero shown as +0.00, not -0.00 (as the event views show it)."""
+    return df.assign(**{c: df[c].round(2) + 0.0 for c in columns})
+
+
 def _columns(**extra) -> dict:
     """Column settings for a table: readable headings, and ``extra`` settings by column."""
     return {**_LABELS, **extra}
@@ -105,7 +111,7 @@ def _outlet_section(path: str, stamp: float) -> dict[str, str]:
         "carries. Tone: −1 (negative) … +1 (positive), own voice."
     )
     st.dataframe(
-        shown, hide_index=True, width="stretch",
+        _signed(shown, "own_tone"), hide_index=True, width="stretch",
         column_config=_columns(
             loaded_per_100_words=st.column_config.NumberColumn("Loaded / 100 words", format="%.2f"),
             kept_share=st.column_config.ProgressColumn("Kept share", min_value=0.0, max_value=1.0, format="%.2f"),
@@ -198,7 +204,7 @@ def _events_section(path: str, stamp: float) -> None:
         format_func=lambda e: f"{e} · {events.set_index('event_id').loc[e, 'title'] or ''}",
     )
     versions = _query(path, stamp, fstore.VIEW_QUERIES["event_versions"], (event_id,))
-    st.dataframe(versions, hide_index=True, width="stretch", column_config=_columns(
+    st.dataframe(_signed(versions, "own_tone"), hide_index=True, width="stretch", column_config=_columns(
         loaded_per_100=st.column_config.NumberColumn("Loaded / 100 words", format="%.2f"),
         kept_share=st.column_config.NumberColumn("Kept share", format="%.2f"),
         added_share=st.column_config.NumberColumn("Added share", format="%.2f"),
