@@ -26,7 +26,16 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import PALETTE, STATUS_COLORS, _esc, credit, empty_figure, finish
+from .figures import (
+    PALETTE,
+    STATUS_COLORS,
+    _esc,
+    credit,
+    empty_figure,
+    finish,
+    legend_on_top,
+    legend_rows,
+)
 
 #: Outlet colours: Okabe & Ito's eight (:data:`framing.figures.PALETTE`), then Paul Tol's
 #: "muted" nine, so that the Corpus view's default of twelve outlets gets twelve colours.
@@ -41,6 +50,12 @@ SHARES_TITLE = "Details kept and added"
 SHARES_SUBTITLE = "Mean share of its event's details a version carries (kept) and has alone (added)"
 OVER_TIME_TITLE = "Loaded rate over time"
 OVER_TIME_SUBTITLE = "Own-voice loaded terms per 100 words, by month of publication"
+#: A month of an outlet with fewer articles than this is drawn as a hollow point: its rate
+#: rests on too few articles to read a trend into.  An article's loaded rate has a standard
+#: deviation of about 1 per 100 words (0.86-1.27 by outlet on BASIL dev), so a month's mean
+#: over n articles is uncertain by about 1/sqrt(n): 0.2 at 30 articles, the size of the gaps
+#: between outlets (0.16-0.38 there), and 0.45 at 5.
+THIN_MONTH = 30
 ACTOR_TONE_TITLE = "Tone toward actors, by outlet"
 ACTOR_TONE_SUBTITLE = "Mean tone of the outlet's articles that mention the actor (−1 negative … +1 positive)"
 
@@ -109,10 +124,13 @@ def shares_figure(table: pd.DataFrame, store: str | Path, *, on: _date | None = 
             x=rows[column], y=outlets, orientation="h", name=name, marker_color=color,
             hovertemplate=f"%{{y}}: %{{x:.2f}} {name}<extra></extra>",
         ))
-    fig.update_layout(barmode="group", legend={"traceorder": "reversed", "title": {"text": "details"}})
+    fig.update_layout(barmode="group")
     fig.update_xaxes(title_text="share of the event's details", range=[0, 1])
-    return finish(fig, None, SHARES_TITLE, subtitle=SHARES_SUBTITLE,
-                  height=_height(len(rows), 48), footer_gap=72, footer=footer_text(store, on=on))
+    fig = finish(fig, None, SHARES_TITLE, subtitle=SHARES_SUBTITLE,
+                 height=_height(len(rows), 48) + 24, footer_gap=72, footer=footer_text(store, on=on))
+    fig = legend_on_top(fig, below=96, rows=1)
+    fig.update_layout(legend={"traceorder": "reversed"})
+    return fig
 
 
 def _break_gaps(part: pd.DataFrame) -> pd.DataFrame:
@@ -145,28 +163,38 @@ def loaded_over_time_figure(
     """Loaded rate by outlet and month (``df``: ``outlet``, ``month``, ``articles``,
     ``loaded_per_100_words``, as :data:`framing.store.QUERIES` ``loaded_rate_by_outlet_month``
     gives them), one line per outlet in its colour, broken where the outlet has no article for a
-    month or more; hover gives the month's article count."""
+    month or more; hover gives the month's article count, and a month with fewer than
+    :data:`THIN_MONTH` articles is a hollow point, which the subtitle explains."""
     rows = df.dropna(subset=["month", "loaded_per_100_words"])
     if rows.empty:
         return empty_figure(None, OVER_TIME_TITLE, "No dated article with a loaded rate.",
                             footer=footer_text(store, on=on))
     fig = go.Figure()
     present = set(rows["outlet"])
-    for outlet in [o for o in colors if o in present]:
+    outlets = [o for o in colors if o in present]
+    for outlet in outlets:
         part = _break_gaps(rows[rows["outlet"] == outlet].sort_values("month"))
         name = _esc(outlet)
+        thin = (part["articles"].fillna(THIN_MONTH) < THIN_MONTH).tolist()
         fig.add_trace(go.Scatter(
             x=part["month"], y=part["loaded_per_100_words"], mode="lines+markers", name=name,
-            line={"color": colors[outlet], "width": 2}, marker={"size": 7},
+            line={"color": colors[outlet], "width": 2},
+            marker={"size": 7, "symbol": ["circle-open" if t else "circle" for t in thin],
+                    "line": {"width": 2, "color": colors[outlet]}},
             customdata=part[["articles"]].to_numpy(),
             hovertemplate=(f"{name}, %{{x|%b %Y}}: %{{y:.2f}} per 100 words "
                            "(%{customdata[0]} articles)<extra></extra>"),
         ))
-    fig.update_layout(legend={"title": {"text": "outlet"}})
     fig.update_xaxes(title_text="month of publication")
     fig.update_yaxes(title_text="loaded terms per 100 words")
-    return finish(fig, None, OVER_TIME_TITLE, subtitle=OVER_TIME_SUBTITLE, height=420,
-                  footer_gap=72, footer=footer_text(store, on=on))
+    subtitle = OVER_TIME_SUBTITLE
+    if (rows["articles"] < THIN_MONTH).any():
+        subtitle += f"\nHollow points: fewer than {THIN_MONTH} articles that month, too few to read a trend"
+    lines = subtitle.count("\n") + 1
+    legend = legend_rows([str(o) for o in outlets])
+    fig = finish(fig, None, OVER_TIME_TITLE, subtitle=subtitle, height=420 + 18 * lines + 24 * legend,
+                 footer_gap=72, footer=footer_text(store, on=on))
+    return legend_on_top(fig, below=78 + 18 * lines, rows=legend)
 
 
 #: Panels per row of :func:`actor_tone_figure`.

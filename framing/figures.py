@@ -452,13 +452,13 @@ def loaded_rates_figure(
         subtitle="Charged words the outlet uses itself, per 100 words; words inside quotations are not counted.",
         height=500, on=on,
     )
-    return _legend_on_top(fig, below=96, rows=2)
+    return legend_on_top(fig, below=96, rows=legend_rows([lab[i] for i in ids]))
 
 
-def _legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
+def legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
     """The legend across the figure's width, ``below`` pixels from its top (under the title and
     subtitle), with room for ``rows`` lines: a legend beside the plot takes a third of a
-    laptop window's width from it, and a horizontal one wraps instead."""
+    laptop window's width from it, and a horizontal one wraps instead (:func:`legend_rows`)."""
     fig.update_layout(
         margin={"t": below + 24 * rows + 10},
         legend={
@@ -468,6 +468,30 @@ def _legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
         },
     )
     return fig
+
+
+#: The narrowest a figure is drawn: the dashboard's main column in a 1,024-pixel window.
+NARROWEST = 700
+
+
+def legend_rows(names: Sequence[str], *, title: str = "", width: int = NARROWEST) -> int:
+    """How many lines a horizontal legend of ``names`` (and its ``title``) takes in a figure
+    ``width`` pixels wide: each entry is its symbol (about 40 pixels) and its name (about 7
+    pixels a character, at the legend's 12-pixel font), and an entry that does not fit on a
+    line opens the next.
+
+    Example:
+        >>> legend_rows(["nyt", "fox"]), legend_rows(["a much longer outlet name"] * 7)
+        (1, 3)
+    """
+    rows, used = 1, 7 * len(title) + (10 if title else 0)
+    for name in names:
+        entry = 40 + 7 * len(name)
+        if used and used + entry > width:
+            rows, used = rows + 1, 0
+        used += entry
+    return rows
+
 
 
 def distinctive_note(
@@ -671,7 +695,7 @@ def detail_matrix_figure(
     )
     # under the two-line subtitle, the legend (it wraps onto up to five lines in a narrow
     # figure), then the two-line version names above the cells
-    fig = _legend_on_top(fig, below=116, rows=5)
+    fig = legend_on_top(fig, below=116, rows=5)
     fig.update_layout(legend={"itemclick": False, "itemdoubleclick": False})
     return fig
 

@@ -132,3 +132,36 @@ def test_an_outlets_line_breaks_over_months_without_articles() -> None:
     y = {t.name: list(t.y) for t in fig.data}
     assert y["fox"] == [0.5, 0.7]
     assert y["nyt"][:2] == [1.0, 1.5] and pd.isna(y["nyt"][2]) and y["nyt"][3] == 2.0
+
+
+@pytest.mark.parametrize("name", ["shares", "over_time"])
+def test_corpus_legends_run_across_the_top_and_leave_the_plot_its_width(name) -> None:
+    fig = _builds()[name]
+    legend = fig.layout.legend
+    assert legend.orientation == "h" and legend.xref == "container" and legend.yanchor == "top"
+    top = (1 - legend.y) * fig.layout.height  # between the subtitle and the plot
+    assert 90 <= top < fig.layout.margin.t
+
+
+def test_a_legend_of_many_long_names_gets_the_lines_it_wraps_onto() -> None:
+    names = [f"outlet number {k} of the corpus" for k in range(12)]
+    months = pd.DataFrame({"outlet": names, "month": pd.to_datetime(["2020-01-01"] * 12),
+                           "articles": [40] * 12, "loaded_per_100_words": [1.0] * 12})
+    fig = C.loaded_over_time_figure(months, C.outlet_colors(names), "s")
+    rows = F.legend_rows(names)
+    assert rows >= 4
+    # the plot starts below the legend's last line
+    assert fig.layout.margin.t >= (1 - fig.layout.legend.y) * fig.layout.height + 24 * rows
+
+
+def test_months_with_few_articles_are_hollow_points_that_the_subtitle_explains() -> None:
+    months = pd.DataFrame({
+        "outlet": ["nyt"] * 3, "month": pd.to_datetime(["2020-01-01", "2020-02-01", "2020-03-01"]),
+        "articles": [250, C.THIN_MONTH, C.THIN_MONTH - 1], "loaded_per_100_words": [1.4, 1.5, 2.2],
+    })
+    fig = C.loaded_over_time_figure(months, C.outlet_colors(["nyt"]), "s")
+    assert list(fig.data[0].marker.symbol) == ["circle", "circle", "circle-open"]
+    assert f"fewer than {C.THIN_MONTH} articles that month" in fig.layout.title.subtitle.text
+    full = C.loaded_over_time_figure(months.iloc[:2], C.outlet_colors(["nyt"]), "s")
+    assert list(full.data[0].marker.symbol) == ["circle", "circle"]
+    assert "Hollow" not in full.layout.title.subtitle.text
