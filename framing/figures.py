@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ._version import __version__
+from .lexicon import category_name
 from .types import EventAnalysis
 
 #: Okabe & Ito (2008) colour-blind-safe palette, "Color Universal Design"; black moved last.
@@ -442,7 +443,7 @@ def loaded_rates_figure(
         ys = [(v.by_category.get(c, 0.0) if v else None) for c in cats]
         fig.add_trace(
             go.Bar(
-                name=lab[i], x=[_esc(c) for c in cats], y=ys, marker_color=col[i],
+                name=lab[i], x=[_esc(category_name(c)) for c in cats], y=ys, marker_color=col[i],
                 hovertemplate=f"{lab[i]}<br>%{{x}}: %{{y:.2f}} per 100 words<extra></extra>",
             )
         )

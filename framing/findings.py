@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .lexicon import category_name
 from .types import EventAnalysis, ToneEvidence
 
 CONSENSUS = "consensus"
@@ -206,7 +207,7 @@ def _loaded(
             continue
         own = [t for t in vocab[i].terms if not t.quoted]
         evidence = tuple(
-            Evidence(i, t.text, f"{t.category}" + (f" – plainer: {t.alternative}" if t.alternative else ""))
+            Evidence(i, t.text, category_name(t.category) + (f" – plainer: {t.alternative}" if t.alternative else ""))
             for t in own[:8]
         )
         if r_base < MIN_LOADED_RATE:

@@ -27,6 +27,7 @@ from datetime import date
 
 from ._version import __version__
 from .findings import CONSENSUS, compare_to_reference, findings
+from .lexicon import category_name
 from .report import SCORE_COLUMNS, article_scores, blind_names, format_value
 from .tone import MODEL_NAMES
 from .types import Detail, EventAnalysis
@@ -181,7 +182,7 @@ def annotate(
     by_sentence = _sentence_details(analysis, article_id)
 
     def tip(t) -> str:
-        parts = [f"<b>{esc(t.category)}</b>" + (" · inside a quotation" if t.quoted else "")]
+        parts = [f"<b>{esc(category_name(t.category))}</b>" + (" · inside a quotation" if t.quoted else "")]
         if t.quoted and t.speaker:
             parts.append(f"speaker: {esc(t.speaker)}")
         if t.why:

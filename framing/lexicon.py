@@ -45,6 +45,18 @@ CATEGORIES: dict[str, str] = {
     "scare_quote": "Quotation marks around a word or two: distance or doubt about the wording.",
 }
 
+
+
+def category_name(category: str) -> str:
+    """How a category of :data:`CATEGORIES` is named to readers (the output keeps the key).
+
+    Example:
+        >>> category_name("scare_quote"), category_name("label")
+        ('scare quote', 'label')
+    """
+    return category.replace("_", " ")
+
+
 #: Words of VADER's lexicon with |valence| at or above this are flagged as ``emotive`` when the
 #: project's lexicon does not list them.  VADER rates words from -4 to +4 (mean of ten raters);
 #: 2.5 sits between "moderately" and "strongly" valenced.  Chosen on BASIL dev so that the

@@ -19,6 +19,7 @@ from typing import Any
 
 from . import vocabulary
 from ._version import __version__
+from .lexicon import category_name
 from .types import Document, EventAnalysis, LoadedTerm
 
 SCHEMA_VERSION = 1
@@ -342,7 +343,7 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
                     first.setdefault(key, t)
                 terms = ", ".join(
                     f"**{_md_cell(hide(t.text))}**" + (f" ×{uses[key]}" if uses[key] > 1 else "")
-                    + f" ({t.category}"
+                    + f" ({category_name(t.category)}"
                     + (f"; try “{_md_cell(t.alternative)}”" if t.alternative else "")
                     + ")"
                     for key, t in list(first.items())[:15]

@@ -94,3 +94,20 @@ def test_every_format_names_the_tone_model(seed_analysis):
 
     rows = list(csv.DictReader(io.StringIO(to_csv([seed_analysis]))))
     assert {r["tone_model"] for r in rows} == {"transformer"}
+
+
+def test_readers_see_category_names_without_the_keys_underscore():
+    from framing import figures
+
+    texts = [
+        Article(id="a", outlet="One", text='Analysts noted the "incident" at the border on Monday, '
+                'officials said. The talks went on.'),
+        Article(id="b", outlet="Two", text="Analysts noted the incident at the border on Monday, "
+                "officials said. The talks went on."),
+    ]
+    analysis = analyze_event(texts, event_id="e")
+    assert "scare_quote" in to_dict([analysis])["events"][0]["articles"][0]["loaded_by_category"]  # the key stays
+    shown = [to_markdown([analysis]), render_html([analysis]),
+             " ".join(figures.loaded_rates_figure(analysis).data[0].x)]
+    for text in shown:
+        assert "scare quote" in text and "scare_quote" not in text

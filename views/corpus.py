@@ -19,6 +19,7 @@ import streamlit as st
 from framing import corpus_figures
 from framing import store as fstore
 from framing.errors import FramingError
+from framing.lexicon import category_name
 from framing.tone import MODEL_NAMES
 
 from .state import show_figure
@@ -212,6 +213,7 @@ def _events_section(path: str, stamp: float) -> None:
     ))
     left, right = st.columns(2)
     terms = _query(path, stamp, fstore.VIEW_QUERIES["event_terms"], (event_id,))
+    terms = terms.assign(category=terms["category"].map(category_name))
     left.markdown("**Loaded terms**")
     left.dataframe(terms, hide_index=True, width="stretch", height=240, column_config=_columns())
     drops = _query(path, stamp, fstore.VIEW_QUERIES["event_drops"], (event_id,))

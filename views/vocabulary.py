@@ -13,6 +13,7 @@ from framing.figures import (
     loaded_rates_figure,
 )
 from framing.html_report import mask_text
+from framing.lexicon import category_name
 
 from .state import (
     Context,
@@ -79,7 +80,7 @@ def _flagged_terms(ctx: Context) -> None:
     rows = [
         {
             "Term": _m(ctx, t.text),
-            "Category": t.category,
+            "Category": category_name(t.category),
             "Voice": f"quoted ({_m(ctx, t.speaker)})" if t.quoted and t.speaker else ("quoted" if t.quoted else "own"),
             "Why flagged": t.why,
             "Plainer": t.alternative,
