@@ -892,7 +892,8 @@ _DETERMINERS = frozenset({"the", "a", "an"}) | _POSSESSIVE_DETERMINERS
 _PREPOSITIONS = frozenset(
     "of in on at by for with from to into onto over under after before during since against "
     "about between among via inside outside near across through toward towards within without "
-    "around amid along beside behind beyond upon like unlike despite including following".split()
+    "around amid along alongside beside behind beyond upon like unlike despite including "
+    "following versus".split()
 )
 _LEFT_STOP = _PREPOSITIONS | frozenset(
     "and or but nor so yet as than that this which who whom whose when where how why what whether "
@@ -905,6 +906,11 @@ _LEFT_STOP = _PREPOSITIONS | frozenset(
     "sold felt grew drew drove flew rose shot sought struck threw understood became "
     "himself herself themselves itself later again".split()
 )
+#: Lower-case words that end a noun phrase too (written with a capital they may belong to a
+#: name: "the Washington Times"): particles of phrasal verbs ("singled out Ms. Pelosi"), and
+#: nouns that open a relative clause whose subject is the name ("by the time Mr. Trump
+#: discussed it", "the amount Mr. Trump has demanded"); neither describes the name.
+_LOWER_STOP = frozenset("out up off down away time times amount way moment day days reason extent".split())
 #: What follows a name and belongs to it ("Martin Luther King Jr."), not a noun it modifies.
 _NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -927,6 +933,18 @@ _VERB_BEFORE = frozenset(
 _NOT_BEFORE_A_DESCRIPTION = _VERB_BEFORE | frozenset("of since until during after before".split())
 #: A verb's third person ("prevents", "separates"; not "boss", "status", "Pers" or "'s").
 _THIRD_PERSON = re.compile(r"^[a-z]+[^su'’]s$")
+#: Verbs in their base form that news writing puts before a person or a country as their
+#: object ("urge Brewer", "endorse Texas Governor Rick Perry", "believe Mr. Trump"), where
+#: nothing marks them as verbs (no "to" or modal just before them).  Only the word right before
+#: the capitalised words is looked up, and a word that also describes a person there (a role
+#: noun: "spokeswoman", "winner"; an adjective) is not in the list.
+_BASE_VERBS = frozenset(
+    "accuse allow appoint ask attack beat believe blame bring call challenge congratulate "
+    "convince criticize criticise defeat defend elect endorse expect fire force get give help "
+    "hire impeach interview invite join keep leave let make meet nominate oppose pardon "
+    "persuade praise pressure prompt protect push remind replace see send strengthen sue "
+    "support take tell thank urge visit want warn weaken welcome".split()
+)
 #: Adjectives that news writing puts before a title or a name ("former President", "then-",
 #: "acting chief"): kept in a label even where a verb could stand.
 _TITLE_ADJECTIVES = frozenset(
@@ -942,8 +960,11 @@ def _is_modifier(tok: str) -> bool:
         return False
     if low in _LEFT_STOP:
         return False
-    if w[0].islower() and (low.endswith("ed") or low.endswith("ing") or low.endswith("ly")):
-        return False  # most likely a verb or adverb ("assassinated", "killing", "recently")
+    if w[0].islower() and (
+        low.endswith("ed") or low.endswith("ing") or low.endswith("ly") or low.endswith("n't")
+        or low in _LOWER_STOP
+    ):
+        return False  # most likely a verb or adverb ("assassinated", "killing", "recently", "didn't")
     return True
 
 
@@ -974,11 +995,12 @@ def _left_phrase(toks: list[re.Match[str]], k: int) -> int:
         while j < k and toks[j].group(0)[:1].islower() and toks[j].group(0).lower() not in _TITLE_ADJECTIVES:
             j += 1
     # a lower-case word in -s right before the capitalised words is a verb ("that prevents
-    # Saudi Arabia", "the vote separates Mr. Reid"): a plural noun does not stand there
+    # Saudi Arabia", "the vote separates Mr. Reid"): a plural noun does not stand there; so is
+    # a common verb in its base form ("elders believe Mr. Trump", "and urge Brewer")
     for n in range(j, min(k, len(toks) - 1)):  # toks[k] is the name's first word
         word = toks[n].group(0)
         if word[:1].islower() and toks[n + 1].group(0)[:1].isupper():
-            if _THIRD_PERSON.search(word):
+            if _THIRD_PERSON.search(word) or word in _BASE_VERBS:
                 return n + 1
             break
     return j - 1 if determiner else j

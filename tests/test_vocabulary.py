@@ -380,6 +380,42 @@ def mention(body: str, text: str, actor: str, kind: str = "person", nth: int = 0
             "Jan Brewer",
             "Arizona Gov. Jan Brewer",
         ),
+        (  # a common verb in its base form before the name is no description
+            "Sheriff Joe Arpaio will officially endorse Texas Governor Rick Perry on Tuesday.",
+            "Rick Perry",
+            "Rick Perry",
+            "Texas Governor Rick Perry",
+        ),
+        (
+            "Mr. Nadler and other party elders believe Mr. Trump is a threat.",
+            "Trump",
+            "Donald Trump",
+            "Mr. Trump",
+        ),
+        (  # nor is a phrasal verb's particle
+            "He repeatedly singled out Ms. Pelosi in the speech.",
+            "Pelosi",
+            "Nancy Pelosi",
+            "Ms. Pelosi",
+        ),
+        (  # nor a noun whose relative clause the name opens
+            "Yet by the time Mr. Trump discussed the matter, it was late.",
+            "Trump",
+            "Donald Trump",
+            "Mr. Trump",
+        ),
+        (
+            "He led the effort alongside Sen. John Cornyn of Texas.",
+            "John Cornyn",
+            "John Cornyn",
+            "Sen. John Cornyn",
+        ),
+        (  # a negated verb after the name: the name is its subject, not a modifier
+            "Vice President Biden won't attend the speech.",
+            "Biden",
+            "Joe Biden",
+            "Vice President Biden",
+        ),
     ],
 )
 def test_actor_label_is_the_phrase_around_the_mention(body, text, actor, phrase):
