@@ -80,8 +80,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     analyses = analyze(articles, aliases=_parse_aliases(args.alias),
                        settings=_settings(args, DEFAULT_SETTINGS))
     for analysis in analyses:
-        for note in analysis.notes:
-            _say("note", f"event {analysis.id}: {note}")
+        for note in analysis.notes:  # (which event, when there are several)
+            _say("note", f"event {analysis.id}: {note}" if len(analyses) > 1 else note)
     render = {"json": to_json, "csv": to_csv, "md": to_markdown, "html": render_html}[args.format]
     _write(render(analyses, blind=args.blind), args.output)
     return 0

@@ -151,3 +151,19 @@ def test_analyze_names_the_tone_model_it_used(seeds_dir, capsys):
         main(["analyze", str(seeds_dir), "--tone-model", "bert"])
     assert exit_info.value.code == 2
     assert "invalid choice: 'bert'" in capsys.readouterr().err
+
+
+def test_a_note_names_its_event_only_when_there_are_several(tmp_path, capsys):
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps({"id": "a", "text": "Officials met on Monday."}) + "\n")
+    assert main(["analyze", str(one)]) == 0
+    assert capsys.readouterr().err.strip() == (
+        "framing: note: Only one version of this event: it is analysed alone; comparison needs "
+        "two or more."
+    )
+    two = tmp_path / "two.jsonl"
+    two.write_text("".join(json.dumps({"id": i, "event": e, "text": "Officials met on Monday."}) + "\n"
+                           for i, e in (("a", "e1"), ("b", "e2"))))
+    assert main(["analyze", str(two)]) == 0
+    err = capsys.readouterr().err
+    assert "note: event e1: Only one version" in err and "note: event e2: Only one version" in err
