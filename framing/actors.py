@@ -71,6 +71,20 @@ def _actor_kinds() -> dict[str, str]:
 _LEFT = r"(?<![\w])"
 _RIGHT = r"(?![\w])"
 _WORD_CHAR = re.compile(r"[\w]")
+#: The capitalised words right after a place's name: with one of :data:`_NAMED_THINGS` among
+#: them, the place names a thing, not a country or its government ("George Washington Bridge",
+#: "American Airlines", "the American Civil Liberties Union", "Moscow State University").
+_NAME_TAIL = re.compile(r"(?:[ \u00a0][A-Z][\w'’&-]*\.?)+")
+#: Head nouns of names of companies, schools, media, buildings, places in a city and
+#: associations; none names a government (its bodies, "Senate", "Department", "Air Force",
+#: "Council", are left out).
+_NAMED_THINGS = frozenset(
+    "Airlines Airline Airways Airport Bridge Tunnel University College School Institute Academy "
+    "Post Times Journal Herald Tribune Examiner Gazette Metro Metrorail Stadium Arena Museum "
+    "Zoo Street Avenue Boulevard Square Park Hospital Monument Express Legion Idol Dream "
+    "Foundation Society Association Union Committee Company Corporation Corp Inc Club Church "
+    "League Bank Center Centre".split()
+)
 
 
 def _left_bounded(
@@ -619,6 +633,12 @@ def find_mentions(
             # A longer name that contains an alias but is no actor ("Latin America",
             # "Washington Post"): it only keeps the shorter alias from matching inside it.
             _take(taken_starts, taken_ends, m.start(), m.end())
+        elif entry.kind == "country" and (tail := _NAME_TAIL.match(body, m.end())) and any(
+            w.rstrip(".") in _NAMED_THINGS for w in tail.group(0).split()
+        ):
+            # the name of a thing ("George Washington Bridge"): no mention, nor of a place
+            # further in it ("the American Israel Public Affairs Committee")
+            _take(taken_starts, taken_ends, m.start(), tail.end())
         elif entry.kind == "person":
             key = _surname_key(entry.actor)
             actor = people.get(key, entry.actor)

@@ -134,10 +134,25 @@ def test_gazetteer_aliases_are_unique_and_kinds_known() -> None:
 @pytest.mark.parametrize(
     "body",
     ["Prices rose across Latin America.", "The Washington Post reported it.",
-     "He spoke to Voice of America."],
+     "He spoke to Voice of America.",
+     # a place's name inside the name of a thing: a bridge, a company, a school, a lobby
+     "Lanes to the George Washington Bridge were closed.", "American Airlines cut flights.",
+     "The American Civil Liberties Union sued.", "He studied at Moscow State University.",
+     "The American Israel Public Affairs Committee met.", "She teaches at American University."],
 )
 def test_names_that_contain_an_alias_but_are_no_actor_give_no_mention(body: str) -> None:
     assert actors(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [("The U.S. Senate voted.", ["United States"]),
+     ("U.S. Attorney Paul Fishman said so.", ["United States"]),
+     ("The Russian Defense Ministry said.", ["Russia"]),
+     ("Moscow Mayor Sergei Sobyanin spoke.", ["Russia", "Sergei Sobyanin"])],
+)
+def test_a_government_body_after_a_place_leaves_the_place_a_mention(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
 
 
 def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
