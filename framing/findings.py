@@ -112,6 +112,21 @@ class Comparison:
     added: tuple[str, ...] = ()
 
 
+_INNER_QUOTES = str.maketrans({"“": "‘", "”": "’", '"': "'"})
+
+
+def cited(text: str) -> str:
+    """``text`` in double quotation marks, its own double quotation marks made single, as
+    English nests quotations (a sentence that is itself a quotation would otherwise open with
+    two marks: “”Iraq still needs ...”).  Plain text: the caller escapes it.
+
+    Example:
+        >>> cited("“Iraq still needs planes,” he said.")
+        '“‘Iraq still needs planes,’ he said.”'
+    """
+    return "“" + text.translate(_INNER_QUOTES) + "”"
+
+
 def _carries(status: Mapping[str, str], article: str) -> bool:
     return status.get(article, "absent") != "absent"
 

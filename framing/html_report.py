@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ._version import __version__
-from .findings import CONSENSUS, compare_to_reference, findings
+from .findings import CONSENSUS, cited, compare_to_reference, findings
 from .lexicon import category_name
 from .report import SCORE_COLUMNS, article_scores, blind_names, format_value
 from .tone import MODEL_NAMES
@@ -291,7 +291,7 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
         parts.append("<h3>Findings</h3>")
         for f in found:
             ev = "".join(
-                f"<li><b>{_e(lab.get(x.article, x.article))}</b>: “{_e(hide(x.text))}”"
+                f"<li><b>{_e(lab.get(x.article, x.article))}</b>: {_e(cited(hide(x.text)))}"
                 + (f" <span class='meta'>({_e(hide(x.note))})</span>" if x.note else "") + "</li>"
                 for x in f.evidence
             )

@@ -85,3 +85,12 @@ def test_versions_without_distinctive_words_are_named(seed_analysis) -> None:
     for name in missing.group(1).split(", "):
         assert f"<tr><th>{name}</th>" not in section
     assert f"<h2>Event <code>{seed_analysis.id}</code></h2>" in page
+
+
+def test_evidence_that_is_itself_a_quotation_nests_its_marks(seed_analysis) -> None:
+    page = html.unescape(render_html([seed_analysis]))
+    items = re.findall(r"<li><b>[^<]*</b>: (“.*?)(?: <span|</li>)", page)
+    assert items and all(i.startswith("“") and i.endswith("”") for i in items)
+    # a quotation inside the cited sentence has single marks: no cited text opens with two
+    assert not [i for i in items if i.startswith("““") or i.startswith("“”") or i.endswith("””")]
+    assert any("‘" in i for i in items)  # the seed's evidence holds quotations

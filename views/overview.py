@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from framing.figures import OVERVIEW_SUBTITLE, main_actors, overview_figure, overview_measures
-from framing.findings import compare_to_reference, findings
+from framing.findings import cited, compare_to_reference, findings
 
 from .state import VIEWS, Context, cached, dot, download_buttons, esc, esc_masked, go_to, html
 
@@ -167,7 +167,7 @@ def _findings(ctx: Context) -> None:
             evidence = (
                 "<details class='fr-ev'><summary>Evidence</summary>" + "".join(
                     f"<div class='fr-quote'>{dot(ctx.colors.get(e.article, '#999'))}<b>{esc(ctx.label(e.article))}</b>: "
-                    f"“{esc_masked(ctx, e.text)}”"
+                    f"{esc_masked(ctx, cited(e.text))}"
                     + (f" <span class='fr-meta'>({esc_masked(ctx, e.note)})</span>" if e.note else "")
                     + "</div>"
                     for e in f.evidence
