@@ -494,7 +494,6 @@ def legend_rows(names: Sequence[str], *, title: str = "", width: int = NARROWEST
     return rows
 
 
-
 def distinctive_note(
     analysis: EventAnalysis, ids: Sequence[str] | None = None, labels: Mapping[str, str] | None = None
 ) -> str:

@@ -46,7 +46,6 @@ CATEGORIES: dict[str, str] = {
 }
 
 
-
 def category_name(category: str) -> str:
     """How a category of :data:`CATEGORIES` is named to readers (the output keeps the key).
 
