@@ -128,7 +128,7 @@ def shares_figure(table: pd.DataFrame, store: str | Path, *, on: _date | None = 
     fig.update_xaxes(title_text="share of the event's details", range=[0, 1])
     fig = finish(fig, None, SHARES_TITLE, subtitle=SHARES_SUBTITLE,
                  height=_height(len(rows), 48) + 24, footer_gap=72, footer=footer_text(store, on=on))
-    fig = legend_on_top(fig, below=96, rows=1)
+    fig = legend_on_top(fig, rows=1)
     fig.update_layout(legend={"traceorder": "reversed"})
     return fig
 
@@ -190,11 +190,11 @@ def loaded_over_time_figure(
     subtitle = OVER_TIME_SUBTITLE
     if (rows["articles"] < THIN_MONTH).any():
         subtitle += f"\nHollow points: fewer than {THIN_MONTH} articles that month, too few to read a trend"
-    lines = subtitle.count("\n") + 1
     legend = legend_rows([str(o) for o in outlets])
-    fig = finish(fig, None, OVER_TIME_TITLE, subtitle=subtitle, height=420 + 18 * lines + 24 * legend,
+    fig = finish(fig, None, OVER_TIME_TITLE, subtitle=subtitle,
+                 height=420 + 18 * (subtitle.count("\n") + 1) + 24 * legend,
                  footer_gap=72, footer=footer_text(store, on=on))
-    return legend_on_top(fig, below=78 + 18 * lines, rows=legend)
+    return legend_on_top(fig, rows=legend)
 
 
 #: Panels per row of :func:`actor_tone_figure`.

@@ -453,13 +453,15 @@ def loaded_rates_figure(
         subtitle="Charged words the outlet uses itself, per 100 words; words inside quotations are not counted.",
         height=500, on=on,
     )
-    return legend_on_top(fig, below=96, rows=legend_rows([lab[i] for i in ids]))
+    return legend_on_top(fig, rows=legend_rows([lab[i] for i in ids]))
 
 
-def legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
-    """The legend across the figure's width, ``below`` pixels from its top (under the title and
-    subtitle), with room for ``rows`` lines: a legend beside the plot takes a third of a
-    laptop window's width from it, and a horizontal one wraps instead (:func:`legend_rows`)."""
+def legend_on_top(fig: go.Figure, *, rows: int) -> go.Figure:
+    """The legend of a :func:`finish`-ed figure across its width, under its title and subtitle
+    (where the top margin :func:`finish` gave them ends), with room for ``rows`` lines: a legend
+    beside the plot takes a third of a laptop window's width from it, and a horizontal one
+    wraps instead (:func:`legend_rows`)."""
+    below = fig.layout.margin.t + 6
     fig.update_layout(
         margin={"t": below + 24 * rows + 10},
         legend={
@@ -475,8 +477,8 @@ def legend_on_top(fig: go.Figure, *, below: int, rows: int) -> go.Figure:
 NARROWEST = 700
 
 
-def legend_rows(names: Sequence[str], *, title: str = "", width: int = NARROWEST) -> int:
-    """How many lines a horizontal legend of ``names`` (and its ``title``) takes in a figure
+def legend_rows(names: Sequence[str], *, width: int = NARROWEST) -> int:
+    """How many lines a horizontal legend of ``names`` takes in a figure
     ``width`` pixels wide: each entry is its symbol (about 40 pixels) and its name (about 7
     pixels a character, at the legend's 12-pixel font), and an entry that does not fit on a
     line opens the next.
@@ -485,7 +487,7 @@ def legend_rows(names: Sequence[str], *, title: str = "", width: int = NARROWEST
         >>> legend_rows(["nyt", "fox"]), legend_rows(["a much longer outlet name"] * 7)
         (1, 3)
     """
-    rows, used = 1, 7 * len(title) + (10 if title else 0)
+    rows, used = 1, 0
     for name in names:
         entry = 40 + 7 * len(name)
         if used and used + entry > width:
@@ -695,7 +697,7 @@ def detail_matrix_figure(
     )
     # under the two-line subtitle, the legend (it wraps onto up to five lines in a narrow
     # figure), then the two-line version names above the cells
-    fig = legend_on_top(fig, below=116, rows=5)
+    fig = legend_on_top(fig, rows=5)
     fig.update_layout(legend={"itemclick": False, "itemdoubleclick": False})
     return fig
 

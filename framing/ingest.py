@@ -87,6 +87,12 @@ def split_title(text: str) -> str:
     return ""
 
 
+def _given(value: object) -> bool:
+    """Whether a record's field holds a value: not missing, not None, not the NaN of an empty
+    CSV cell."""
+    return value is not None and not (isinstance(value, float) and value != value)
+
+
 def _article(
     fields: dict[str, Any],
     *,
@@ -96,14 +102,14 @@ def _article(
 ) -> Article:
     def opt(name: str) -> str | None:
         value = fields.get(name)
-        if value is None or (isinstance(value, float) and value != value):  # NaN: an empty CSV cell
+        if not _given(value):
             return None
         value = str(value).strip()
         return value or None
 
     article_id = opt("id") or default_id
     text = fields.get("text")
-    if text is None or (isinstance(text, float) and text != text):  # NaN from a CSV cell
+    if not _given(text):
         raise InputError(f"{source}: record {article_id!r} has no 'text'")
     text = str(text)
     if not text.strip():
