@@ -40,6 +40,7 @@ from typing import Any
 
 from .analysis import Products
 from .errors import InputError
+from .findings import plural
 from .settings import Settings
 from .store import (
     Columns,
@@ -224,7 +225,7 @@ class Summary:
             )
         for reason, n in self.skipped.most_common():
             ex = ", ".join(self.examples.get(reason, []))
-            lines.append(f"skipped {n} record(s): {reason} (e.g. {ex})")
+            lines.append(f"skipped {plural(n, 'record')}: {reason} (e.g. {ex})")
         lines.extend(self.notes)
         return "\n".join(lines)
 

@@ -221,7 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("analyze", help="analyse versions of one or more events")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for JSON Lines on stdin")
-    p.add_argument("--format", choices=["json", "csv", "md", "html"], default="json")
+    p.add_argument(
+        "--format", choices=["json", "csv", "md", "html"], default="json",
+        help="json: every score and its evidence (default); csv: one row of scores per version; "
+        "md: a readable summary; html: the standalone report with findings and marked-up texts",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--blind", action="store_true", help="name versions Version A, B ... and mask outlet names (as the dashboard's blind mode)")
     p.add_argument(

@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ._version import __version__
+from .findings import plural
 from .lexicon import category_name
 from .types import EventAnalysis
 
@@ -794,7 +795,7 @@ def actor_tone_figure(
             rt.append("" if v is None else f"{v:+z.2f}")
             rh.append(
                 f"<b>{lab[i]}</b> toward {_esc(hide(a))}: "
-                + ("not mentioned" if v is None else f"{v:+z.2f} from {n} mention(s)")
+                + ("not mentioned" if v is None else f"{v:+z.2f} from {plural(n, 'mention')}")
             )
         z.append(rz)
         text.append(rt)

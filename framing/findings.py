@@ -181,7 +181,8 @@ def _times(ratio: float) -> str:
     return f"{ratio:.0f}×" if ratio >= 3 else f"{ratio:.1f}×"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """``n`` and ``word``, with an "s" unless ``n`` is 1: "1 detail", "3 details"."""
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
@@ -229,7 +230,7 @@ def _loaded(
             none = "none" if r_base == 0 else "almost none"
             text = (
                 f"{_version(lab[i])} uses {r:.1f} loaded terms per 100 words in its own voice "
-                f"({_plural(len(own), 'term')}); {lab[base]}'s ({why}) uses {none}."
+                f"({plural(len(own), 'term')}); {lab[base]}'s ({why}) uses {none}."
             )
             strength = 1.0
         else:
@@ -257,7 +258,7 @@ def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
             out.append(
                 Finding(
                     "added",
-                    f"{lab[i]} adds {_plural(len(only), 'detail')} that no other version shown has.",
+                    f"{lab[i]} adds {plural(len(only), 'detail')} that no other version shown has.",
                     "details",
                     (i,),
                     tuple(Evidence(i, d.sentences.get(i) or d.text, "only here") for d in only[:6]),
@@ -292,7 +293,7 @@ def _details(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
             out.append(
                 Finding(
                     "changed",
-                    f"{lab[i]} changes {_plural(len(changed), 'fact')} the others report"
+                    f"{lab[i]} changes {plural(len(changed), 'fact')} the others report"
                     f" (for example: {what}).",
                     "details",
                     (i,),

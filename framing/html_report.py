@@ -26,7 +26,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from ._version import __version__
-from .findings import CONSENSUS, cited, compare_to_reference, findings
+from .analysis import DEFAULT_EVENT_ID
+from .findings import CONSENSUS, cited, compare_to_reference, findings, plural
 from .lexicon import category_name
 from .report import SCORE_COLUMNS, article_scores, blind_names, format_value
 from .tone import MODEL_NAMES
@@ -278,9 +279,10 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
     hide = _masker(names)  # blind: outlet names in any text become "[outlet]"
     col = outlet_colors(analysis)
     ids = [d.id for d in analysis.documents]
-    parts = [f"<h2>Event <code>{_e(hide(analysis.id))}</code></h2>"]
+    named = analysis.id != DEFAULT_EVENT_ID  # input without event ids: "Event", not "Event event"
+    parts = [f"<h2>Event <code>{_e(hide(analysis.id))}</code></h2>" if named else "<h2>Event</h2>"]
     parts.append(
-        "<p class='meta'>" + _e(f"{len(ids)} version(s): ") + ", ".join(
+        "<p class='meta'>" + _e(f"{plural(len(ids), 'version')}: ") + ", ".join(
             f"<span class='dot' style='background:{col[i]}'></span>{_e(lab[i])}" for i in ids
         ) + "</p>"
     )
@@ -413,7 +415,7 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
         dropped = comparison.get(doc.id)
         if dropped and dropped.dropped:
             items = "".join(f"<li>{_e(hide(det_by_id[d].text))}</li>" for d in dropped.dropped if d in det_by_id)
-            parts.append(f"<details><summary>Left out: {len(dropped.dropped)} detail(s) most versions report</summary><ul>{items}</ul></details>")
+            parts.append(f"<details><summary>Left out: {plural(len(dropped.dropped), 'detail')} most versions report</summary><ul>{items}</ul></details>")
         if doc.removed:
             parts.append(f"<details><summary>Removed before analysis ({len(doc.removed)})</summary>")
             for r in doc.removed:

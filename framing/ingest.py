@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .findings import plural
 from .outlets import detect_outlet
 from .types import Article
 
@@ -61,7 +62,7 @@ def read_text(path: Path) -> tuple[str, tuple[str, ...]]:
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
         warning = (
-            f"{path}: invalid UTF-8 at byte {exc.start}; {bad} undecodable byte sequence(s) "
+            f"{path}: invalid UTF-8 at byte {exc.start}; {plural(bad, 'undecodable byte sequence')} "
             "replaced with U+FFFD"
         )
         return text, (warning,)

@@ -194,7 +194,7 @@ def _parse(data: str, origin: str) -> list[Signature]:
     reader = csv.DictReader(io.StringIO(data))
     missing = {"outlet", "pattern", "kind"} - set(reader.fieldnames or ())
     if missing:
-        raise InputError(f"{origin}: missing column(s) {', '.join(sorted(missing))}")
+        raise InputError(f"{origin}: missing {'column' if len(missing) == 1 else 'columns'} {', '.join(sorted(missing))}")
     out: list[Signature] = []
     for row_no, row in enumerate(reader, start=2):
         kind = (row.get("kind") or "").strip()

@@ -19,6 +19,8 @@ from typing import Any
 
 from . import vocabulary
 from ._version import __version__
+from .analysis import DEFAULT_EVENT_ID
+from .findings import plural
 from .lexicon import category_name
 from .types import Document, EventAnalysis, LoadedTerm
 
@@ -315,7 +317,9 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
         labels, hide = (
             _blinder(analysis) if blind else (version_labels(analysis), lambda s: s)
         )
-        lines += [f"## Event `{hide(analysis.id)}`", ""]
+        # input without event ids has the one event DEFAULT_EVENT_ID: no "Event `event`"
+        named = analysis.id != DEFAULT_EVENT_ID
+        lines += [f"## Event `{hide(analysis.id)}`" if named else "## Event", ""]
         lines += [f"> {hide(note)}" for note in analysis.notes]
         if analysis.notes:
             lines.append("")
@@ -364,7 +368,7 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
                 )
             if doc.removed:
                 kinds = sorted({r.kind for r in doc.removed})
-                lines.append(f"- Removed before analysis: {len(doc.removed)} part(s) ({', '.join(kinds)})")
+                lines.append(f"- Removed before analysis: {plural(len(doc.removed), 'part')} ({', '.join(kinds)})")
             lines.append("")
         if analysis.details.pairs:
             lines += ["### Pairs", "", "| a | b | similarity | reuse |", "|---|---|---|---|"]

@@ -114,7 +114,7 @@ def test_bad_records_are_skipped_with_their_reason_and_nothing_is_dropped_silent
     assert len(skipped) == 7
     assert set(skipped["article_id"].dropna()) == {"m1", "empty", "none", "fr", "loose"}
     text = summary.describe()
-    assert "skipped 2 record(s): missing or empty text" in text
+    assert "skipped 2 records: missing or empty text" in text
 
 
 def test_a_second_run_resumes_and_skips_stored_events(tmp_path):

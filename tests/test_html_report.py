@@ -84,7 +84,25 @@ def test_versions_without_distinctive_words_are_named(seed_analysis) -> None:
     assert missing and {"AP", "ZeroHedge"} <= set(missing.group(1).split(", "))
     for name in missing.group(1).split(", "):
         assert f"<tr><th>{name}</th>" not in section
-    assert f"<h2>Event <code>{seed_analysis.id}</code></h2>" in page
+
+
+def test_an_event_is_headed_by_its_id_only_when_the_input_named_one(seed_analysis) -> None:
+    from dataclasses import replace
+
+    from framing.report import to_markdown
+
+    assert "<h2>Event</h2>" in render_html([seed_analysis])  # the seeds name no event
+    assert "Event <code>" not in render_html([seed_analysis])
+    assert "## Event\n" in to_markdown([seed_analysis])
+    named = replace(seed_analysis, id="iraq-russia-2020")
+    assert "<h2>Event <code>iraq-russia-2020</code></h2>" in render_html([named])
+    assert "## Event `iraq-russia-2020`" in to_markdown([named])
+
+
+def test_counts_are_pluralised_in_words(seed_analysis) -> None:
+    page = render_html([seed_analysis])
+    assert "(s)" not in page
+    assert "5 versions:" in page and "Left out: 13 details most versions report" in page
 
 
 def test_evidence_that_is_itself_a_quotation_nests_its_marks(seed_analysis) -> None:

@@ -15,6 +15,7 @@ import streamlit as st
 
 import framing
 from framing import FramingError
+from framing.findings import plural
 from framing.types import EventAnalysis
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +105,7 @@ def _uploaded() -> tuple[list[EventAnalysis], str] | None:
             f"{MAX_UPLOAD_BYTES / 1e6:.0f} MB. For a large corpus use `framing analyze --store`."
         )
     payload = tuple((f.name, f.getvalue()) for f in files)
-    return _analyse(payload), f"{len(files)} uploaded file(s)"
+    return _analyse(payload), plural(len(files), "uploaded file")
 
 
 def _pasted() -> tuple[list[EventAnalysis], str] | None:
@@ -127,7 +128,7 @@ def _pasted() -> tuple[list[EventAnalysis], str] | None:
         raise InputProblem(
             f"The pasted texts are too long: {len(data) / 1e6:.1f} MB; the limit is {MAX_UPLOAD_BYTES / 1e6:.0f} MB."
         )
-    return _analyse((("pasted.jsonl", data),)), f"{len(records)} pasted text(s)"
+    return _analyse((("pasted.jsonl", data),)), plural(len(records), "pasted text")
 
 
 def open_corpus_event() -> None:

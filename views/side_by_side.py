@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.findings import CONSENSUS, compare_to_reference
+from framing.findings import CONSENSUS, compare_to_reference, plural
 from framing.html_report import annotate, legend_html
 
 from .state import Context, cached, dot, esc, esc_masked, html
@@ -76,7 +76,7 @@ def render(ctx: Context) -> None:
             if has_details and c is not None and i != ctx.reference:
                 if c.dropped:
                     more.append(
-                        f"<details class='fr-more'><summary>Dropped: {len(c.dropped)} detail(s)</summary>" + "".join(
+                        f"<details class='fr-more'><summary>Dropped: {plural(len(c.dropped), 'detail')}</summary>" + "".join(
                             f"<div class='fr-quote'>{esc_masked(ctx, det_by_id[d].text)}</div>"
                             for d in c.dropped if d in det_by_id
                         ) + "</details>"

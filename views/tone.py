@@ -11,6 +11,7 @@ from framing.figures import (
     main_actors,
     tone_strip_figure,
 )
+from framing.findings import plural
 from framing.tone import MODEL_NAMES, mention_sentences
 from framing.types import Document, ToneEvidence
 
@@ -62,7 +63,7 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
                 cells.append(heat_cell("", None, 0, f"{who}: not mentioned"))
             else:
                 rgb = (178, 24, 43) if v < 0 else (33, 102, 172)
-                cells.append(heat_cell(f"{v:+z.2f}", rgb, abs(v) / lim, f"{who}: {v:+z.2f} from {n} mention(s)"))
+                cells.append(heat_cell(f"{v:+z.2f}", rgb, abs(v) / lim, f"{who}: {v:+z.2f} from {plural(n, 'mention')}"))
         rows.append(f"<tr><th class='rowh'>{name}</th>{''.join(cells)}</tr>")
     key = (
         f"<div class='fr-meta'>Colour: red negative, blue positive, darkest at ±{lim:.2f}; "
