@@ -78,6 +78,18 @@ _NAME_TAIL = re.compile(r"(?:[ \u00a0][A-Z][\w'’&-]*\.?)+")
 #: Head nouns of names of companies, schools, media, buildings, places in a city and
 #: associations; none names a government (its bodies, "Senate", "Department", "Air Force",
 #: "Council", are left out).
+#: Titles only a person's name follows: after one of these, a country's name is a surname
+#: ("Mr. Jordan", "Rep. Steve Israel"), not the country.
+_HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Reps?|Sens?)\.|Senator|Representative|Congress(?:wo)?man)\s+")
+#: "American" after a region, an origin or a people names a region's people or a group of
+#: Americans, not the United States: "Latin American countries", "Central American children",
+#: "the North American Free Trade Agreement", "African-American voters", "Mexican Americans".
+_QUALIFIED_AMERICAN = re.compile(
+    r"(?<![\w-])(?:Latin|South|North|Central|Meso|Pan|Native|Anglo|African|Asian|Arab|Hispanic|"
+    r"Mexican|Cuban|Puerto Rican|Dominican|Haitian|Chinese|Japanese|Korean|Vietnamese|Filipino|"
+    r"Indian|Pakistani|Iranian|Iraqi|Syrian|Lebanese|Palestinian|Armenian|Somali|Nigerian|Irish|"
+    r"Italian|Polish|German|Greek|Jewish|Muslim)[- ]Americans?(?![\w-])"
+)
 _NAMED_THINGS = frozenset(
     "Airlines Airline Airways Airport Bridge Tunnel University College School Institute Academy "
     "Post Times Journal Herald Tribune Examiner Gazette Metro Metrorail Stadium Arena Museum "
@@ -160,7 +172,7 @@ _TITLES = [
     r"Foreign\s+Minister", r"Defen[cs]e\s+Minister", r"Interior\s+Minister", r"Minister",
     r"Ambassador", r"Envoy", r"Secretary\s+of\s+State", r"Defen[cs]e\s+Secretary",
     r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Crown\s+Prince", r"Emir",
-    r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sen\.", r"Rep\.", r"Gov\.",
+    r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sens?\.", r"Reps?\.", r"Gov\.",
     r"Senator", r"Representative", r"Congressman", r"Congresswoman", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
     r"leader", r"lawmaker", r"official", r"analyst",
@@ -578,6 +590,7 @@ def find_mentions(
     gaz_people = _gazetteer_people()
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
+    place_named: dict[str, str] = {}  # surname key -> the title of a person named like a place
     for m in _titled_names(body):
         raw = _trim_name(m.group("name"))
         if not raw:
@@ -595,12 +608,14 @@ def find_mentions(
             final = first + len(raw.split()) - 1
             start, end = m.start("name") + words[first][0], m.start("name") + words[final][1]
         # A title followed by a gazetteer place or group ("President of Iraq", "Russian") is not
-        # a person's name.
+        # a person's name, unless only a name can follow the title ("Mr. Jordan").
         gm = exact.fullmatch(raw) or nocase.fullmatch(raw)
         if gm:
             entry = lookup.get(raw) or lookup.get(raw.lower())
             if entry is None or entry.kind != "person":
-                continue
+                if not (h := _HONORIFIC.fullmatch(body, m.start(), m.start("name"))):
+                    continue
+                place_named.setdefault(_surname_key(raw), h.group(0).strip())
         name = _normalise_name(raw)
         key = _surname_key(name)
         if key in gaz_people and len(name.split()) <= len(gaz_people[key].split()):
@@ -618,10 +633,18 @@ def find_mentions(
             if body[a:first_end].split()[0] not in _NOT_NAME and not _in_headline(body, a):
                 people[key] = _normalise_name(body[a:b])
                 break
+    for key, title in place_named.items():
+        if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"
+            people[key] = f"{title} {people[key]}"
     for start, end, key in person_spans:
         add(start, end, people[key], "person", "person")
 
     # 3. Gazetteer.
+    if "American" in body:
+        for m in _QUALIFIED_AMERICAN.finditer(body):
+            _take(taken_starts, taken_ends, m.start(), m.end())
+    # a titled person's full name whose surname is a place ("Rep. Jim Jordan" ... "Jim Jordan")
+    named = {n.rsplit(" ", 1)[1]: n for n in people.values() if " " in n}
     matches = [*_left_bounded(exact, body, _WORD_CHAR)]
     if _may_match_nocase(body):
         matches.extend(nocase.finditer(body))
@@ -633,6 +656,12 @@ def find_mentions(
             # A longer name that contains an alias but is no actor ("Latin America",
             # "Washington Post"): it only keeps the shorter alias from matching inside it.
             _take(taken_starts, taken_ends, m.start(), m.end())
+        elif (
+            entry.kind == "country"
+            and (full := named.get(m.group(0)))
+            and body.startswith(full, m.end() - len(full))
+        ):
+            add(m.end() - len(full), m.end(), full, "person", "person")
         elif entry.kind == "country" and (tail := _NAME_TAIL.match(body, m.end())) and any(
             w.rstrip(".") in _NAMED_THINGS for w in tail.group(0).split()
         ):

@@ -138,7 +138,12 @@ def test_gazetteer_aliases_are_unique_and_kinds_known() -> None:
      # a place's name inside the name of a thing: a bridge, a company, a school, a lobby
      "Lanes to the George Washington Bridge were closed.", "American Airlines cut flights.",
      "The American Civil Liberties Union sued.", "He studied at Moscow State University.",
-     "The American Israel Public Affairs Committee met.", "She teaches at American University."],
+     "The American Israel Public Affairs Committee met.", "She teaches at American University.",
+     "He pardoned the National Thanksgiving Turkey.",
+     # "American" after a region or an origin: a region's people or a group of Americans
+     "Central American children crossed.", "Latin American countries agreed.",
+     "The North American Free Trade Agreement lapsed.", "African-American voters stayed home.",
+     "Native Americans protested.", "She is Iranian-American.", "Mexican Americans voted."],
 )
 def test_names_that_contain_an_alias_but_are_no_actor_give_no_mention(body: str) -> None:
     assert actors(body) == []
@@ -153,6 +158,24 @@ def test_names_that_contain_an_alias_but_are_no_actor_give_no_mention(body: str)
 )
 def test_a_government_body_after_a_place_leaves_the_place_a_mention(body, expected) -> None:
     assert [actor for _, actor in actors(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [("Mr. Jordan said no.", ["Mr. Jordan"]),  # only a name follows "Mr."; not the country's name
+     ("Rep. Jim Jordan spoke. Mr. Jordan said no.", ["Jim Jordan", "Jim Jordan"]),
+     # the full name of a titled person, written again without the title
+     ("Rep. Steve Israel spoke. Steve Israel said Israel must act.",
+      ["Steve Israel", "Steve Israel", "Israel"]),
+     ("Reps. Jim Jordan and Mark Meadows objected.", ["Jim Jordan"]),
+     # a title that a place can follow leaves the place a country
+     ("King Abdullah of Jordan met President Erdogan of Turkey.",
+      ["Abdullah", "Jordan", "Recep Tayyip Erdogan", "Turkey"])],
+)
+def test_a_country_name_that_is_a_persons_surname_is_the_person(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
+    kinds = {m.actor: m.kind for m in find_mentions(doc(body))}
+    assert kinds.get("Jordan", "country") == "country" and kinds.get("Israel", "country") == "country"
 
 
 def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
