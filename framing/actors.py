@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -232,6 +233,22 @@ _NOT_NAME = frozenset(
     Representative Congressman Congresswoman""".split()
 )
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
+#: The capitalised word right before a surname (a middle initial may stand between): when it is
+#: a given name the person found by title does not have, the surname is another person's
+#: ("Hillary Clinton" in an article about President Bill Clinton, "Kellyanne Conway").
+_WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+$")
+#: Capitalised words that stand before a surname but are no given name: title words and the
+#: words that open a sentence (:data:`_NOT_NAME`), and these.
+_NOT_GIVEN = _NOT_NAME | frozenset(
+    """Speaker Leader Whip Majority Minority Counsel Special Attorney Justice Chairman Chairwoman
+    Chair Director Commissioner Sheriff Mayor Judge King Queen Prince Emir Envoy Cleric Pope
+    Bishop Rabbi Imam Father Reverend Rev Professor Coach Agent Officer Democrat Republican
+    Democratic Former Late Sens Reps Congress House Senate White Like Unlike Yet Though Although
+    While Whilst Since Until Unless Because So Still Even Only Just Now Then Here There Both Either
+    Neither Each Every Some Many Most Several Under Over After Before During Without Against
+    Between Among Through Despite Meanwhile However Instead Indeed Once Whether If Ask Asked
+    Thank Thanks Let Call Called Tell Dear Nor""".split()
+)
 
 
 def _titled_names(body: str) -> Iterator[re.Match[str]]:
@@ -309,6 +326,11 @@ def _normalise_name(name: str) -> str:
         _PARTICLE_HEAD.sub(lambda m: m.group(1).lower() + m.group(2), w) for w in words[1:]
     ]
     return " ".join(out).replace("‐", "-")
+
+
+def _fold(letter: str) -> str:
+    """A letter without its accent: ``"Ú"`` -> ``"U"``."""
+    return unicodedata.normalize("NFKD", letter)[0]
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -688,8 +710,17 @@ def find_mentions(
             longest = tuple(sorted(surnames.values(), key=len, reverse=True))
             for a, b in _surnames(body, longest):
                 key = _surname_key(body[a:b])
-                if key in people:
-                    add(a, b, people[key], "person", "person")
+                if key not in people:
+                    continue
+                if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
+                    g.group(1) not in _NOT_GIVEN
+                    # a short form or a spelling of the same given name ("Ed", "Chuck",
+                    # "Raúl") shares its initial: kept as the same person
+                    and _fold(g.group(1)[0]) not in {_fold(w[0]) for w in people[key].split()[:-1]}
+                    and not _in_headline(body, a)
+                ):
+                    continue  # another person of that surname ("Hillary Clinton")
+                add(a, b, people[key], "person", "person")
 
     found.sort()
     starts = [s.start for s in document.sentences]

@@ -178,6 +178,25 @@ def test_a_country_name_that_is_a_persons_surname_is_the_person(body, expected) 
     assert kinds.get("Jordan", "country") == "country" and kinds.get("Israel", "country") == "country"
 
 
+BILL = (
+    "President Bill Clinton attended the dinner with many of his old friends from the state.\n"
+    "{} spoke about the years they spent in the capital together.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("His wife, Hillary Clinton,", ["Bill Clinton"]),  # another given name: another person
+     ("Clinton", ["Bill Clinton", "Bill Clinton"]),
+     ("Though Clinton", ["Bill Clinton", "Bill Clinton"]),  # a sentence's first word
+     ("Former President Clinton", ["Bill Clinton", "Bill Clinton"]),
+     ("Billy Clinton", ["Bill Clinton", "Bill Clinton"]),  # a short form shares the initial
+     ("William J. Clinton", ["Bill Clinton"])],  # known limit: no table of short forms
+)
+def test_a_surname_after_another_given_name_is_another_person(sentence, expected) -> None:
+    assert [actor for _, actor in actors(BILL.format(sentence))] == expected
+
+
 def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
     from framing import load_articles
     from framing.clean import clean
