@@ -232,6 +232,15 @@ _NOT_NAME = frozenset(
     Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah State
     Representative Congressman Congresswoman""".split()
 )
+#: The capitalised words of the titles ("King", "Speaker"): no given name, though some are
+#: surnames ("Steve King").
+_TITLE_WORDS = frozenset(w for t in _TITLES for w in re.findall(r"[A-Z][a-z]+", t))
+#: Of those, the words after which a title is followed by no name.
+_NO_NAME_AFTER = frozenset(
+    """He She They It We Who Whom Which What When Where Why How Said Says Told Also Has Had Have
+    Was Were Is Are Be Been Will Would Could Should May Might Must Can Did Does Do Not No
+    Yes""".split()
+)
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 #: The capitalised word right before a surname (a middle initial may stand between): when it is
 #: a given name the person found by title does not have, the surname is another person's
@@ -239,11 +248,11 @@ _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+$")
 #: Capitalised words that stand before a surname but are no given name: title words and the
 #: words that open a sentence (:data:`_NOT_NAME`), and these.
-_NOT_GIVEN = _NOT_NAME | frozenset(
-    """Speaker Leader Whip Majority Minority Counsel Special Attorney Justice Chairman Chairwoman
-    Chair Director Commissioner Sheriff Mayor Judge King Queen Prince Emir Envoy Cleric Pope
-    Bishop Rabbi Imam Father Reverend Rev Professor Coach Agent Officer Democrat Republican
-    Democratic Former Late Sens Reps Congress House Senate White Like Unlike Yet Though Although
+_NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
+    """Leader Whip Majority Minority Counsel Special Attorney Justice Chairman Chairwoman
+    Chair Director Commissioner Sheriff Pope Bishop Rabbi Imam Father Reverend Rev Professor
+    Coach Agent Officer Democrat Republican Democratic Former Late Congress House Senate White
+    Like Unlike Yet Though Although
     While Whilst Since Until Unless Because So Still Even Only Just Now Then Here There Both Either
     Neither Each Every Some Many Most Several Under Over After Before During Without Against
     Between Among Through Despite Meanwhile However Instead Indeed Once Whether If Ask Asked
@@ -341,22 +350,44 @@ def _surname_key(name: str) -> str:
 
 
 def _trim_name(name: str) -> str:
+    """The capitalised words after a title without the words that are no name: ``""`` when a
+    pronoun or a verb follows the title ("Congressman Who Settled ...", "Senator Says ...")."""
     words = name.split()
     while words and words[-1] in _NOT_NAME:
         words.pop()
     while words and words[0] in _NOT_NAME:
+        if words[0] in _NO_NAME_AFTER:
+            return ""
         words.pop(0)
     return " ".join(words)
 
 
 def _in_headline(body: str, pos: int) -> bool:
-    """True when the line around ``pos`` is in title case (most words capitalised)."""
+    """True when the line around ``pos`` is a headline in title case: most words capitalised,
+    and no full stop, question or exclamation mark at its end."""
     start = body.rfind("\n", 0, pos) + 1
     end = body.find("\n", pos)
-    words = [w for w in body[start : end if end >= 0 else len(body)].split() if w[:1].isalpha()]
+    line = body[start : end if end >= 0 else len(body)].rstrip()
+    if line.rstrip("\"”’')").endswith((".", "!", "?")):
+        return False  # a sentence, perhaps one full of names ("said Rep. Patrick T. McHenry.")
+    words = [w for w in line.split() if w[:1].isalpha()]
     # 0.6: news headlines in title case capitalise nearly every word except short function
     # words; running text rarely has more than a third of its words capitalised.
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+def _used_as_name(body: str, word: str, after: int) -> bool:
+    """Whether ``word`` stands capitalised inside a sentence of ``body`` after ``after``: after a
+    lower-case word, a comma or a closing quotation mark."""
+    for q in _find_all(body, word):
+        e = q + len(word)
+        if q > after and (e == len(body) or not _is_word(body[e])):
+            k = q - 1
+            while k >= 0 and body[k] == " ":
+                k -= 1
+            if k < q - 1 and k >= 0 and (body[k].islower() or body[k] in ",”’\""):
+                return True
+    return False
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -613,6 +644,19 @@ def find_mentions(
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
     place_named: dict[str, str] = {}  # surname key -> the title of a person named like a place
+    headline_names: list[tuple[int, int]] = []  # titled names in a title-case line
+
+    def remember(raw: str) -> str:
+        """The surname key of the titled name ``raw``, kept with the longest form seen."""
+        name = _normalise_name(raw)
+        key = _surname_key(name)
+        if key in gaz_people and len(name.split()) <= len(gaz_people[key].split()):
+            name = gaz_people[key]
+        prev = people.get(key)
+        if prev is None or len(name.split()) > len(prev.split()):
+            people[key] = name
+        return key
+
     for m in _titled_names(body):
         raw = _trim_name(m.group("name"))
         if not raw:
@@ -629,6 +673,9 @@ def find_mentions(
             first = [group[a:b] for a, b in words].index(raw.split()[0])
             final = first + len(raw.split()) - 1
             start, end = m.start("name") + words[first][0], m.start("name") + words[final][1]
+        if " " in raw and _in_headline(body, start):
+            headline_names.append((start, end))  # where the name ends is unknown
+            continue
         # A title followed by a gazetteer place or group ("President of Iraq", "Russian") is not
         # a person's name, unless only a name can follow the title ("Mr. Jordan").
         gm = exact.fullmatch(raw) or nocase.fullmatch(raw)
@@ -638,21 +685,27 @@ def find_mentions(
                 if not (h := _HONORIFIC.fullmatch(body, m.start(), m.start("name"))):
                     continue
                 place_named.setdefault(_surname_key(raw), h.group(0).strip())
-        name = _normalise_name(raw)
-        key = _surname_key(name)
-        if key in gaz_people and len(name.split()) <= len(gaz_people[key].split()):
-            name = gaz_people[key]
-        prev = people.get(key)
-        if prev is None or len(name.split()) > len(prev.split()):
-            people[key] = name
-        person_spans.append((start, end, key))
+        person_spans.append((start, end, remember(raw)))
+    # In a title-case headline every word is capitalised ("President Trump Slams Critics"): a
+    # name there is the longest run of its first words that ends with a surname, that of a
+    # person named in the text or the gazetteer, or a word the text uses inside a sentence
+    # ("Rep. Blake Farenthold Resigns" ... "the people that elected me,” Farenthold said"), or
+    # none.
+    for start, end in headline_names:
+        ends = [start + w.end() for w in re.finditer(r"\S+", body[start:end])]
+        for stop in reversed(ends):
+            key = _surname_key(body[start:stop])
+            if key in people or key in gaz_people or _used_as_name(body, body[start:stop].split()[-1], end):
+                person_spans.append((start, stop, remember(body[start:stop])))
+                break
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
     # title ("Todd Akin", "John F. Kerry"): take the full name.
     for key, name in list(people.items()):
         if len(name.split()) != 1:
             continue
         for a, b, first_end in _first_names(body, name):
-            if body[a:first_end].split()[0] not in _NOT_NAME and not _in_headline(body, a):
+            given = body[a:first_end].split()[0]
+            if given not in _NOT_NAME and given not in _TITLE_WORDS and not _in_headline(body, a):
                 people[key] = _normalise_name(body[a:b])
                 break
     for key, title in place_named.items():

@@ -197,6 +197,31 @@ def test_a_surname_after_another_given_name_is_another_person(sentence, expected
     assert [actor for _, actor in actors(BILL.format(sentence))] == expected
 
 
+TEXT = "The congressman said on Tuesday that he would leave the chamber this week, aides said.\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a title-case headline: the name ends with a surname the article or gazetteer knows
+        ("President Trump Slams Critics Over Wall\n" + TEXT, ["Donald Trump"]),
+        ("Sen. Elizabeth Warren Announces Run\n" + TEXT + "Sen. Warren spoke.",
+         ["Elizabeth Warren", "Elizabeth Warren"]),
+        # ... or a word the text uses as a name inside a sentence
+        ("GOP Rep. Blake Farenthold Resigns After Claims\n" + TEXT + "“I am sorry,” Farenthold said.",
+         ["Blake Farenthold", "Blake Farenthold"]),
+        ("Sen. Tom Smithers Announces Run\n" + TEXT, []),  # no such word: no name
+        # a pronoun or a verb after the title: no name follows it
+        ("Texas Congressman Who Settled Harassment Case With Taxpayer Funds Resigns\n" + TEXT, []),
+        ("Senator Says Trump Should Resign\n" + TEXT, ["Donald Trump"]),
+        # a sentence full of names is no headline
+        ("“I’m in shock,” said Representative Patrick T. McHenry, Republican of North Carolina.",
+         ["Patrick T. McHenry"]),
+    ],
+)
+def test_a_titled_name_in_a_title_case_headline_ends_at_a_known_surname(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
+
+
 def test_seed_versions_name_the_same_people_the_same_way(seeds_dir) -> None:
     from framing import load_articles
     from framing.clean import clean
