@@ -85,12 +85,14 @@ _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Reps?|Sens?)\.|Senator|Representati
 #: "American" after a region, an origin or a people names a region's people or a group of
 #: Americans, not the United States: "Latin American countries", "Central American children",
 #: "the North American Free Trade Agreement", "African-American voters", "Mexican Americans".
-_QUALIFIED_AMERICAN = re.compile(
+#: (The qualifier right before an "American", with its hyphen or space.)
+_AMERICAN_QUALIFIER = re.compile(
     r"(?<![\w-])(?:Latin|South|North|Central|Meso|Pan|Native|Anglo|African|Asian|Arab|Hispanic|"
     r"Mexican|Cuban|Puerto Rican|Dominican|Haitian|Chinese|Japanese|Korean|Vietnamese|Filipino|"
     r"Indian|Pakistani|Iranian|Iraqi|Syrian|Lebanese|Palestinian|Armenian|Somali|Nigerian|Irish|"
-    r"Italian|Polish|German|Greek|Jewish|Muslim)[- ]Americans?(?![\w-])"
+    r"Italian|Polish|German|Greek|Jewish|Muslim)[- ]\Z"
 )
+_LONGEST_QUALIFIER = len("Puerto Rican-")
 _NAMED_THINGS = frozenset(
     "Airlines Airline Airways Airport Bridge Tunnel University College School Institute Academy "
     "Post Times Journal Herald Tribune Examiner Gazette Metro Metrorail Stadium Arena Museum "
@@ -715,9 +717,13 @@ def find_mentions(
         add(start, end, people[key], "person", "person")
 
     # 3. Gazetteer.
-    if "American" in body:
-        for m in _QUALIFIED_AMERICAN.finditer(body):
-            _take(taken_starts, taken_ends, m.start(), m.end())
+    for q in _find_all(body, "American"):
+        # found by str.find and tested backwards: the qualifier's pattern searched through the
+        # whole body cost as much as the rest of this step's additions
+        if q and (g := _AMERICAN_QUALIFIER.search(body, max(0, q - _LONGEST_QUALIFIER), q)):
+            e = q + 9 if body.startswith("s", q + 8) else q + 8
+            if e == len(body) or not (_is_word(body[e]) or body[e] == "-"):
+                _take(taken_starts, taken_ends, g.start(), e)
     # a titled person's full name whose surname is a place ("Rep. Jim Jordan" ... "Jim Jordan")
     named = {n.rsplit(" ", 1)[1]: n for n in people.values() if " " in n}
     matches = [*_left_bounded(exact, body, _WORD_CHAR)]
