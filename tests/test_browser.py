@@ -78,7 +78,13 @@ def test_side_by_side_shows_ap_zerohedge_and_press_tv(server, page) -> None:
     heads = page.locator(".fr-head h4")
     names = [heads.nth(k).inner_text().strip() for k in range(heads.count())]
     assert {"AP", "ZeroHedge", "Press TV"} <= set(names)
-    # the three columns sit side by side: same top edge, increasing left edge
+    # the three columns sit side by side: same top edge, increasing left edge (once the layout
+    # has settled: a column can still be moving when the page stops redrawing)
+    page.wait_for_function(
+        """() => new Set([...document.querySelectorAll('.fr-head h4')]
+                 .map(h => Math.round(h.getBoundingClientRect().top))).size === 1""",
+        timeout=15_000,
+    )
     boxes = {n: heads.nth(k).bounding_box() for k, n in enumerate(names)}
     tops = {round(boxes[n]["y"]) for n in ("AP", "ZeroHedge", "Press TV")}
     assert len(tops) == 1
