@@ -177,8 +177,12 @@ _TITLES = [
     r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Crown\s+Prince", r"Emir",
     r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sens?\.", r"Reps?\.", r"Gov\.",
     r"Senator", r"Representative", r"Congressman", r"Congresswoman", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
+    r"Leader", r"Adviser", r"Advisor", r"Counsel", r"Attorney", r"Director", r"Sheriff",
+    r"Chairman", r"Chairwoman", r"Justice",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
-    r"leader", r"lawmaker", r"official", r"analyst",
+    r"leader", r"lawmaker", r"official", r"analyst", r"counsel", r"attorney", r"lawyer",
+    r"adviser", r"advisor", r"aide", r"director", r"chairman", r"chairwoman", r"nominee",
+    r"candidate", r"challenger", r"host", r"strategist", r"professor",
 ]
 # A capitalised name word, with Arabic-style particles ("al-Ghanimi", "Al-Ghanimi", "Abdul-Mahdi").
 _NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O['’])?[A-Z][a-zà-ÿ]+"
@@ -232,7 +236,10 @@ _NOT_NAME = frozenset(
     Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Gov Dr Mr Mrs Ms Marine Army Navy Lieutenant General
     Major Brigadier Colonel Admiral Commander President Prime Minister Foreign Defense Defence
     Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah State
-    Representative Congressman Congresswoman""".split()
+    Representative Congressman Congresswoman Against About Over Under Into Through Without Within
+    During Since Until Amid Among Across Despite Toward Towards Upon Via Department Ministry
+    Committee Commission Council Court Office Administration Agency Bureau Party Senate Congress
+    Center Institute University Foundation Corporation Company""".split()
 )
 #: The capitalised words of the titles ("King", "Speaker"): no given name, though some are
 #: surnames ("Steve King").
@@ -241,7 +248,10 @@ _TITLE_WORDS = frozenset(w for t in _TITLES for w in re.findall(r"[A-Z][a-z]+", 
 _NO_NAME_AFTER = frozenset(
     """He She They It We Who Whom Which What When Where Why How Said Says Told Also Has Had Have
     Was Were Is Are Be Been Will Would Could Should May Might Must Can Did Does Do Not No
-    Yes""".split()
+    Yes Against About Over Under Into Through Without Within During Since Until Amid Among Across
+    Despite Toward Towards Upon Via Department Ministry Committee Commission Council Court Office
+    Administration Agency Bureau Party Senate Congress Center Institute University Foundation
+    Corporation Company""".split()
 )
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 #: The capitalised word right before a surname (a middle initial may stand between): when it is
@@ -344,10 +354,21 @@ def _fold(letter: str) -> str:
     return unicodedata.normalize("NFKD", letter)[0]
 
 
+_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
+
+
+def _surname(name: str) -> str:
+    """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
 @lru_cache(maxsize=_NAME_CACHE)
 def _surname_key(name: str) -> str:
     """``"Othman al-Ghanimi"`` and ``"Al-Ghanimi"`` -> ``"ghanimi"``."""
-    last = name.split()[-1]
+    last = _surname(name)
     return _PARTICLE_HEAD.sub("", last).replace("’", "'").lower()
 
 
@@ -697,7 +718,8 @@ def find_mentions(
         ends = [start + w.end() for w in re.finditer(r"\S+", body[start:end])]
         for stop in reversed(ends):
             key = _surname_key(body[start:stop])
-            if key in people or key in gaz_people or _used_as_name(body, body[start:stop].split()[-1], end):
+            last = body[start:stop].split()[-1]
+            if key in people or key in gaz_people or _used_as_name(body, last, end):
                 person_spans.append((start, stop, remember(body[start:stop])))
                 break
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
@@ -725,7 +747,7 @@ def find_mentions(
             if e == len(body) or not (_is_word(body[e]) or body[e] == "-"):
                 _take(taken_starts, taken_ends, g.start(), e)
     # a titled person's full name whose surname is a place ("Rep. Jim Jordan" ... "Jim Jordan")
-    named = {n.rsplit(" ", 1)[1]: n for n in people.values() if " " in n}
+    named = {_surname(n): n for n in people.values() if " " in n}
     matches = [*_left_bounded(exact, body, _WORD_CHAR)]
     if _may_match_nocase(body):
         matches.extend(nocase.finditer(body))
@@ -760,7 +782,7 @@ def find_mentions(
     if people:
         surnames = {}
         for key, name in people.items():
-            last = name.split()[-1]
+            last = _surname(name)
             bare = _PARTICLE_HEAD.sub("", last)
             if len(bare) < 3 or bare in _NOT_NAME:
                 continue

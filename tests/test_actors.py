@@ -152,7 +152,7 @@ def test_names_that_contain_an_alias_but_are_no_actor_give_no_mention(body: str)
 @pytest.mark.parametrize(
     ("body", "expected"),
     [("The U.S. Senate voted.", ["United States"]),
-     ("U.S. Attorney Paul Fishman said so.", ["United States"]),
+     ("U.S. Attorney Paul Fishman said so.", ["United States", "Paul Fishman"]),
      ("The Russian Defense Ministry said.", ["Russia"]),
      ("Moscow Mayor Sergei Sobyanin spoke.", ["Russia", "Sergei Sobyanin"])],
 )
@@ -176,6 +176,24 @@ def test_a_country_name_that_is_a_persons_surname_is_the_person(body, expected) 
     assert [actor for _, actor in actors(body)] == expected
     kinds = {m.actor: m.kind for m in find_mentions(doc(body))}
     assert kinds.get("Jordan", "country") == "country" and kinds.get("Israel", "country") == "country"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [("House Majority Leader Eric Cantor lost.", ["Eric Cantor"]),
+     ("National Security Adviser Susan Rice warned them.", ["Susan Rice"]),
+     ("The report of special counsel Robert Mueller came out.", ["Robert Mueller"]),
+     ("Arizona Sheriff Joe Arpaio endorsed him.", ["Joe Arpaio"]),
+     ("GOP presidential nominee Mitt Romney spoke.", ["Mitt Romney"]),
+     # a title before an institution or a preposition names nobody
+     ("The Justice Department sued.", []),
+     ("The Justice Against Sponsors of Terrorism Act passed.", []),
+     # a suffix is no surname: two people, not one "Jr"
+     ("Chief Justice John G. Roberts Jr. swore in Vice President Joseph R. Biden Jr. today.",
+      ["John G. Roberts Jr", "Joseph R. Biden Jr"])],
+)
+def test_titles_of_office_introduce_people(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
 
 
 BILL = (
