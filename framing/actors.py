@@ -181,8 +181,8 @@ _TITLES = [
     r"Chairman", r"Chairwoman", r"Justice",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
     r"leader", r"lawmaker", r"official", r"analyst", r"counsel", r"attorney", r"lawyer",
-    r"adviser", r"advisor", r"aide", r"director", r"chairman", r"chairwoman", r"nominee",
-    r"candidate", r"challenger", r"host", r"strategist", r"professor",
+    r"advis[eo]r", r"director", r"chair(?:wo)?man", r"nominee", r"candidate", r"host",
+    r"professor",
 ]
 # A capitalised name word, with Arabic-style particles ("al-Ghanimi", "Al-Ghanimi", "Abdul-Mahdi").
 _NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O['’])?[A-Z][a-zà-ÿ]+"
@@ -264,7 +264,7 @@ _NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
     """Leader Whip Majority Minority Counsel Special Attorney Justice Chairman Chairwoman
     Chair Director Commissioner Sheriff Pope Bishop Rabbi Imam Father Reverend Rev Professor
     Coach Agent Officer Democrat Republican Democratic Former Late Congress House Senate White
-    Like Unlike Yet Though Although
+    Other Another All Any Few Top Senior Fellow Young New Old Like Unlike Yet Though Although
     While Whilst Since Until Unless Because So Still Even Only Just Now Then Here There Both Either
     Neither Each Every Some Many Most Several Under Over After Before During Without Against
     Between Among Through Despite Meanwhile However Instead Indeed Once Whether If Ask Asked
@@ -357,7 +357,7 @@ def _fold(letter: str) -> str:
 _SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
     """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``."""
     words = name.split()
     while len(words) > 1 and words[-1] in _SUFFIXES:
@@ -368,7 +368,7 @@ def _surname(name: str) -> str:
 @lru_cache(maxsize=_NAME_CACHE)
 def _surname_key(name: str) -> str:
     """``"Othman al-Ghanimi"`` and ``"Al-Ghanimi"`` -> ``"ghanimi"``."""
-    last = _surname(name)
+    last = surname(name)
     return _PARTICLE_HEAD.sub("", last).replace("’", "'").lower()
 
 
@@ -397,6 +397,47 @@ def _in_headline(body: str, pos: int) -> bool:
     # 0.6: news headlines in title case capitalise nearly every word except short function
     # words; running text rarely has more than a third of its words capitalised.
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.6
+
+
+#: Verbs of saying, after a space: a capitalised word standing alone before one speaks
+#: ("Lauten said"); after one of the first four, a name may end the clause ("said Romney.").
+#: (The most frequent verbs only: each is found with ``str.find``, and a pattern of them all
+#: searched through the body cost more than the rest of finding untitled people.)
+_SAYING = (" said", " says", " added", " wrote", " told", " tweeted")
+_SPEAKER_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)$")
+_SPEAKER_AFTER = re.compile(r"([A-Z][a-zà-ÿ]+)(?![\w’'-]| +[A-Z])")
+
+
+def _speaking_words(body: str) -> list[str]:
+    """The capitalised words that stand alone before (or after) a verb of saying, in order of
+    first appearance: not after another capitalised word ("Tea Party said", "Mitt Romney said"),
+    though a sentence's first word may stand there ("But Brat said"), and not before one."""
+    found: list[tuple[int, str]] = []
+    for n, verb in enumerate(_SAYING):
+        for q in _find_all(body, verb):
+            e = q + len(verb)
+            if e < len(body) and _is_word(body[e]):
+                continue  # "saidst", "toldo"
+            if (m := _SPEAKER_BEFORE.search(body, max(0, q - 30), q)) is not None:
+                at = m.start(1)
+            elif n < 4 and (m := _SPEAKER_AFTER.match(body, e + 1)):
+                at = m.start(1)
+            else:
+                continue
+            if _alone(body, at, m.end(1)):
+                found.append((at, m.group(1)))
+    return list(dict.fromkeys(word for _, word in sorted(found)))
+
+
+def _alone(body: str, start: int, end: int, *, before: bool = True) -> bool:
+    """Whether ``body[start:end]`` is no part of a longer run of capitalised words: the word
+    after it is not capitalised, nor (``before``) the word before it, unless one that opens
+    sentences ("But")."""
+    prev = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start]) if before else None
+    if prev and prev.group(1)[:1].isupper() and prev.group(1) not in _NOT_NAME:
+        return False
+    after = re.match(r"\s+(\S)", body[end : end + 5])
+    return not (after and after.group(1).isupper())
 
 
 def _used_as_name(body: str, word: str, after: int) -> bool:
@@ -709,6 +750,24 @@ def find_mentions(
                     continue
                 place_named.setdefault(_surname_key(raw), h.group(0).strip())
         person_spans.append((start, end, remember(raw)))
+    # People named in full without a title whose surname later speaks alone ("Elizabeth
+    # Lauten, the communications director ..." ... "Lauten later apologized" is no speech, but
+    # "“...,” Lauten said" is): the full name and its repetitions are the person.
+    for word in _speaking_words(body):
+        if _surname_key(word) in people or lookup.get(word) or word in _NOT_GIVEN:
+            continue
+        for a, b, first_end in _first_names(body, word):
+            given = body[a:first_end].split()[0]
+            if given in _NOT_GIVEN or lookup.get(given) or _in_headline(body, a):
+                continue
+            if not _alone(body, a, b, before=False):  # "United States Mexico Canada Agreement"
+                continue
+            key = remember(body[a:b])
+            person_spans.extend(
+                (c, d, key) for c, d, e in _first_names(body, word)
+                if body[c:e].split()[0] == given
+            )
+            break
     # In a title-case headline every word is capitalised ("President Trump Slams Critics"): a
     # name there is the longest run of its first words that ends with a surname, that of a
     # person named in the text or the gazetteer, or a word the text uses inside a sentence
@@ -747,7 +806,7 @@ def find_mentions(
             if e == len(body) or not (_is_word(body[e]) or body[e] == "-"):
                 _take(taken_starts, taken_ends, g.start(), e)
     # a titled person's full name whose surname is a place ("Rep. Jim Jordan" ... "Jim Jordan")
-    named = {_surname(n): n for n in people.values() if " " in n}
+    named = {surname(n): n for n in people.values() if " " in n}
     matches = [*_left_bounded(exact, body, _WORD_CHAR)]
     if _may_match_nocase(body):
         matches.extend(nocase.finditer(body))
@@ -782,7 +841,7 @@ def find_mentions(
     if people:
         surnames = {}
         for key, name in people.items():
-            last = _surname(name)
+            last = surname(name)
             bare = _PARTICLE_HEAD.sub("", last)
             if len(bare) < 3 or bare in _NOT_NAME:
                 continue

@@ -196,6 +196,32 @@ def test_titles_of_office_introduce_people(body, expected) -> None:
     assert [actor for _, actor in actors(body)] == expected
 
 
+LAUTEN = (
+    "A staffer apologized on Friday for a post about the president's daughters and their clothes.\n"
+    "Elizabeth Lauten, the communications director for a congressman, wrote the post on the day.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [("“I am sorry,” Lauten said.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
+     ("“I am sorry,” said Lauten.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
+     ("But Lauten wrote that she was sorry.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
+     # the surname never speaks alone: no evidence the two words are a person's name
+     ("Lauten later apologized for the post.", []),
+     # a capitalised word before the speaker: it ends a longer name, no surname
+     ("Fox Sports said it agreed with her.", [])],
+)
+def test_a_person_named_without_a_title_is_found_when_the_surname_speaks(later, expected) -> None:
+    assert [actor for _, actor in actors(LAUTEN + later)] == expected
+
+
+def test_a_speaking_word_inside_a_longer_name_is_no_person() -> None:
+    body = ("He said the United States Mexico Canada Agreement would pass this year, aides said.\n"
+            "“We will see,” Mexico said in a statement on the day.")
+    assert "States Mexico" not in [actor for _, actor in actors(body)]
+
+
 BILL = (
     "President Bill Clinton attended the dinner with many of his old friends from the state.\n"
     "{} spoke about the years they spent in the capital together.\n"

@@ -20,6 +20,7 @@ SUITES: dict[str, str] = {
     "babe": "framing.evaluation.babe",
     "basil": "framing.evaluation.basil",
     "newsmtsc": "framing.evaluation.newsmtsc",
+    "actors": "framing.evaluation.actors",
     "details": "framing.evaluation.details",
     "grouping": "framing.evaluation.grouping",
 }
