@@ -181,7 +181,7 @@ _TITLES = [
     r"Chairman", r"Chairwoman", r"Justice",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
     r"leader", r"lawmaker", r"official", r"analyst", r"counsel", r"attorney", r"lawyer",
-    r"advis[eo]r", r"director", r"chair(?:wo)?man", r"nominee", r"candidate", r"host",
+    r"advis[eo]r", r"director", r"nominee", r"candidate", r"host",
     r"professor",
 ]
 # A capitalised name word, with Arabic-style particles ("al-Ghanimi", "Al-Ghanimi", "Abdul-Mahdi").
