@@ -29,7 +29,7 @@ import bisect
 import csv
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -654,6 +654,70 @@ def _surnames(body: str, surnames: tuple[str, ...]) -> Iterator[tuple[int, int]]
         if e >= 0:
             yield p, e
             pos = e
+
+
+def unify_people(
+    mentions: Mapping[str, Sequence[ActorMention]],
+) -> dict[str, tuple[ActorMention, ...]]:
+    """The mentions of an event's versions with one name per person across the versions.
+
+    Each version names its people from its own text, so one version's "Stephen F. Lynch" is
+    another's "Stephen Lynch" and a third's "Lynch" (found by "Mr. Lynch" alone); tone toward
+    an actor is compared across versions by name.  People with the same surname are one
+    person when their given names agree (middle initials aside) or one of them has none; the
+    name kept is the one most versions use, then the longest.  A surname alone that two
+    people of different given names could own ("Clinton" beside "Bill Clinton" and "Hillary
+    Clinton") is left as it is.
+
+    Example:
+        >>> def m(actor):
+        ...     return ActorMention(actor, 0, 1, actor, 0, "person", "person")
+        >>> out = unify_people({"a": [m("Stephen F. Lynch")], "b": [m("Stephen Lynch")],
+        ...                     "c": [m("Lynch"), m("Bill Clinton")], "d": [m("Stephen F. Lynch")]})
+        >>> sorted({x.actor for v in out.values() for x in v})
+        ['Bill Clinton', 'Stephen F. Lynch']
+    """
+    used: dict[str, set[str]] = {}  # person name -> the versions that use it
+    for version, found in mentions.items():
+        for x in found:
+            if x.kind == "person":
+                used.setdefault(x.actor, set()).add(version)
+    groups: dict[str, list[str]] = {}
+    for name in used:
+        groups.setdefault(_surname_key(name), []).append(name)
+    rename: dict[str, str] = {}
+    for names in groups.values():
+        if len(names) < 2:
+            continue
+        by_given: dict[str | None, list[str]] = {}
+        for name in names:
+            by_given.setdefault(_given_name(name), []).append(name)
+        for given, same in by_given.items():
+            if given is None:
+                continue
+            if len(by_given) == 2 and None in by_given:  # one person, some versions surname only
+                same = same + by_given[None]
+            best = max(same, key=lambda n: (len(used[n]), len(n.split()), n))
+            rename.update((n, best) for n in same if n != best)
+    if not rename:
+        return {version: tuple(found) for version, found in mentions.items()}
+    return {
+        version: tuple(
+            ActorMention(rename[x.actor], x.start, x.end, x.text, x.sentence, x.kind, x.source)
+            if x.actor in rename else x
+            for x in found
+        )
+        for version, found in mentions.items()
+    }
+
+
+def _given_name(name: str) -> str | None:
+    """A person's first given name, folded ("Raúl R. Labrador" -> "raul"), or None when the
+    name is a surname alone, perhaps after an honorific ("Lynch", "Mr. Jordan")."""
+    words = name.split()
+    if len(words) < 2 or words[0].endswith("."):
+        return None
+    return "".join(_fold(c) for c in words[0]).lower()
 
 
 def find_mentions(

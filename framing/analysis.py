@@ -156,7 +156,8 @@ def _scored(event_id: str, docs: tuple[Document, ...], aliases: Mapping[str, str
             settings: Settings, store_only: bool) -> _Scored:
     notes = ("Only one version of this event: it is analysed alone; comparison needs two or "
              "more.",) if len(docs) == 1 else ()
-    mentions = {d.id: actors.find_mentions(d, aliases=aliases) for d in docs}
+    # one name per person across the versions ("Stephen Lynch" / "Stephen F. Lynch")
+    mentions = actors.unify_people({d.id: actors.find_mentions(d, aliases=aliases) for d in docs})
     event_details = details.analyze(docs, settings=settings, store_only=store_only)
     return _Scored(
         event_id, docs, mentions, event_details, {d.id: readability.score(d) for d in docs},

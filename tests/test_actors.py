@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.actors import BLOCK, KINDS, find_mentions, gazetteer
+from framing.actors import BLOCK, KINDS, find_mentions, gazetteer, unify_people
 from framing.errors import InputError
 from framing.sentences import split_sentences
-from framing.types import Article, Document
+from framing.types import ActorMention, Article, Document
 
 
 def doc(body: str) -> Document:
@@ -220,6 +220,30 @@ def test_a_speaking_word_inside_a_longer_name_is_no_person() -> None:
     body = ("He said the United States Mexico Canada Agreement would pass this year, aides said.\n"
             "“We will see,” Mexico said in a statement on the day.")
     assert "States Mexico" not in [actor for _, actor in actors(body)]
+
+
+def mention(name: str, kind: str = "person") -> ActorMention:
+    return ActorMention(name, 0, 1, name, 0, kind, "person" if kind == "person" else "gazetteer")
+
+
+def test_an_events_versions_name_one_person_one_way() -> None:
+    found = {"a": [mention("Stephen F. Lynch"), mention("Raúl R. Labrador")],
+             "b": [mention("Stephen Lynch"), mention("Raul Labrador"), mention("Cowan")],
+             "c": [mention("Stephen F. Lynch"), mention("Raul Labrador"), mention("William Cowan")]}
+    names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
+    # the name most versions use, middle initials and accents aside; a surname alone joins
+    # the one person of that surname
+    assert names == {"a": ["Stephen F. Lynch", "Raul Labrador"],
+                     "b": ["Stephen F. Lynch", "Raul Labrador", "William Cowan"],
+                     "c": ["Stephen F. Lynch", "Raul Labrador", "William Cowan"]}
+
+
+def test_people_of_one_surname_and_different_given_names_stay_apart() -> None:
+    found = {"a": [mention("Bill Clinton"), mention("Clinton")], "b": [mention("Hillary Clinton")]}
+    names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
+    assert names == {"a": ["Bill Clinton", "Clinton"], "b": ["Hillary Clinton"]}  # "Clinton": whose?
+    places = {"a": [mention("Jordan", "country")], "b": [mention("Mr. Jordan")]}
+    assert [x.actor for x in unify_people(places)["a"]] == ["Jordan"]  # a country is no person
 
 
 BILL = (

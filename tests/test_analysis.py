@@ -86,3 +86,17 @@ def test_many_mentions_are_scored_in_bounded_batches_with_the_same_results():
     clear_caches()
     assert batched == predict(sentences, spans)
     assert len(sentences) > 50 and max(sizes) == 7 and sum(sizes) == len(sentences)
+
+
+def test_the_versions_of_an_event_call_one_person_by_one_name() -> None:
+    from framing.types import Article
+
+    versions = [
+        Article("a", "Rep. Stephen F. Lynch criticised the plan on Monday. Lynch said it would fail."),
+        Article("b", "Rep. Stephen Lynch praised the plan on Monday. Lynch said it would work."),
+        Article("c", "Mr. Lynch said on Monday that the plan was fine."),
+    ]
+    result = analyze_event(versions)
+    named = {m.actor for found in result.mentions.values() for m in found if m.kind == "person"}
+    assert named == {"Stephen F. Lynch"}
+    assert all("Stephen F. Lynch" in result.tone.articles[v].actor_tone for v in "abc")
