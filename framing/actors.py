@@ -76,9 +76,6 @@ _WORD_CHAR = re.compile(r"[\w]")
 #: them, the place names a thing, not a country or its government ("George Washington Bridge",
 #: "American Airlines", "the American Civil Liberties Union", "Moscow State University").
 _NAME_TAIL = re.compile(r"(?:[ \u00a0][A-Z][\w'’&-]*\.?)+")
-#: Head nouns of names of companies, schools, media, buildings, places in a city and
-#: associations; none names a government (its bodies, "Senate", "Department", "Air Force",
-#: "Council", are left out).
 #: Titles only a person's name follows: after one of these, a country's name is a surname
 #: ("Mr. Jordan", "Rep. Steve Israel"), not the country.
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Reps?|Sens?)\.|Senator|Representative|Congress(?:wo)?man)\s+")
@@ -93,6 +90,9 @@ _AMERICAN_QUALIFIER = re.compile(
     r"Italian|Polish|German|Greek|Jewish|Muslim)[- ]\Z"
 )
 _LONGEST_QUALIFIER = len("Puerto Rican-")
+#: Head nouns of names of companies, schools, media, buildings, places in a city and
+#: associations; none names a government (its bodies, "Senate", "Department", "Air Force",
+#: "Council", are left out).
 _NAMED_THINGS = frozenset(
     "Airlines Airline Airways Airport Bridge Tunnel University College School Institute Academy "
     "Post Times Journal Herald Tribune Examiner Gazette Metro Metrorail Stadium Arena Museum "
@@ -226,6 +226,14 @@ def _lower_title_heads(titles: list[str]) -> tuple[str, ...] | None:
 
 
 _LOWER_TITLE_HEADS = _lower_title_heads(_TITLES)
+#: Prepositions and the head nouns of institutions: a capitalised one after a title is no name
+#: ("the Justice Department", "the Justice Against Sponsors of Terrorism Act").
+_NEVER_NAMES = frozenset(
+    """Against About Over Under Into Through Without Within During Since Until Amid Among Across
+    Despite Toward Towards Upon Via Department Ministry Committee Commission Council Court Office
+    Administration Agency Bureau Party Senate Congress Center Institute University Foundation
+    Corporation Company""".split()
+)
 # Words that start with a capital but are not names (sentence starts after a title, months...).
 _NOT_NAME = frozenset(
     """The A An And Or But Of In On At To For With By From As This That These Those He She They It
@@ -236,11 +244,8 @@ _NOT_NAME = frozenset(
     Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Gov Dr Mr Mrs Ms Marine Army Navy Lieutenant General
     Major Brigadier Colonel Admiral Commander President Prime Minister Foreign Defense Defence
     Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah State
-    Representative Congressman Congresswoman Against About Over Under Into Through Without Within
-    During Since Until Amid Among Across Despite Toward Towards Upon Via Department Ministry
-    Committee Commission Council Court Office Administration Agency Bureau Party Senate Congress
-    Center Institute University Foundation Corporation Company""".split()
-)
+    Representative Congressman Congresswoman""".split()
+) | _NEVER_NAMES
 #: The capitalised words of the titles ("King", "Speaker"): no given name, though some are
 #: surnames ("Steve King").
 _TITLE_WORDS = frozenset(w for t in _TITLES for w in re.findall(r"[A-Z][a-z]+", t))
@@ -248,11 +253,8 @@ _TITLE_WORDS = frozenset(w for t in _TITLES for w in re.findall(r"[A-Z][a-z]+", 
 _NO_NAME_AFTER = frozenset(
     """He She They It We Who Whom Which What When Where Why How Said Says Told Also Has Had Have
     Was Were Is Are Be Been Will Would Could Should May Might Must Can Did Does Do Not No
-    Yes Against About Over Under Into Through Without Within During Since Until Amid Among Across
-    Despite Toward Towards Upon Via Department Ministry Committee Commission Council Court Office
-    Administration Agency Bureau Party Senate Congress Center Institute University Foundation
-    Corporation Company""".split()
-)
+    Yes""".split()
+) | _NEVER_NAMES
 _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 #: The capitalised word right before a surname (a middle initial may stand between): when it is
 #: a given name the person found by title does not have, the surname is another person's
@@ -261,14 +263,12 @@ _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+$
 #: Capitalised words that stand before a surname but are no given name: title words and the
 #: words that open a sentence (:data:`_NOT_NAME`), and these.
 _NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
-    """Leader Whip Majority Minority Counsel Special Attorney Justice Chairman Chairwoman
-    Chair Director Commissioner Sheriff Pope Bishop Rabbi Imam Father Reverend Rev Professor
-    Coach Agent Officer Democrat Republican Democratic Former Late Congress House Senate White
+    """Whip Majority Minority Special Chair Commissioner Pope Bishop Rabbi Imam Father Reverend
+    Rev Professor Coach Agent Officer Democrat Republican Democratic Former Late House White
     Other Another All Any Few Top Senior Fellow Young New Old Like Unlike Yet Though Although
-    While Whilst Since Until Unless Because So Still Even Only Just Now Then Here There Both Either
-    Neither Each Every Some Many Most Several Under Over After Before During Without Against
-    Between Among Through Despite Meanwhile However Instead Indeed Once Whether If Ask Asked
-    Thank Thanks Let Call Called Tell Dear Nor""".split()
+    While Whilst Unless Because So Still Even Only Just Now Then Here There Both Either Neither
+    Each Every Some Many Most Several After Before Between Meanwhile However Instead Indeed Once
+    Whether If Ask Asked Thank Thanks Let Call Called Tell Dear Nor""".split()
 )
 
 
@@ -433,11 +433,16 @@ def _alone(body: str, start: int, end: int, *, before: bool = True) -> bool:
     """Whether ``body[start:end]`` is no part of a longer run of capitalised words: the word
     after it is not capitalised, nor (``before``) the word before it, unless one that opens
     sentences ("But")."""
-    prev = re.search(r"(\S+)\s+$", body[max(0, start - 30) : start]) if before else None
+    prev = _LAST_WORD.search(body, max(0, start - 30), start) if before else None
     if prev and prev.group(1)[:1].isupper() and prev.group(1) not in _NOT_NAME:
         return False
-    after = re.match(r"\s+(\S)", body[end : end + 5])
+    after = _NEXT_CHARACTER.match(body, end)
     return not (after and after.group(1).isupper())
+
+
+# (on the same line: a paragraph's first or last word stands alone)
+_LAST_WORD = re.compile(r"(\S+)[ \t\u00a0]+$")
+_NEXT_CHARACTER = re.compile(r"[ \t\u00a0]+(\S)")
 
 
 def _used_as_name(body: str, word: str, after: int) -> bool:
