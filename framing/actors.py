@@ -825,7 +825,8 @@ def find_mentions(
     for word in _speaking_words(body):
         if _surname_key(word) in people or lookup.get(word) or word in _NOT_GIVEN:
             continue
-        for a, b, first_end in _first_names(body, word):
+        full_names = list(_first_names(body, word))
+        for a, b, first_end in full_names:
             given = body[a:first_end].split()[0]
             if given in _NOT_GIVEN or lookup.get(given) or _in_headline(body, a):
                 continue
@@ -833,8 +834,7 @@ def find_mentions(
                 continue
             key = remember(body[a:b])
             person_spans.extend(
-                (c, d, key) for c, d, e in _first_names(body, word)
-                if body[c:e].split()[0] == given
+                (c, d, key) for c, d, e in full_names if body[c:e].split()[0] == given
             )
             break
     # In a title-case headline every word is capitalised ("President Trump Slams Critics"): a
@@ -845,10 +845,10 @@ def find_mentions(
     for start, end in headline_names:
         ends = [start + w.end() for w in re.finditer(r"\S+", body[start:end])]
         for stop in reversed(ends):
-            key = _surname_key(body[start:stop])
-            last = body[start:stop].split()[-1]
-            if key in people or key in gaz_people or _used_as_name(body, last, end):
-                person_spans.append((start, stop, remember(body[start:stop])))
+            name = body[start:stop]
+            key = _surname_key(name)
+            if key in people or key in gaz_people or _used_as_name(body, name.split()[-1], end):
+                person_spans.append((start, stop, remember(name)))
                 break
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
     # title ("Todd Akin", "John F. Kerry"): take the full name.
