@@ -174,9 +174,10 @@ _TITLES = [
     r"President", r"Vice\s+President", r"Prime\s+Minister", r"Deputy\s+Prime\s+Minister",
     r"Foreign\s+Minister", r"Defen[cs]e\s+Minister", r"Interior\s+Minister", r"Minister",
     r"Ambassador", r"Envoy", r"Secretary\s+of\s+State", r"Defen[cs]e\s+Secretary",
-    r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Crown\s+Prince", r"Emir",
+    r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Pope", r"Crown\s+Prince", r"Emir",
     r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sens?\.", r"Reps?\.", r"Gov\.",
     r"Senator", r"Representative", r"Congressman", r"Congresswoman", r"Governor", r"Speaker", r"Mayor", r"Judge", r"Dr\.", r"Mr\.", r"Mrs\.", r"Ms\.",
+    r"Chief\s+of\s+Staff",
     r"Leader", r"Adviser", r"Advisor", r"Counsel", r"Attorney", r"Director", r"Sheriff",
     r"Chairman", r"Chairwoman", r"Justice",
     r"spokesman", r"spokeswoman", r"spokesperson", r"chief\s+of\s+staff", r"commander",
@@ -192,9 +193,17 @@ _PARTICLE = r"(?:al|el|bin|ibn|bint|de|van|von|der|da|del|la|le)"
 # ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
 # a title starts with: the same matches as the plain alternation behind the lookbehind, in
 # 40% of the time (tests/test_actors.py compares them).
+#: Roman numerals that follow a name: a regnal number ("Queen Elizabeth II", "Pope Benedict
+#: XVI") or a generational suffix ("Nick J. Rahall II"); one letter alone ("Malcolm X") is none.
+_NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV",
+             "XVI", "XVII", "XVIII", "XIX", "XX")
+#: A nickname in double quotation marks before a name's next word (William "Mo" Cowan): part
+#: of the mention, not of the canonical name (:func:`_normalise_name`).
+_NICKNAME = r"(?:\s+[\"“][A-Z][a-zà-ÿ]+[\"”])?"
 _TITLED_NAME = (
-    r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?" + _NAME_WORD
-    + r"){0,3})"
+    r"(?P<name>" + _NAME_WORD + r"(?:" + _NICKNAME + r"\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE
+    + r"\s+)?" + _NAME_WORD
+    + r"){0,3}(?:[ \u00a0](?:" + "|".join(_NUMERALS) + r")(?![\w-]))?)"
 )
 _PERSON = re.compile(r"(?:" + by_first_character(_TITLES) + r")\s+" + _TITLED_NAME)
 _PERSON_LEFT = re.compile(r"[\w.]")
@@ -235,12 +244,14 @@ _NEVER_NAMES = frozenset(
     Corporation Company""".split()
 )
 # Words that start with a capital but are not names (sentence starts after a title, months...).
+# ("Jan" is not among them: news writing abbreviates January with a point, "Jan. 3", and "Gov.
+# Jan Brewer" is a name.)
 _NOT_NAME = frozenset(
     """The A An And Or But Of In On At To For With By From As This That These Those He She They It
     His Her Their Its We Our Who Whom Which What When Where Why How Said Says Told Also Has Had Have
     Was Were Is Are Be Been Will Would Could Should May Might Must Can Did Does Do Not No Yes Thursday
     Friday Saturday Sunday Monday Tuesday Wednesday January February March April May June July August
-    September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    September October November December Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Gov Dr Mr Mrs Ms Marine Army Navy Lieutenant General
     Major Brigadier Colonel Admiral Commander President Prime Minister Foreign Defense Defence
     Ambassador Secretary Deputy Vice Chief Chancellor Senator Governor Sheikh Ayatollah State
@@ -336,13 +347,14 @@ _NAME_CACHE = 4096
 
 @lru_cache(maxsize=_NAME_CACHE)
 def _normalise_name(name: str) -> str:
-    """Canonical spelling of a detected name: one space, lower-case particles after the first word.
+    """Canonical spelling of a detected name: one space, lower-case particles after the first
+    word, no nickname in quotation marks.
 
     Example:
-        >>> _normalise_name("Othman  Al-Ghanimi")
-        'Othman al-Ghanimi'
+        >>> _normalise_name("Othman  Al-Ghanimi"), _normalise_name('William "Mo" Cowan')
+        ('Othman al-Ghanimi', 'William Cowan')
     """
-    words = name.split()
+    words = [w for w in name.split() if w[0] not in "\"“"]  # no nickname
     out = [words[0]] + [
         _PARTICLE_HEAD.sub(lambda m: m.group(1).lower() + m.group(2), w) for w in words[1:]
     ]
@@ -354,7 +366,7 @@ def _fold(letter: str) -> str:
     return unicodedata.normalize("NFKD", letter)[0]
 
 
-_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"))
+_SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", *_NUMERALS))
 
 
 def surname(name: str) -> str:
@@ -669,7 +681,8 @@ def unify_people(
     Each version names its people from its own text, so one version's "Stephen F. Lynch" is
     another's "Stephen Lynch" and a third's "Lynch" (found by "Mr. Lynch" alone); tone toward
     an actor is compared across versions by name.  People with the same surname are one
-    person when their given names agree (middle initials aside) or one of them has none; the
+    person when their given names agree (middle initials and short forms aside: "Ted" and
+    "Edward", :func:`same_given_name`) or one of them has none; the
     name kept is the one most versions use, then the longest.  A surname alone that two
     people of different given names could own ("Clinton" beside "Bill Clinton" and "Hillary
     Clinton") is left as it is.
@@ -696,7 +709,11 @@ def unify_people(
             continue
         by_given: dict[str | None, list[str]] = {}
         for name in names:
-            by_given.setdefault(_given_name(name), []).append(name)
+            given = _given_name(name)
+            if given is not None:  # a short form joins the name it is short for, seen first
+                given = next((g for g in by_given if g is not None and same_given_name(g, given)),
+                             given)
+            by_given.setdefault(given, []).append(name)
         for given, same in by_given.items():
             if given is None:
                 continue
@@ -722,7 +739,51 @@ def _given_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or words[0].endswith("."):
         return None
-    return "".join(_fold(c) for c in words[0]).lower()
+    return _folded(words[0])
+
+
+def _folded(word: str) -> str:
+    """A word in lower case without accents: ``"Raúl"`` -> ``"raul"``."""
+    return "".join(_fold(c) for c in word).lower()
+
+
+@cache
+def _formal_names() -> dict[str, frozenset[str]]:
+    """Short form -> the given names it is short for, in lower case ("ted" -> edmund, edward,
+    theodore): the hand-curated table of English given names of the ``nicknames`` package."""
+    from nicknames import name_triplets
+
+    formal: dict[str, set[str]] = {}
+    for t in name_triplets():
+        if t.relationship == "has_nickname":
+            formal.setdefault(t.name2, set()).add(t.name1)
+    return {short: frozenset(names) for short, names in formal.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names (folded, :func:`_folded`) can be one person's: the same, one the
+    start of the other ("ed" / "edward", "bill" / "billy"), or one a short form of the other
+    in the table ("ted" / "edward", "joe" / "joseph"); not two short forms of one name ("bill"
+    / "bob", both short for "robert" in the table) nor two names of one initial ("ron" /
+    "rand").
+
+    Example:
+        >>> same_given_name("ted", "edward"), same_given_name("bill", "bob")
+        (True, False)
+    """
+    if a.startswith(b) or b.startswith(a):
+        return True
+    formal = _formal_names()
+    return a in formal.get(b, frozenset()) or b in formal.get(a, frozenset())
+
+
+def _given_words(name: str) -> list[str]:
+    """The given names in a person's full name, without initials and suffixes:
+    ``"Joseph R. Biden Jr."`` -> ``["Joseph"]``."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return [w for w in words[:-1] if not w.endswith(".")]
 
 
 def find_mentions(
@@ -852,13 +913,19 @@ def find_mentions(
                 break
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
     # title ("Todd Akin", "John F. Kerry"): take the full name.
+    # The full name's occurrences are the person's too ("the aide, Elizabeth Lauten, 31" ...
+    # "Ms. Lauten"), whatever another person's name inside them ("Queen Elizabeth II").
     for key, name in list(people.items()):
         if len(name.split()) != 1:
             continue
-        for a, b, first_end in _first_names(body, name):
+        full_names = list(_first_names(body, name))
+        for a, b, first_end in full_names:
             given = body[a:first_end].split()[0]
             if given not in _NOT_NAME and given not in _TITLE_WORDS and not _in_headline(body, a):
                 people[key] = _normalise_name(body[a:b])
+                person_spans.extend(
+                    (c, d, key) for c, d, e in full_names if body[c:e].split()[0] == given
+                )
                 break
     for key, title in place_named.items():
         if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"
@@ -923,9 +990,10 @@ def find_mentions(
                     continue
                 if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
                     g.group(1) not in _NOT_GIVEN
-                    # a short form or a spelling of the same given name ("Ed", "Chuck",
-                    # "Raúl") shares its initial: kept as the same person
-                    and _fold(g.group(1)[0]) not in {_fold(w[0]) for w in people[key].split()[:-1]}
+                    # the same given name, a spelling or a short form of it ("Raul", "Ed",
+                    # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not
+                    and not any(same_given_name(_folded(g.group(1)), _folded(w))
+                                for w in _given_words(people[key]))
                     and not _in_headline(body, a)
                 ):
                     continue  # another person of that surname ("Hillary Clinton")

@@ -259,10 +259,52 @@ BILL = (
      ("Though Clinton", ["Bill Clinton", "Bill Clinton"]),  # a sentence's first word
      ("Former President Clinton", ["Bill Clinton", "Bill Clinton"]),
      ("Billy Clinton", ["Bill Clinton", "Bill Clinton"]),  # a short form shares the initial
-     ("William J. Clinton", ["Bill Clinton"])],  # known limit: no table of short forms
+     ("William J. Clinton", ["Bill Clinton", "Bill Clinton"]),  # "Bill" is short for "William"
+     ("Bob Clinton", ["Bill Clinton"])],  # short for "Robert": another person
 )
 def test_a_surname_after_another_given_name_is_another_person(sentence, expected) -> None:
     assert [actor for _, actor in actors(BILL.format(sentence))] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # "Jan" with no point is a given name, not January ("Jan. 3")
+        ("Arizona Gov. Jan Brewer vetoed the bill on Jan. 3. Brewer said it was wrong.",
+         [("Jan Brewer", "Jan Brewer"), ("Brewer", "Jan Brewer")]),
+        # a regnal number is part of the name; the given name alone is the monarch's
+        ("The queen, Queen Elizabeth II, arrived. Queen Elizabeth waved.",
+         [("Elizabeth II", "Elizabeth II"), ("Elizabeth", "Elizabeth II")]),
+        ("Pope Benedict XVI resigned; Pope Francis succeeded him.",
+         [("Benedict XVI", "Benedict XVI"), ("Francis", "Francis")]),
+        ("Rep. Nick J. Rahall II said no. Rahall left.",
+         [("Nick J. Rahall II", "Nick J. Rahall II"), ("Rahall", "Nick J. Rahall II")]),
+        # the full name of a person titled by surname ("Ms. Lauten") is theirs, though the
+        # given name is also the queen's
+        ("Her parents met Queen Elizabeth II.\nThe aide, Elizabeth Lauten, 31, quit. Ms. Lauten wrote.",
+         [("Elizabeth II", "Elizabeth II"), ("Elizabeth Lauten", "Elizabeth Lauten"),
+          ("Lauten", "Elizabeth Lauten")]),
+        # a nickname in quotation marks is part of the mention, not of the name
+        ('He picked former Chief of Staff William "Mo" Cowan. Cowan served.',
+         [('William "Mo" Cowan', "William Cowan"), ("Cowan", "William Cowan")]),
+        ('Gen. Smith "Go" home, he said.', [("Smith", "Smith")]),  # no name after it: no nickname
+        # a known short form of the given name is the same person
+        ("Sen. Edward M. Kennedy died. Ted Kennedy served for decades.",
+         [("Edward M. Kennedy", "Edward M. Kennedy"), ("Kennedy", "Edward M. Kennedy")]),
+    ],
+)
+def test_given_names_regnal_numbers_and_short_forms(body, expected) -> None:
+    assert [(t, a) for t, a in actors(body) if a not in ("United States",)] == expected
+
+
+def test_versions_that_use_a_short_form_of_a_given_name_name_one_person() -> None:
+    found = {"a": [mention("Joseph R. Biden Jr"), mention("Ted Kennedy")],
+             "b": [mention("Joe Biden"), mention("Edward M. Kennedy"), mention("Bob Casey")],
+             "c": [mention("Joe Biden"), mention("Ted Kennedy"), mention("Bill Casey")]}
+    names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
+    # "Bill" and "Bob" are short forms of different names ("William", "Robert"): two people
+    assert names == {"a": ["Joe Biden", "Ted Kennedy"],
+                     "b": ["Joe Biden", "Ted Kennedy", "Bob Casey"],
+                     "c": ["Joe Biden", "Ted Kennedy", "Bill Casey"]}
 
 
 TEXT = "The congressman said on Tuesday that he would leave the chamber this week, aides said.\n"
