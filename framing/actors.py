@@ -79,6 +79,8 @@ _NAME_TAIL = re.compile(r"(?:[ \u00a0][A-Z][\w'’&-]*\.?)+")
 #: Titles only a person's name follows: after one of these, a country's name is a surname
 #: ("Mr. Jordan", "Rep. Steve Israel"), not the country.
 _HONORIFIC = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Reps?|Sens?)\.|Senator|Representative|Congress(?:wo)?man)\s+")
+#: The sex an honorific gives the person after it: "Mr. Clinton" and "Mrs. Clinton" are two.
+_HONORIFIC_SEX = {"Mr.": "m", "Mrs.": "f", "Ms.": "f"}
 #: "American" after a region, an origin or a people names a region's people or a group of
 #: Americans, not the United States: "Latin American countries", "Central American children",
 #: "the North American Free Trade Agreement", "African-American voters", "Mexican Americans".
@@ -685,7 +687,8 @@ def unify_people(
     "Edward", :func:`same_given_name`) or one of them has none; the
     name kept is the one most versions use, then the longest.  A surname alone that two
     people of different given names could own ("Clinton" beside "Bill Clinton" and "Hillary
-    Clinton") is left as it is.
+    Clinton"), or that a version names beside the full name ("Mrs. Trump" beside "Donald
+    Trump"), is left as it is.
 
     Example:
         >>> def m(actor):
@@ -718,7 +721,9 @@ def unify_people(
             if given is None:
                 continue
             if len(by_given) == 2 and None in by_given:  # one person, some versions surname only
-                same = same + by_given[None]
+                # ... unless a version names both apart ("Mrs. Trump" beside Donald Trump)
+                same = same + [n for n in by_given[None]
+                               if all(used[n].isdisjoint(used[s]) for s in same)]
             best = max(same, key=lambda n: (len(used[n]), len(n.split()), n))
             rename.update((n, best) for n in same if n != best)
     if not rename:
@@ -839,6 +844,8 @@ def find_mentions(
     person_spans: list[tuple[int, int, str]] = []
     place_named: dict[str, str] = {}  # surname key -> the title of a person named like a place
     headline_names: list[tuple[int, int]] = []  # titled names in a title-case line
+    # surname key -> (index in person_spans, "m" or "f", the honorific) of "Mr. Trump", "Mrs. Trump"
+    honorifics: dict[str, list[tuple[int, str, str]]] = {}
 
     def remember(raw: str) -> str:
         """The surname key of the titled name ``raw``, kept with the longest form seen."""
@@ -879,7 +886,11 @@ def find_mentions(
                 if not (h := _HONORIFIC.fullmatch(body, m.start(), m.start("name"))):
                     continue
                 place_named.setdefault(_surname_key(raw), h.group(0).strip())
-        person_spans.append((start, end, remember(raw)))
+        key = remember(raw)
+        title = body[m.start() : m.start("name")].rstrip()
+        if " " not in raw and (sex := _HONORIFIC_SEX.get(title)):
+            honorifics.setdefault(key, []).append((len(person_spans), sex, title))
+        person_spans.append((start, end, key))
     # People named in full without a title whose surname later speaks alone ("Elizabeth
     # Lauten, the communications director ..." ... "Lauten later apologized" is no speech, but
     # "“...,” Lauten said" is): the full name and its repetitions are the person.
@@ -930,6 +941,21 @@ def find_mentions(
     for key, title in place_named.items():
         if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"
             people[key] = f"{title} {people[key]}"
+    # "Mr. Trump" and "Mrs. Trump" in one article are two people. The honorific used less often
+    # (each of them, when both are used as often) names a person of its own, "Mrs. Trump", not
+    # the person the surname's full name and its lone mentions belong to.
+    for key, used in honorifics.items():
+        counts = {"m": 0, "f": 0}
+        for _, sex, _ in used:
+            counts[sex] += 1
+        if not counts["m"] or not counts["f"]:
+            continue
+        for i, sex, title in used:
+            if counts[sex] <= counts["f" if sex == "m" else "m"]:
+                start, end, _ = person_spans[i]
+                alt = f"{key}\x00{sex}"  # no surname key: the surname pass leaves it alone
+                people.setdefault(alt, f"{title} {_normalise_name(body[start:end])}")
+                person_spans[i] = (start, end, alt)
     for start, end, key in person_spans:
         add(start, end, people[key], "person", "person")
 
@@ -977,6 +1003,8 @@ def find_mentions(
     if people:
         surnames = {}
         for key, name in people.items():
+            if "\x00" in key:  # "Mrs. Trump" beside Mr. Trump: a lone "Trump" is his
+                continue
             last = surname(name)
             bare = _PARTICLE_HEAD.sub("", last)
             if len(bare) < 3 or bare in _NOT_NAME:

@@ -296,6 +296,34 @@ def test_given_names_regnal_numbers_and_short_forms(body, expected) -> None:
     assert [(t, a) for t, a in actors(body) if a not in ("United States",)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # "Mr." and "Mrs." before one surname are two people: the rarer honorific is apart
+        ("President Donald Trump spoke. Mr. Trump waved. Mr. Trump left. He and Mrs. Trump, a "
+         "former model, smiled. Trump waved.",
+         ["Donald Trump", "Donald Trump", "Donald Trump", "Mrs. Trump", "Donald Trump"]),
+        ("Secretary of State Hillary Clinton testified. Mrs. Clinton said no. Ms. Clinton left. "
+         "Mr. Clinton stayed home.",
+         ["Hillary Clinton", "Hillary Clinton", "Hillary Clinton", "Mr. Clinton"]),
+        # as often: whose the full name is, is unknown, so each honorific is a person apart
+        ("President Bill Clinton waved. Mr. Clinton spoke and Mrs. Clinton arrived.",
+         ["Bill Clinton", "Mr. Clinton", "Mrs. Clinton"]),
+        # one honorific: the person of the full name
+        ("Speaker Nancy Pelosi spoke. Ms. Pelosi said no.", ["Nancy Pelosi", "Nancy Pelosi"]),
+    ],
+)
+def test_mr_and_mrs_before_one_surname_are_two_people(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
+
+
+def test_a_surname_alone_that_a_version_names_apart_is_not_joined_to_the_full_name() -> None:
+    found = {"a": [mention("Donald Trump"), mention("Mrs. Trump")],
+             "b": [mention("Donald Trump")], "c": [mention("Mr. Lynch")], "d": [mention("Stephen Lynch")]}
+    names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
+    assert names == {"a": ["Donald Trump", "Mrs. Trump"], "b": ["Donald Trump"],
+                     "c": ["Stephen Lynch"], "d": ["Stephen Lynch"]}
+
+
 def test_versions_that_use_a_short_form_of_a_given_name_name_one_person() -> None:
     found = {"a": [mention("Joseph R. Biden Jr"), mention("Ted Kennedy")],
              "b": [mention("Joe Biden"), mention("Edward M. Kennedy"), mention("Bob Casey")],
