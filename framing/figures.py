@@ -449,11 +449,12 @@ def loaded_rates_figure(
             )
         )
     fig.update_layout(barmode="group", yaxis_title="terms per 100 words (own voice)")
-    fig = finish(
-        fig, analysis, title,
-        subtitle="Charged words the outlet uses itself, per 100 words; words inside quotations are not counted.",
-        height=500, on=on,
-    )
+    subtitle = "Charged words the outlet uses itself, per 100 words; words inside quotations are not counted."
+    # a version without a bar is in the legend: say why, so that no one looks for its bars
+    bare = [lab[i] for i in ids if i in vocab and not any(vocab[i].by_category.values())]
+    if bare:
+        subtitle += f"\nNo loaded term in its own voice: {', '.join(bare)}."
+    fig = finish(fig, analysis, title, subtitle=subtitle, height=500, on=on)
     return legend_on_top(fig, rows=legend_rows([lab[i] for i in ids]))
 
 

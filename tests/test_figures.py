@@ -186,6 +186,17 @@ def test_detail_statuses_are_a_legend_across_the_figure_not_a_colour_bar(full) -
     assert all(len(r) <= F.ROW_CHARS for r in rows) and any(r.endswith("…") for r in rows)
 
 
+def test_a_version_without_loaded_terms_is_named_under_the_title(seed_analysis) -> None:
+    # The New Arab's version (000) uses no loaded term itself: it has a legend entry, no bar
+    fig = F.loaded_rates_figure(seed_analysis)
+    bare = [t.name for t in fig.data if not any(t.y)]
+    assert bare and fig.layout.title.subtitle.text.endswith(
+        f"No loaded term in its own voice: {', '.join(bare)}.")
+    ap_only = F.loaded_rates_figure(seed_analysis, ids=[next(
+        i for i, v in seed_analysis.vocabulary.articles.items() if any(v.by_category.values()))])
+    assert "No loaded term" not in ap_only.layout.title.subtitle.text
+
+
 def test_version_legends_run_across_the_top_and_leave_the_plot_its_width(full) -> None:
     fig = F.loaded_rates_figure(full)
     legend = fig.layout.legend
