@@ -744,10 +744,10 @@ def _given_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or words[0].endswith("."):
         return None
-    return _folded(words[0])
+    return folded(words[0])
 
 
-def _folded(word: str) -> str:
+def folded(word: str) -> str:
     """A word in lower case without accents: ``"Raúl"`` -> ``"raul"``."""
     return "".join(_fold(c) for c in word).lower()
 
@@ -766,7 +766,7 @@ def _formal_names() -> dict[str, frozenset[str]]:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Whether two given names (folded, :func:`_folded`) can be one person's: the same, one the
+    """Whether two given names (folded, :func:`folded`) can be one person's: the same, one the
     start of the other ("ed" / "edward", "bill" / "billy"), or one a short form of the other
     in the table ("ted" / "edward", "joe" / "joseph"); not two short forms of one name ("bill"
     / "bob", both short for "robert" in the table) nor two names of one initial ("ron" /
@@ -1020,7 +1020,7 @@ def find_mentions(
                     g.group(1) not in _NOT_GIVEN
                     # the same given name, a spelling or a short form of it ("Raul", "Ed",
                     # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not
-                    and not any(same_given_name(_folded(g.group(1)), _folded(w))
+                    and not any(same_given_name(folded(g.group(1)), folded(w))
                                 for w in _given_words(people[key]))
                     and not _in_headline(body, a)
                 ):

@@ -10,8 +10,17 @@ an actor needs the actor found first, so the figure here is recall:
   and its last word occurs in the article's text; groups ("Democratic Lawmakers") whose last
   word the text never capitalises, and things ("SB_1062_bill"), drop out by that rule.
 
+* ``person_names_agree``: of the (event, person) pairs whose person two or more versions of
+  the event name, the share where every version calls the person by one name once
+  :func:`framing.actors.unify_people` has run ("Joe Lieberman" in every version, not "Joseph
+  I. Lieberman" in one): tone toward an actor is compared across versions by that name.  A
+  version's names for the person are those of its actors with the person's surname and the
+  same given name, a short form of it (:func:`framing.actors.same_given_name`) or, when it
+  has none such, no given name ("Mr. Lynch").
+
 No precision is measured: BASIL does not annotate every name, so a found actor it does not
-name is not an error.  ``details["missed"]`` lists the pairs missed, for review.
+name is not an error.  ``details["missed"]`` lists the pairs missed and ``details["differ"]``
+the people named two ways, for review.
 """
 
 from __future__ import annotations
@@ -21,9 +30,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..actors import find_mentions, surname
+from ..actors import find_mentions, folded, same_given_name, surname, unify_people
 from ..clean import clean
-from ..types import Article
+from ..types import ActorMention, Article
 from . import Metric, SuiteResult, read_bench
 
 NAME = "actors"
@@ -37,14 +46,19 @@ def run(bench: Path) -> SuiteResult:
     records = read_bench(bench, "basil_dev.jsonl")
     found, missed = person_recall(records)
     total = found + len(missed)
+    agree, differ = name_agreement(records)
+    named = agree + len(differ)
     return SuiteResult(
         suite=NAME,
         data=str(bench / "basil_dev.jsonl"),
         metrics=(
             Metric("person_recall", found / total if total else 0.0, None, True,
                    "annotated people found as actors"),
+            Metric("person_names_agree", agree / named if named else 0.0, None, True,
+                   "people named by 2+ versions of an event, one name in all"),
         ),
-        details={"articles": len(records), "people": total, "missed": missed},
+        details={"articles": len(records), "people": total, "missed": missed,
+                 "people_in_2_versions": named, "differ": differ},
     )
 
 
@@ -81,3 +95,49 @@ def person_recall(records: Sequence[dict[str, Any]]) -> tuple[int, list[tuple[st
             else:
                 missed.append((str(r["article_id"]), name))
     return found, missed
+
+
+def name_agreement(
+    records: Sequence[dict[str, Any]],
+) -> tuple[int, list[tuple[str, str, list[str]]]]:
+    """How many (event, annotated person) pairs two or more versions name, all by one name,
+    and the (event id, person, names) of those named more than one way."""
+    events: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        events.setdefault(str(r.get("event_id") or r["article_id"]), []).append(r)
+    agree = 0
+    differ: list[tuple[str, str, list[str]]] = []
+    for event, versions in events.items():
+        unified = unify_people({
+            str(r["article_id"]): find_mentions(clean(Article(
+                id=str(r["article_id"]), text=r["text"], title=r.get("title") or "")))
+            for r in versions
+        })
+        people = dict.fromkeys(p for r in versions for p in annotated_people(r))
+        for person in people:
+            names = [n for found in unified.values() if (n := _names_for(person, found))]
+            if len(names) < 2:
+                continue
+            every = sorted(set().union(*names))
+            if len(every) == 1:
+                agree += 1
+            else:
+                differ.append((event, person, every))
+    return agree, differ
+
+
+def _names_for(person: str, found: Sequence[ActorMention]) -> set[str]:
+    """The names a version's actors give ``person``: its surname and its given name or a
+    short form of it, else its surname alone (perhaps after an honorific)."""
+    last = person.split()[-1].lower()
+    given = folded(person.split()[0])
+    full, bare = set(), set()
+    for m in found:
+        if m.kind != "person" or surname(m.actor).lower() != last:
+            continue
+        words = m.actor.split()
+        if len(words) < 2 or words[0].endswith("."):
+            bare.add(m.actor)
+        elif same_given_name(given, folded(words[0])):
+            full.add(m.actor)
+    return full or bare
