@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pytest
 
 from views import harness
 from views.harness import CHROMIUM, CHROMIUM_ARGS, WATCH_JS, free_port, start_server
+from views.side_by_side import MIN_COLUMN
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Screenshots for a human to look at: $FRAMING_SCREENSHOTS, else <tmp>/framing-browser.
@@ -134,13 +136,17 @@ def test_a_laptop_window_reaches_every_view_and_lines_up_the_versions(server, br
         for label in ("Overview", "Side by side", "Details", "Vocabulary", "Tone", "Learn", "Corpus"):
             box = page.get_by_role("radio", name=label, exact=True).bounding_box()
             assert box is not None and box["x"] + box["width"] <= 1024, label
-        # the five versions' texts start level, however their headlines wrap
-        tops = {round(b["y"]) for b in page.locator(".fr-head").evaluate_all(
+        # five columns would be too narrow to read: the versions take two rows, 3 and 2, each
+        # column at least MIN_COLUMN wide, and the texts of a row start level, however their
+        # headlines wrap
+        boxes = page.locator(".fr-head").evaluate_all(
             "els => els.map(e => e.parentElement.closest('[data-testid=\"stColumn\"]')"
             ".querySelector('[data-testid=\"stVerticalBlockBorderWrapper\"], .fr-col').getBoundingClientRect())"
-            ".map(r => ({y: r.y}))"
-        )}
-        assert len(tops) == 1, tops
+            ".map(r => ({y: r.y, width: r.width}))"
+        )
+        rows = Counter(round(b["y"]) for b in boxes)
+        assert [rows[top] for top in sorted(rows)] == [3, 2], boxes
+        assert min(b["width"] for b in boxes) >= MIN_COLUMN, boxes
         page.screenshot(path=str(SHOTS / "side_by_side_1024.png"))
     finally:
         context.close()

@@ -670,3 +670,13 @@ def test_glance_bars_keep_their_numbers_on_the_page(seed_analysis) -> None:
     # the scorecard's headings may wrap, but "→ Iraq" stays on one line
     heads = re.findall(r"<th title='[^']*'>(.*?)</th>", scorecard_html(ctx))
     assert any("→&nbsp;" in h for h in heads) and not any("→ " in h for h in heads)
+
+
+def test_side_by_side_takes_two_balanced_rows_only_when_columns_would_be_too_narrow() -> None:
+    from views.side_by_side import GAP, MIN_COLUMN, two_rows_style
+
+    assert two_rows_style(2) == ""  # Streamlit stacks two columns in a narrow window itself
+    five = two_rows_style(5)
+    # below the width of five readable columns, three then two
+    assert f"max-width:{5 * MIN_COLUMN + 4 * GAP}px" in five and "repeat(3," in five
+    assert "repeat(2," in two_rows_style(4) and "repeat(2," in two_rows_style(3)

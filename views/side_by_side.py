@@ -15,6 +15,30 @@ from .state import Context, cached, dot, esc, esc_masked, html
 TEXT_HEIGHT = 560
 
 
+#: A version's column narrower than this (pixels) splits words and cuts headlines.
+MIN_COLUMN = 150
+#: Streamlit's "small" gap between columns, in pixels.
+GAP = 16
+
+
+def two_rows_style(n: int) -> str:
+    """A style that puts ``n`` columns on two rows of balanced length (5 versions: 3, then 2)
+    when the view is too narrow for ``n`` columns of :data:`MIN_COLUMN` pixels, as in a
+    1,024-pixel window with the sidebar open; "" for two columns, which Streamlit stacks when
+    the window is narrower still.  A container query: the view's width, not the window's,
+    decides."""
+    if n < 3:
+        return ""
+    block = ".st-key-fr_sbs [data-testid='stHorizontalBlock']"
+    return (
+        "<style>.st-key-fr_sbs{container-type:inline-size}"
+        f"@container (max-width:{n * MIN_COLUMN + (n - 1) * GAP}px){{"
+        f"{block}{{display:grid;grid-template-columns:repeat({(n + 1) // 2},minmax(0,1fr));"
+        f"gap:.8rem {GAP}px}}"
+        f"{block} [data-testid='stColumn']{{width:auto;min-width:0}}}}</style>"
+    )
+
+
 def render(ctx: Context) -> None:
     a = ctx.analysis
     if not ctx.ids:
@@ -40,7 +64,9 @@ def render(ctx: Context) -> None:
         st.caption(" and ".join(notes).capitalize() + " not available yet for this event.")
     cmp = cached(compare_to_reference, a, ctx.reference, ctx.ids)
     det_by_id = {d.id: d for d in a.details.details}
-    cols = st.columns(len(ctx.ids), gap="small")
+    if style := two_rows_style(len(ctx.ids)):
+        html(style)
+    cols = st.container(key="fr_sbs").columns(len(ctx.ids), gap="small")
     for col, i in zip(cols, ctx.ids, strict=True):
         doc = a.document(i)
         read = a.readability.get(i)
