@@ -271,3 +271,11 @@ def test_corpus_view_compares_outlets_in_finished_figures(server, page, tmp_path
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1400, "height": 2600})
     page.screenshot(path=str(SHOTS / "corpus.png"))
+    # in a laptop window the summary's figures wrap rather than being cut ("Jan 2020 – …")
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.wait_for_timeout(300)
+    cut = page.locator("[data-testid='stMetricValue']").evaluate_all(
+        "els => els.filter(e => [e, ...e.querySelectorAll('*')]"
+        ".some(c => c.scrollWidth > c.clientWidth + 1)).map(e => e.innerText)")
+    assert cut == []
+    page.screenshot(path=str(SHOTS / "corpus_1024.png"))

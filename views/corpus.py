@@ -70,7 +70,8 @@ def _columns(**extra) -> dict:
 
 def _summary(path: str, stamp: float) -> None:
     counts = _query(path, stamp, fstore.VIEW_QUERIES["counts"]).iloc[0]
-    cols = st.columns([1, 1, 1, 2, 1])
+    # keyed for state.CSS: a figure wraps onto the next line rather than be cut ("Jan 2020 – …")
+    cols = st.container(key="fr_summary").columns([1, 1, 1, 2, 1])
     cols[0].metric("Events", f"{counts['events']:,}")
     cols[1].metric("Articles", f"{counts['articles']:,}")
     cols[2].metric("Outlets", f"{counts['outlets']:,}")

@@ -42,6 +42,10 @@ h1{font-size:1.6rem!important;margin-bottom:0!important;padding-top:0!important}
 .fr-head h4{-webkit-line-clamp:2}
 .fr-hl{font-weight:600;line-height:1.3;-webkit-line-clamp:3}
 .fr-hm{-webkit-line-clamp:2}
+/* the corpus summary's figures: each column as wide as its figure, wrapping onto a second line
+   in a narrow window rather than cutting a figure short */
+.st-key-fr_summary [data-testid="stHorizontalBlock"]{flex-wrap:wrap;row-gap:.4rem}
+.st-key-fr_summary [data-testid="stColumn"]{min-width:max-content;flex:1 1 auto}
 .fr-col .fr-body,.fr-col .fr-body p{font-family:inherit;font-size:14.5px;line-height:1.5;overflow-wrap:break-word}
 /* in the narrow scrolling columns the tip opens in the text flow, so nothing is clipped */
 .fr-col .fr-tip{position:static;width:auto;margin:.35em 0;box-shadow:none;font-weight:400}
