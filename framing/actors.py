@@ -191,10 +191,6 @@ _TITLES = [
 _NAME_WORD = (r"(?:(?:[Aa]l|[Ee]l|[Aa]bd|[Aa]bu|[Bb]in|[Ii]bn)[-‐]?\s?)?(?:Ma?c|De|Di|O['’])?[A-Z][a-zà-ÿ]+"
               r"(?:[-‐][A-Z][a-zà-ÿ]+)*")
 _PARTICLE = r"(?:al|el|bin|ibn|bint|de|van|von|der|da|del|la|le)"
-# A title and the name after it.  The titles are grouped by first letter and the left boundary
-# ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
-# a title starts with: the same matches as the plain alternation behind the lookbehind, in
-# 40% of the time (tests/test_actors.py compares them).
 #: Roman numerals that follow a name: a regnal number ("Queen Elizabeth II", "Pope Benedict
 #: XVI") or a generational suffix ("Nick J. Rahall II"); one letter alone ("Malcolm X") is none.
 _NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV",
@@ -202,6 +198,10 @@ _NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", 
 #: A nickname in double quotation marks before a name's next word (William "Mo" Cowan): part
 #: of the mention, not of the canonical name (:func:`_normalise_name`).
 _NICKNAME = r"(?:\s+[\"“][A-Z][a-zà-ÿ]+[\"”])?"
+# A title and the name after it.  The titles are grouped by first letter and the left boundary
+# ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
+# a title starts with: the same matches as the plain alternation behind the lookbehind, in
+# 40% of the time (tests/test_actors.py compares them).
 _TITLED_NAME = (
     r"(?P<name>" + _NAME_WORD + r"(?:" + _NICKNAME + r"\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE
     + r"\s+)?" + _NAME_WORD
@@ -923,9 +923,9 @@ def find_mentions(
                 person_spans.append((start, stop, remember(name)))
                 break
     # A title before a surname alone ("Mr. Akin") with the full name given elsewhere without a
-    # title ("Todd Akin", "John F. Kerry"): take the full name.
-    # The full name's occurrences are the person's too ("the aide, Elizabeth Lauten, 31" ...
-    # "Ms. Lauten"), whatever another person's name inside them ("Queen Elizabeth II").
+    # title ("Todd Akin", "John F. Kerry"): take the full name, and its occurrences are the
+    # person's ("the aide, Elizabeth Lauten, 31" ... "Ms. Lauten"), whatever another person's
+    # name inside them ("Queen Elizabeth II").
     for key, name in list(people.items()):
         if len(name.split()) != 1:
             continue
