@@ -210,18 +210,22 @@ class Summary:
     def describe(self) -> str:
         """A plain-language summary, one fact per line."""
         lines = [
-            f"read {self.records} records; analysed {self.articles} articles in {self.events} "
-            f"events in {self.seconds:.1f} s ({self.rate:.0f} articles/s; scan and grouping "
-            f"{self.scan_seconds:.1f} s)"
+            f"read {plural(self.records, 'record')}; analysed {plural(self.articles, 'article')} "
+            f"in {plural(self.events, 'event')} in {self.seconds:.1f} s ({self.rate:.0f} "
+            f"articles/s; scan and grouping {self.scan_seconds:.1f} s)"
         ]
         if self.grouped_events:
-            lines.append(f"{self.grouped_events} events were formed by grouping (--group)")
+            formed = "was" if self.grouped_events == 1 else "were"
+            lines.append(f"{plural(self.grouped_events, 'event')} {formed} formed by grouping (--group)")
         if self.resumed_events:
-            lines.append(f"{self.resumed_events} events already in the store were skipped (resume)")
+            skipped = "was" if self.resumed_events == 1 else "were"
+            lines.append(f"{plural(self.resumed_events, 'event')} already in the store {skipped} "
+                         "skipped (resume)")
         if self.single_article_events:
+            have = "has" if self.single_article_events == 1 else "have"
             lines.append(
-                f"{self.single_article_events} events have a single article: analysed alone, "
-                "with no comparison"
+                f"{plural(self.single_article_events, 'event')} {have} a single article: "
+                "analysed alone, with no comparison"
             )
         for reason, n in self.skipped.most_common():
             ex = ", ".join(self.examples.get(reason, []))
@@ -315,10 +319,18 @@ def _iter_other(path: Path) -> Iterator[Article]:
 
 
 def _input_files(paths: Sequence[str | Path]) -> list[Path]:
+    """The input files, a folder standing for its article files (in name order)."""
+    from .ingest import SUPPORTED
+
+    readable = SUPPORTED | {".parquet"}
     files: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files.append(p)  # ingest reads folders
+            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in readable)
+            if not found:
+                raise InputError(f"{p}: no article files in this folder "
+                                 f"(looked for {', '.join(sorted(readable))})")
+            files.extend(found)
         elif p.is_file():
             files.append(p)
         else:
@@ -757,7 +769,7 @@ def analyze_corpus(
         buffer: Columns = {}
         total = sum(len(r) for r in events.values())
         summary.scan_seconds = time.perf_counter() - t0
-        say(f"{total} articles in {len(events)} events to analyse "
+        say(f"{plural(total, 'article')} in {plural(len(events), 'event')} to analyse "
             f"(scan and grouping {summary.scan_seconds:.1f} s)")
         bar = _progress(total, progress)
         buffered = chars = 0

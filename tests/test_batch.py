@@ -256,6 +256,21 @@ def test_cli_reports_a_missing_input_file_in_one_line(tmp_path, capsys):
     assert code == 2 and "no such file" in err and len(err.strip().splitlines()) == 1
 
 
+def test_a_folder_of_article_files_is_a_corpus(tmp_path, capsys):
+    # the seed folder: five .txt files read whole; none names an event, so they are one event
+    # (as when the same folder is analysed as an event)
+    summary = analyze_corpus([SEEDS], store=tmp_path / "s.duckdb", jobs=1)
+    assert (summary.records, summary.articles, summary.events) == (5, 5, 1)
+    assert "analysed 5 articles in 1 event in" in summary.describe()  # one event, not "1 events"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    code = main(["analyze", str(empty), "--store", str(tmp_path / "t.duckdb")])
+    err = capsys.readouterr().err
+    assert code == 2 and "no article files in this folder" in err
+    assert len(err.strip().splitlines()) == 1
+
+
 def test_records_are_read_one_line_at_a_time(tmp_path):
     path = _corpus(tmp_path, ["", "{bad"])
     items = list(batch.iter_jsonl_records(path))
