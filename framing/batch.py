@@ -29,11 +29,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,7 +158,7 @@ class Ref:
     def source(self) -> str:
         """Where the record was read: ``file:line``, or the article's source."""
         if self.path is not None:
-            return f"{self.path}:{self.line}"
+            return f"{self.origin or self.path}:{self.line}"  # origin: "stdin", read from a spool
         return self.origin or ""
 
 
@@ -362,6 +365,7 @@ def scan(
     group: bool = False,
     keep_articles: bool = False,
     jobs: int = 1,
+    shown: Mapping[Path, str] | None = None,
 ) -> Scan:
     """Read the input once: validate records and sort them into events (see module docs).
 
@@ -369,6 +373,7 @@ def scan(
         keep_articles: Keep each article in memory (for engines whose workers cannot read the
             input files, such as a remote Dask cluster).
         jobs: Processes that vectorise texts for grouping while the main process reads.
+        shown: The name messages give an input file ("stdin" for standard input's spool).
     """
 
     from .grouping import article_text
@@ -418,7 +423,7 @@ def scan(
         refs.append(ref)
 
     try:
-        _read_all(paths, summary, accept, keep_articles)
+        _read_all(paths, summary, accept, keep_articles, shown or {})
         if summary.records == 0:
             raise InputError("no articles found in the input")
         if pending:
@@ -430,7 +435,8 @@ def scan(
     return _events(refs, no_event, mats, summary, group)
 
 
-def _read_all(paths, summary: Summary, accept, keep_articles: bool) -> None:
+def _read_all(paths, summary: Summary, accept, keep_articles: bool,
+              shown: Mapping[Path, str]) -> None:
     """Read every input record and pass it to ``accept`` (or report why it cannot be read)."""
     from .grouping import parse_day
 
@@ -438,9 +444,10 @@ def _read_all(paths, summary: Summary, accept, keep_articles: bool) -> None:
     for path in _input_files(paths):
         if path.is_file() and path.suffix == ".jsonl":
             name = str(path)
+            origin = shown.get(path)
             for lineno, offset, rec in iter_jsonl_records(path):
                 summary.records += 1
-                where = f"{path}:{lineno}"
+                where = f"{origin or path}:{lineno}"
                 if isinstance(rec, str):
                     summary.skip(rec, where)
                     continue
@@ -450,7 +457,7 @@ def _read_all(paths, summary: Summary, accept, keep_articles: bool) -> None:
                 art = _article_from(rec, default_id=f"{path.stem}-{lineno}", source=where)
                 event = shared.setdefault(art.event, art.event) if art.event else None
                 ref = Ref(art.id, event, parse_day(art.date), name, lineno, offset,
-                          art if keep_articles else None)
+                          art if keep_articles else None, origin)
                 accept(art, where, ref)
         else:
             for art in _iter_other(path):
@@ -718,6 +725,45 @@ def analyze_corpus(
     Raises:
         InputError: no output given, unknown engine, missing scheduler, unreadable input.
     """
+    with _stdin_spooled(paths) as (files, shown):
+        return _analyze_corpus(
+            files, shown, store=store, out=out, group=group, jobs=jobs, engine=engine,
+            scheduler=scheduler, aliases=aliases, settings=settings, progress=progress, log=log,
+        )
+
+
+@contextmanager
+def _stdin_spooled(
+    paths: Sequence[str | Path],
+) -> Iterator[tuple[list[str | Path], dict[Path, str]]]:
+    """``paths`` with ``-`` (JSON Lines on standard input) replaced by a temporary copy, which
+    workers can read by offset as they read any input file, and the copy's name in messages
+    ("stdin"); the copy is removed at the end."""
+    if "-" not in map(str, paths):
+        yield list(paths), {}
+        return
+    with tempfile.TemporaryDirectory(prefix="framing-stdin-") as tmp:
+        spool = Path(tmp) / "stdin.jsonl"
+        with open(spool, "wb") as fh:
+            shutil.copyfileobj(sys.stdin.buffer, fh, 1 << 20)
+        yield [spool if str(p) == "-" else p for p in paths], {spool: "stdin"}
+
+
+def _analyze_corpus(
+    paths: Sequence[str | Path],
+    shown: Mapping[Path, str],
+    *,
+    store: str | Path | None,
+    out: str | Path | None,
+    group: bool,
+    jobs: int | None,
+    engine: str,
+    scheduler: str | Any | None,
+    aliases: Mapping[str, str] | None,
+    settings: Settings,
+    progress: bool | None,
+    log: Callable[[str], None] | None,
+) -> Summary:
     if store is None and out is None:
         raise InputError("corpus mode needs --store FILE.duckdb or --out DIR (or both)")
     if engine not in ("local", "dask"):
@@ -747,7 +793,7 @@ def analyze_corpus(
         )
     try:
         found = scan(paths, summary, group=group, keep_articles=engine == "dask",
-                     jobs=(jobs or os.cpu_count() or 1) if engine == "local" else 1)
+                     jobs=(jobs or os.cpu_count() or 1) if engine == "local" else 1, shown=shown)
         done: set[str] = set()
         for s in sinks:
             done |= s.existing_events()

@@ -271,6 +271,22 @@ def test_a_folder_of_article_files_is_a_corpus(tmp_path, capsys):
     assert len(err.strip().splitlines()) == 1
 
 
+def test_json_lines_on_standard_input_are_a_corpus(tmp_path, monkeypatch, capsys):
+    import io
+
+    lines = [json.dumps({"id": "m1", "text": MOSQUE, "event": "mosque"}),
+             json.dumps({"id": "m2", "text": MOSQUE_2, "event": "mosque"}), "{bad"]
+    stdin = io.TextIOWrapper(io.BytesIO(("\n".join(lines) + "\n").encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    code = main(["analyze", "-", "--store", str(tmp_path / "s.duckdb"), "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 0 and "analysed 2 articles in 1 event" in err
+    # messages and the store name standard input "stdin", not the temporary copy read from
+    assert "e.g. stdin:3" in err
+    articles = read_table(tmp_path / "s.duckdb", "articles")
+    assert sorted(articles["source"]) == ["stdin:1", "stdin:2"]
+
+
 def test_records_are_read_one_line_at_a_time(tmp_path):
     path = _corpus(tmp_path, ["", "{bad"])
     items = list(batch.iter_jsonl_records(path))
