@@ -443,12 +443,47 @@ def _speaking_words(body: str) -> list[str]:
     return list(dict.fromkeys(word for _, word in sorted(found)))
 
 
+#: A capitalised word, perhaps a middle initial, and another: a given name and a surname
+#: ("Dave Brat", "James B. Comey"), when the first is a known given name (:func:`_given_names`).
+#: (Its left edge, no letter, point or apostrophe before it, is checked by _left_bounded.)
+_GIVEN_AND_SURNAME = re.compile(
+    r"([A-Z][a-z]+)(?:\s+[A-Z]\.)?\s+([A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?![\w’'-])"
+)
+_GIVEN_LEFT = re.compile(r"[\w.’'-]")
+#: Words before which a capitalised word names a thing, not a person ("the Legislature").
+_DETERMINERS = frozenset("the The a A an An this This that That".split())
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """English given names and their short forms, capitalised ("Dave", "David", "Edie"): the
+    names of the ``nicknames`` package's table."""
+    from nicknames import name_triplets
+
+    return frozenset(n.capitalize() for t in name_triplets() for n in (t.name1, t.name2))
+
+
+def _stands_alone(body: str, start: int, end: int) -> bool:
+    """Whether the capitalised word ``body[start:end]`` stands alone as a name does: a whole
+    word outside a headline, no capitalised word before or after it (:func:`_alone`), and no
+    article or demonstrative before it ("the Legislature")."""
+    if start and (_is_word(body[start - 1]) or body[start - 1] in "-’'"):
+        return False
+    if end < len(body) and (_is_word(body[end]) or body[end] == "-"):
+        return False
+    prev = _LAST_WORD.search(body, max(0, start - 30), start)
+    if prev and prev.group(1) in _DETERMINERS:
+        return False
+    return _alone(body, start, end) and not _in_headline(body, start)
+
+
 def _alone(body: str, start: int, end: int, *, before: bool = True) -> bool:
     """Whether ``body[start:end]`` is no part of a longer run of capitalised words: the word
     after it is not capitalised, nor (``before``) the word before it, unless one that opens
-    sentences ("But")."""
+    sentences ("But") or one a comma, colon or semicolon ends ("However, Brat")."""
     prev = _LAST_WORD.search(body, max(0, start - 30), start) if before else None
-    if prev and prev.group(1)[:1].isupper() and prev.group(1) not in _NOT_NAME:
+    if (prev and prev.group(1)[:1].isupper() and prev.group(1)[-1] not in ",;:"
+            and prev.group(1) not in _NOT_NAME):
         return False
     after = _NEXT_CHARACTER.match(body, end)
     return not (after and after.group(1).isupper())
@@ -909,6 +944,26 @@ def find_mentions(
                 (c, d, key) for c, d, e in full_names if body[c:e].split()[0] == given
             )
             break
+    # ... and those whose surname stands alone later without speaking ("Dave Brat" ... "Brat
+    # cast the congressman as ..."), when the first word is a known given name: a place or a
+    # thing after a given-name-like word ("Arizona Legislature" ... "the Legislature") takes
+    # an article, which a surname does not.
+    given_names = _given_names()
+    for m in _left_bounded(_GIVEN_AND_SURNAME, body, _GIVEN_LEFT):
+        given, last = m.group(1), m.group(2)
+        if (
+            given not in given_names or given in _NOT_GIVEN or last in _NOT_GIVEN
+            or lookup.get(given) or lookup.get(last) or _surname_key(last) in people
+            or _in_headline(body, m.start()) or not _alone(body, m.start(), m.end(), before=False)
+        ):
+            continue
+        if not any(_stands_alone(body, q, q + len(last)) for q in _find_all(body, last)
+                   if not m.start() <= q < m.end()):
+            continue
+        key = remember(m.group(0))
+        person_spans.extend(
+            (c, d, key) for c, d, e in _first_names(body, last) if body[c:e].split()[0] == given
+        )
     # In a title-case headline every word is capitalised ("President Trump Slams Critics"): a
     # name there is the longest run of its first words that ends with a surname, that of a
     # person named in the text or the gazetteer, or a word the text uses inside a sentence

@@ -207,13 +207,31 @@ LAUTEN = (
     [("“I am sorry,” Lauten said.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
      ("“I am sorry,” said Lauten.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
      ("But Lauten wrote that she was sorry.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
-     # the surname never speaks alone: no evidence the two words are a person's name
-     ("Lauten later apologized for the post.", []),
+     # the surname alone without speaking: a person too, "Elizabeth" being a given name
+     # (test_a_person_named_without_a_title_is_found_when_the_surname_stands_alone)
+     ("Lauten later apologized for the post.", ["Elizabeth Lauten", "Elizabeth Lauten"]),
      # a capitalised word before the speaker: it ends a longer name, no surname
      ("Fox Sports said it agreed with her.", [])],
 )
 def test_a_person_named_without_a_title_is_found_when_the_surname_speaks(later, expected) -> None:
     assert [actor for _, actor in actors(LAUTEN + later)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a known given name, and the surname alone later, speaking or not: a person
+        ("Who is Dave Brat? He teaches economics.\nHowever, Brat offset the cash disadvantage.",
+         [("Dave Brat", "Dave Brat"), ("Brat", "Dave Brat")]),
+        # a thing after a word that is also a given name takes an article: no person
+        ("The Arizona Legislature passed the bill.\nIt passed both houses of the Legislature.", []),
+        # the surname never alone: no evidence the two words are a name
+        ("Dave Brat won the primary on Tuesday night in a big upset.", []),
+        # the first word is no given name
+        ("The Tea Party cheered.\nActivists said Party leaders were pleased.", []),
+    ],
+)
+def test_a_person_named_without_a_title_is_found_when_the_surname_stands_alone(body, expected) -> None:
+    assert actors(body) == expected
 
 
 def test_a_speaking_word_inside_a_longer_name_is_no_person() -> None:
