@@ -706,7 +706,8 @@ def analyze_corpus(
 
     Args:
         paths: JSON Lines files (streamed), or any input :func:`framing.load_articles` reads,
-            or ``.parquet`` files with a ``text`` column.
+            or ``.parquet`` files with a ``text`` column; a folder stands for its files, and
+            ``-`` for JSON Lines on standard input.
         store: DuckDB file to create or extend.
         out: Folder for Parquet tables (``out/<table>/part-*.parquet``).
         group: Group articles without an event id into events (:mod:`framing.grouping`).
