@@ -680,3 +680,13 @@ def test_side_by_side_takes_two_balanced_rows_only_when_columns_would_be_too_nar
     # below the width of five readable columns, three then two
     assert f"max-width:{5 * MIN_COLUMN + 4 * GAP}px" in five and "repeat(3," in five
     assert "repeat(2," in two_rows_style(4) and "repeat(2," in two_rows_style(3)
+
+
+def test_learn_views_accuracy_table_shows_the_readmes_figures_as_plain_text() -> None:
+    from views.learn import accuracy_table
+
+    table = accuracy_table()
+    assert table is not None and {"suite", "metric", "measured", "target"} <= set(table.columns)
+    cells = [str(v) for v in table.to_numpy().ravel()]
+    assert not [c for c in cells if "`" in c or "**" in c]  # marks a table would show as typed
+    assert any("seed_details_expected.json" in c for c in cells)

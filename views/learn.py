@@ -90,6 +90,12 @@ MEASURES = [
 ]
 
 
+def _plain(cell: str) -> str:
+    """A README table cell as plain text: no code or bold marks, which a table shows as typed
+    ("`tests/data/seed_details_expected.json`")."""
+    return cell.replace("`", "").replace("**", "").strip()
+
+
 def accuracy_table() -> pd.DataFrame | None:
     """The "Measured accuracy" table of the README (filled by each scoring section), or None."""
     try:
@@ -100,7 +106,7 @@ def accuracy_table() -> pd.DataFrame | None:
     if not m:
         return None
     rows = [
-        [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        [_plain(c) for c in line.strip().strip("|").split("|")]
         for line in m.group(1).splitlines()
         if line.strip().startswith("|")
     ]
