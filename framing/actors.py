@@ -175,6 +175,11 @@ _TITLES = [
     r"Brigadier\s+General", r"Admiral", r"Commander", r"Colonel", r"Major\s+General",
     r"President", r"Vice\s+President", r"Prime\s+Minister", r"Deputy\s+Prime\s+Minister",
     r"Foreign\s+Minister", r"Defen[cs]e\s+Minister", r"Interior\s+Minister", r"Minister",
+    # an envoy and the place: "Ambassador to Iraq, Maksim Maksimov", "Ambassador to Moscow
+    # Abdul-Rahman Hamid al-Husseini" (the place's words are taken off the name: _posted_to)
+    r"Ambassador\s+to\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*,",
+    r"Envoy\s+to\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*,",
+    r"Ambassador\s+to(?:\s+the)?", r"Envoy\s+to(?:\s+the)?",
     r"Ambassador", r"Envoy", r"Secretary\s+of\s+State", r"Defen[cs]e\s+Secretary",
     r"Secretary", r"Chancellor", r"King", r"Queen", r"Prince", r"Pope", r"Crown\s+Prince", r"Emir",
     r"Sheikh", r"Ayatollah", r"Grand\s+Ayatollah", r"Cleric", r"Sens?\.", r"Reps?\.", r"Gov\.",
@@ -384,6 +389,28 @@ def _surname_key(name: str) -> str:
     """``"Othman al-Ghanimi"`` and ``"Al-Ghanimi"`` -> ``"ghanimi"``."""
     last = surname(name)
     return _PARTICLE_HEAD.sub("", last).replace("’", "'").lower()
+
+
+_POSTED_TO = re.compile(r"(?:Ambassador|Envoy)\s+to(?:\s+the)?\s+$")
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """The words of the gazetteer's countries, capitals and organisations ("Moscow", "Saudi",
+    "Arabia", "United", "Nations")."""
+    return frozenset(w for e in gazetteer() if e.kind in ("country", "organisation")
+                     for w in e.alias.split())
+
+
+def _posted_to(raw: str) -> int:
+    """How many characters of the name after "Ambassador to" are the place's ("Moscow
+    Abdul-Rahman Hamid al-Husseini" -> 7): its first words that a country, capital or
+    organisation of the gazetteer uses."""
+    words = raw.split(" ")
+    n = 0
+    while n < len(words) and words[n] in _place_words():
+        n += 1
+    return len(" ".join(words[:n])) + (1 if n else 0)
 
 
 def _trim_name(name: str) -> str:
@@ -909,6 +936,10 @@ def find_mentions(
             first = [group[a:b] for a, b in words].index(raw.split()[0])
             final = first + len(raw.split()) - 1
             start, end = m.start("name") + words[first][0], m.start("name") + words[final][1]
+        if _POSTED_TO.search(body, m.start(), m.start("name")) and (cut := _posted_to(raw)):
+            raw, start = raw[cut:], start + cut  # "Ambassador to Moscow Abdul-Rahman ..."
+            if not raw:
+                continue
         if " " in raw and _in_headline(body, start):
             headline_names.append((start, end))  # where the name ends is unknown
             continue

@@ -196,6 +196,20 @@ def test_titles_of_office_introduce_people(body, expected) -> None:
     assert [actor for _, actor in actors(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # the envoy's place is no part of the name, with or without a comma after it
+        ("Russia's Ambassador to Iraq, Maksim Maksimov, met him.", ["Russia", "Iraq", "Maksim Maksimov"]),
+        ("He met the Ambassador to Moscow Abdul-Rahman Hamid al-Husseini.",
+         ["Russia", "Abdul-Rahman Hamid al-Husseini"]),
+        ("Ambassador to the United Nations Nikki Haley spoke.", ["United Nations", "Nikki Haley"]),
+        ("The Ambassador to the United Nations spoke.", ["United Nations"]),  # no name after it
+    ],
+)
+def test_an_envoy_posted_to_a_place_is_named_without_it(body, expected) -> None:
+    assert [actor for _, actor in actors(body)] == expected
+
+
 LAUTEN = (
     "A staffer apologized on Friday for a post about the president's daughters and their clothes.\n"
     "Elizabeth Lauten, the communications director for a congressman, wrote the post on the day.\n"

@@ -8,6 +8,7 @@ import re
 from importlib import resources
 
 import jsonschema
+import pytest
 
 import framing
 from conftest import ROOT
@@ -62,3 +63,24 @@ def test_every_registered_eval_suite_exists():
     for name, module in SUITES.items():
         mod = importlib.import_module(module)
         assert callable(mod.run), name
+
+
+def test_readme_actor_table_of_the_seed_event_is_what_framing_gives(seed_analysis):
+    """The README's table under "On the seed event" (each actor's tone by version, with its
+    number of mentions) is what framing gives today, so that its prose stays true."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = text[text.index("| actor | The New Arab (000) |"):].splitlines()
+    table = lines[: next(k for k, line in enumerate(lines) if not line.startswith("|"))]
+    rows = [line.strip("|").split("|") for line in table[2:] if not line.startswith("| *")]
+    ids = sorted(seed_analysis.tone.articles)  # 000 ... 004, the table's column order
+    assert [r[0].strip() for r in rows] == list(seed_analysis.tone.actors)
+    for actor, *cells in (([c.strip() for c in r]) for r in rows):
+        for i, cell in zip(ids, cells, strict=True):
+            tone = seed_analysis.tone.articles[i]
+            score = tone.actor_tone.get(actor)
+            if score is None:
+                assert cell == "–", (actor, i)
+                continue
+            shown, n = re.fullmatch(r"([+-]\d\.\d\d) \((\d+)\)", cell).groups()
+            assert float(shown) == pytest.approx(score, abs=0.006), (actor, i)  # as rounded
+            assert int(n) == len(tone.evidence[actor]), (actor, i)
