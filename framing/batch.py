@@ -343,6 +343,13 @@ def _input_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
+#: Records of which none names its event are one event, as in event mode, up to this many: more
+#: are refused (a corpus given without its event ids or --group). The comparison of an event's
+#: versions grows with their square: 60 versions take 2 s, 200 take 12 s, and the pairs table
+#: holds n(n-1)/2 rows.
+ONE_EVENT_MAX = 100
+
+
 @dataclass
 class Scan:
     """The result of scanning the input: refs by event, and grouping inputs."""
@@ -498,6 +505,12 @@ def _events(refs: list[Ref], no_event: list[int], mats: list, summary: Summary,
     else:
         from .analysis import DEFAULT_EVENT_ID
 
+        if len(no_event) > ONE_EVENT_MAX:
+            raise InputError(
+                f"none of the {len(no_event)} records names its event, and as one event of "
+                f"{len(no_event)} versions they cannot be compared (at most {ONE_EVENT_MAX}): "
+                "give each record an event id, or use --group to group them into events"
+            )
         label_of = {i: DEFAULT_EVENT_ID for i in no_event}
     no_event_set = set(no_event)
     for i, ref in enumerate(refs):

@@ -287,6 +287,22 @@ def test_json_lines_on_standard_input_are_a_corpus(tmp_path, monkeypatch, capsys
     assert sorted(articles["source"]) == ["stdin:1", "stdin:2"]
 
 
+def test_a_large_corpus_without_event_ids_or_group_is_a_one_line_error(tmp_path, monkeypatch,
+                                                                        capsys):
+    monkeypatch.setattr(batch, "ONE_EVENT_MAX", 2)
+    corpus = _write(tmp_path / "c.jsonl", [{"id": f"a{k}", "text": t}
+                                           for k, t in enumerate((MOSQUE, MOSQUE_2, STORM))])
+    code = main(["analyze", str(corpus), "--store", str(tmp_path / "s.duckdb")])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "none of the 3 records names its event" in err and "--group" in err
+    # as many as the limit are one event, as in event mode
+    summary = analyze_corpus([_write(tmp_path / "d.jsonl", [{"id": "m1", "text": MOSQUE},
+                                                             {"id": "m2", "text": MOSQUE_2}])],
+                             store=tmp_path / "t.duckdb", jobs=1)
+    assert (summary.articles, summary.events) == (2, 1)
+
+
 def test_records_are_read_one_line_at_a_time(tmp_path):
     path = _corpus(tmp_path, ["", "{bad"])
     items = list(batch.iter_jsonl_records(path))
