@@ -937,9 +937,12 @@ def find_mentions(
             final = first + len(raw.split()) - 1
             start, end = m.start("name") + words[first][0], m.start("name") + words[final][1]
         if _POSTED_TO.search(body, m.start(), m.start("name")) and (cut := _posted_to(raw)):
-            raw, start = raw[cut:], start + cut  # "Ambassador to Moscow Abdul-Rahman ..."
+            raw = raw[cut:]  # "Ambassador to Moscow Abdul-Rahman ...": the name after the place
             if not raw:
                 continue
+            # the place's words take at least cut - 1 characters of the body (more where other
+            # white space than one space separates them)
+            start = body.find(raw.split(" ")[0], start + cut - 1)
         if " " in raw and _in_headline(body, start):
             headline_names.append((start, end))  # where the name ends is unknown
             continue

@@ -210,6 +210,14 @@ def test_an_envoy_posted_to_a_place_is_named_without_it(body, expected) -> None:
     assert [actor for _, actor in actors(body)] == expected
 
 
+def test_an_envoys_name_after_a_place_in_other_white_space_has_an_exact_span() -> None:
+    assert actors("He met the Ambassador to Moscow  Abdul-Rahman  Hamid al-Husseini.") == [
+        ("Moscow", "Russia"),
+        ("Abdul-Rahman  Hamid al-Husseini", "Abdul-Rahman Hamid al-Husseini"),
+    ]
+
+
+
 LAUTEN = (
     "A staffer apologized on Friday for a post about the president's daughters and their clothes.\n"
     "Elizabeth Lauten, the communications director for a congressman, wrote the post on the day.\n"
