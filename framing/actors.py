@@ -376,12 +376,18 @@ def _fold(letter: str) -> str:
 _SUFFIXES = frozenset(("Jr", "Jr.", "Sr", "Sr.", *_NUMERALS))
 
 
-def surname(name: str) -> str:
-    """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``."""
+def _without_suffixes(name: str) -> list[str]:
+    """The words of ``name`` up to its surname: ``"John G. Roberts Jr."`` -> ``["John", "G.",
+    "Roberts"]``."""
     words = name.split()
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
-    return words[-1]
+    return words
+
+
+def surname(name: str) -> str:
+    """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``."""
+    return _without_suffixes(name)[-1]
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -484,10 +490,9 @@ _DETERMINERS = frozenset("the The a A an An this This that That".split())
 @cache
 def _given_names() -> frozenset[str]:
     """English given names and their short forms, capitalised ("Dave", "David", "Edie"): the
-    names of the ``nicknames`` package's table."""
-    from nicknames import name_triplets
-
-    return frozenset(n.capitalize() for t in name_triplets() for n in (t.name1, t.name2))
+    names of the ``nicknames`` package's table (:func:`_formal_names`)."""
+    return frozenset(n.capitalize() for short, names in _formal_names().items()
+                     for n in (short, *names))
 
 
 def _stands_alone(body: str, start: int, end: int) -> bool:
@@ -665,6 +670,14 @@ def _first_names(body: str, name: str) -> Iterator[tuple[int, int, int]]:
             pos = found[0]
 
 
+def _same_given_spans(
+    body: str, full_names: Sequence[tuple[int, int, int]], given: str, key: str
+) -> Iterator[tuple[int, int, str]]:
+    """The spans of ``full_names`` (:func:`_first_names`) whose given name is ``given``, as
+    the person ``key``'s."""
+    return ((a, b, key) for a, b, e in full_names if body[a:e].split()[0] == given)
+
+
 def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``surnames`` (longest first), alone or after "al-"/"el-", as a whole word: the
     plain form of :func:`_surnames` (which tests compare it with)."""
@@ -774,7 +787,7 @@ def unify_people(
             continue
         by_given: dict[str | None, list[str]] = {}
         for name in names:
-            given = _given_name(name)
+            given = given_name(name)
             if given is not None:  # a short form joins the name it is short for, seen first
                 given = next((g for g in by_given if g is not None and same_given_name(g, given)),
                              given)
@@ -800,7 +813,7 @@ def unify_people(
     }
 
 
-def _given_name(name: str) -> str | None:
+def given_name(name: str) -> str | None:
     """A person's first given name, folded ("Raúl R. Labrador" -> "raul"), or None when the
     name is a surname alone, perhaps after an honorific ("Lynch", "Mr. Jordan")."""
     words = name.split()
@@ -847,10 +860,7 @@ def same_given_name(a: str, b: str) -> bool:
 def _given_words(name: str) -> list[str]:
     """The given names in a person's full name, without initials and suffixes:
     ``"Joseph R. Biden Jr."`` -> ``["Joseph"]``."""
-    words = name.split()
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words.pop()
-    return [w for w in words[:-1] if not w.endswith(".")]
+    return [w for w in _without_suffixes(name)[:-1] if not w.endswith(".")]
 
 
 def find_mentions(
@@ -974,9 +984,7 @@ def find_mentions(
             if not _alone(body, a, b, before=False):  # "United States Mexico Canada Agreement"
                 continue
             key = remember(body[a:b])
-            person_spans.extend(
-                (c, d, key) for c, d, e in full_names if body[c:e].split()[0] == given
-            )
+            person_spans.extend(_same_given_spans(body, full_names, given, key))
             break
     # ... and those whose surname stands alone later without speaking ("Dave Brat" ... "Brat
     # cast the congressman as ..."), when the first word is a known given name: a place or a
@@ -995,9 +1003,7 @@ def find_mentions(
                    if not m.start() <= q < m.end()):
             continue
         key = remember(m.group(0))
-        person_spans.extend(
-            (c, d, key) for c, d, e in _first_names(body, last) if body[c:e].split()[0] == given
-        )
+        person_spans.extend(_same_given_spans(body, list(_first_names(body, last)), given, key))
     # In a title-case headline every word is capitalised ("President Trump Slams Critics"): a
     # name there is the longest run of its first words that ends with a surname, that of a
     # person named in the text or the gazetteer, or a word the text uses inside a sentence
@@ -1023,9 +1029,7 @@ def find_mentions(
             given = body[a:first_end].split()[0]
             if given not in _NOT_NAME and given not in _TITLE_WORDS and not _in_headline(body, a):
                 people[key] = _normalise_name(body[a:b])
-                person_spans.extend(
-                    (c, d, key) for c, d, e in full_names if body[c:e].split()[0] == given
-                )
+                person_spans.extend(_same_given_spans(body, full_names, given, key))
                 break
     for key, title in place_named.items():
         if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"

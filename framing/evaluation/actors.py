@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..actors import find_mentions, folded, same_given_name, surname, unify_people
+from ..actors import find_mentions, folded, given_name, same_given_name, surname, unify_people
 from ..clean import clean
 from ..types import ActorMention, Article
 from . import Metric, SuiteResult, read_bench
@@ -135,9 +135,8 @@ def _names_for(person: str, found: Sequence[ActorMention]) -> set[str]:
     for m in found:
         if m.kind != "person" or surname(m.actor).lower() != last:
             continue
-        words = m.actor.split()
-        if len(words) < 2 or words[0].endswith("."):
+        if (first := given_name(m.actor)) is None:
             bare.add(m.actor)
-        elif same_given_name(given, folded(words[0])):
+        elif same_given_name(given, first):
             full.add(m.actor)
     return full or bare
