@@ -29,7 +29,7 @@ import bisect
 import csv
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -286,7 +286,7 @@ _NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
     Other Another All Any Few Top Senior Fellow Young New Old Like Unlike Yet Though Although
     While Whilst Unless Because So Still Even Only Just Now Then Here There Both Either Neither
     Each Every Some Many Most Several After Before Between Meanwhile However Instead Indeed Once
-    Whether If Ask Asked Thank Thanks Let Call Called Tell Dear Nor""".split()
+    Whether If Ask Asked Thank Thanks Let Call Called Tell Dear Nor Pres""".split()
 )
 
 
@@ -490,9 +490,24 @@ _DETERMINERS = frozenset("the The a A an An this This that That".split())
 @cache
 def _given_names() -> frozenset[str]:
     """English given names and their short forms, capitalised ("Dave", "David", "Edie"): the
-    names of the ``nicknames`` package's table (:func:`_formal_names`)."""
+    names of the ``nicknames`` package's table (:func:`_formal_names`) and of the 1990 United
+    States census (:func:`_census_names`: "Sasha", "Melania")."""
     return frozenset(n.capitalize() for short, names in _formal_names().items()
-                     for n in (short, *names))
+                     for n in (short, *names)) | frozenset(_census_names())
+
+
+#: The given names of the 1990 United States census, with the sex that bears each (see
+#: ``framing/data/README.md``).
+GIVEN_NAMES_FILE = "given_names.csv"
+
+
+@cache
+def _census_names() -> dict[str, str]:
+    """Given name, capitalised -> ``"f"``, ``"m"`` or ``"fm"``: the sex of most of the people
+    who bear it in the 1990 United States census ("fm": neither four times the other)."""
+    text = resources.files("framing").joinpath("data", GIVEN_NAMES_FILE).read_text(
+        encoding="utf-8")
+    return {r["name"]: r["sex"] for r in csv.DictReader(text.splitlines())}
 
 
 def _stands_alone(body: str, start: int, end: int) -> bool:
@@ -863,6 +878,107 @@ def _given_words(name: str) -> list[str]:
     return [w for w in _without_suffixes(name)[:-1] if not w.endswith(".")]
 
 
+@cache
+def _gazetteer_given() -> dict[str, frozenset[str]]:
+    """Surname key -> the given names (folded) of the gazetteer's person of that surname, in
+    every spelling its names and aliases give ("qassem", "qasem")."""
+    out: dict[str, set[str]] = {}
+    for e in gazetteer():
+        if e.kind == "person":
+            words = _given_words(e.actor) + _given_words(e.alias)
+            out.setdefault(_surname_key(e.actor), set()).update(folded(w) for w in words)
+    return {key: frozenset(given) for key, given in out.items()}
+
+
+def _a_man(name: str) -> bool:
+    """Whether the person ``name`` is a man by the sex of its given names in the census
+    (:func:`_census_names`): all known ones men's ("Joe Biden"), none unknown.
+
+    Example:
+        >>> _a_man("Joe Biden"), _a_man("Hillary Clinton"), _a_man("Vladimir Putin")
+        (True, False, False)
+    """
+    sexes = [_census_names().get(w) for w in _given_words(name)]
+    return bool(sexes) and all(s == "m" for s in sexes)
+
+
+def _undoubled(word: str) -> str:
+    """A word with each run of one letter written once: ``"qassem"`` -> ``"qasem"``."""
+    return "".join(c for i, c in enumerate(word) if not i or c != word[i - 1])
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter changed, added or removed."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _spelled_alike(a: str, b: str) -> bool:
+    """Whether two folded given names are spellings of one name, as transliterations from
+    Arabic, Persian or Russian give them ("qasem" / "qassem", "mohammed" / "muhammad",
+    "sergey" / "sergei"): the same first letter, and one letter apart once doubled letters
+    are written once.
+
+    Example:
+        >>> _spelled_alike("mohammed", "muhammad"), _spelled_alike("jill", "joe")
+        (False, False)
+        >>> _spelled_alike("qasem", "qassem"), _spelled_alike("sergey", "sergei")
+        (True, True)
+    """
+    return a[:1] == b[:1] and _one_edit_apart(_undoubled(a), _undoubled(b))
+
+
+def _other_given(word: str, given: Iterable[str], *, spellings: bool = False) -> bool:
+    """Whether ``word``, a capitalised word before a surname, is a given name that none of
+    ``given`` (folded) is: not a title or a word that opens sentences (:data:`_NOT_GIVEN`), nor
+    the same name, a short form or (``spellings``) another spelling of one of them
+    (:func:`same_given_name`, :func:`_spelled_alike`).
+
+    Example:
+        >>> _other_given("Michelle", ["barack"]), _other_given("President", ["barack"])
+        (True, False)
+        >>> _other_given("Joe", ["joseph"]), _other_given("Qasem", ["qassem"], spellings=True)
+        (False, False)
+    """
+    if word in _NOT_GIVEN or word.endswith("."):
+        return False
+    w = folded(word)
+    return not any(same_given_name(w, g) or (spellings and _spelled_alike(w, g)) for g in given)
+
+
+def _named_apart(
+    body: str, start: int, end: int, given: Iterable[str], lookup: Mapping[str, GazetteerEntry],
+) -> int | None:
+    """Where the given name of another person starts, when a gazetteer person's surname at
+    ``body[start:end]`` follows a given name the person does not have (``given``, folded):
+    "Michelle Obama", "Jill Biden" (None when it does not).  The word must be a known given
+    name (:func:`_given_names`: not "Resist Trump"), name no place or group, stand in no
+    headline, and be no middle name after the person's own given name ("Donald John
+    Trump")."""
+    g = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    if g is None:
+        return None
+    word, at = g.group(1), g.start(1)
+    if (
+        word not in _given_names() or not _other_given(word, given, spellings=True)
+        or lookup.get(word) or lookup.get(word.lower()) or _in_headline(body, at)
+    ):
+        return None
+    # a middle name after the person's given name ("Donald John Trump") is the person's
+    first = _WORD_BEFORE.search(body, max(0, at - 40), at)
+    if first and first.group(1) not in _NOT_GIVEN and not _other_given(
+        first.group(1), given, spellings=True
+    ):
+        return None
+    return at
+
+
 def find_mentions(
     document: Document, *, aliases: Mapping[str, str] | None = None
 ) -> tuple[ActorMention, ...]:
@@ -912,6 +1028,7 @@ def find_mentions(
     # "Gen. Qassem Soleimani" are people, and a name is not split by a country alias inside it).
     exact, nocase, lookup = _gazetteer_patterns()
     gaz_people = _gazetteer_people()
+    gaz_given = _gazetteer_given()
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
     place_named: dict[str, str] = {}  # surname key -> the title of a person named like a place
@@ -923,8 +1040,16 @@ def find_mentions(
         """The surname key of the titled name ``raw``, kept with the longest form seen."""
         name = _normalise_name(raw)
         key = _surname_key(name)
-        if key in gaz_people and len(name.split()) <= len(gaz_people[key].split()):
-            name = gaz_people[key]
+        if key in gaz_people:
+            words = name.split()
+            if len(words) > 1 and _other_given(words[0], gaz_given[key], spellings=True):
+                # "First Lady Michelle Obama": not the gazetteer's person of that surname (no
+                # surname key: a lone "Obama" stays his)
+                key = f"{key}\x00{name}"
+                people.setdefault(key, name)
+                return key
+            if len(words) <= len(gaz_people[key].split()):
+                name = gaz_people[key]
         prev = people.get(key)
         if prev is None or len(name.split()) > len(prev.split()):
             people[key] = name
@@ -1034,6 +1159,29 @@ def find_mentions(
     for key, title in place_named.items():
         if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"
             people[key] = f"{title} {people[key]}"
+    # "Mrs. Trump" and "Ms. Trump" beside a gazetteer person who is a man: the one person of
+    # that surname the article names by another given name ("Melania Trump"), or, when it
+    # names none, a person of her own ("Mrs. Trump"); "Mr. Trump" stays his.
+    resolved = set()
+    for key, used in honorifics.items():
+        if key not in gaz_people or all(sex == "m" for _, sex, _ in used):
+            continue
+        start, end, _ = person_spans[used[0][0]]
+        lone = body[start:end]
+        others = {_normalise_name(body[a:b]) for a, b, _ in _first_names(body, lone)
+                  if _named_apart(body, b - len(lone), b, gaz_given[key], lookup) == a}
+        if len(others) == 1:
+            alt = f"{key}\x00{next(iter(others))}"  # no surname key: the surname pass
+            people.setdefault(alt, next(iter(others)))  # leaves it alone
+        elif not others and _a_man(gaz_people[key]):
+            alt = f"{key}\x00f"
+        else:
+            continue
+        for i, sex, title in used:
+            if sex == "f":
+                people.setdefault(alt, f"{title} {_normalise_name(lone)}")
+                person_spans[i] = (*person_spans[i][:2], alt)
+        resolved.add(key)
     # "Mr. Trump" and "Mrs. Trump" in one article are two people. The honorific used less often
     # (each of them, when both are used as often) names a person of its own, "Mrs. Trump", not
     # the person the surname's full name and its lone mentions belong to.
@@ -1041,7 +1189,7 @@ def find_mentions(
         counts = {"m": 0, "f": 0}
         for _, sex, _ in used:
             counts[sex] += 1
-        if not counts["m"] or not counts["f"]:
+        if not counts["m"] or not counts["f"] or key in resolved:
             continue
         for i, sex, title in used:
             if counts[sex] <= counts["f" if sex == "m" else "m"]:
@@ -1088,7 +1236,14 @@ def find_mentions(
         elif entry.kind == "person":
             key = _surname_key(entry.actor)
             actor = people.get(key, entry.actor)
-            add(m.start(), m.end(), actor, "person", "gazetteer")
+            if " " not in m.group(0) and (at := _named_apart(
+                body, m.start(), m.end(), gaz_given[key] | {folded(w) for w in _given_words(actor)},
+                lookup,
+            )) is not None:
+                # "Michelle Obama", "Jill Biden": another person of the surname
+                add(at, m.end(), _normalise_name(body[at:m.end()]), "person", "person")
+            else:
+                add(m.start(), m.end(), actor, "person", "gazetteer")
         else:
             add(m.start(), m.end(), entry.actor, entry.kind, "gazetteer")
 
@@ -1110,11 +1265,9 @@ def find_mentions(
                 if key not in people:
                     continue
                 if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
-                    g.group(1) not in _NOT_GIVEN
                     # the same given name, a spelling or a short form of it ("Raul", "Ed",
                     # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not
-                    and not any(same_given_name(folded(g.group(1)), folded(w))
-                                for w in _given_words(people[key]))
+                    _other_given(g.group(1), [folded(w) for w in _given_words(people[key])])
                     and not _in_headline(body, a)
                 ):
                     continue  # another person of that surname ("Hillary Clinton")

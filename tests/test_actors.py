@@ -356,6 +356,36 @@ def test_mr_and_mrs_before_one_surname_are_two_people(body, expected) -> None:
     assert [actor for _, actor in actors(body)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # another given name before a gazetteer person's surname: another person
+        ("Michelle Obama visited a school with her daughters, Sasha Obama and Malia Obama. "
+         "President Obama stayed home. Obama later joined them.",
+         [("Michelle Obama", "Michelle Obama"), ("Sasha Obama", "Sasha Obama"),
+          ("Malia Obama", "Malia Obama"), ("Obama", "Barack Obama"), ("Obama", "Barack Obama")]),
+        # found by title too; a lone surname stays the gazetteer's person
+        ("Dr. Jill Biden said teachers matter. Biden agreed.",
+         [("Jill Biden", "Jill Biden"), ("Biden", "Joe Biden")]),
+        # the person's own given name, a short form, another spelling, a middle name
+        ("Joseph Biden spoke. Gen. Qasem Soleimani died. Donald John Trump was sworn in.",
+         [("Biden", "Joe Biden"), ("Qasem Soleimani", "Qassem Soleimani"),
+          ("Trump", "Donald Trump")]),
+        # no given name: a slogan, an abbreviated title
+        ("He led the Resist Trump movement. “Pres Obama must act,” he wrote.",
+         [("Trump", "Donald Trump"), ("Obama", "Barack Obama")]),
+        # "Mrs." names the woman of the surname the article names, else a person apart
+        ("Melania Trump wore a jacket. Mrs. Trump later said it meant nothing. Trump defended her.",
+         [("Melania Trump", "Melania Trump"), ("Trump", "Melania Trump"), ("Trump", "Donald Trump")]),
+        ("Mr. Trump and Mrs. Trump arrived.", [("Trump", "Donald Trump"), ("Trump", "Mrs. Trump")]),
+        ("Mrs. Biden teaches at a community college.", [("Biden", "Mrs. Biden")]),
+        # a given name the census does not know: whose the surname is stays unknown
+        ("Mrs. Putin was not seen.", [("Putin", "Vladimir Putin")]),
+    ],
+)
+def test_other_people_of_a_gazetteer_persons_surname(body, expected) -> None:
+    assert [(t, a) for t, a in actors(body) if a not in ("United States",)] == expected
+
+
 def test_a_surname_alone_that_a_version_names_apart_is_not_joined_to_the_full_name() -> None:
     found = {"a": [mention("Donald Trump"), mention("Mrs. Trump")],
              "b": [mention("Donald Trump")], "c": [mention("Mr. Lynch")], "d": [mention("Stephen Lynch")]}
