@@ -530,10 +530,39 @@ def _alone(body: str, start: int, end: int, *, before: bool = True) -> bool:
     sentences ("But") or one a comma, colon or semicolon ends ("However, Brat")."""
     prev = _LAST_WORD.search(body, max(0, start - 30), start) if before else None
     if (prev and prev.group(1)[:1].isupper() and prev.group(1)[-1] not in ",;:"
-            and prev.group(1) not in _NOT_NAME):
+            and prev.group(1) not in _NOT_NAME and not _ends_sentence(prev.group(1))):
         return False
     after = _NEXT_CHARACTER.match(body, end)
     return not (after and after.group(1).isupper())
+
+
+#: Capitalised words news writing abbreviates with a point, after which a sentence goes on:
+#: titles, suffixes, months, parts of addresses and company names ("Gov.", "Jr.", "Inc.").
+_ABBREVIATED = frozenset(
+    """Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Reps Sens Gov Dr Mr Mrs Ms Messrs Prof Rev
+    Hon Pres Gen Supt Jr Sr St Mt Ft No Nos Vol Inc Co Corp Ltd Bros Ave Blvd Rd Dept Univ Jan
+    Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
+)
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a capitalised word ends a sentence: a full stop, question or exclamation mark
+    after it (closing quotation marks and brackets aside), and no abbreviation ("Gov.",
+    "U.S.", an initial "W.").
+
+    Example:
+        >>> _ends_sentence("Iowa."), _ends_sentence("Iowa.”"), _ends_sentence("Gov.")
+        (True, True, False)
+        >>> _ends_sentence("U.S."), _ends_sentence("W."), _ends_sentence("Iowa")
+        (False, False, False)
+    """
+    w = word.rstrip("\"”’')]")
+    if w[-1:] in ("!", "?"):
+        return True
+    if w[-1:] != "." or len(w) < 3:
+        return False
+    stem = w[:-1]
+    return "." not in stem and stem not in _ABBREVIATED
 
 
 # (on the same line: a paragraph's first or last word stands alone)
@@ -1035,6 +1064,7 @@ def find_mentions(
     headline_names: list[tuple[int, int]] = []  # titled names in a title-case line
     # surname key -> (index in person_spans, "m" or "f", the honorific) of "Mr. Trump", "Mrs. Trump"
     honorifics: dict[str, list[tuple[int, str, str]]] = {}
+    namesakes: dict[str, list[str]] = {}  # surname key -> the keys of others of that surname
 
     def remember(raw: str) -> str:
         """The surname key of the titled name ``raw``, kept with the longest form seen."""
@@ -1051,6 +1081,16 @@ def find_mentions(
             if len(words) <= len(gaz_people[key].split()):
                 name = gaz_people[key]
         prev = people.get(key)
+        if (prev is not None and " " in name and " " in prev
+                and _other_given(name.split()[0], [folded(w) for w in _given_words(prev)])):
+            # "Gov. Jeb Bush" beside "President George W. Bush": another person of the
+            # surname, whose own full name finds his untitled mentions (a lone "Bush" is the
+            # first one's)
+            alt = f"{key}\x00{name}"
+            if alt not in people:
+                people[alt] = name
+                namesakes.setdefault(key, []).append(alt)
+            return alt
         if prev is None or len(name.split()) > len(prev.split()):
             people[key] = name
         return key
@@ -1270,7 +1310,13 @@ def find_mentions(
                     _other_given(g.group(1), [folded(w) for w in _given_words(people[key])])
                     and not _in_headline(body, a)
                 ):
-                    continue  # another person of that surname ("Hillary Clinton")
+                    # another person of that surname ("Hillary Clinton"): the titled one of
+                    # that given name, if any ("George W. Bush" beside Gov. Jeb Bush)
+                    for alt in namesakes.get(key, ()):
+                        if not _other_given(g.group(1), [folded(w) for w in _given_words(people[alt])]):
+                            add(g.start(1), b, people[alt], "person", "person")
+                            break
+                    continue
                 add(a, b, people[key], "person", "person")
 
     found.sort()

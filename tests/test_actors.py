@@ -386,6 +386,36 @@ def test_other_people_of_a_gazetteer_persons_surname(body, expected) -> None:
     assert [(t, a) for t, a in actors(body) if a not in ("United States",)] == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # two titled people of one surname stay two; a lone surname is the first one's
+        ("Former Gov. Jeb Bush spoke. His brother, former President George W. Bush, did not. "
+         "Bush said the party must change. George W. Bush stayed home.",
+         [("Jeb Bush", "Jeb Bush"), ("George W. Bush", "George W. Bush"), ("Bush", "Jeb Bush"),
+          ("George W. Bush", "George W. Bush")]),
+        ("Rep. Kevin McCarthy compared him to Senator Joseph R. McCarthy.",
+         [("Kevin McCarthy", "Kevin McCarthy"), ("Joseph R. McCarthy", "Joseph R. McCarthy")]),
+    ],
+)
+def test_two_titled_people_of_one_surname(body, expected) -> None:
+    assert actors(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a full stop ends the capitalised word before a surname: no longer name
+        ("Mike Pence spoke in Iowa. Pence said the party must change.",
+         [("Mike Pence", "Mike Pence"), ("Pence", "Mike Pence")]),
+        ("Lauren Greene filed in 2014, Politico reported in December. Greene accused him.",
+         [("Lauren Greene", "Lauren Greene"), ("Greene", "Lauren Greene")]),
+        # an abbreviation does not: "Gov. Pence" is a title and a name
+        ("He met Gov. Pence. Pence said no.", [("Pence", "Pence"), ("Pence", "Pence")]),
+    ],
+)
+def test_a_sentence_end_before_a_surname_leaves_it_alone(body, expected) -> None:
+    assert actors(body) == expected
+
+
 def test_a_surname_alone_that_a_version_names_apart_is_not_joined_to_the_full_name() -> None:
     found = {"a": [mention("Donald Trump"), mention("Mrs. Trump")],
              "b": [mention("Donald Trump")], "c": [mention("Mr. Lynch")], "d": [mention("Stephen Lynch")]}
