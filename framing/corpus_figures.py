@@ -47,7 +47,8 @@ OUTLET_PALETTE: tuple[str, ...] = PALETTE + (
 LOADED_RATE_TITLE = "Loaded rate by outlet"
 LOADED_RATE_SUBTITLE = "Own-voice loaded terms per 100 words (quotations left out), all stored articles"
 SHARES_TITLE = "Details kept and added"
-SHARES_SUBTITLE = "Mean share of its event's details a version carries (kept) and has alone (added)"
+SHARES_SUBTITLE = ("Kept: mean share of the details most other versions carry that a version keeps\n"
+                   "Added: mean share of a version's words that no other version carries")
 OVER_TIME_TITLE = "Loaded rate over time"
 OVER_TIME_SUBTITLE = "Own-voice loaded terms per 100 words, by month of publication"
 #: A month of an outlet with fewer articles than this is drawn as a hollow point: its rate
@@ -125,7 +126,7 @@ def shares_figure(table: pd.DataFrame, store: str | Path, *, on: _date | None = 
             hovertemplate=f"%{{y}}: %{{x:.2f}} {name}<extra></extra>",
         ))
     fig.update_layout(barmode="group")
-    fig.update_xaxes(title_text="share of the event's details", range=[0, 1])
+    fig.update_xaxes(title_text="mean share (0 to 1)", range=[0, 1])
     fig = finish(fig, None, SHARES_TITLE, subtitle=SHARES_SUBTITLE,
                  height=_height(len(rows), 48) + 24, footer_gap=72, footer=footer_text(store, on=on))
     fig = legend_on_top(fig, rows=1)

@@ -21,7 +21,8 @@ Tables and columns (types are DuckDB/Arrow types):
     grade, reading_ease DOUBLE (Flesch-Kincaid grade, Flesch reading ease);
     loaded_per_100 DOUBLE (own-voice loaded terms per 100 words), quoted_loaded_per_100 DOUBLE;
     loaded_terms INTEGER (flagged terms, quoted included); own_tone, quoted_tone DOUBLE ([-1, 1]);
-    kept_share, added_share DOUBLE (share of the event's details this version keeps / adds);
+    kept_share DOUBLE (share of the details most other versions carry that this one keeps),
+    added_share DOUBLE (share of this version's words that no other version carries);
     dropped, added INTEGER (details dropped / added); text VARCHAR (the raw text, unaltered).
 ``loaded_terms``: one row per flagged term.
     event_id, article_id, outlet VARCHAR; day DATE; term, category, alternative VARCHAR;

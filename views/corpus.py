@@ -109,8 +109,9 @@ def _outlet_section(path: str, stamp: float) -> dict[str, str]:
     st.subheader("Outlets across events")
     st.caption(
         "Averages over each outlet's stored articles. Loaded rate: own-voice loaded terms per "
-        "100 words (quotations excluded). Kept share: share of the event's details the version "
-        "carries. Tone: −1 (negative) … +1 (positive), own voice."
+        "100 words (quotations excluded). Kept share: share of the details most other versions "
+        "of the event carry that the version keeps. Added share: share of the version's words "
+        "that no other version carries. Tone: −1 (negative) … +1 (positive), own voice."
     )
     st.dataframe(
         _signed(shown, "own_tone"), hide_index=True, width="stretch",
