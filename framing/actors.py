@@ -931,6 +931,18 @@ def _a_man(name: str) -> bool:
     return bool(sexes) and all(s == "m" for s in sexes)
 
 
+#: A junior's suffix after a name ("Donald Trump Jr.", "Trump, Jr.").
+_JUNIOR = re.compile(r",?[ \u00a0]+Jr\b\.?")
+
+
+@cache
+def _gazetteer_juniors() -> frozenset[str]:
+    """The surname keys of the gazetteer's people who are themselves juniors: an alias names
+    them with "Jr." ("Joseph R. Biden Jr."), so "Jr." after their name is no son of theirs."""
+    return frozenset(_surname_key(e.actor) for e in gazetteer()
+                     if e.kind == "person" and "Jr" in e.alias.split()[-1])
+
+
 def _undoubled(word: str) -> str:
     """A word with each run of one letter written once: ``"qassem"`` -> ``"qasem"``."""
     return "".join(c for i, c in enumerate(word) if not i or c != word[i - 1])
@@ -1250,6 +1262,7 @@ def find_mentions(
                 _take(taken_starts, taken_ends, g.start(), e)
     # a titled person's full name whose surname is a place ("Rep. Jim Jordan" ... "Jim Jordan")
     named = {surname(n): n for n in people.values() if " " in n}
+    juniors: dict[str, str] = {}  # surname key -> the full name of a gazetteer person's son
     matches = [*_left_bounded(exact, body, _WORD_CHAR)]
     if _may_match_nocase(body):
         matches.extend(nocase.finditer(body))
@@ -1282,6 +1295,18 @@ def find_mentions(
             )) is not None:
                 # "Michelle Obama", "Jill Biden": another person of the surname
                 add(at, m.end(), _normalise_name(body[at:m.end()]), "person", "person")
+            elif key not in _gazetteer_juniors() and (j := _JUNIOR.match(body, m.end())):
+                # "Donald Trump Jr.": his son (from his given name: "Donald J. Trump Jr.")
+                at = m.start()
+                if " " not in m.group(0) and (g := _WORD_BEFORE.search(body, max(0, at - 40), at)) \
+                        and g.group(1) not in _NOT_GIVEN:
+                    at = g.start(1)
+                name = _normalise_name(body[at:m.end()]) + " Jr"
+                if " " in name[: -len(" Jr")]:
+                    juniors.setdefault(key, name)
+                else:  # "Trump Jr." after "Donald Trump Jr."
+                    name = juniors.get(key, name)
+                add(at, j.end(), name, "person", "person")
             else:
                 add(m.start(), m.end(), actor, "person", "gazetteer")
         else:

@@ -403,6 +403,23 @@ def test_two_titled_people_of_one_surname(body, expected) -> None:
 
 @pytest.mark.parametrize(
     ("body", "expected"),
+    [  # "Jr." after a gazetteer person's name: his son, named in full where the text does
+        ("Donald Trump Jr. met a lawyer. Trump Jr. said nothing. President Trump defended him.",
+         [("Donald Trump Jr.", "Donald Trump Jr"), ("Trump Jr.", "Donald Trump Jr"),
+          ("Trump", "Donald Trump")]),
+        ("Donald J. Trump Jr. tweeted. Trump, Jr. later deleted it.",
+         [("Donald J. Trump Jr.", "Donald J. Trump Jr"), ("Trump, Jr.", "Donald J. Trump Jr")]),
+        # ... unless the gazetteer knows the person as a junior himself
+        ("Joseph R. Biden Jr. spoke. Biden said so.",
+         [("Joseph R. Biden Jr.", "Joe Biden"), ("Biden", "Joe Biden")]),
+    ],
+)
+def test_a_junior_is_not_his_father(body, expected) -> None:
+    assert actors(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
     [  # a full stop ends the capitalised word before a surname: no longer name
         ("Mike Pence spoke in Iowa. Pence said the party must change.",
          [("Mike Pence", "Mike Pence"), ("Pence", "Mike Pence")]),
