@@ -50,6 +50,8 @@ class GazetteerEntry:
     actor: str
     kind: str
     nocase: bool
+    #: a person's sex, "m" or "f", on the row that names the person in full ("" elsewhere)
+    sex: str = ""
 
 
 @cache
@@ -58,7 +60,8 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
     text = resources.files("framing").joinpath("data", GAZETTEER_FILE).read_text(encoding="utf-8")
     rows = []
     for r in csv.DictReader(text.splitlines()):
-        rows.append(GazetteerEntry(r["alias"], r["actor"], r["kind"], r["match"] == "nocase"))
+        rows.append(GazetteerEntry(r["alias"], r["actor"], r["kind"], r["match"] == "nocase",
+                                   r.get("sex") or ""))
     return tuple(rows)
 
 
@@ -920,15 +923,25 @@ def _gazetteer_given() -> dict[str, frozenset[str]]:
 
 
 def _a_man(name: str) -> bool:
-    """Whether the person ``name`` is a man by the sex of its given names in the census
+    """Whether the person ``name`` is a man: by the gazetteer's ``sex`` column for its people
+    ("Vladimir Putin"), else by the sex of the given names in the census
     (:func:`_census_names`): all known ones men's ("Joe Biden"), none unknown.
 
     Example:
-        >>> _a_man("Joe Biden"), _a_man("Hillary Clinton"), _a_man("Vladimir Putin")
+        >>> _a_man("Vladimir Putin"), _a_man("Hillary Clinton"), _a_man("Yevgeny Prigozhin")
         (True, False, False)
     """
+    sex = _gazetteer_sex().get(name)
+    if sex:
+        return sex == "m"
     sexes = [_census_names().get(w) for w in _given_words(name)]
     return bool(sexes) and all(s == "m" for s in sexes)
+
+
+@cache
+def _gazetteer_sex() -> dict[str, str]:
+    """Canonical name -> sex of the gazetteer's people whose row gives it."""
+    return {e.actor: e.sex for e in gazetteer() if e.kind == "person" and e.sex}
 
 
 #: A junior's suffix after a name ("Donald Trump Jr.", "Trump, Jr.").

@@ -378,8 +378,9 @@ def test_mr_and_mrs_before_one_surname_are_two_people(body, expected) -> None:
          [("Melania Trump", "Melania Trump"), ("Trump", "Melania Trump"), ("Trump", "Donald Trump")]),
         ("Mr. Trump and Mrs. Trump arrived.", [("Trump", "Donald Trump"), ("Trump", "Mrs. Trump")]),
         ("Mrs. Biden teaches at a community college.", [("Biden", "Mrs. Biden")]),
-        # a given name the census does not know: whose the surname is stays unknown
-        ("Mrs. Putin was not seen.", [("Putin", "Vladimir Putin")]),
+        # the gazetteer gives its people's sex where the census does not know the name
+        ("Mrs. Putin was not seen. Mrs. Obama spoke.",
+         [("Putin", "Mrs. Putin"), ("Obama", "Mrs. Obama")]),
     ],
 )
 def test_other_people_of_a_gazetteer_persons_surname(body, expected) -> None:
