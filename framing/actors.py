@@ -281,6 +281,8 @@ _PARTICLE_HEAD = re.compile(r"^(al|el|bin|ibn)([-‐]|\s)", re.IGNORECASE)
 #: a given name the person found by title does not have, the surname is another person's
 #: ("Hillary Clinton" in an article about President Bill Clinton, "Kellyanne Conway").
 _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+$")
+#: The capitalised word before "al-" or "el-" written to a surname ("Hafez al-Assad").
+_WORD_BEFORE_PARTICLE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)\s+(?:[Aa]l|[Ee]l)[-‐]$")
 #: Capitalised words that stand before a surname but are no given name: title words and the
 #: words that open a sentence (:data:`_NOT_NAME`), and these.
 _NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
@@ -1014,13 +1016,18 @@ def _named_apart(
     "Michelle Obama", "Jill Biden" (None when it does not).  The word must be a known given
     name (:func:`_given_names`: not "Resist Trump"), name no place or group, stand in no
     headline, and be no middle name after the person's own given name ("Donald John
-    Trump")."""
+    Trump").  Before "al-" or "el-" written to the surname, the word need not be a known
+    given name: "Hafez al-Assad", "Asma al-Assad" (the particle itself says a name)."""
     g = _WORD_BEFORE.search(body, max(0, start - 40), start)
+    known = True
     if g is None:
-        return None
+        g = _WORD_BEFORE_PARTICLE.search(body, max(0, start - 40), start)
+        if g is None:
+            return None
+        known = False
     word, at = g.group(1), g.start(1)
     if (
-        word not in _given_names() or not _other_given(word, given, spellings=True)
+        (known and word not in _given_names()) or not _other_given(word, given, spellings=True)
         or lookup.get(word) or lookup.get(word.lower()) or _in_headline(body, at)
     ):
         return None

@@ -370,6 +370,10 @@ def test_mr_and_mrs_before_one_surname_are_two_people(body, expected) -> None:
         ("Joseph Biden spoke. Gen. Qasem Soleimani died. Donald John Trump was sworn in.",
          [("Biden", "Joe Biden"), ("Qasem Soleimani", "Qassem Soleimani"),
           ("Trump", "Donald Trump")]),
+        # before "al-", any capitalised word but a title is a given name
+        ("Hafez al-Assad ruled before President Bashar al-Assad. Asma al-Assad smiled.",
+         [("Hafez al-Assad", "Hafez al-Assad"), ("Bashar al-Assad", "Bashar al-Assad"),
+          ("Asma al-Assad", "Asma al-Assad")]),
         # no given name: a slogan, an abbreviated title
         ("He led the Resist Trump movement. “Pres Obama must act,” he wrote.",
          [("Trump", "Donald Trump"), ("Obama", "Barack Obama")]),
