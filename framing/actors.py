@@ -210,12 +210,19 @@ _NICKNAME = r"(?:\s+[\"“][A-Z][a-zà-ÿ]+[\"”])?"
 # ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
 # a title starts with: the same matches as the plain alternation behind the lookbehind, in
 # 40% of the time (tests/test_actors.py compares them).
+#: A syllable in lower case after a hyphen that ends a later word of a name, as Korean names
+#: are romanised ("Kim Jong-un", "Moon Jae-in"); not a word that makes a compound adjective of
+#: a name ("Obama-era", "Trump-led").
+_SYLLABLE = r"(?:[-‐](?!(?:era|led|run|born|like|type|ish|ite)(?![a-z]))[a-z]{2,4}(?![\w-]))?"
 _TITLED_NAME = (
     r"(?P<name>" + _NAME_WORD + r"(?:" + _NICKNAME + r"\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE
-    + r"\s+)?" + _NAME_WORD
+    + r"\s+)?" + _NAME_WORD + _SYLLABLE
     + r"){0,3}(?:[ \u00a0](?:" + "|".join(_NUMERALS) + r")(?![\w-]))?)"
 )
 _PERSON = re.compile(r"(?:" + by_first_character(_TITLES) + r")\s+" + _TITLED_NAME)
+#: The surname after a bracket that closes an editor's insertion in a quotation ("[special
+#: counsel Robert] Mueller").
+_BRACKETED_SURNAME = re.compile(r"\][ \u00a0]+(" + _NAME_WORD + r")(?![\w-])")
 _PERSON_LEFT = re.compile(r"[\w.]")
 # The same pattern with the titles that start with a capital only: its first letters are rare,
 # so re skips most of the text.  The lower-case titles ("official", "leader", "spokesman")
@@ -429,6 +436,8 @@ def _trim_name(name: str) -> str:
     pronoun or a verb follows the title ("Congressman Who Settled ...", "Senator Says ...")."""
     words = name.split()
     while words and words[-1] in _NOT_NAME:
+        if words[-1] == "May" and len(words) > 1 and words[-2] in _given_names():
+            break  # a surname after a given name: "Prime Minister Theresa May"
         words.pop()
     while words and words[0] in _NOT_NAME:
         if words[0] in _NO_NAME_AFTER:
@@ -1150,6 +1159,10 @@ def find_mentions(
             # the place's words take at least cut - 1 characters of the body (more where other
             # white space than one space separates them)
             start = body.find(raw.split(" ")[0], start + cut - 1)
+        if body.startswith("]", end) and (nxt := _BRACKETED_SURNAME.match(body, end)):
+            # "[special counsel Robert] Mueller": the surname after an editor's bracket
+            raw = f"{raw} {nxt.group(1)}"
+            end = nxt.end()
         if " " in raw and _in_headline(body, start):
             headline_names.append((start, end))  # where the name ends is unknown
             continue
@@ -1225,6 +1238,14 @@ def find_mentions(
         for a, b, first_end in full_names:
             given = body[a:first_end].split()[0]
             if given not in _NOT_NAME and given not in _TITLE_WORDS and not _in_headline(body, a):
+                # a middle name: "Michael Richard Pence" ... "Mr. Pence"
+                if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and g.group(1) in given_names \
+                        and g.group(1) not in _NOT_GIVEN and not _in_headline(body, g.start(1)):
+                    people[key] = _normalise_name(body[g.start(1):b])
+                    person_spans.append((g.start(1), b, key))
+                    person_spans.extend(
+                        x for x in _same_given_spans(body, full_names, given, key) if x[0] != a)
+                    break
                 people[key] = _normalise_name(body[a:b])
                 person_spans.extend(_same_given_spans(body, full_names, given, key))
                 break

@@ -550,6 +550,7 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
         _PERSON,
         _PERSON_LEFT,
         _RIGHT,
+        _SYLLABLE,
         _TITLES,
         _WORD_CHAR,
         _gazetteer_patterns,
@@ -561,7 +562,7 @@ def test_title_and_alias_patterns_grouped_by_first_letter_find_what_plain_altern
     plain_person = re.compile(
         r"(?<![\w.])(?:" + "|".join(_TITLES) + r")\s+"
         r"(?P<name>" + _NAME_WORD + r"(?:\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE + r"\s+)?"
-        + _NAME_WORD + r"){0,3})"
+        + _NAME_WORD + _SYLLABLE + r"){0,3})"
     )
     exact, nocase = _gazetteer_patterns()[:2]
     plain_exact = re.compile(
