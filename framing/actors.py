@@ -436,7 +436,7 @@ def _trim_name(name: str) -> str:
     pronoun or a verb follows the title ("Congressman Who Settled ...", "Senator Says ...")."""
     words = name.split()
     while words and words[-1] in _NOT_NAME:
-        if words[-1] == "May" and len(words) > 1 and words[-2] in _given_names():
+        if words[-1] == "May" and len(words) == 2 and words[0] in _given_names():
             break  # a surname after a given name: "Prime Minister Theresa May"
         words.pop()
     while words and words[0] in _NOT_NAME:

@@ -425,6 +425,26 @@ def test_a_junior_is_not_his_father(body, expected) -> None:
 
 @pytest.mark.parametrize(
     ("body", "expected"),
+    [  # a middle name belongs to the full name of a person titled by surname alone
+        ("Mr. Pence, 57, was sworn in. Michael Richard Pence, a former governor, spoke.",
+         [("Pence", "Michael Richard Pence"), ("Michael Richard Pence", "Michael Richard Pence")]),
+        # "May" after a given name is a surname, not the month
+        ("Prime Minister Theresa May met Gen. John Smith May 3.",
+         [("Theresa May", "Theresa May"), ("John Smith", "John Smith")]),
+        # the surname after an editor's bracket completes the titled name inside it
+        ("“It was no part of [special counsel Robert] Mueller’s report.” Mueller declined.",
+         [("Robert] Mueller", "Robert Mueller"), ("Mueller", "Robert Mueller")]),
+        # a romanised Korean name keeps its syllable; a compound adjective is no name
+        ("President Moon Jae-in met President Donald Trump-led envoys.",
+         [("Moon Jae-in", "Moon Jae-in"), ("Donald Trump", "Donald Trump")]),
+    ],
+)
+def test_middle_names_surnames_that_are_words_and_editors_brackets(body, expected) -> None:
+    assert actors(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
     [  # a full stop ends the capitalised word before a surname: no longer name
         ("Mike Pence spoke in Iowa. Pence said the party must change.",
          [("Mike Pence", "Mike Pence"), ("Pence", "Mike Pence")]),
