@@ -880,8 +880,12 @@ def given_name(name: str) -> str | None:
     return folded(words[0])
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def folded(word: str) -> str:
-    """A word in lower case without accents: ``"Raúl"`` -> ``"raul"``."""
+    """A word in lower case without accents: ``"Raúl"`` -> ``"raul"`` (memoised: the given
+    names of an article's people are compared again at each of their mentions)."""
+    if word.isascii():
+        return word.lower()
     return "".join(_fold(c) for c in word).lower()
 
 
