@@ -206,14 +206,14 @@ _NUMERALS = ("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", 
 #: A nickname in double quotation marks before a name's next word (William "Mo" Cowan): part
 #: of the mention, not of the canonical name (:func:`_normalise_name`).
 _NICKNAME = r"(?:\s+[\"“][A-Z][a-zà-ÿ]+[\"”])?"
-# A title and the name after it.  The titles are grouped by first letter and the left boundary
-# ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
-# a title starts with: the same matches as the plain alternation behind the lookbehind, in
-# 40% of the time (tests/test_actors.py compares them).
 #: A syllable in lower case after a hyphen that ends a later word of a name, as Korean names
 #: are romanised ("Kim Jong-un", "Moon Jae-in"); not a word that makes a compound adjective of
 #: a name ("Obama-era", "Trump-led").
 _SYLLABLE = r"(?:[-‐](?!(?:era|led|run|born|like|type|ish|ite)(?![a-z]))[a-z]{2,4}(?![\w-]))?"
+# A title and the name after it.  The titles are grouped by first letter and the left boundary
+# ``(?<![\w.])`` is checked by _left_bounded (_PERSON_LEFT), so that ``re`` skips to the letters
+# a title starts with: the same matches as the plain alternation behind the lookbehind, in
+# 40% of the time (tests/test_actors.py compares them).
 _TITLED_NAME = (
     r"(?P<name>" + _NAME_WORD + r"(?:" + _NICKNAME + r"\s+(?:[A-Z]\.\s+)?(?:" + _PARTICLE
     + r"\s+)?" + _NAME_WORD + _SYLLABLE
@@ -554,7 +554,7 @@ def _alone(body: str, start: int, end: int, *, before: bool = True) -> bool:
 #: titles, suffixes, months, parts of addresses and company names ("Gov.", "Jr.", "Inc.").
 _ABBREVIATED = frozenset(
     """Lt Gen Col Maj Brig Adm Capt Sgt Cmdr Sen Rep Reps Sens Gov Dr Mr Mrs Ms Messrs Prof Rev
-    Hon Pres Gen Supt Jr Sr St Mt Ft No Nos Vol Inc Co Corp Ltd Bros Ave Blvd Rd Dept Univ Jan
+    Hon Pres Supt Jr Sr St Mt Ft No Nos Vol Inc Co Corp Ltd Bros Ave Blvd Rd Dept Univ Jan
     Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()
 )
 
@@ -990,9 +990,10 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 def _spelled_alike(a: str, b: str) -> bool:
     """Whether two folded given names are spellings of one name, as transliterations from
-    Arabic, Persian or Russian give them ("qasem" / "qassem", "mohammed" / "muhammad",
+    Arabic, Persian or Russian give them ("qasem" / "qassem", "mohammad" / "mohammed",
     "sergey" / "sergei"): the same first letter, and one letter apart once doubled letters
-    are written once.
+    are written once (two letters apart, "mohammed" / "muhammad", they are taken for two
+    names).
 
     Example:
         >>> _spelled_alike("mohammed", "muhammad"), _spelled_alike("jill", "joe")
