@@ -220,6 +220,19 @@ _TITLED_NAME = (
     + r"){0,3}(?:[ \u00a0](?:" + "|".join(_NUMERALS) + r")(?![\w-]))?)"
 )
 _PERSON = re.compile(r"(?:" + by_first_character(_TITLES) + r")\s+" + _TITLED_NAME)
+#: A full name in apposition to a role written in lower case, closed by a comma, a full stop
+#: or a verb of saying ("a campaign spokesman, Eric Schultz, said", "her lawyer, Alan
+#: Futerfas."): the name after the comma (found first: such commas are rare), and the role
+#: before it (:data:`_ROLE_BEFORE`).
+_APPOSITIVE = re.compile(
+    r",[ \u00a0]+(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?" + _NAME_WORD
+    + r"){1,2})(?=[,;.)]|[ \u00a0]+(?:said|says|told|added|wrote)(?![\w-]))"
+)
+_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:spokes(?:man|woman|person)|chief\s+of\s+staff|commander|leader|lawmaker|"
+    r"official|analyst|counsel|attorney|lawyer|advis[eo]r|director|nominee|candidate|host|"
+    r"professor|secretary|chairman|chairwoman|executive|aide|editor|chief)(?:’s|'s)?$"
+)
 #: The surname after a bracket that closes an editor's insertion in a quotation ("[special
 #: counsel Robert] Mueller").
 _BRACKETED_SURNAME = re.compile(r"\][ \u00a0]+(" + _NAME_WORD + r")(?![\w-])")
@@ -1104,6 +1117,7 @@ def find_mentions(
     exact, nocase, lookup = _gazetteer_patterns()
     gaz_people = _gazetteer_people()
     gaz_given = _gazetteer_given()
+    given_names = _given_names()
     people: dict[str, str] = {}  # surname key -> canonical full name
     person_spans: list[tuple[int, int, str]] = []
     place_named: dict[str, str] = {}  # surname key -> the title of a person named like a place
@@ -1185,6 +1199,19 @@ def find_mentions(
         if " " not in raw and (sex := _HONORIFIC_SEX.get(title)):
             honorifics.setdefault(key, []).append((len(person_spans), sex, title))
         person_spans.append((start, end, key))
+    # A full name in apposition to a role written in lower case ("a campaign spokesman, Eric
+    # Schultz, said", "her lawyer, Alan Futerfas."): the person, when the name's first word is
+    # a known given name.
+    for m in _APPOSITIVE.finditer(body):
+        if not _ROLE_BEFORE.search(body, max(0, m.start() - 20), m.start()):
+            continue
+        raw = m.group("name")
+        head = raw.split()[0]
+        if (head not in given_names or head in _NOT_GIVEN or lookup.get(head)
+                or lookup.get(raw) or _in_headline(body, m.start("name"))):
+            continue
+        key = remember(raw)
+        person_spans.append((m.start("name"), m.end("name"), key))
     # People named in full without a title whose surname later speaks alone ("Elizabeth
     # Lauten, the communications director ..." ... "Lauten later apologized" is no speech, but
     # "“...,” Lauten said" is): the full name and its repetitions are the person.
@@ -1205,7 +1232,6 @@ def find_mentions(
     # cast the congressman as ..."), when the first word is a known given name: a place or a
     # thing after a given-name-like word ("Arizona Legislature" ... "the Legislature") takes
     # an article, which a surname does not.
-    given_names = _given_names()
     for m in _left_bounded(_GIVEN_AND_SURNAME, body, _GIVEN_LEFT):
         given, last = m.group(1), m.group(2)
         if (

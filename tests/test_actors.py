@@ -445,6 +445,24 @@ def test_middle_names_surnames_that_are_words_and_editors_brackets(body, expecte
 
 @pytest.mark.parametrize(
     ("body", "expected"),
+    [  # a full name in apposition to a role in lower case
+        ("A campaign spokesman, Eric Schultz, said no. Schultz left.",
+         [("Eric Schultz", "Eric Schultz"), ("Schultz", "Eric Schultz")]),
+        ("“No,” said her lawyer, Alan Futerfas. The press secretary, Sarah Huckabee Sanders, "
+         "declined.",
+         [("Alan Futerfas", "Alan Futerfas"),
+          ("Sarah Huckabee Sanders", "Sarah Huckabee Sanders")]),
+        # not a place, nor a word that is no given name, nor a name the apposition does not close
+        ("The leader, Russia, said no. The director, New York Times, left. The aide, Ann Jones "
+         "and others, left.", [("Russia", "Russia")]),
+    ],
+)
+def test_a_name_in_apposition_to_a_role_is_a_person(body, expected) -> None:
+    assert actors(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
     [  # a full stop ends the capitalised word before a surname: no longer name
         ("Mike Pence spoke in Iowa. Pence said the party must change.",
          [("Mike Pence", "Mike Pence"), ("Pence", "Mike Pence")]),
