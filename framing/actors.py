@@ -938,16 +938,24 @@ def _given_words(name: str) -> list[str]:
     return [w for w in _without_suffixes(name)[:-1] if not w.endswith(".")]
 
 
+@lru_cache(maxsize=_NAME_CACHE)
+def _folded_given(name: str) -> frozenset[str]:
+    """The given names of a person's full name, folded (:func:`_given_words`, :func:`folded`):
+    what another given name before the person's surname is compared with (memoised: an
+    article's people are compared again at each mention)."""
+    return frozenset(folded(w) for w in _given_words(name))
+
+
 @cache
 def _gazetteer_given() -> dict[str, frozenset[str]]:
     """Surname key -> the given names (folded) of the gazetteer's person of that surname, in
     every spelling its names and aliases give ("qassem", "qasem")."""
-    out: dict[str, set[str]] = {}
+    out: dict[str, frozenset[str]] = {}
     for e in gazetteer():
         if e.kind == "person":
-            words = _given_words(e.actor) + _given_words(e.alias)
-            out.setdefault(_surname_key(e.actor), set()).update(folded(w) for w in words)
-    return {key: frozenset(given) for key, given in out.items()}
+            key = _surname_key(e.actor)
+            out[key] = out.get(key, frozenset()) | _folded_given(e.actor) | _folded_given(e.alias)
+    return out
 
 
 def _a_man(name: str) -> bool:
@@ -1142,7 +1150,7 @@ def find_mentions(
                 name = gaz_people[key]
         prev = people.get(key)
         if (prev is not None and " " in name and " " in prev
-                and _other_given(name.split()[0], [folded(w) for w in _given_words(prev)])):
+                and _other_given(name.split()[0], _folded_given(prev))):
             # "Gov. Jeb Bush" beside "President George W. Bush": another person of the
             # surname, whose own full name finds his untitled mentions (a lone "Bush" is the
             # first one's)
@@ -1295,8 +1303,9 @@ def find_mentions(
         others = {_normalise_name(body[a:b]) for a, b, _ in _first_names(body, lone)
                   if _named_apart(body, b - len(lone), b, gaz_given[key], lookup) == a}
         if len(others) == 1:
-            alt = f"{key}\x00{next(iter(others))}"  # no surname key: the surname pass
-            people.setdefault(alt, next(iter(others)))  # leaves it alone
+            other = others.pop()
+            alt = f"{key}\x00{other}"  # no surname key: the surname pass leaves it alone
+            people.setdefault(alt, other)
         elif not others and _a_man(gaz_people[key]):
             alt = f"{key}\x00f"
         else:
@@ -1362,7 +1371,7 @@ def find_mentions(
             key = _surname_key(entry.actor)
             actor = people.get(key, entry.actor)
             if " " not in m.group(0) and (at := _named_apart(
-                body, m.start(), m.end(), gaz_given[key] | {folded(w) for w in _given_words(actor)},
+                body, m.start(), m.end(), gaz_given[key] | _folded_given(actor),
                 lookup,
             )) is not None:
                 # "Michelle Obama", "Jill Biden": another person of the surname
@@ -1373,8 +1382,9 @@ def find_mentions(
                 if " " not in m.group(0) and (g := _WORD_BEFORE.search(body, max(0, at - 40), at)) \
                         and g.group(1) not in _NOT_GIVEN:
                     at = g.start(1)
-                name = _normalise_name(body[at:m.end()]) + " Jr"
-                if " " in name[: -len(" Jr")]:
+                father = _normalise_name(body[at:m.end()])
+                name = f"{father} Jr"
+                if " " in father:
                     juniors.setdefault(key, name)
                 else:  # "Trump Jr." after "Donald Trump Jr."
                     name = juniors.get(key, name)
@@ -1404,13 +1414,13 @@ def find_mentions(
                 if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
                     # the same given name, a spelling or a short form of it ("Raul", "Ed",
                     # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not
-                    _other_given(g.group(1), [folded(w) for w in _given_words(people[key])])
+                    _other_given(g.group(1), _folded_given(people[key]))
                     and not _in_headline(body, a)
                 ):
                     # another person of that surname ("Hillary Clinton"): the titled one of
                     # that given name, if any ("George W. Bush" beside Gov. Jeb Bush)
                     for alt in namesakes.get(key, ()):
-                        if not _other_given(g.group(1), [folded(w) for w in _given_words(people[alt])]):
+                        if not _other_given(g.group(1), _folded_given(people[alt])):
                             add(g.start(1), b, people[alt], "person", "person")
                             break
                     continue
