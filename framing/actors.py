@@ -236,6 +236,12 @@ _ROLE_BEFORE = re.compile(
 #: The surname after a bracket that closes an editor's insertion in a quotation ("[special
 #: counsel Robert] Mueller").
 _BRACKETED_SURNAME = re.compile(r"\][ \u00a0]+(" + _NAME_WORD + r")(?![\w-])")
+#: Given names an editor put in brackets before a surname ("President [George W.] Bush",
+#: "“[Donald] Trump is ...”"): the person named in full.
+_BRACKETED_GIVEN = re.compile(
+    r"\[(?P<given>" + _NAME_WORD + r"(?:[ \u00a0]+(?:[A-Z]\.|" + _NAME_WORD + r"))*)\]"
+    r"[ \u00a0]+(?P<surname>" + _NAME_WORD + r")(?![\w-])"
+)
 _PERSON_LEFT = re.compile(r"[\w.]")
 # The same pattern with the titles that start with a capital only: its first letters are rare,
 # so re skips most of the text.  The lower-case titles ("official", "leader", "spokesman")
@@ -1220,6 +1226,17 @@ def find_mentions(
             continue
         key = remember(raw)
         person_spans.append((m.start("name"), m.end("name"), key))
+    # Given names in an editor's brackets before a surname ("President [George W.] Bush"), when
+    # the first is a known given name.
+    if "[" in body:
+        for m in _BRACKETED_GIVEN.finditer(body):
+            head = m.group("given").split()[0]
+            if (head not in given_names or head in _NOT_GIVEN or lookup.get(head)
+                    or _in_headline(body, m.start())
+                    or any(a < m.end() and m.start() < b for a, b, _ in person_spans)):
+                continue
+            key = remember(f"{m.group('given')} {m.group('surname')}")
+            person_spans.append((m.start("given"), m.end(), key))
     # People named in full without a title whose surname later speaks alone ("Elizabeth
     # Lauten, the communications director ..." ... "Lauten later apologized" is no speech, but
     # "“...,” Lauten said" is): the full name and its repetitions are the person.
@@ -1423,6 +1440,18 @@ def find_mentions(
                         if not _other_given(g.group(1), _folded_given(people[alt])):
                             add(g.start(1), b, people[alt], "person", "person")
                             break
+                    else:
+                        # none yet: a person of her own when the word is a known given name
+                        # ("Jeb Bush" after "President [George W.] Bush"), as beside a
+                        # gazetteer person (_named_apart)
+                        at = _named_apart(body, a, b, _folded_given(people[key]), lookup)
+                        if at is not None:
+                            name = _normalise_name(body[at:b])
+                            alt = f"{key}\x00{name}"
+                            if alt not in people:
+                                people[alt] = name
+                                namesakes.setdefault(key, []).append(alt)
+                            add(at, b, name, "person", "person")
                     continue
                 add(a, b, people[key], "person", "person")
 

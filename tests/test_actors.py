@@ -294,13 +294,13 @@ BILL = (
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
-    [("His wife, Hillary Clinton,", ["Bill Clinton"]),  # another given name: another person
+    [("His wife, Hillary Clinton,", ["Bill Clinton", "Hillary Clinton"]),  # another person
      ("Clinton", ["Bill Clinton", "Bill Clinton"]),
      ("Though Clinton", ["Bill Clinton", "Bill Clinton"]),  # a sentence's first word
      ("Former President Clinton", ["Bill Clinton", "Bill Clinton"]),
      ("Billy Clinton", ["Bill Clinton", "Bill Clinton"]),  # a short form shares the initial
      ("William J. Clinton", ["Bill Clinton", "Bill Clinton"]),  # "Bill" is short for "William"
-     ("Bob Clinton", ["Bill Clinton"])],  # short for "Robert": another person
+     ("Bob Clinton", ["Bill Clinton", "Bob Clinton"])],  # short for "Robert": another person
 )
 def test_a_surname_after_another_given_name_is_another_person(sentence, expected) -> None:
     assert [actor for _, actor in actors(BILL.format(sentence))] == expected
@@ -400,6 +400,12 @@ def test_other_people_of_a_gazetteer_persons_surname(body, expected) -> None:
           ("George W. Bush", "George W. Bush")]),
         ("Rep. Kevin McCarthy compared him to Senator Joseph R. McCarthy.",
          [("Kevin McCarthy", "Kevin McCarthy"), ("Joseph R. McCarthy", "Joseph R. McCarthy")]),
+        # another known given name before a titled person's surname: a person of her own
+        # (the lone surname stays the titled one's); a word that is no given name, nothing
+        ("Sen. Bill Nelson spoke. Hillary Nelson said no. Nelson left. Hillary Nelson smiled.",
+         [("Bill Nelson", "Bill Nelson"), ("Hillary Nelson", "Hillary Nelson"),
+          ("Nelson", "Bill Nelson"), ("Hillary Nelson", "Hillary Nelson")]),
+        ("Gen. John Kelly spoke. “Resist Kelly,” they wrote.", [("John Kelly", "John Kelly")]),
     ],
 )
 def test_two_titled_people_of_one_surname(body, expected) -> None:
@@ -434,6 +440,14 @@ def test_a_junior_is_not_his_father(body, expected) -> None:
         # the surname after an editor's bracket completes the titled name inside it
         ("“It was no part of [special counsel Robert] Mueller’s report.” Mueller declined.",
          [("Robert] Mueller", "Robert Mueller"), ("Mueller", "Robert Mueller")]),
+        # given names in an editor's bracket before a surname, with or without a title; the
+        # bracket's first word must be a known given name
+        ("“Not even President [George W.] Bush would have,” he said. Bush’s brother Jeb "
+         "disagreed. Jeb Bush said so.",
+         [("George W.] Bush", "George W. Bush"), ("Bush", "George W. Bush"),
+          ("Jeb Bush", "Jeb Bush")]),
+        ("“[Donald] Trump is wrong,” she said. [The] Smith report came out.",
+         [("Donald] Trump", "Donald Trump")]),
         # a romanised Korean name keeps its syllable; a compound adjective is no name
         ("President Moon Jae-in met President Donald Trump-led envoys.",
          [("Moon Jae-in", "Moon Jae-in"), ("Donald Trump", "Donald Trump")]),
