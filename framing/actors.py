@@ -226,7 +226,7 @@ _PERSON = re.compile(r"(?:" + by_first_character(_TITLES) + r")\s+" + _TITLED_NA
 #: before it (:data:`_ROLE_BEFORE`).
 _APPOSITIVE = re.compile(
     r",[ \u00a0]+(?P<name>" + _NAME_WORD + r"(?:[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?" + _NAME_WORD
-    + r"){1,2})(?=[,;.)]|[ \u00a0]+(?:said|says|told|added|wrote)(?![\w-]))"
+    + _SYLLABLE + r"){1,2})(?=[,;.)]|[ \u00a0]+(?:said|says|told|added|wrote)(?![\w-]))"
 )
 _ROLE_BEFORE = re.compile(
     r"(?<![\w-])(?:spokes(?:man|woman|person)|chief\s+of\s+staff|commander|leader|lawmaker|"
@@ -416,9 +416,22 @@ def _without_suffixes(name: str) -> list[str]:
     return words
 
 
+#: A romanised Korean given name, two syllables joined by a hyphen, the second in lower case
+#: ("Jae-in", "Jong-un", "Ki-moon"), after the surname: "Moon Jae-in" is "Mr. Moon".
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+[-‐][a-z]{2,4}")
+
+
+def _surname_first(words: list[str]) -> bool:
+    """Whether the name of ``words`` (suffixes removed) writes its surname first: a Korean
+    name ("Moon Jae-in", "Kim Jong-un")."""
+    return len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]) is not None
+
+
 def surname(name: str) -> str:
-    """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``."""
-    return _without_suffixes(name)[-1]
+    """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``;
+    the first of a Korean name: ``"Moon Jae-in"`` -> ``"Moon"``."""
+    words = _without_suffixes(name)
+    return words[0] if _surname_first(words) else words[-1]
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -941,7 +954,8 @@ def same_given_name(a: str, b: str) -> bool:
 def _given_words(name: str) -> list[str]:
     """The given names in a person's full name, without initials and suffixes:
     ``"Joseph R. Biden Jr."`` -> ``["Joseph"]``."""
-    return [w for w in _without_suffixes(name)[:-1] if not w.endswith(".")]
+    words = _without_suffixes(name)
+    return words[1:] if _surname_first(words) else [w for w in words[:-1] if not w.endswith(".")]
 
 
 @lru_cache(maxsize=_NAME_CACHE)

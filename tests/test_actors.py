@@ -451,6 +451,11 @@ def test_a_junior_is_not_his_father(body, expected) -> None:
         # a romanised Korean name keeps its syllable; a compound adjective is no name
         ("President Moon Jae-in met President Donald Trump-led envoys.",
          [("Moon Jae-in", "Moon Jae-in"), ("Donald Trump", "Donald Trump")]),
+        # ... and writes the surname first ("Mr. Moon"), in apposition too
+        ("President Moon Jae-in met envoys. Mr. Moon said no. Moon left.",
+         [("Moon Jae-in", "Moon Jae-in"), ("Moon", "Moon Jae-in"), ("Moon", "Moon Jae-in")]),
+        ("He met North Korea’s leader, Kim Jong-un. He praised Mr. Kim.",
+         [("North Korea", "North Korea"), ("Kim Jong-un", "Kim Jong-un"), ("Kim", "Kim Jong-un")]),
     ],
 )
 def test_middle_names_surnames_that_are_words_and_editors_brackets(body, expected) -> None:
