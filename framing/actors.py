@@ -427,6 +427,13 @@ def _surname_first(words: list[str]) -> bool:
     return len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]) is not None
 
 
+def _first_given(name: str) -> str:
+    """The word of a full name that opens its given names: its first word, or the second of a
+    Korean name ("Moon Jae-in" -> "Jae-in", :func:`_surname_first`)."""
+    words = _without_suffixes(name)
+    return words[1] if _surname_first(words) else words[0]
+
+
 def surname(name: str) -> str:
     """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``;
     the first of a Korean name: ``"Moon Jae-in"`` -> ``"Moon"``."""
@@ -909,7 +916,7 @@ def given_name(name: str) -> str | None:
     words = name.split()
     if len(words) < 2 or words[0].endswith("."):
         return None
-    return folded(words[0])
+    return folded(_first_given(name))
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -1154,13 +1161,22 @@ def find_mentions(
     honorifics: dict[str, list[tuple[int, str, str]]] = {}
     namesakes: dict[str, list[str]] = {}  # surname key -> the keys of others of that surname
 
+    def namesake(key: str, name: str) -> str:
+        """The key of ``name``, another person of the surname of ``key`` (kept apart: a lone
+        surname stays the first one's)."""
+        alt = f"{key}\x00{name}"
+        if alt not in people:
+            people[alt] = name
+            namesakes.setdefault(key, []).append(alt)
+        return alt
+
     def remember(raw: str) -> str:
         """The surname key of the titled name ``raw``, kept with the longest form seen."""
         name = _normalise_name(raw)
         key = _surname_key(name)
         if key in gaz_people:
             words = name.split()
-            if len(words) > 1 and _other_given(words[0], gaz_given[key], spellings=True):
+            if len(words) > 1 and _other_given(_first_given(name), gaz_given[key], spellings=True):
                 # "First Lady Michelle Obama": not the gazetteer's person of that surname (no
                 # surname key: a lone "Obama" stays his)
                 key = f"{key}\x00{name}"
@@ -1170,15 +1186,11 @@ def find_mentions(
                 name = gaz_people[key]
         prev = people.get(key)
         if (prev is not None and " " in name and " " in prev
-                and _other_given(name.split()[0], _folded_given(prev))):
+                and _other_given(_first_given(name), _folded_given(prev))):
             # "Gov. Jeb Bush" beside "President George W. Bush": another person of the
             # surname, whose own full name finds his untitled mentions (a lone "Bush" is the
             # first one's)
-            alt = f"{key}\x00{name}"
-            if alt not in people:
-                people[alt] = name
-                namesakes.setdefault(key, []).append(alt)
-            return alt
+            return namesake(key, name)
         if prev is None or len(name.split()) > len(prev.split()):
             people[key] = name
         return key
@@ -1460,11 +1472,7 @@ def find_mentions(
                         # gazetteer person (_named_apart)
                         at = _named_apart(body, a, b, _folded_given(people[key]), lookup)
                         if at is not None:
-                            name = _normalise_name(body[at:b])
-                            alt = f"{key}\x00{name}"
-                            if alt not in people:
-                                people[alt] = name
-                                namesakes.setdefault(key, []).append(alt)
+                            name = people[namesake(key, _normalise_name(body[at:b]))]
                             add(at, b, name, "person", "person")
                     continue
                 add(a, b, people[key], "person", "person")

@@ -282,6 +282,10 @@ def test_people_of_one_surname_and_different_given_names_stay_apart() -> None:
     found = {"a": [mention("Bill Clinton"), mention("Clinton")], "b": [mention("Hillary Clinton")]}
     names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
     assert names == {"a": ["Bill Clinton", "Clinton"], "b": ["Hillary Clinton"]}  # "Clinton": whose?
+    # a Korean name's given name is its second word ("Kim Jong-un", his sister "Kim Yo-jong")
+    korean = {"a": [mention("Kim Jong-un")], "b": [mention("Kim Yo-jong")], "c": [mention("Kim")]}
+    assert [x.actor for xs in unify_people(korean).values() for x in xs] == [
+        "Kim Jong-un", "Kim Yo-jong", "Kim"]
     places = {"a": [mention("Jordan", "country")], "b": [mention("Mr. Jordan")]}
     assert [x.actor for x in unify_people(places)["a"]] == ["Jordan"]  # a country is no person
 
