@@ -1454,6 +1454,10 @@ def find_mentions(
                 key = _surname_key(body[a:b])
                 if key not in people:
                     continue
+                if (body.startswith(" ", b) and (k := _KOREAN_GIVEN.match(body, b + 1))
+                        and (own := _folded_given(people[key]))
+                        and _other_given(k.group(0), own)):
+                    continue  # another's Korean name ("Kim Yo-jong" beside Kim Jong-un)
                 if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
                     # the same given name, a spelling or a short form of it ("Raul", "Ed",
                     # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not

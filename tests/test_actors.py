@@ -460,6 +460,9 @@ def test_a_junior_is_not_his_father(body, expected) -> None:
          [("Moon Jae-in", "Moon Jae-in"), ("Moon", "Moon Jae-in"), ("Moon", "Moon Jae-in")]),
         ("He met North Korea’s leader, Kim Jong-un. He praised Mr. Kim.",
          [("North Korea", "North Korea"), ("Kim Jong-un", "Kim Jong-un"), ("Kim", "Kim Jong-un")]),
+        # another Korean given name after the surname is another person's
+        ("Leader Kim Jong-un met Kim Yo-jong, his sister. Kim left.",
+         [("Kim Jong-un", "Kim Jong-un"), ("Kim", "Kim Jong-un")]),
     ],
 )
 def test_middle_names_surnames_that_are_words_and_editors_brackets(body, expected) -> None:
