@@ -1070,6 +1070,13 @@ def _other_given(word: str, given: Iterable[str], *, spellings: bool = False) ->
     return not any(same_given_name(w, g) or (spellings and _spelled_alike(w, g)) for g in given)
 
 
+def _known_given(word: str, lookup: Mapping[str, GazetteerEntry]) -> bool:
+    """Whether ``word`` is a known given name (:func:`_given_names`: "Eric"), no title or word
+    that opens sentences (:data:`_NOT_GIVEN`), and names no place or group of the gazetteer
+    ("Jordan" does)."""
+    return word in _given_names() and word not in _NOT_GIVEN and not lookup.get(word)
+
+
 def _named_apart(
     body: str, start: int, end: int, given: Iterable[str], lookup: Mapping[str, GazetteerEntry],
 ) -> int | None:
@@ -1246,9 +1253,8 @@ def find_mentions(
         if not _ROLE_BEFORE.search(body, max(0, m.start() - 20), m.start()):
             continue
         raw = m.group("name")
-        head = raw.split()[0]
-        if (head not in given_names or head in _NOT_GIVEN or lookup.get(head)
-                or lookup.get(raw) or _in_headline(body, m.start("name"))):
+        if (not _known_given(raw.split()[0], lookup) or lookup.get(raw)
+                or _in_headline(body, m.start("name"))):
             continue
         key = remember(raw)
         person_spans.append((m.start("name"), m.end("name"), key))
@@ -1256,9 +1262,7 @@ def find_mentions(
     # the first is a known given name.
     if "[" in body:
         for m in _BRACKETED_GIVEN.finditer(body):
-            head = m.group("given").split()[0]
-            if (head not in given_names or head in _NOT_GIVEN or lookup.get(head)
-                    or _in_headline(body, m.start())
+            if (not _known_given(m.group("given").split()[0], lookup) or _in_headline(body, m.start())
                     or any(a < m.end() and m.start() < b for a, b, _ in person_spans)):
                 continue
             key = remember(f"{m.group('given')} {m.group('surname')}")
@@ -1286,8 +1290,8 @@ def find_mentions(
     for m in _left_bounded(_GIVEN_AND_SURNAME, body, _GIVEN_LEFT):
         given, last = m.group(1), m.group(2)
         if (
-            given not in given_names or given in _NOT_GIVEN or last in _NOT_GIVEN
-            or lookup.get(given) or lookup.get(last) or _surname_key(last) in people
+            not _known_given(given, lookup) or last in _NOT_GIVEN
+            or lookup.get(last) or _surname_key(last) in people
             or _in_headline(body, m.start()) or not _alone(body, m.start(), m.end(), before=False)
         ):
             continue
