@@ -52,6 +52,8 @@ class GazetteerEntry:
     nocase: bool
     #: a person's sex, "m" or "f", on the row that names the person in full ("" elsewhere)
     sex: str = ""
+    #: running text names the actor with "the" ("the United States"); on the canonical row
+    the: bool = False
 
 
 @cache
@@ -61,8 +63,23 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
     rows = []
     for r in csv.DictReader(text.splitlines()):
         rows.append(GazetteerEntry(r["alias"], r["actor"], r["kind"], r["match"] == "nocase",
-                                   r.get("sex") or ""))
+                                   r.get("sex") or "", r.get("the") == "yes"))
     return tuple(rows)
+
+
+@cache
+def _with_the() -> frozenset[str]:
+    return frozenset(e.actor for e in gazetteer() if e.the)
+
+
+def in_running_text(actor: str) -> str:
+    """An actor's name as a sentence writes it: with "the" where English news writing puts one.
+
+    Example:
+        >>> in_running_text("United States"), in_running_text("Taliban"), in_running_text("Russia")
+        ('the United States', 'the Taliban', 'Russia')
+    """
+    return f"the {actor}" if actor in _with_the() else actor
 
 
 @cache

@@ -38,6 +38,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ._version import __version__
+from .actors import in_running_text
 from .findings import plural
 from .lexicon import category_name
 from .types import EventAnalysis
@@ -795,7 +796,7 @@ def actor_tone_figure(
             rz.append(v)
             rt.append("" if v is None else f"{v:+z.2f}")
             rh.append(
-                f"<b>{lab[i]}</b> toward {_esc(hide(a))}: "
+                f"<b>{lab[i]}</b> toward {_esc(hide(in_running_text(a)))}: "
                 + ("not mentioned" if v is None else f"{v:+z.2f} from {plural(n, 'mention')}")
             )
         z.append(rz)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .actors import in_running_text
 from .lexicon import category_name
 from .types import EventAnalysis, ToneEvidence
 
@@ -353,7 +354,7 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
         out.append(
             Finding(
                 "actor_tone",
-                f"Toward {actor}, {lab[lo]} is {_most_negative(scored[lo])} ({scored[lo]:+z.2f}) "
+                f"Toward {in_running_text(actor)}, {lab[lo]} is {_most_negative(scored[lo])} ({scored[lo]:+z.2f}) "
                 f"and {lab[hi]} {_most_positive(scored[hi])} ({scored[hi]:+z.2f}).",
                 "tone",
                 (lo, hi),

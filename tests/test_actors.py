@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.actors import BLOCK, KINDS, find_mentions, gazetteer, unify_people
+from framing.actors import BLOCK, KINDS, find_mentions, gazetteer, in_running_text, unify_people
 from framing.errors import InputError
 from framing.sentences import split_sentences
 from framing.types import ActorMention, Article, Document
@@ -129,6 +129,14 @@ def test_gazetteer_aliases_are_unique_and_kinds_known() -> None:
     assert len(aliases) == len(set(aliases))
     assert {r.kind for r in rows} <= {*KINDS, BLOCK}
     assert all(r.actor for r in rows if r.kind != BLOCK)
+
+
+def test_the_article_is_marked_on_canonical_rows_of_places_and_groups_only() -> None:
+    marked = [r for r in gazetteer() if r.the]
+    assert {r.actor for r in marked} >= {"United States", "United Nations", "Taliban"}
+    assert all(r.alias == r.actor and r.kind != "person" for r in marked)
+    assert in_running_text("Russia") == "Russia" and in_running_text("NATO") == "NATO"
+    assert in_running_text("United Kingdom") == "the United Kingdom"
 
 
 @pytest.mark.parametrize(

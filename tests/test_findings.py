@@ -117,14 +117,14 @@ def test_consensus_is_what_more_than_half_of_the_shown_versions_carry(full) -> N
         assert (det.id in cons) == (carriers > len(ids) / 2)
 
 
-def _actor_tone_finding(analysis: EventAnalysis, scores: list[float]) -> str:
-    """The actor-tone finding's text when the versions score Iraq ``scores``, in order."""
+def _actor_tone_finding(analysis: EventAnalysis, scores: list[float], actor: str = "Iraq") -> str:
+    """The actor-tone finding's text when the versions score ``actor`` ``scores``, in order."""
     from framing.types import ArticleTone, EventTone
 
     ids = [d.id for d in analysis.documents]
     tone = EventTone(
-        articles={i: ArticleTone(actor_tone={"Iraq": v}) for i, v in zip(ids, scores, strict=True)},
-        actors=("Iraq",),
+        articles={i: ArticleTone(actor_tone={actor: v}) for i, v in zip(ids, scores, strict=True)},
+        actors=(actor,),
     )
     return next(f for f in findings(replace(analysis, tone=tone), limit=None) if f.kind == "actor_tone").text
 
@@ -133,6 +133,15 @@ def test_tone_finding_words_follow_the_signs(full) -> None:
     text = _actor_tone_finding(full, [-0.6, -0.05, -0.3, -0.2, -0.4])
     assert "The New Arab is the most negative (-0.60)" in text
     assert "AP the least negative (-0.05)" in text
+
+
+@pytest.mark.parametrize(
+    ("actor", "named"),
+    [("United States", "Toward the United States,"), ("Taliban", "Toward the Taliban,"),
+     ("Hamas", "Toward Hamas,"), ("Iraq", "Toward Iraq,"), ("Jane Doe", "Toward Jane Doe,")],
+)
+def test_tone_finding_names_the_actor_as_a_sentence_does(full, actor, named) -> None:
+    assert _actor_tone_finding(full, [-0.6, -0.05, -0.3, -0.2, -0.4], actor).startswith(named)
 
 
 def test_a_score_that_rounds_to_zero_is_not_printed_as_minus_zero(full) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing.actors import in_running_text
 from framing.figures import (
     ACTOR_TONE_SUBTITLE,
     ACTOR_TONE_TITLE,
@@ -58,7 +59,7 @@ def actor_tone_html(ctx: Context, actors: list[str]) -> str:
             t = tones.get(i)
             v = t.actor_tone.get(actor) if t else None
             n = len(t.evidence.get(actor, ())) if t else 0
-            who = f"{ctx.label(i)} toward {ctx.hide(actor)}"
+            who = f"{ctx.label(i)} toward {ctx.hide(in_running_text(actor))}"
             if v is None:
                 cells.append(heat_cell("", None, 0, f"{who}: not mentioned"))
             else:
@@ -133,9 +134,9 @@ def evidence_html(ctx: Context, article: str, actor: str) -> str:
         f"<div class='fr-card' style='border-top:4px solid {ctx.colors[article]}'>"
         f"<h4>{dot(ctx.colors[article])}{esc(ctx.label(article))}</h4>"
         + (
-            f"<div class='fr-meta'>toward {esc_masked(ctx, actor)}: <b>{score:+z.2f}</b>, the mean of "
+            f"<div class='fr-meta'>toward {esc_masked(ctx, in_running_text(actor))}: <b>{score:+z.2f}</b>, the mean of "
             f"{_count(len(sentences), 'sentence')} ({_count(len(ev), 'mention')})</div>"
-            if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, actor)}</div>"
+            if score is not None else f"<div class='fr-meta'>does not mention {esc_masked(ctx, in_running_text(actor))}</div>"
         )
     )
     doc = ctx.analysis.document(article)
