@@ -193,7 +193,7 @@ _TITLES = [
     r"Col\.", r"Lt\.", r"Capt\.", r"Sgt\.", r"Adm\.", r"Vice\s+Adm\.", r"Rear\s+Adm\.", r"Cmdr\.",
     r"Marine\s+Gen\.", r"Army\s+Gen\.", r"General", r"Lieutenant\s+General", r"Major\s+General",
     r"Brigadier\s+General", r"Admiral", r"Commander", r"Colonel", r"Major\s+General",
-    r"President", r"Vice\s+President", r"Prime\s+Minister", r"Deputy\s+Prime\s+Minister",
+    r"President", r"Vice\s+President", r"Prime\s+Minister", r"Deputy\s+Prime\s+Minister", r"Premier(?!\s+League)",
     r"Foreign\s+Minister", r"Defen[cs]e\s+Minister", r"Interior\s+Minister", r"Minister",
     # an envoy and the place: "Ambassador to Iraq, Maksim Maksimov", "Ambassador to Moscow
     # Abdul-Rahman Hamid al-Husseini" (the place's words are taken off the name: _posted_to)
@@ -433,27 +433,126 @@ def _without_suffixes(name: str) -> list[str]:
     return words
 
 
-#: A romanised Korean given name, two syllables joined by a hyphen, the second in lower case
-#: ("Jae-in", "Jong-un", "Ki-moon"), after the surname: "Moon Jae-in" is "Mr. Moon".
+#: A romanised Korean (or Taiwanese) given name, two syllables joined by a hyphen, the second
+#: in lower case ("Jae-in", "Jong-un", "Ki-moon", "Ing-wen"), after the surname: "Moon Jae-in"
+#: is "Mr. Moon".
 _KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+[-‐][a-z]{2,4}")
+#: The same with the second syllable capitalised ("Kim Jong-Un"), after a surname of
+#: :data:`_KOREAN_SURNAMES` or :data:`_CHINESE_SURNAMES` only.
+_CAPITAL_SYLLABLE_GIVEN = re.compile(r"[A-Z][a-z]+[-‐][A-Z][a-z]{1,3}")
+#: Common Korean surnames as English news romanises them.  A Korean name in three words, the
+#: given name's two syllables apart ("Kim Jong Un", AP's style), writes its surname first.
+_KOREAN_SURNAMES = frozenset(
+    "Kim Lee Park Pak Choi Jung Chung Kang Cho Yoon Yun Jang Lim Han Oh Seo Shin Kwon Hwang "
+    "Ahn Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Roh Noh Ban Ri Chun Chang".split()
+)
+#: One syllable of a romanised Korean given name ("Jong", "Un", "Yo", "Myung", "Geun").
+_KOREAN_SYLLABLE = re.compile(
+    r"(?:[BCDGHJKMNPRSTWY]|Ch|Sh|Kk|Tt|Pp|Ss|Jj)?[yw]?(?:ae|eo|eu|oe|oo|ui|ee|ou|a|e|i|o|u)"
+    r"(?:ng|k|n|l|m|p|t)?|(?:Ae|Eo|Eu|Oe|Ui|A|E|I|O|U)(?:ng|k|n|l|m|p|t)?"
+)
+#: Common Chinese surnames in pinyin.  Before a given name in pinyin ("Xi Jinping", "Li
+#: Keqiang", "Wang Yi"), the name is written surname first, as Chinese names are in English
+#: news; "He" (a pronoun at a sentence's start) is left out.
+_CHINESE_SURNAMES = frozenset(
+    "Bai Cai Cao Chen Cheng Cui Deng Ding Dong Du Fang Feng Fu Gao Gong Gu Guo Han Hao Hou Hu "
+    "Hua Huang Jia Jiang Jin Kong Lai Lei Li Liang Liao Lin Liu Lu Luo Ma Mao Meng Pan Peng "
+    "Qian Qin Qiu Ren Shao Shen Shi Song Su Sun Tang Tian Wan Wang Wei Wen Wu Xi Xia Xiao Xie "
+    "Xiong Xu Xue Yan Yang Yao Ye Yu Yuan Zeng Zhang Zhao Zheng Zhong Zhou Zhu Zou".split()
+)
+#: A given name in pinyin: one to three syllables, capitalised ("Jinping" = jin-ping, "Yi").
+_PINYIN_GIVEN = re.compile(
+    r"(?i:(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|er|ia|ie|in|iu|ou|ua|"
+    r"ui|un|uo|ue|a|e|i|o|u)){1,3})"
+)
 
 
 def _surname_first(words: list[str]) -> bool:
-    """Whether the name of ``words`` (suffixes removed) writes its surname first: a Korean
-    name ("Moon Jae-in", "Kim Jong-un")."""
-    return len(words) == 2 and _KOREAN_GIVEN.fullmatch(words[1]) is not None
+    """Whether the name of ``words`` (suffixes removed) writes its surname first, as East Asian
+    names do in English news: a Korean name with a hyphenated given name ("Moon Jae-in", "Kim
+    Jong-un", "Kim Jong-Un") or its two syllables apart ("Kim Jong Un"), a Chinese name in
+    pinyin ("Xi Jinping", "Wang Yi").
+
+    Example:
+        >>> [_surname_first(n.split()) for n in ["Kim Jong Un", "Xi Jinping", "Kim Davis", "Lee Ann Womack"]]
+        [True, True, False, False]
+    """
+    if len(words) == 2:
+        first, given = words
+        if _KOREAN_GIVEN.fullmatch(given):
+            return True
+        if first in _CHINESE_SURNAMES and given[1:].islower() and _PINYIN_GIVEN.fullmatch(given):
+            return True
+        return (first in _KOREAN_SURNAMES or first in _CHINESE_SURNAMES) and first in _KOREAN_SURNAMES and _CAPITAL_SYLLABLE_GIVEN.fullmatch(given) is not None
+    return (len(words) == 3 and words[0] in _KOREAN_SURNAMES
+            and _KOREAN_SYLLABLE.fullmatch(words[1]) is not None
+            and _KOREAN_SYLLABLE.fullmatch(words[2]) is not None)
+
+
+def _east_asian_given(words: list[str]) -> str:
+    """The given name of a name written surname first (:func:`_surname_first`), as one word:
+    "Kim Jong Un" -> "Jong-un" (the spelling of "Kim Jong-un"), "Kim Jong-Un" -> "Jong-un"."""
+    given = "-".join(words[1:]) if len(words) == 3 else words[1]
+    for sep in "-‐":
+        if sep in given:
+            head, _, tail = given.partition(sep)
+            return f"{head}{sep}{tail.lower()}"
+    return given
+
+
+_TWO_WORDS_AFTER = re.compile(r" ([A-Z][\w‐-]*)(?: ([A-Z][a-z]*)(?![\w‐-]))?")
+
+
+def _given_after(body: str, a: int, b: int) -> tuple[int, str] | None:
+    """Where the name ends and its given name (as :func:`_first_given` gives it) when the
+    surname ``body[a:b]`` and the words after it make a name written surname first
+    (:func:`_surname_first`); else None.
+
+    Example:
+        >>> _given_after("Kim Yo Jong said", 0, 3), _given_after("Kim Davis said", 0, 3)
+        ((11, 'Yo-jong'), None)
+    """
+    m = _TWO_WORDS_AFTER.match(body, b)
+    if m is None:
+        return None
+    words = [body[a:b], *(w for w in m.groups() if w)]
+    for n, end in ((3, m.end(2)), (2, m.end(1))):
+        if len(words) >= n and _surname_first(words[:n]):
+            return end, _east_asian_given(words[:n])
+    return None
+
+
+def _surname_first_names(body: str, name: str) -> list[tuple[int, int, str]]:
+    """(start, end, given name) of each name in ``body`` written surname first whose surname is
+    ``name`` ("Kim" -> "Kim Jong Un", "Kim Yo-jong"): :func:`_given_after` at each whole-word
+    occurrence of it.
+
+    Example:
+        >>> _surname_first_names("Mr. Xi said. Xi Jinping left.", "Xi")
+        [(13, 23, 'Jinping')]
+    """
+    out = []
+    for q in _find_all(body, name):
+        if q and (_is_word(body[q - 1]) or body[q - 1] in "-‐"):
+            continue
+        if (after := _given_after(body, q, q + len(name))) is not None:
+            out.append((q, after[0], after[1]))
+    return out
 
 
 def _first_given(name: str) -> str:
-    """The word of a full name that opens its given names: its first word, or the second of a
-    Korean name ("Moon Jae-in" -> "Jae-in", :func:`_surname_first`)."""
+    """The word of a full name that opens its given names: its first word, or the given name
+    of a name written surname first ("Moon Jae-in" -> "Jae-in", "Kim Jong Un" -> "Jong-un",
+    :func:`_surname_first`)."""
     words = _without_suffixes(name)
-    return words[1] if _surname_first(words) else words[0]
+    return _east_asian_given(words) if _surname_first(words) else words[0]
 
 
 def surname(name: str) -> str:
     """The last word of ``name`` that is no suffix: ``"John G. Roberts Jr."`` -> ``"Roberts"``;
-    the first of a Korean name: ``"Moon Jae-in"`` -> ``"Moon"``."""
+    the first of a name written surname first: ``"Moon Jae-in"`` -> ``"Moon"``, ``"Xi
+    Jinping"`` -> ``"Xi"``."""
     words = _without_suffixes(name)
     return words[0] if _surname_first(words) else words[-1]
 
@@ -979,7 +1078,8 @@ def _given_words(name: str) -> list[str]:
     """The given names in a person's full name, without initials and suffixes:
     ``"Joseph R. Biden Jr."`` -> ``["Joseph"]``."""
     words = _without_suffixes(name)
-    return words[1:] if _surname_first(words) else [w for w in words[:-1] if not w.endswith(".")]
+    return [_east_asian_given(words)] if _surname_first(words) else [
+        w for w in words[:-1] if not w.endswith(".")]
 
 
 @lru_cache(maxsize=_NAME_CACHE)
@@ -1219,6 +1319,20 @@ def find_mentions(
             people[key] = name
         return key
 
+    def surname_first(word: str, key: str | None = None) -> None:
+        """The names written surname first whose surname is ``word`` ("Kim Jong Un" ... "Kim
+        said", "Mr. Kim"): the first outside a headline is the person (``key``'s, when
+        given), and its repetitions with that given name are hers."""
+        names = [x for x in _surname_first_names(body, word) if not _in_headline(body, x[0])]
+        if not names:
+            return
+        a, b, given = names[0]
+        if key is None:
+            key = remember(body[a:b])
+        else:
+            people[key] = _normalise_name(body[a:b])
+        person_spans.extend((x, y, key) for x, y, g in names if g == given)
+
     for m in _titled_names(body):
         raw = _trim_name(m.group("name"))
         if not raw:
@@ -1300,6 +1414,8 @@ def find_mentions(
             key = remember(body[a:b])
             person_spans.extend(_same_given_spans(body, full_names, given, key))
             break
+        else:
+            surname_first(word)  # the name written surname first ("Kim Jong Un" ... "Kim said")
     # ... and those whose surname stands alone later without speaking ("Dave Brat" ... "Brat
     # cast the congressman as ..."), when the first word is a known given name: a place or a
     # thing after a given-name-like word ("Arizona Legislature" ... "the Legislature") takes
@@ -1352,6 +1468,8 @@ def find_mentions(
                 people[key] = _normalise_name(body[a:b])
                 person_spans.extend(_same_given_spans(body, full_names, given, key))
                 break
+        else:
+            surname_first(name, key)  # "Mr. Kim" ... "Kim Jong Un"
     for key, title in place_named.items():
         if " " not in people[key]:  # "Mr. Jordan", not the country's name "Jordan"
             people[key] = f"{title} {people[key]}"
@@ -1466,7 +1584,8 @@ def find_mentions(
                 continue
             last = surname(name)
             bare = _PARTICLE_HEAD.sub("", last)
-            if len(bare) < 3 or bare in _NOT_NAME:
+            # (two letters only for a name written surname first: "Xi", "Li", "Oh")
+            if len(bare) < (2 if last != name.split()[-1] else 3) or bare in _NOT_NAME:
                 continue
             surnames[key] = bare
         if surnames:
@@ -1475,10 +1594,10 @@ def find_mentions(
                 key = _surname_key(body[a:b])
                 if key not in people:
                     continue
-                if (body.startswith(" ", b) and (k := _KOREAN_GIVEN.match(body, b + 1))
+                if (body.startswith(" ", b) and (after := _given_after(body, a, b))
                         and (own := _folded_given(people[key]))
-                        and _other_given(k.group(0), own)):
-                    continue  # another's Korean name ("Kim Yo-jong" beside Kim Jong-un)
+                        and _other_given(after[1], own)):
+                    continue  # another's name, surname first ("Kim Yo-jong" beside Kim Jong-un)
                 if (g := _WORD_BEFORE.search(body, max(0, a - 40), a)) and (
                     # the same given name, a spelling or a short form of it ("Raul", "Ed",
                     # "Ted" Kennedy) is the same person; another ("Ron" Paul) is not

@@ -6,7 +6,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.actors import BLOCK, KINDS, find_mentions, gazetteer, in_running_text, unify_people
+from framing.actors import (
+    BLOCK,
+    KINDS,
+    find_mentions,
+    gazetteer,
+    in_running_text,
+    surname,
+    unify_people,
+)
 from framing.errors import InputError
 from framing.sentences import split_sentences
 from framing.types import ActorMention, Article, Document
@@ -493,6 +501,40 @@ def test_middle_names_surnames_that_are_words_and_editors_brackets(body, expecte
 )
 def test_a_name_in_apposition_to_a_role_is_a_person(body, expected) -> None:
     assert actors(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [  # a Chinese name in pinyin writes its surname first, two letters long or more
+        ("Premier Li Keqiang spoke. Li said growth would slow. Mr. Li left.",
+         [("Li Keqiang", "Li Keqiang"), ("Li", "Li Keqiang"), ("Li", "Li Keqiang")]),
+        ("Mr. Xi invited Mr. Obama to dinner. Xi left.",  # the gazetteer's Xi Jinping
+         [("Xi", "Xi Jinping"), ("Obama", "Barack Obama"), ("Xi", "Xi Jinping")]),
+        # a Korean name with its given name's syllables apart (AP's "Kim Jong Un"); his sister's
+        # name is another person's
+        ("North Korean leader Kim Jong Un spoke. Kim said no. Kim Yo Jong, his sister, agreed.",
+         [("North Korean", "North Korea"), ("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un")]),
+        # untitled, found by the surname that speaks alone, or that a title gives alone
+        ("Kim Jong Un fired a missile, state media said. Kim said it was a test.",
+         [("Kim Jong Un", "Kim Jong Un"), ("Kim", "Kim Jong Un")]),
+        ("Li Keqiang spoke at length. Mr. Li said growth would slow.",
+         [("Li Keqiang", "Li Keqiang"), ("Li", "Li Keqiang")]),
+        # a Western name of such a first word keeps its surname last; "Premier League" is none
+        ("Gov. Kim Reynolds spoke. Reynolds left. Premier League clubs agreed.",
+         [("Kim Reynolds", "Kim Reynolds"), ("Reynolds", "Kim Reynolds")]),
+    ],
+)
+def test_east_asian_names_write_their_surname_first(body, expected) -> None:
+    assert actors(body) == expected
+
+
+def test_a_korean_name_with_or_without_its_hyphen_is_one_person_across_versions() -> None:
+    found = {"a": [mention("Kim Jong Un")], "b": [mention("Kim Jong-un")], "c": [mention("Kim Jong-Un")],
+             "d": [mention("Kim Jong Nam")]}
+    names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
+    assert len({names[v][0] for v in "abc"}) == 1 and names["d"] == ["Kim Jong Nam"]
+    assert [surname(n) for n in ("Kim Jong Un", "Xi Jinping", "Kim Davis", "Lee Ann Womack")] == [
+        "Kim", "Xi", "Davis", "Womack"]
 
 
 @pytest.mark.parametrize(
