@@ -484,21 +484,20 @@ def _surname_first(words: list[str]) -> bool:
             return True
         if first in _CHINESE_SURNAMES and given[1:].islower() and _PINYIN_GIVEN.fullmatch(given):
             return True
-        return (first in _KOREAN_SURNAMES or first in _CHINESE_SURNAMES) and first in _KOREAN_SURNAMES and _CAPITAL_SYLLABLE_GIVEN.fullmatch(given) is not None
+        return ((first in _KOREAN_SURNAMES or first in _CHINESE_SURNAMES)
+                and _CAPITAL_SYLLABLE_GIVEN.fullmatch(given) is not None)
     return (len(words) == 3 and words[0] in _KOREAN_SURNAMES
             and _KOREAN_SYLLABLE.fullmatch(words[1]) is not None
             and _KOREAN_SYLLABLE.fullmatch(words[2]) is not None)
 
 
 def _east_asian_given(words: list[str]) -> str:
-    """The given name of a name written surname first (:func:`_surname_first`), as one word:
-    "Kim Jong Un" -> "Jong-un" (the spelling of "Kim Jong-un"), "Kim Jong-Un" -> "Jong-un"."""
-    given = "-".join(words[1:]) if len(words) == 3 else words[1]
-    for sep in "-‐":
-        if sep in given:
-            head, _, tail = given.partition(sep)
-            return f"{head}{sep}{tail.lower()}"
-    return given
+    """The given name of a name written surname first (:func:`_surname_first`), as one word
+    with a hyphen: "Kim Jong Un" -> "Jong-un" (the spelling of "Kim Jong-un"), "Kim Jong-Un"
+    and "Kim Jong‐un" (U+2010) -> "Jong-un"."""
+    given = "-".join(words[1:]) if len(words) == 3 else words[1].replace("‐", "-")
+    head, sep, tail = given.partition("-")
+    return f"{head}-{tail.lower()}" if sep else given
 
 
 _TWO_WORDS_AFTER = re.compile(r" ([A-Z][\w‐-]*)(?: ([A-Z][a-z]*)(?![\w‐-]))?")

@@ -530,9 +530,9 @@ def test_east_asian_names_write_their_surname_first(body, expected) -> None:
 
 def test_a_korean_name_with_or_without_its_hyphen_is_one_person_across_versions() -> None:
     found = {"a": [mention("Kim Jong Un")], "b": [mention("Kim Jong-un")], "c": [mention("Kim Jong-Un")],
-             "d": [mention("Kim Jong Nam")]}
+             "d": [mention("Kim Jong Nam")], "e": [mention("Kim Jong\u2010un")]}
     names = {v: [x.actor for x in xs] for v, xs in unify_people(found).items()}
-    assert len({names[v][0] for v in "abc"}) == 1 and names["d"] == ["Kim Jong Nam"]
+    assert len({names[v][0] for v in "abce"}) == 1 and names["d"] == ["Kim Jong Nam"]
     assert [surname(n) for n in ("Kim Jong Un", "Xi Jinping", "Kim Davis", "Lee Ann Womack")] == [
         "Kim", "Xi", "Davis", "Womack"]
 
