@@ -1584,7 +1584,8 @@ def find_mentions(
             last = surname(name)
             bare = _PARTICLE_HEAD.sub("", last)
             # (two letters only for a name written surname first: "Xi", "Li", "Oh")
-            if len(bare) < (2 if last != name.split()[-1] else 3) or bare in _NOT_NAME:
+            shortest = 2 if _surname_first(_without_suffixes(name)) else 3
+            if len(bare) < shortest or bare in _NOT_NAME:
                 continue
             surnames[key] = bare
         if surnames:

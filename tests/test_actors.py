@@ -522,6 +522,9 @@ def test_a_name_in_apposition_to_a_role_is_a_person(body, expected) -> None:
         # a Western name of such a first word keeps its surname last; "Premier League" is none
         ("Gov. Kim Reynolds spoke. Reynolds left. Premier League clubs agreed.",
          [("Kim Reynolds", "Kim Reynolds"), ("Reynolds", "Kim Reynolds")]),
+        # a two-letter surname stands alone only in a name written surname first, not beside
+        # a suffix
+        ("Sen. Ed Li Jr. spoke. Li left.", [("Ed Li Jr", "Ed Li Jr")]),
     ],
 )
 def test_east_asian_names_write_their_surname_first(body, expected) -> None:
