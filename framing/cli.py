@@ -10,7 +10,9 @@
 ``framing tone FILE.jsonl|- [-o FILE] [--model transformer|linear]``
     Target-dependent tone for records with ``sentence``, ``target_start``, ``target_end``:
     each output line is the record plus ``polarity`` (-1, 0, 1) and ``score`` in [-1, 1]; a
-    ``polarity`` already in the record (a human label) is kept as ``label``.
+    ``polarity`` already in the record (a human label) is kept as ``label``; a target read as
+    the victim of violence gets ``victim`` (the words) and ``model_score`` (the model's score
+    before its negative part was set aside).
 ``framing schema``
     Print the JSON Schema of ``framing analyze --format json``.
 
@@ -161,12 +163,15 @@ def cmd_tone(args: argparse.Namespace) -> int:
     from .tone import score_targets
 
     out = []
-    scores = score_targets(records, model=args.model)
-    for record, (polarity, score) in zip(records, scores, strict=True):
+    spared: list = []
+    scores = score_targets(records, model=args.model, spared=spared)
+    for record, (polarity, score), sp in zip(records, scores, spared, strict=True):
         result = dict(record)
         if "polarity" in result:  # the user's own label is kept beside the prediction
             result["label"] = result.pop("polarity")
         result.update(polarity=int(polarity), score=round(float(score), 4))
+        if sp is not None:  # the target is the victim of violence: its negative score spared
+            result.update(victim=sp[0], model_score=round(float(sp[1]), 4))
         out.append(json.dumps(result, ensure_ascii=False))
     _write("\n".join(out), args.output)
     return 0
@@ -235,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tone-model", choices=TONE_MODELS, metavar="MODEL",
         help="model for tone toward actors: transformer (default for events; NewsMTSC dev "
-        "macro-F1 0.741) or linear (default with --store/--out; 0.655, about 100 times faster)",
+        "macro-F1 0.740) or linear (default with --store/--out; 0.661, 100-600 times faster)",
     )
     corpus = p.add_argument_group("corpus mode (many events; see README, Corpus mode)")
     corpus.add_argument("--store", metavar="FILE.duckdb", help="analyse into this DuckDB store (resumes: stored events are skipped)")

@@ -111,8 +111,8 @@ class Settings:
     tone_model: str = _setting(
         "transformer",
         "Model for tone toward each actor: 'transformer' (fine-tuned MiniLM, NewsMTSC dev "
-        "macro-F1 0.741, about 6 CPU ms a mention) or 'linear' (logistic regression, 0.655, "
-        "about 0.06 ms). Corpus mode uses 'linear' unless told otherwise, for speed.",
+        "macro-F1 0.740, 6-22 CPU ms a mention by CPU) or 'linear' (logistic regression, 0.661, "
+        "about 0.04-0.1 ms). Corpus mode uses 'linear' unless told otherwise, for speed.",
     )
 
     def __post_init__(self) -> None:

@@ -13,6 +13,11 @@ This is the only module that knows which sentiment engines are used:
   cheaper, the corpus mode's default).  An actor's score in a version is the mean
   over the sentences that mention it (several mentions in one sentence are averaged first, so that
   a sentence counts once).  Each score keeps its evidence: the sentences and mentions behind it.
+* **The victim of violence** ("the assassination of Soleimani", "Khashoggi was murdered") is
+  not portrayed negatively by the harm its sentence reports, which models trained on NewsMTSC
+  still read as negative: such a mention's negative score counts as 0, and its evidence keeps
+  the words that made it a victim and the model's own score (:func:`spare_victims`,
+  :mod:`framing.victims`).
 
 Example:
     >>> from framing.types import Article, Document, Sentence
@@ -37,6 +42,7 @@ from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings, check_tone_model
 from .target_tone import compound, compound_words
 from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
+from .victims import victim_of
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
@@ -139,9 +145,11 @@ def _mention_targets(doc: Document, mentions: Sequence[ActorMention], others: bo
 
 
 def _article_tone(
-    doc: Document, targets: _Targets, preds: Sequence[tuple[int, float]]
+    doc: Document, targets: _Targets, preds: Sequence[tuple[int, float]],
+    spared: Sequence[Spared | None],
 ) -> ArticleTone:
-    """One version's tone, given its targets (:func:`_mention_targets`) and their predictions."""
+    """One version's tone, given its targets (:func:`_mention_targets`), their predictions and
+    what :func:`spare_victims` changed in them."""
     body = doc.body
     # sentence_tone of each sentence, and its number of words
     scored = [compound_words(s.text) for s in doc.sentences]
@@ -182,7 +190,7 @@ def _article_tone(
     # Target-dependent tone of every mention.
     usable = targets[0]
     evidence: dict[str, list[ToneEvidence]] = defaultdict(list)
-    for m, (pol, score) in zip(usable, preds, strict=True):
+    for m, (pol, score), sp in zip(usable, preds, spared, strict=True):
         s = doc.sentences[m.sentence]
         # doc.is_quoted(m.start, m.end): a quotation that starts at or before the mention ends
         # at or after its end.
@@ -190,7 +198,9 @@ def _article_tone(
         evidence[m.actor].append(
             ToneEvidence(actor=m.actor, sentence=m.sentence, sentence_text=s.text, mention=m.text,
                          start=m.start, end=m.end, score=round(score, 4), polarity=pol,
-                         quoted=bool(k) and reach[k - 1] >= m.end)
+                         quoted=bool(k) and reach[k - 1] >= m.end,
+                         victim=None if sp is None else sp[0],
+                         model_score=None if sp is None else round(sp[1], 4))
         )
     actor_tone: dict[str, float] = {}
     for actor, evs in evidence.items():
@@ -304,14 +314,17 @@ def analyze_many(
     sents = [s for t in every for s in t[1]]
     spans = [p for t in every for p in t[2]]
     others = [o for t in every for o in t[3] or ()] if with_others else None
-    preds = _in_batches(predict, sents, spans, others, MAX_BATCH_TARGETS)
+    preds, spared = spare_victims(
+        sents, spans, _in_batches(predict, sents, spans, others, MAX_BATCH_TARGETS)
+    )
     out = []
     k = 0
     for (documents, mentions), ts in zip(events, targets, strict=True):
         articles = {}
         for d, t in zip(documents, ts, strict=True):
-            articles[d.id] = _article_tone(d, t, preds[k:k + len(t[0])])
-            k += len(t[0])
+            n = len(t[0])
+            articles[d.id] = _article_tone(d, t, preds[k:k + n], spared[k:k + n])
+            k += n
         out.append(EventTone(articles=articles, actors=main_actors(mentions),
                              model=settings.tone_model))
     return out
@@ -329,10 +342,44 @@ def _in_batches(
     return out
 
 
+#: What :func:`spare_victims` changed in a target's prediction: the words that make the target
+#: the victim of violence, and the model's own score.
+Spared = tuple[str, float]
+
+
+def spare_victims(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]],
+    preds: Sequence[tuple[int, float]],
+) -> tuple[list[tuple[int, float]], list[Spared | None]]:
+    """``preds`` with the victims of violence spared: a target that
+    :func:`framing.victims.victim_of` reads as the victim in its sentence gets at least
+    polarity 0 and score 0 (a positive prediction, such as sympathy, is kept).  Also returns,
+    for each target, what was changed (its victim words and the model's score) or None.
+
+    Example:
+        >>> s = "The assassination of Soleimani sparked protests."
+        >>> spare_victims([s, s], [(21, 30), (0, 3)], [(-1, -0.9), (-1, -0.5)])
+        ([(0, 0.0), (-1, -0.5)], [('assassination of', -0.9), None])
+    """
+    out = list(preds)
+    spared: list[Spared | None] = [None] * len(out)
+    for i, (pol, score) in enumerate(out):
+        if pol < 0 or score < 0:  # (most targets are not negative: no reading needed)
+            start, end = spans[i]
+            words = victim_of(sentences[i], start, end)
+            if words is not None:
+                out[i] = (max(pol, 0), max(score, 0.0))
+                spared[i] = (words, score)
+    return out, spared
+
+
 def score_targets(
-    records: Iterable[Mapping[str, object]], *, model: str = "transformer"
+    records: Iterable[Mapping[str, object]], *, model: str = "transformer",
+    spared: list[Spared | None] | None = None,
 ) -> list[tuple[int, float]]:
-    """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record.
+    """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record, the victims
+    of violence spared as in analysis (:func:`spare_victims`); ``spared``, when given, is
+    extended with what that changed for each record (or None).
 
     Each record has ``sentence`` (str) and ``target_start``/``target_end`` (character offsets of
     the target in the sentence), and may have ``further_mentions``, other mentions of the target
@@ -377,7 +424,10 @@ def score_targets(
         sentences.append(sentence)
         spans.append((start, end))
         others.append(_further_names(n, r.get("further_mentions"), len(sentence)))
-    return predict(sentences, spans, others)
+    preds, changed = spare_victims(sentences, spans, predict(sentences, spans, others))
+    if spared is not None:
+        spared.extend(changed)
+    return preds
 
 
 def _further_names(n: int, further: object, length: int) -> list[tuple[int, int]]:

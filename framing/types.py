@@ -360,9 +360,15 @@ class ToneEvidence:
     Attributes:
         sentence: Index of the sentence; ``sentence_text`` is its text.
         mention: The mention as written ("Moscow"); ``start``/``end`` are offsets into the body.
-        score: P(positive) - P(negative) from the target-dependent model, in [-1, 1].
-        polarity: The most probable class: -1, 0 or 1.
+        score: P(positive) - P(negative) from the target-dependent model, in [-1, 1] (at
+            least 0 for the victim of violence, see ``victim``).
+        polarity: The most probable class: -1, 0 or 1 (at least 0 for the victim of violence).
         quoted: True when the mention lies inside a direct quotation.
+        victim: The words that make the mention the victim of violence in its sentence
+            ("assassination of", "was killed": :func:`framing.victims.victim_of`), when the
+            model read it as negative; None otherwise.  The harm is the event reported, not a
+            judgement of its victim, so the negative score is not counted against the actor.
+        model_score: The model's own score when ``victim`` changed it; None otherwise.
     """
 
     actor: str
@@ -374,6 +380,8 @@ class ToneEvidence:
     score: float
     polarity: int
     quoted: bool = False
+    victim: str | None = None
+    model_score: float | None = None
 
 
 @dataclass(frozen=True)

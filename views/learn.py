@@ -57,7 +57,9 @@ MEASURES = [
         "The model does not see the actor's name, only the words "
         "around it, so it judges how the sentence presents the actor, not who the actor is. The "
         "actor's tone is the mean over the sentences that mention it (a sentence that names the "
-        "actor twice counts once, at the mean of its mentions).",
+        "actor twice counts once, at the mean of its mentions). The victim of violence ('the "
+        "killing of X', 'Y was shot') is not counted as portrayed negatively: the harm is the "
+        "event reported, so a negative reading there counts as 0, and the evidence says so.",
         "A sentence can be negative without being against everyone in it ('X condemned the attack "
         "on Y'); the model gets this right more often than sentence sentiment, but not always. "
         "Read the evidence sentences before concluding.",

@@ -153,12 +153,24 @@ def evidence_html(ctx: Context, article: str, actor: str) -> str:
             f"<div class='fr-quote' style='border-left-color:{colour}'>"
             f"<span class='fr-badge' style='background:{colour}'>{mean:+z.2f}</span>"
             + ("<span class='fr-meta'>quoted · </span>" if all(e.quoted for e in ms) else "")
-            + _marked(ctx, doc, ms) + several + "</div>"
+            + _marked(ctx, doc, ms) + several + _victim_note(ctx, ms) + "</div>"
         )
     more = len(sentences) - EVIDENCE_SENTENCES
     if more > 0:
         items.append(f"<div class='fr-meta'>… and {_count(more, 'more sentence')}, scored higher</div>")
     return head + "".join(items) + "</div>"
+
+
+def _victim_note(ctx: Context, mentions: list[ToneEvidence]) -> str:
+    """Why a mention's negative score was set aside (:func:`framing.tone.spare_victims`), or ""
+    when none was, or none that shows at two decimals."""
+    notes = [
+        f"{esc_masked(ctx, e.mention)} is the victim here (“{esc(e.victim)}”): the model's "
+        f"{e.model_score:+.2f} reads the harm reported, not how they are portrayed, so it "
+        "counts as 0"
+        for e in mentions if e.victim and e.model_score is not None and e.model_score <= -0.005
+    ]
+    return f"<div class='fr-meta'>{'; '.join(notes)}.</div>" if notes else ""
 
 
 def _count(n: int, noun: str) -> str:
@@ -177,8 +189,12 @@ def _marked(ctx: Context, doc: Document, mentions: list[ToneEvidence]) -> str:
         if e.start < at or e.end > s.end:  # overlapping or outside: leave it unmarked
             continue
         out.append(esc_masked(ctx, doc.body[at:e.start]))
+        hover = f"{e.score:+.2f}" + (
+            f" (model {e.model_score:+.2f}, set aside: victim of violence)"
+            if e.victim and e.model_score is not None and e.model_score <= -0.005 else ""
+        )
         out.append(
-            f"<mark class='fr-mention' title='{esc(f'{e.score:+.2f}')}'>{esc_masked(ctx, doc.body[e.start:e.end])}</mark>"
+            f"<mark class='fr-mention' title='{esc(hover)}'>{esc_masked(ctx, doc.body[e.start:e.end])}</mark>"
         )
         at = e.end
     out.append(esc_masked(ctx, doc.body[at:s.end]))
