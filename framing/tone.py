@@ -42,7 +42,7 @@ from .errors import InputError
 from .settings import DEFAULT_SETTINGS, Settings, check_tone_model
 from .target_tone import compound, compound_words
 from .types import ActorMention, ArticleTone, Document, EventTone, Quote, ToneEvidence
-from .victims import victim_of
+from .victims import tells_of_harm, victim_of
 
 # Main actors: at most this many, each mentioned at least MIN_MENTIONS times across the event.
 # 12 keeps the actor x version table readable; 2 drops one-off passing mentions.
@@ -363,10 +363,17 @@ def spare_victims(
     """
     out = list(preds)
     spared: list[Spared | None] = [None] * len(out)
+    harm: dict[str, bool] = {}  # sentence -> whether it tells of harm (mentions share them)
     for i, (pol, score) in enumerate(out):
         if pol < 0 or score < 0:  # (most targets are not negative: no reading needed)
+            sentence = sentences[i]
+            told = harm.get(sentence)
+            if told is None:
+                told = harm[sentence] = tells_of_harm(sentence)
+            if not told:
+                continue
             start, end = spans[i]
-            words = victim_of(sentences[i], start, end)
+            words = victim_of(sentence, start, end)
             if words is not None:
                 out[i] = (max(pol, 0), max(score, 0.0))
                 spared[i] = (words, score)

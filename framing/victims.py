@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["victim_of"]
+__all__ = ["tells_of_harm", "victim_of"]
 
 #: Verbs of violence done to a person, as past participles (also past tense).
 _VERBS = (
@@ -120,6 +120,18 @@ _STEMS = (
 )
 
 
+def tells_of_harm(text: str) -> bool:
+    """Whether ``text`` holds the start of a word of violence the rules know: False means no
+    target in it is a victim (a quick test for a whole sentence; most hold none).
+
+    Example:
+        >>> tells_of_harm("Lavrov met Hussein."), tells_of_harm("The strike KILLED him.")
+        (False, True)
+    """
+    low = text.lower()
+    return any(stem in low for stem in _STEMS)
+
+
 def victim_of(sentence: str, start: int, end: int) -> str | None:
     """The words that make the target at ``sentence[start:end]`` the victim of violence, or
     None when no rule of this module reads it so.
@@ -135,8 +147,7 @@ def victim_of(sentence: str, start: int, end: int) -> str | None:
         >>> victim_of(s, s.index("Clinton"), s.index(" over")) is None
         True
     """
-    near = sentence[max(0, start - _REACH):end + _REACH].lower()
-    if not any(stem in near for stem in _STEMS):
+    if not tells_of_harm(sentence[max(0, start - _REACH):end + _REACH]):
         return None
     before = _BEFORE.search(sentence, max(0, start - _REACH), start)
     if before is not None and _plain_gap(before.group("gap")):
