@@ -3,11 +3,12 @@
 "Tone toward the US" must say how the US is portrayed, not whether its sentence tells of a
 killing; the same holds for the one killed.  "The assassination of Soleimani", "Khashoggi was
 murdered", "Garner's death": the harm is the event the sentence reports, not a judgement of
-its victim.  Human annotators read it so: in NewsMTSC (train and dev), the targets this module
-finds are labelled neutral 26 times and positive 5 (sympathy: "a tragic loss"), and negative
-never.  Tone models trained on that data still read the violent words around the target as
-negative (the transformer did for 3 of NewsMTSC dev's 11 victims), so :mod:`framing.tone`
-does not count a victim's negative score against them, and says so in the evidence.
+its victim.  Human annotators read it so: in NewsMTSC (train and dev), the 41 targets this
+module finds are labelled neutral 34 times and positive 7 (sympathy: "a tragic loss"), and
+negative never (``tests/test_victims.py``).  Tone models trained on that data still read the
+violent words around the target as negative (the transformer's polarity was negative for 4 of
+NewsMTSC dev's 17 victims, the linear model's for 11), so :mod:`framing.tone` does not count a
+victim's negative score against them, and says so in the evidence.
 
 The rules are patterns of English news writing, without a parser:
 
