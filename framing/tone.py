@@ -382,11 +382,12 @@ def spare_victims(
 
 def score_targets(
     records: Iterable[Mapping[str, object]], *, model: str = "transformer",
-    spared: list[Spared | None] | None = None,
+    spared: list[Spared | None] | None = None, victims: bool = True,
 ) -> list[tuple[int, float]]:
     """Polarity (-1, 0, 1) and score in [-1, 1] toward the target of each record, the victims
     of violence spared as in analysis (:func:`spare_victims`); ``spared``, when given, is
-    extended with what that changed for each record (or None).
+    extended with what that changed for each record (or None).  ``victims=False`` gives the
+    model's own predictions (``spared`` is then left as it is).
 
     Each record has ``sentence`` (str) and ``target_start``/``target_end`` (character offsets of
     the target in the sentence), and may have ``further_mentions``, other mentions of the target
@@ -431,6 +432,8 @@ def score_targets(
         sentences.append(sentence)
         spans.append((start, end))
         others.append(_further_names(n, r.get("further_mentions"), len(sentence)))
+    if not victims:
+        return predict(sentences, spans, others)
     preds, changed = spare_victims(sentences, spans, predict(sentences, spans, others))
     if spared is not None:
         spared.extend(changed)

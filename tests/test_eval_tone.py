@@ -31,6 +31,7 @@ def test_suite_scores_a_small_labelled_file(tmp_path: Path) -> None:
     metrics = {m.name: m for m in result.metrics}
     assert metrics["accuracy"].value == pytest.approx(1.0)
     assert metrics["macro_f1"].target == 0.75
+    assert metrics["victim_targets"].value == 0  # no victim of violence in these two
 
 
 @pytest.mark.bench
@@ -43,3 +44,8 @@ def test_shipped_model_beats_the_published_baselines_on_newsmtsc_dev(bench_dir: 
     assert metrics["macro_f1"] > 0.60
     assert metrics["macro_f1"] > metrics["vader_sentence_macro_f1"] + 0.05
     assert metrics["macro_f1"] > metrics["majority_macro_f1"]
+    # The victim rule: the annotators labelled none of the targets it reads negative, and it
+    # moves the default model's figure no lower.
+    assert metrics["victim_targets"] >= 10
+    assert metrics["victim_targets_not_negative"] == 1.0
+    assert metrics["macro_f1"] >= metrics["macro_f1_without_victim_rule"]

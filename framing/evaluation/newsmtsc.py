@@ -14,7 +14,10 @@ the train split; this suite measures them on ``newsmtsc_dev.jsonl`` (the data se
   the train split.
 
 Reported: macro-F1 over the three classes (the data set's headline metric), accuracy and the
-per-class F1 of the default model; the linear model's macro-F1; and two reference points
+per-class F1 of the default model, as framing scores (victims of violence spared,
+:func:`framing.tone.spare_victims`) and without that rule; the linear model's macro-F1; how
+many targets the victim rule reads and the share of them the annotators labelled neutral or
+positive (the rule's premise: 1.0 on dev and train); and two reference points
 computed here on the same file: VADER's compound on the whole sentence (the target ignored) and
 the majority class.
 """
@@ -41,16 +44,25 @@ def run(bench: Path) -> SuiteResult:
     from sklearn.metrics import accuracy_score, f1_score
 
     from ..target_tone import MODEL_FILE as LINEAR_FILE
-    from ..tone import score_targets, sentence_tone
+    from ..tone import score_targets, sentence_tone, spare_victims
     from ..transformer_tone import MODEL_FILES
+    from ..victims import victim_of
 
     records = read_bench(bench, FILE)
     truth = [int(r["polarity"]) for r in records]
-    pred = [p for p, _ in score_targets(records, model="transformer")]
+    sentences = [r["sentence"] for r in records]
+    spans = [(int(r["target_start"]), int(r["target_end"])) for r in records]
+    raw = score_targets(records, model="transformer", victims=False)
+    pred = [p for p, _ in spare_victims(sentences, spans, raw)[0]]
+    raw_pred = [p for p, _ in raw]
     linear = [p for p, _ in score_targets(records, model="linear")]
+    # The targets the victim rule reads (framing.victims), whatever a model said of them.
+    victims = [t for t, s, (a, b) in zip(truth, sentences, spans, strict=True)
+               if victim_of(s, a, b) is not None]
     labels = [-1, 0, 1]
     macro = float(f1_score(truth, pred, labels=labels, average="macro", zero_division=0))
     linear_f1 = float(f1_score(truth, linear, labels=labels, average="macro", zero_division=0))
+    raw_f1 = float(f1_score(truth, raw_pred, labels=labels, average="macro", zero_division=0))
     per_class = f1_score(truth, pred, labels=labels, average=None, zero_division=0)
 
     def vader(r: dict) -> int:
@@ -73,6 +85,14 @@ def run(bench: Path) -> SuiteResult:
             Metric("f1_positive", round(float(per_class[2]), 4), None, True, "F1 of positive"),
             Metric("linear_macro_f1", round(linear_f1, 4), None, True,
                    "macro-F1 of the linear model (corpus mode's default)"),
+            Metric("macro_f1_without_victim_rule", round(raw_f1, 4), None, True,
+                   "the default model's own predictions, victims of violence not spared"),
+            Metric("victim_targets", len(victims), None, True,
+                   "targets framing.victims reads as the victim of violence"),
+            Metric("victim_targets_not_negative",
+                   round(sum(1 for t in victims if t >= 0) / len(victims), 4) if victims else 1.0,
+                   None, True,
+                   "share of those the annotators labelled neutral or positive (the rule's premise)"),
             Metric("vader_sentence_macro_f1", round(vader_f1, 4), None, True,
                    "reference: VADER compound of the whole sentence, target ignored"),
             Metric("majority_macro_f1", round(majority_f1, 4), None, True,
