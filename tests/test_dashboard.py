@@ -651,6 +651,29 @@ def test_tone_evidence_shows_each_sentence_once_with_its_mentions_marked(seed_an
     assert checked  # some sentence names an actor more than once
 
 
+def test_tone_evidence_says_why_a_victims_score_counts_as_zero(seed_analysis) -> None:
+    from views import state
+    from views.tone import evidence_html
+
+    ids = [d.id for d in seed_analysis.documents]
+    ctx = state.make_context(seed_analysis, [seed_analysis], ids, reference="consensus", blind=False, source="test")
+    noted = quiet = 0
+    for i in ids:
+        for actor, ev in seed_analysis.tone.articles[i].evidence.items():
+            block = evidence_html(ctx, i, actor)
+            for e in ev:
+                if e.victim is None:
+                    continue
+                if e.model_score <= -0.005:  # the model's reading, set aside, is shown
+                    assert f"(“{state.esc(e.victim)}”): the model's {e.model_score:+.2f} reads the harm" in block
+                    assert "is portrayed, so it counts as 0" in block
+                    noted += 1
+                else:  # nothing to say when the model's score shows as 0.00
+                    assert "the model's -0.00" not in block and "the model's +0.00" not in block
+                    quiet += 1
+    assert noted and quiet
+
+
 def test_glance_bars_keep_their_numbers_on_the_page(seed_analysis) -> None:
     import re
 

@@ -165,9 +165,9 @@ def _victim_note(ctx: Context, mentions: list[ToneEvidence]) -> str:
     """Why a mention's negative score was set aside (:func:`framing.tone.spare_victims`), or ""
     when none was, or none that shows at two decimals."""
     notes = [
-        f"{esc_masked(ctx, e.mention)} is the victim here (“{esc(e.victim)}”): the model's "
-        f"{e.model_score:+.2f} reads the harm reported, not how they are portrayed, so it "
-        "counts as 0"
+        f"“{esc_masked(ctx, e.mention)}” names a victim here (“{esc(e.victim)}”): the model's "
+        f"{e.model_score:+.2f} reads the harm reported, not how "
+        f"{esc_masked(ctx, in_running_text(e.actor))} is portrayed, so it counts as 0"
         for e in mentions if e.victim and e.model_score is not None and e.model_score <= -0.005
     ]
     return f"<div class='fr-meta'>{'; '.join(notes)}.</div>" if notes else ""
