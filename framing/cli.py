@@ -7,12 +7,13 @@
     mode, ``--store``/``--out``).
 ``framing eval [--suite NAME]... [--bench DIR] [--json]``
     Measure the scores against the human-annotated data sets in ``../shared/bench``.
-``framing tone FILE.jsonl|- [-o FILE] [--model transformer|linear]``
+``framing tone FILE.jsonl|- [-o FILE] [--model transformer|linear] [--no-victim-rule]``
     Target-dependent tone for records with ``sentence``, ``target_start``, ``target_end``:
     each output line is the record plus ``polarity`` (-1, 0, 1) and ``score`` in [-1, 1]; a
     ``polarity`` already in the record (a human label) is kept as ``label``; a target read as
     the victim of violence gets ``victim`` (the words) and ``model_score`` (the model's score
-    before its negative part was set aside).
+    before its negative part was set aside); ``--no-victim-rule`` writes the model's own
+    predictions instead.
 ``framing schema``
     Print the JSON Schema of ``framing analyze --format json``.
 
@@ -164,7 +165,8 @@ def cmd_tone(args: argparse.Namespace) -> int:
 
     out = []
     spared: list = []
-    scores = score_targets(records, model=args.model, spared=spared)
+    scores = score_targets(records, model=args.model, spared=spared, victims=args.victims)
+    spared = spared or [None] * len(scores)
     for record, (polarity, score), sp in zip(records, scores, spared, strict=True):
         result = dict(record)
         if "polarity" in result:  # the user's own label is kept beside the prediction
@@ -262,6 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE")
     p.add_argument("--model", choices=TONE_MODELS, default="transformer",
                    help="transformer (default) or linear")
+    p.add_argument("--no-victim-rule", dest="victims", action="store_false",
+                   help="the model's own predictions: do not set aside a negative score toward "
+                   "the victim of violence (README, Tone and actors)")
     p.set_defaults(func=cmd_tone)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the analysis output")

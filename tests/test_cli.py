@@ -136,6 +136,18 @@ def test_tone_command_reads_stdin_and_keeps_the_users_label():
     assert out["polarity"] in (-1, 0, 1) and -1 <= out["score"] <= 1
 
 
+def test_tone_command_says_what_the_victim_rule_changed_and_can_leave_it_out():
+    sentence = "Jamal Khashoggi was murdered inside the consulate."
+    rec = {"sentence": sentence, "target_start": 0, "target_end": 15}
+    ruled = json.loads(run("tone", "-", "--model", "linear", stdin=json.dumps(rec) + "\n").stdout)
+    raw = json.loads(run("tone", "-", "--model", "linear", "--no-victim-rule",
+                         stdin=json.dumps(rec) + "\n").stdout)
+    # the linear model reads the murder as negative toward him; the rule sets that aside
+    assert raw["polarity"] == -1 and raw["score"] < 0 and "victim" not in raw
+    assert (ruled["polarity"], ruled["score"]) == (0, 0.0)
+    assert ruled["victim"] == "was murdered" and ruled["model_score"] == raw["score"]
+
+
 def test_tone_command_refuses_offsets_outside_the_sentence(tmp_path):
     path = tmp_path / "t.jsonl"
     path.write_text(json.dumps({"sentence": "Short.", "target_start": 3, "target_end": 99}) + "\n")
