@@ -74,16 +74,15 @@ _GAP_WORD = (
     r"than|then|while|when|if)\b)"
     r"(?![a-z]+(?:ed|ing|s)\b)[\w.’'\-]+\s+"
 )
-_BEFORE = re.compile(
-    rf"(?P<harm>\b(?i:{_NOUNS})(?:\s+by\s+[\w\-]+)?\s+of|\b(?i:{_VERBS}|{_PARTICIPLES}))\s+"
-    rf"(?P<gap>(?:{_GAP_WORD}){{0,3}})$"
-)
+#: The harm before the one harmed: a noun of violence and "of" ("the assassination by drone
+#: of"), or a verb of violence or its participle.
+_HARM = rf"(?P<harm>\b(?i:{_NOUNS})(?:\s+by\s+[\w\-]+)?\s+of|\b(?i:{_VERBS}|{_PARTICIPLES}))\s+"
+_BEFORE = re.compile(rf"{_HARM}(?P<gap>(?:{_GAP_WORD}){{0,3}})$")
 #: The victim named in apposition to the one harmed: "killed Iran's most powerful military
 #: commander, Gen. Qassem Soleimani," (up to six words before the comma, up to three
 #: capitalised title words after it; the name must end there: :func:`victim_of`).
 _APPOSITION = re.compile(
-    rf"(?P<harm>\b(?i:{_NOUNS})(?:\s+by\s+[\w\-]+)?\s+of|\b(?i:{_VERBS}|{_PARTICIPLES}))\s+"
-    rf"(?:{_GAP_WORD}){{0,5}}[\w.’'\-]+,\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
+    rf"{_HARM}(?:{_GAP_WORD}){{0,5}}[\w.’'\-]+,\s+(?:[A-Z][\w.’'\-]*\s+){{0,3}}$"
 )
 #: What may follow a name in apposition: the comma or stop that closes it, or the sentence's end.
 _APPOSITION_END = re.compile(r"\s*(?:[,;.)]|$)")
@@ -100,8 +99,8 @@ def _plain_gap(gap: str) -> bool:
 
 
 _AFTER = re.compile(
-    rf"^(?:['’]s?\s+(?:[a-z]+\s+)?(?i:{_NOUNS})\b(?<!death)(?!\s+of\b)"
-    rf"|['’]s?\s+(?:[a-z]+\s+)?(?i:death)\b(?!\s+{_NOT_AFTER_DEATH})"
+    rf"^(?:['’]s?\s+(?:[a-z]+\s+)?(?:(?i:{_NOUNS})\b(?<!death)(?!\s+of\b)"
+    rf"|(?i:death)\b(?!\s+{_NOT_AFTER_DEATH}))"
     rf"|,?\s+(?:who\s+)?(?:was|were|is|are|had been|has been|have been|being|got)\s+"
     rf"(?:[a-z]+ly\s+)?(?i:{_PASSIVE})\b"
     rf"|,?\s+(?i:{_VERBS})\s+(?:by|in|at|on|during|near|when|while|after)\b)"

@@ -168,9 +168,15 @@ def _victim_note(ctx: Context, mentions: list[ToneEvidence]) -> str:
         f"“{esc_masked(ctx, e.mention)}” names a victim here (“{esc(e.victim)}”): the model's "
         f"{e.model_score:+.2f} reads the harm reported, not how "
         f"{esc_masked(ctx, in_running_text(e.actor))} is portrayed, so it counts as 0"
-        for e in mentions if e.victim and e.model_score is not None and e.model_score <= -0.005
+        for e in mentions if _set_aside(e) is not None
     ]
     return f"<div class='fr-meta'>{'; '.join(notes)}.</div>" if notes else ""
+
+
+def _set_aside(e: ToneEvidence) -> float | None:
+    """The model's score that the victim rule set aside for ``e``, when it shows at two
+    decimals (a -0.003 would read as "the model's -0.00"); else None."""
+    return e.model_score if e.victim and e.model_score is not None and e.model_score <= -0.005 else None
 
 
 def _count(n: int, noun: str) -> str:
@@ -189,9 +195,9 @@ def _marked(ctx: Context, doc: Document, mentions: list[ToneEvidence]) -> str:
         if e.start < at or e.end > s.end:  # overlapping or outside: leave it unmarked
             continue
         out.append(esc_masked(ctx, doc.body[at:e.start]))
+        aside = _set_aside(e)
         hover = f"{e.score:+.2f}" + (
-            f" (model {e.model_score:+.2f}, set aside: victim of violence)"
-            if e.victim and e.model_score is not None and e.model_score <= -0.005 else ""
+            "" if aside is None else f" (model {aside:+.2f}, set aside: victim of violence)"
         )
         out.append(
             f"<mark class='fr-mention' title='{esc(hover)}'>{esc_masked(ctx, doc.body[e.start:e.end])}</mark>"
