@@ -669,6 +669,29 @@ def _given_names() -> frozenset[str]:
 GIVEN_NAMES_FILE = "given_names.csv"
 
 
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` (capitalised) is a known given name or a short form of one
+    (:func:`_given_names`: "Eric", "Chuck", "Mick").
+
+    Example:
+        >>> is_given_name("Chuck"), is_given_name("Pelosi")
+        (True, False)
+    """
+    return word in _given_names()
+
+
+def given_name_sex(word: str) -> str | None:
+    """``"m"`` or ``"f"`` when ``word`` (capitalised) is a given name borne mostly by men or by
+    women in the 1990 United States census ("Steve", "Cathi"), else None ("Jordan": both).
+
+    Example:
+        >>> given_name_sex("Nancy"), given_name_sex("Chuck"), given_name_sex("Pelosi")
+        ('f', 'm', None)
+    """
+    sex = _census_names().get(word)
+    return sex if sex in ("m", "f") else None
+
+
 @cache
 def _census_names() -> dict[str, str]:
     """Given name, capitalised -> ``"f"``, ``"m"`` or ``"fm"``: the sex of most of the people

@@ -16,8 +16,12 @@ Quotations are found with a small state machine over the quote marks of each par
 The speaker is read from the words next to the quotation, in this order: an attribution right
 after it (``,” said the official`` / ``,” the statement said`` / ``,” he added``), a speech verb
 before it in the same sentence (``Lavrov said ... “...”``, ``Marine Gen. Frank McKenzie, the top
-U.S. commander, acknowledged ... “...”``), then ``according to X`` after it.  A pronoun speaker
-(``he added``) takes the previous named speaker when there is one.
+U.S. commander, acknowledged ... “...”``), then ``according to X`` after it.  A speaker is a
+noun phrase of news style: a name over initials and joining words ("Secretary of State Mike
+Pompeo"), without the day before the verb ("Perry on Tuesday said"), the party and state after
+a US politician's name ("King, R-N.Y., said") or the state after a name ("Pelosi of
+California").  A pronoun speaker (``he added``) takes the last named speaker whose honorific or
+given name does not tell the other sex.
 
 Example:
     >>> q = find_quotes("“We are ready,” said the minister.")[0]
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import given_name_sex, is_given_name
 from .patterns import alternatives, by_first_character
 from .sentences import last_sentence
 from .types import Quote
@@ -62,17 +67,58 @@ _VERB_WORDS = (
 # run about a quarter faster, since re compares one first letter per group instead of one
 # per verb).
 _VERBS = by_first_character(_VERB_WORDS.split("|"))
+#: Capitalised words that never start a speaker's name: a day, a month that is not also a
+#: given name, and the capitalised prepositions, conjunctions and adverbs that open a sentence
+#: ("On Tuesday Perry said", "But Sen. Lindsey Graham said").
+_DAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_NOT_A_NAME = (
+    rf"(?:{_DAYS}|January|February|March|April|July|September|October|November|December|"
+    r"On|In|At|After|Before|During|When|While|But|And|Or|As|If|Since|Then|Now|Also|Yet|So|"
+    r"Still|Later|Earlier|Today|Yesterday|Tonight|Last|This|Meanwhile|However)\b"
+)
+#: Lower-case words that join the capitalised words of one name ("Secretary of State Mike
+#: Pompeo", "Pelosi of California", "Ahmed bin Ali", "Health and Human Services").
+_CONNECTORS = r"of|for|and|de|del|della|di|da|do|dos|du|la|le|van|von|der|den|bin|ibn|al|el"
+#: Words a noun phrase never holds after its first word: relative words, personal pronouns and
+#: possessives, auxiliaries and modals ("a national decline that he called ...": the speaker
+#: is "he", not "a national decline that he").
+_NOT_IN_NP_WORDS = (
+    r"that|which|who|whom|whose|he|she|it|they|we|I|you|him|them|us|his|its|their|our|my|"
+    r"your|was|were|is|are|has|had|have|be|been|would|will|could|can|should|might|must|did|"
+    r"does|do|not|when|while|if|because|but|or|by"
+)
+_NOT_IN_NP = rf"(?:{_NOT_IN_NP_WORDS})\b"
+#: ... nor the lower-case words after a capitalised name ("Russia's foreign ministry said"),
+#: which are never a preposition either ("both houses of Congress by saying").
+_NOT_AFTER_NAME = rf"(?:{_NOT_IN_NP_WORDS}|of|to|from|as|than|on|in|at|for|with)\b"
+_NAME = (
+    rf"(?!{_NOT_A_NAME})[A-Z][\w'’.-]*"
+    rf"(?:\s+(?:(?:{_CONNECTORS})\s+)?(?:al-)?[A-Z][\w'’.-]*){{0,6}}"
+)
 _NP = (
-    r"(?:(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+"
-    r"|[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,4}(?:’s|'s)?(?:\s+[a-z][\w-]*){0,2}?"
+    rf"(?:(?:the|a|an|his|her|their|its|one|another|some|several|many|most|both|other|two|"
+    rf"three|four|five)\s+(?:(?!{_NOT_IN_NP})[\w'’-]+\s+){{0,4}}?"
+    rf"(?!{_NOT_IN_NP})[\w'’-]+"
+    rf"|{_NAME}(?:’s|'s)?(?:\s+(?!{_NOT_AFTER_NAME})[a-z][\w-]*){{0,2}}?"
     r"|he|she|they|it|we|I)"
 )
+#: A speech verb's subject starts a word ("Ryan said" is not "an said").
+_NP_START = r"(?<![\w'’.-])"
+#: When, between a speaker and the verb ("Perry on Tuesday said", "Giuliani on Friday also
+#: praised", "released a statement late Tuesday saying").
+_WHEN = (
+    rf"(?:\s+(?:on\s+|early\s+|late\s+|last\s+)?(?:{_DAYS}|yesterday|today|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
+#: A US politician's party and state after the name: "Rep. Peter King, R-N.Y., who ... said",
+#: "Sen. John McCain (R-Ariz.) said".
+_PARTY = r"(?:\s*\([RDI]-[A-Z][\w. -]{0,14}\),?|,\s*[RDI]-[A-Z][\w.-]*(?=,))?"
 # Right after a speech verb, a title in lower case before a name (``,” said council member Tom
 # Reyes``, ``said homeowner Linda Park``); never a function word.
 _TITLED_NAME = (
     r"(?:(?!(?:the|a|an|and|but|or|as|which|who|that|on|in|at|to|from|by|of|for|with|is|was|"
     r"are|were|has|had|even|while|when|after|before|according)\b)[a-z][\w-]*\s+){1,3}"
-    r"[A-Z][\w'’.-]*(?:\s+(?:al-)?[A-Z][\w'’.-]*){0,3}"
+    rf"[A-Z][\w'’.-]*(?:\s+(?:(?:{_CONNECTORS})\s+)?(?:al-)?[A-Z][\w'’.-]*){{0,5}}"
 )
 # How far from a quotation its attribution is looked for: after it, the next 160 characters
 # (",” said the official, who requested anonymity because ..."); before it, 600 characters,
@@ -88,7 +134,7 @@ _AUX = r"(?:\s+(?:has|have|had|was|were|is|are|would|will|also|later|then|again|
 
 # ``,” said the official`` / ``,” said Maksimov``
 _SPEAKER_END = (
-    r"(?=\s*[,.;:!?)\u2014\u2013]|\s*$|\s+(?:on|in|at|who|whose|which|during|after|before|"
+    r"(?=\s*[,.;:!?()\u2014\u2013]|\s*$|\s+(?:on|in|at|who|whose|which|during|after|before|"
     r"when|while|as|to|that|last|this|earlier|later|recently|yesterday|today|about)\b)"
 )
 _AFTER_VERB_FIRST = re.compile(
@@ -96,12 +142,14 @@ _AFTER_VERB_FIRST = re.compile(
 )
 # ``,” the statement said`` / ``,” he added``
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,]*(?P<sp>{_NP}){_AUX}\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
+    rf"^[\s,]*(?P<sp>{_NP}){_PARTY}{_WHEN}{_AUX}\s+(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
 )
 _ACCORDING = re.compile(rf"^[\s,]*according\s+to\s+(?P<sp>{_NP}){_SPEAKER_END}", re.UNICODE)
 # ``Lavrov said back then that ... “`` — the last subject + speech verb before the quotation.
 _BEFORE = re.compile(
-    rf"(?P<sp>{_NP})\s*(?:,[^,“\"]{{1,90}},)?{_AUX}\s*(?:\w+ly\s+)?(?:{_VERBS})\b", re.UNICODE
+    rf"{_NP_START}(?P<sp>{_NP}){_PARTY}\s*(?:,[^,“\"]{{1,90}},)?{_WHEN}{_AUX}\s*(?:\w+ly\s+)?"
+    rf"(?:{_VERBS})\b",
+    re.UNICODE,
 )
 #: Every match of _BEFORE ends with a speech verb ending a word: a sentence without one is not
 #: scanned with _BEFORE (which tries a noun phrase at every position), and the text after the
@@ -119,7 +167,24 @@ _VERB_FORMS = tuple(
 _REVERSED_VERB = re.compile(by_first_character(alternatives(f[::-1] for f in _VERB_FORMS)))
 _LEADING_DET = re.compile(r"^(The|A|An|His|Her|Their|Its)\b")
 _TRAILING_TIME = re.compile(
-    r"\s+(?:on|in|at|this|last|back|recently|earlier|later|then|now|also|told|of)\b.*$"
+    r"\s+(?:on|in|at|this|last|back|recently|earlier|later|then|now|also|told)\b.*$"
+)
+#: A politician's state or country after the name, in the style "Nancy Pelosi of California",
+#: "Sergey Lavrov of Russia": dropped from the speaker when two or more words come before it
+#: and the last of them is not the head of a name built with "of" ("the Department of
+#: Justice", "Secretary of State", "the Archbishop of Canterbury" keep it), unless a given name
+#: makes that word a surname ("Sen. Angus King of Maine").
+_OF_PLACE = re.compile(r"(?<=\S)\s+of\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?$")
+_OF_HEADS = frozenset(
+    "Academy Administrator Agency Alliance Archbishop Army Assembly Association Attorney Bank "
+    "Bishop Board Bureau Center Centre Chair Chairman Chairwoman Chamber Chief Church City "
+    "Clerk Coalition College Commission Commissioner Committee Congress Council County Court "
+    "Dean Department Director Duke Earl Embassy Emir Federation Foundation Friends Fund "
+    "Governor Head House Inspector Institute Judge Justice King Kingdom Knights Lady League "
+    "Leader Lord Mayor Member Members Minister Ministry Museum Navy Office Organisation "
+    "Organization Parliament Party People Pope President Prince Princess Professor Queen "
+    "Republic School Secretary Senate Sheriff Society Speaker State States Sultan "
+    "Superintendent Union University".split()
 )
 
 
@@ -139,7 +204,7 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
     """
     spans = _quote_spans(body)
     quotes: list[Quote] = []
-    last_named: str | None = None
+    named: list[str] = []  # the named speakers so far, the last one last
     prev_end = 0
     for start, end in spans:
         speaker = _speaker(body, start, end, prev_end)
@@ -147,13 +212,50 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
         if speaker is not None:
             low = speaker.lower()
             if low in _RESOLVED_PRONOUNS:
-                speaker = last_named or low
+                speaker = _antecedent(named, "m" if low == "he" else "f") or low
             elif low in _PRONOUNS:
                 speaker = "I" if low == "i" else low
             else:
-                last_named = speaker
+                named.append(speaker)
         quotes.append(Quote(start, end, body[start:end], speaker))
     return tuple(quotes)
+
+
+#: Honorifics that tell a person's sex.
+_HONORIFIC_SEX = {"Mr.": "m", "Mr": "m", "Mrs.": "f", "Mrs": "f", "Ms.": "f", "Ms": "f",
+                  "Miss": "f"}
+
+
+def _antecedent(named: list[str], sex: str) -> str | None:
+    """The last named speaker who can be "he" (``sex`` "m") or "she" ("f"): one whose
+    honorific or first given name does not tell the other sex ("Mr. Netanyahu" is not "she",
+    "Sen. Steve Gallardo" is not "she"; "the president" and "Rice" can be either).
+
+    Example:
+        >>> _antecedent(["Cathi Herrod", "Sen. Steve Gallardo"], "f")
+        'Cathi Herrod'
+    """
+    for speaker in reversed(named):
+        if _sex_of(speaker) in (sex, None):
+            return speaker
+    return None
+
+
+def _sex_of(speaker: str) -> str | None:
+    """The sex a speaker's honorific or given name tells ("m" or "f"), or None: the first word
+    that is an honorific or a capitalised given name borne mostly by one sex in the 1990 US
+    census (:func:`framing.actors.given_name_sex`); titles of office before it are passed,
+    and a possessive ends the search ("Ms. Pelosi’s spokesman" is no one's sex)."""
+    if "’s" in speaker or "'s" in speaker:  # "Ms. Pelosi’s spokesman": someone else's sex
+        return None
+    for word in speaker.split():
+        if word in _HONORIFIC_SEX:
+            return _HONORIFIC_SEX[word]
+        if word[:1].isupper() and not word.endswith("."):
+            sex = given_name_sex(word)
+            if sex is not None:
+                return sex
+    return None
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
@@ -259,6 +361,11 @@ def _elision(body: str, i: int, end: int) -> bool:
 
 def _clean_speaker(sp: str) -> str | None:
     sp = _TRAILING_TIME.sub("", sp.strip())
+    place = _OF_PLACE.search(sp)
+    if place is not None:
+        before = sp[: place.start()].split()
+        if len(before) >= 2 and (before[-1] not in _OF_HEADS or is_given_name(before[-2])):
+            sp = sp[: place.start()]
     sp = sp.strip(" ,.;:")
     if not sp:
         return None
