@@ -1270,7 +1270,7 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     seen: dict[str, Source] = {}
     sentences = _sentences(doc)
     for index, start, end in sentences:
-        for a in factlib.attributions(doc.body[start:end], common=al.common):
+        for a in factlib.attributions(_unquoted(doc, start, end), common=al.common):
             seen.setdefault(_source_key(a.source), Source(a.source, a.named, index))
     for q in doc.quotes:
         if q.speaker and _source_key(q.speaker) not in seen:
@@ -1280,6 +1280,34 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
                 q.speaker, factlib._source_named(q.speaker, persons), idx
             )
     return tuple(sorted(seen.values(), key=lambda s: s.sentence))
+
+
+def _unquoted(doc: Document, start: int, end: int) -> str:
+    """``doc.body[start:end]`` with the letters and digits inside its quotations blanked (the
+    marks and punctuation kept): a verb of saying inside a quotation is the speaker's words,
+    not the outlet's attribution ("“People said, ‘Trump is crazy,’” he said" cites "he", not
+    "People"; "“Sheriff Arpaio knows the struggle border states face ...,” said Gov. Perry"
+    cites Perry, not "Sheriff Arpaio knows the struggle border").
+
+    Example:
+        >>> from framing.types import Article, Quote
+        >>> body = "“Nancy said no,” he said."
+        >>> doc = Document(Article(id="a", text=body), body, quotes=(Quote(0, 16, body[:16]),))
+        >>> _unquoted(doc, 0, len(body))
+        '“             ,” he said.'
+    """
+    text = doc.body[start:end]
+    # (the marks themselves are kept where the sentence holds them)
+    inside = [(max(q.start + 1, start) - start, min(q.end - 1, end) - start)
+              for q in doc.quotes if q.start < end and q.end > start]
+    if not inside:
+        return text
+    chars = list(text)
+    for a, b in inside:
+        for i in range(a, b):
+            if chars[i].isalnum():
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _quote_match(quote: str, text: str | None) -> bool:

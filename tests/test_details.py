@@ -265,6 +265,13 @@ def test_sources_named_and_anonymous_per_version():
     assert ("the Defense Ministry", True) in sources
 
 
+def test_a_verb_of_saying_inside_a_quotation_gives_no_source():
+    text = ("“People said the mayor was wrong, and border states face cuts,” said Mayor Ann "
+            "Cole.\n\n“Everyone says we can do it,” the council said in a statement.")
+    sources = {s.text for s in details.analyze([doc("a", text)]).articles["a"].sources}
+    assert sources == {"Mayor Ann Cole", "the council"}
+
+
 # -- the bundled seed event -----------------------------------------------------------------
 
 
