@@ -59,6 +59,7 @@ except ImportError:  # pragma: no cover - a scipy that moved them: its public pr
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import facts as factlib
+from .actors import folded, is_given_name, same_given_name
 from .settings import DEFAULT_SETTINGS, Settings
 from .types import ArticleDetails, Detail, DetailStatus, Document, EventDetails, Pair, Source
 
@@ -1279,7 +1280,104 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
             seen[_source_key(q.speaker)] = Source(
                 q.speaker, factlib._source_named(q.speaker, persons), idx
             )
-    return tuple(sorted(seen.values(), key=lambda s: s.sentence))
+    # one person cited under several names ("House Speaker Paul D. Ryan", then "Ryan"; "Mr.
+    # Trump" and "President Trump") is one source, where the story first cites them, under
+    # the fullest of its names that is a name alone (not "Ms. Zimmer issued a statement")
+    out: list[Source] = []
+    people: list[tuple[tuple[str, str | None], int]] = []  # (person, index in out)
+    for source in sorted(seen.values(), key=lambda s: s.sentence):
+        if source.named and (person := _cited_person(source.text, al.common)) is not None:
+            k = next((k for p, k in people if _one_person(person, p)), None)
+            if k is None:
+                people.append((person, len(out)))
+            else:
+                if _better_name(source.text, out[k].text):
+                    out[k] = Source(source.text, True, out[k].sentence)
+                continue
+        out.append(source)
+    return tuple(out)
+
+
+def _better_name(a: str, b: str) -> bool:
+    """Whether ``a`` names a source better than ``b``: a name alone (capitalised words, and
+    lower-case words that are titles or join a name: "acting White House chief of staff Mick
+    Mulvaney") where ``b`` is not one, or both names alone and ``a`` the longer.
+
+    Example:
+        >>> _better_name("Ms. Zimmer", "Ms. Zimmer issued a statement"), _better_name("Ryan", "Paul Ryan")
+        (True, False)
+    """
+    ca, cb = _name_alone(a), _name_alone(b)
+    return ca > cb or (ca == cb and ca and len(a.split()) > len(b.split()))
+
+
+def _name_alone(text: str) -> bool:
+    titles = factlib._title_words()
+    return all(
+        w[:1].isupper() or w in _NAME_JOINERS or w.rstrip(".").lower() in titles
+        for w in text.split()
+    )
+
+
+#: Lower-case words inside a name or a title ("acting chief of staff", "Kevin de Léon"); not
+#: "and", which joins two sources ("Ms. Pelosi and Mr. Schumer").
+_NAME_JOINERS = frozenset(
+    "of the for de del da di du la le van von der den bin ibn al acting former".split()
+)
+
+
+#: Someone's aide or spokesman ("Ms. Pelosi’s spokesman"): not that person.
+_SOMEONE_ELSES = re.compile(r"[’']s\s+[a-z]")
+
+
+def _cited_person(text: str, common: frozenset[str]) -> tuple[str, str | None] | None:
+    """Whom a named source names, to tell the same person cited twice in one version: the
+    surname (the last word of the first person :mod:`framing.facts` finds in it, else its last
+    capitalised word) and the first given name (folded) when the name has one; None for an
+    institution ("the Democratic National Committee") and for someone's aide.
+
+    Example:
+        >>> _cited_person("House Speaker Paul D. Ryan", frozenset()), _cited_person("Ryan", frozenset())
+        (('ryan', 'paul'), ('ryan', None))
+    """
+    if _SOMEONE_ELSES.search(text):
+        return None
+    persons = factlib.extract(text, common=common).persons
+    words = (persons[0].name if persons else text).split()
+    while words and words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
+        words.pop()
+    if not words or not words[-1][:1].isupper() or (
+        factlib._source_word(words[-1]) in _SOURCE_HEADS
+    ):
+        return None
+    given = next((folded(w) for w in words[:-1] if is_given_name(w)), None)
+    return factlib._name_key(words[-1]), given
+
+
+def _one_person(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """Whether two cited people (:func:`_cited_person`) are one: the same surname, and the
+    same given name or a short form of it when both have one ("Chuck" / "Charles")."""
+    return a[0] == b[0] and (a[1] is None or b[1] is None or same_given_name(a[1], b[1]))
+
+
+def _source_person(text: str, common: frozenset[str]) -> tuple[frozenset[str], str | None]:
+    """What a named source is compared by across versions: the name keys of the people it
+    names (:func:`framing.facts._person_keys`) and the key of its last word when that is
+    capitalised (its surname: "Ghanimi" in "Al-Ghanimi")."""
+    persons = factlib.extract(text, common=common).persons
+    keys = frozenset().union(*(factlib._person_keys(p.name) for p in persons))
+    last = text.split()[-1]
+    return keys, (factlib._name_key(last) if last[:1].isupper() else None)
+
+
+#: Head nouns of institutions and unnamed sources (:mod:`framing.facts`' lists).
+_SOURCE_HEADS = factlib._INSTITUTION_WORDS | factlib._ANONYMOUS_HEADS
+
+
+def _same_person(a: tuple[frozenset[str], str | None], b: tuple[frozenset[str], str | None]) -> bool:
+    """Whether two named sources (:func:`_source_person`) are one person: a name key shared, or
+    the same surname."""
+    return not a[0].isdisjoint(b[0]) or (a[1] is not None and a[1] == b[1])
 
 
 def _unquoted(doc: Document, start: int, end: int) -> str:
@@ -1414,22 +1512,13 @@ def _source_groups(
     # or the same surname; what each source is compared by is read once, not once per pair
     keys = [_source_key(s.text) for _, _, s in flat]
     named = [s.named for _, _, s in flat]
-    person_keys: dict[int, frozenset[str]] = {}  # filled when a named pair is first met
-    surnames: dict[int, str | None] = {}
+    people: dict[int, tuple[frozenset[str], str | None]] = {}  # read when a named pair is met
 
     def same_named(i: int, j: int) -> bool:
         for x in (i, j):
-            if x not in person_keys:
-                text = flat[x][2].text
-                persons = factlib.extract(text, common=common).persons
-                person_keys[x] = frozenset().union(
-                    *(factlib._person_keys(p.name) for p in persons)
-                )
-                last = text.split()[-1]
-                surnames[x] = factlib._name_key(last) if last[:1].isupper() else None
-        if not person_keys[i].isdisjoint(person_keys[j]):
-            return True  # the same person named (a shared name key, as _same_person)
-        return surnames[i] is not None and surnames[i] == surnames[j]
+            if x not in people:
+                people[x] = _source_person(flat[x][2].text, common)
+        return _same_person(people[i], people[j])
 
     for i in range(len(flat)):
         for j in range(i + 1, len(flat)):

@@ -272,6 +272,22 @@ def test_a_verb_of_saying_inside_a_quotation_gives_no_source():
     assert sources == {"Mayor Ann Cole", "the council"}
 
 
+def test_one_person_cited_under_several_names_is_one_source():
+    text = ("Ms. Ann Cole issued a statement on Monday saying the bill would pass.\n\n"
+            "“It will take time,” Senator Ann Cole of Ohio said.\n\n“It will,” Cole said.\n\n"
+            "Ms. Cole’s spokesman said the vote was set for Friday.\n\nThe Democratic National "
+            "Committee said it agreed, and the Republican National Committee said it did not.\n\n"
+            "Rep. Tom Cole, a Republican, said he would vote no.")
+    sources = [(s.text, s.sentence) for s in details.analyze([doc("a", text)]).articles["a"].sources]
+    # Ann Cole once, where first cited, under her fullest plain name; her spokesman, the two
+    # committees and another Cole (another given name) apart
+    assert sources == [
+        ("Senator Ann Cole of Ohio", 0), ("Ms. Cole’s spokesman", 3),
+        ("The Democratic National Committee", 4), ("the Republican National Committee", 4),
+        ("Rep. Tom Cole", 5),
+    ]
+
+
 # -- the bundled seed event -----------------------------------------------------------------
 
 
