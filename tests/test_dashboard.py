@@ -305,6 +305,21 @@ def test_details_view_selecting_a_detail_shows_each_versions_sentence() -> None:
     assert sum("Not in this version" in c for c in cards) == 4  # only ZeroHedge carries d99
 
 
+def test_details_view_lists_who_each_version_cites(app: AppTest) -> None:
+    import re
+
+    app.segmented_control(key="nav_view").set_value("details").run()
+    block = next(h for h in _html(app) if ">Most others cite, this one does not</th>" in h)
+    rows = {cells[0]: cells[1:] for r in re.findall(r"<tr>(.*?)</tr>", block.split("<tbody>")[1])
+            if (cells := re.findall(r"<td[^>]*>(.*?)</td>", r))}
+    # AP names the US commander and the Iraqi spokesman; Press TV cites Lavrov alone and lacks
+    # the ministry's statement that most of the others cite
+    assert "Marine Gen. Frank McKenzie" in rows["AP"][0] and "Al-Ghanimi" in rows["AP"][0]
+    assert "A senior Iraqi military intelligence official" in rows["AP"][1]
+    assert rows["Press TV"][:2] == ["Lavrov", "–"]
+    assert "Al-Ghanimi" in rows["Press TV"][2]
+
+
 def test_tone_view_switching_actor_changes_evidence() -> None:
     at = AppTest.from_function(_view_script, args=(f"tone|{Path(__file__).parent}",), default_timeout=TIMEOUT)
     at.run()

@@ -152,6 +152,24 @@ def render(ctx: Context) -> None:
         rows, formats={"Details kept": "{:.0%}", "Text added": "{:.0%}"},
         caption="Text added: share of the version's text that carries no detail the others have.",
     )
+    cited = [
+        {
+            "Version": ctx.label(i),
+            "Named sources": ctx.hide("; ".join(s.text for s in ad.sources if s.named)) or "–",
+            "Anonymous sources": ctx.hide("; ".join(s.text for s in ad.sources if not s.named)) or "–",
+            "Most others cite, this one does not": ctx.hide("; ".join(ad.sources_dropped)) or "–",
+        }
+        for i in ctx.ids if (ad := a.details.articles.get(i)) is not None
+    ]
+    if any(ad.sources for ad in a.details.articles.values()):
+        st.markdown("**Who each version cites**")
+        table(
+            cited,
+            caption="In story order, each person once (under the fullest of the names the "
+            "version gives them). Anonymous: people described without a name (\"a senior "
+            "official\"). Found from verbs of saying (said, told, according to ...) and the "
+            "speakers of quotations.",
+        )
     if a.details.pairs and len(ctx.ids) >= 2:
         # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
         html(reuse_html(ctx))
