@@ -223,9 +223,16 @@ def _loaded(
         if i == base or r < MIN_LOADED_RATE:
             continue
         own = [t for t in vocab[i].terms if not t.quoted]
+        # each term once, in order of first use, with how often the version uses it
+        uses: dict[tuple[str, str, str], int] = {}
+        for t in own:
+            key = (t.text.lower(), t.category, t.alternative)
+            uses[key] = uses.get(key, 0) + 1
+        first = {(t.text.lower(), t.category, t.alternative): t.text for t in reversed(own)}
         evidence = tuple(
-            Evidence(i, t.text, category_name(t.category) + (f" – plainer: {t.alternative}" if t.alternative else ""))
-            for t in own[:8]
+            Evidence(i, first[key], category_name(key[1])
+                     + (f" – plainer: {key[2]}" if key[2] else "") + (f"; {n} times" if n > 1 else ""))
+            for key, n in list(uses.items())[:8]
         )
         if r_base < MIN_LOADED_RATE:
             none = "none" if r_base == 0 else "almost none"

@@ -44,6 +44,18 @@ def test_loaded_finding_states_the_ratio_against_the_version_the_others_repeat(f
     assert top.view == "vocabulary" and top.evidence and top.evidence[0].article == ids[3]
 
 
+def test_loaded_evidence_gives_each_term_once_with_how_often_it_is_used(full) -> None:
+    ids = [d.id for d in full.documents]
+    a = _with_rates(full, dict(zip(ids, [1.0, 1.0, 1.2, 4.0, 2.0], strict=True)))
+    other = LoadedTerm(9, 14, "Brazen", "emotive", "", "brazen", False, 1)
+    arts = dict(a.vocabulary.articles)
+    arts[ids[3]] = replace(arts[ids[3]], terms=arts[ids[3]].terms + (other,))
+    a = replace(a, vocabulary=EventVocabulary(articles=arts))
+    top = next(f for f in findings(a, limit=None) if f.kind == "loaded")
+    assert [(e.text, e.note) for e in top.evidence] == [
+        ("word", "emotive – plainer: plain; 3 times"), ("Brazen", "emotive")]
+
+
 def test_no_loaded_finding_when_rates_are_close(full) -> None:
     ids = [d.id for d in full.documents]
     close = 1.0 + (MIN_LOADED_RATIO - 1) / 2
