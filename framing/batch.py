@@ -200,7 +200,7 @@ class Summary:
         self.skipped[reason] += 1
         ex = self.examples.setdefault(reason, [])
         if len(ex) < 3:
-            ex.append(f"{source} {article_id}" if article_id else source)
+            ex.append(f"{source}, id {article_id!r}" if article_id else source)
         self.records_skipped.append(
             {"source": source, "article_id": article_id, "event_id": event_id, "reason": reason}
         )

@@ -115,6 +115,8 @@ def test_bad_records_are_skipped_with_their_reason_and_nothing_is_dropped_silent
     assert set(skipped["article_id"].dropna()) == {"m1", "empty", "none", "fr", "loose"}
     text = summary.describe()
     assert "skipped 2 records: missing or empty text" in text
+    # an example names the record's place and its id, quoted: "id 'empty'" reads as an id
+    assert "corpus.jsonl:6, id 'empty'" in text
 
 
 def test_a_second_run_resumes_and_skips_stored_events(tmp_path):
