@@ -327,14 +327,16 @@ _WORD_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)(?:\s+[A-Z]\.)?\s+$
 #: The capitalised word before "al-" or "el-" written to a surname ("Hafez al-Assad").
 _WORD_BEFORE_PARTICLE = re.compile(r"(?<![\w.’'-])([A-Z][a-zà-ÿ]+)\s+(?:[Aa]l|[Ee]l)[-‐]$")
 #: Capitalised words that stand before a surname but are no given name: title words and the
-#: words that open a sentence (:data:`_NOT_NAME`), and these.
+#: words that open a sentence (:data:`_NOT_NAME`), these, and a photo credit's words left
+#: before a caption ("Getty Images", "Pool Photo").
 _NOT_GIVEN = _NOT_NAME | _TITLE_WORDS | frozenset(
     """Whip Majority Minority Special Chair Commissioner Pope Bishop Rabbi Imam Father Reverend
     Rev Professor Coach Agent Officer Democrat Republican Democratic Former Late House White
     Other Another All Any Few Top Senior Fellow Young New Old Like Unlike Yet Though Although
     While Whilst Unless Because So Still Even Only Just Now Then Here There Both Either Neither
     Each Every Some Many Most Several After Before Between Meanwhile However Instead Indeed Once
-    Whether If Ask Asked Thank Thanks Let Call Called Tell Dear Nor Pres""".split()
+    Whether If Ask Asked Thank Thanks Let Call Called Tell Dear Nor Pres
+    Getty Images Photo Photograph Credit Shutterstock Pool""".split()
 )
 
 
@@ -1234,18 +1236,46 @@ def _named_apart(
             return None
         known = False
     word, at = g.group(1), g.start(1)
+    census = word in _given_names()
     if (
-        (known and word not in _given_names()) or not _other_given(word, given, spellings=True)
+        (known and not census and not _foreign_to_english(word))
+        or not _other_given(word, given, spellings=True)
         or lookup.get(word) or lookup.get(word.lower()) or _in_headline(body, at)
     ):
         return None
-    # a middle name after the person's given name ("Donald John Trump") is the person's
     first = _WORD_BEFORE.search(body, max(0, at - 40), at)
-    if first and first.group(1) not in _NOT_GIVEN and not _other_given(
-        first.group(1), given, spellings=True
+    if first and first.group(1) not in _NOT_GIVEN and (
+        # a middle name after the person's given name ("Donald John Trump") is the person's
+        not _other_given(first.group(1), given, spellings=True)
+        # a word no table knows, inside a run of capitalised words, is a headline's or a
+        # caption's ("CNN's Kate Bolduan Rips Trump Over ...")
+        or (known and not census)
     ):
         return None
     return at
+
+
+def _foreign_to_english(word: str) -> bool:
+    """Whether a capitalised word is no English word, so before a surname a given name the
+    tables lack ("Ivanka", "Ivana"): no title or word that opens sentences
+    (:data:`_NOT_GIVEN`), and not a whole word of the MiniLM tokenizer's 30,522 pieces, which
+    hold English's common words ("republican", "candidate", "billionaire") and common given
+    names (those the census has already).  :func:`_named_apart` takes such a word for a given
+    name only after a lower-case word, a title or a mark, not inside a run of capitalised
+    words (a headline's "Rips Trump")."""
+    return len(word) > 2 and word not in _NOT_GIVEN and word.lower() not in _english_words()
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The whole words (lower case, letters only) of the MiniLM tokenizer's vocabulary, read
+    from ``framing/models/minilm_tokenizer.json`` (22,000 words)."""
+    import json
+
+    text = resources.files("framing").joinpath("models", "minilm_tokenizer.json").read_text(
+        encoding="utf-8")
+    vocab = json.loads(text)["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha() and w.islower())
 
 
 def find_mentions(

@@ -405,6 +405,13 @@ def test_mr_and_mrs_before_one_surname_are_two_people(body, expected) -> None:
         # the gazetteer gives its people's sex where the census does not know the name
         ("Mrs. Putin was not seen. Mrs. Obama spoke.",
          [("Putin", "Mrs. Putin"), ("Obama", "Mrs. Obama")]),
+        # a given name no table knows, being no English word, is another person's; an English
+        # word is not ("Republican Trump"), nor such a word inside a headline's run of
+        # capitalised words, nor a photo credit's
+        ("Jared Kushner and Ivanka Trump arrived. Republican Trump stayed home.",
+         [("Ivanka Trump", "Ivanka Trump"), ("Trump", "Donald Trump")]),
+        ("CNN's Kate Bolduan Rips Trump Over Tweets\n\nPhoto: Getty Trump spoke on Monday.",
+         [("Trump", "Donald Trump"), ("Trump", "Donald Trump")]),
     ],
 )
 def test_other_people_of_a_gazetteer_persons_surname(body, expected) -> None:
