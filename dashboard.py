@@ -219,6 +219,10 @@ if view in ("side_by_side", "details", "vocabulary", "tone") and len(ids) < 2:
     st.warning("Choose at least two versions in the sidebar to compare them.", icon=":material/compare_arrows:")
 for note in analysis.notes:
     st.caption(ctx.hide(note))
+for doc in analysis.documents:  # what reading the input found wrong (another language, bad bytes)
+    if doc.id in ids:
+        for warning in doc.article.warnings:
+            st.warning(f"{ctx.label(doc.id)}: {ctx.hide(warning)}", icon=":material/warning:")
 if view == "corpus":
     st.rerun()
 if not ids and view != "learn":

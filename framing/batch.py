@@ -5,7 +5,7 @@ The engine runs in three steps, keeping memory flat as the corpus grows:
 1. **Scan.** JSON Lines files are read line by line; of each record only its id, event, day,
    and where it sits in the file (byte offset) are kept.  Records that cannot be analysed are
    reported, never dropped silently: invalid JSON, missing or empty text, a duplicate id, text
-   not in English (:func:`english_ratio`), no event id when other records have one.  Other
+   not in English (:func:`framing.language.english_ratio`), no event id when other records have one.  Other
    inputs (folders, ``.txt``, ``.html``, ``.csv``, ``.parquet``) are read whole.
 2. **Events.** Records are grouped by their event id; with ``group=True`` those without one are
    grouped by :mod:`framing.grouping` (text vectors are computed during the scan, in batches).
@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -44,6 +43,7 @@ from typing import Any
 from .analysis import Products
 from .errors import InputError
 from .findings import plural
+from .language import ENGLISH_MIN_RATIO, english_ratio
 from .settings import Settings
 from .store import (
     Columns,
@@ -71,22 +71,6 @@ CORPUS_SETTINGS = Settings(tone_model="linear")
 #: ``python -m benchmarks.bench_throughput --profile`` (docs/performance.md).
 CORPUS_PRODUCTS: Products = "store"
 
-#: English function words (the most frequent words of English text; any general frequency
-#: list starts with them).  Their share of the words is the language test.
-_ENGLISH = frozenset(
-    "the of and to a in is that for on it with as was he be by at are from his this have an "
-    "but not they has had were which their said or been will who its would there more after "
-    "about when also them than what one all into can out up we over she her our new you".split()
-)
-#: Text whose share of English function words is below this is reported as not English.
-#: English news prose has 27-48% in its first 1,500 characters (BASIL dev: all 90 articles, see
-#: tests/test_batch.py); news sentences in French, German, Spanish and Italian have 0-3% (the few
-#: words they share, such as "a", "in", "on"), non-Latin scripts 0%.
-ENGLISH_MIN_RATIO = 0.15
-#: Texts shorter than this many words are not judged (too few words to tell).
-LANGUAGE_MIN_WORDS = 25
-#: Characters read for the language test (about 250 words: plenty to tell, and cheap).
-LANGUAGE_CHARS = 1500
 #: Articles per task sent to a worker (small enough to balance, large enough to amortise).
 TASK_ARTICLES = 24
 #: Articles buffered before a write to Parquet (one part file per table), or fewer when their
@@ -106,30 +90,6 @@ STORE_FLUSH_CHARS = 1_000_000
 DASK_CONNECT_SECONDS = 10
 #: Records vectorised at once while scanning for grouping.
 VECTOR_BATCH = 2000
-
-_TOKEN = re.compile(r"[^\W\d_]+")
-
-
-def english_ratio(text: str) -> float | None:
-    """Share of the words of ``text`` (its first 1,500 characters) that are English function words.
-
-    Returns None for texts of fewer than :data:`LANGUAGE_MIN_WORDS` words.
-
-    Example:
-        >>> english_ratio("The minister said on Thursday that the talks with the union "
-        ...               "would resume after the holiday, and that he was confident of a deal "
-        ...               "by the end of the month.") > ENGLISH_MIN_RATIO
-        True
-        >>> english_ratio("Le ministre a déclaré jeudi que les négociations avec le syndicat "
-        ...               "reprendraient après les vacances et qu'il était confiant quant à un "
-        ...               "accord d'ici la fin du mois.") < ENGLISH_MIN_RATIO
-        True
-    """
-    words = _TOKEN.findall(text[:LANGUAGE_CHARS].lower())
-    if len(words) < LANGUAGE_MIN_WORDS:
-        return None
-    return sum(map(_ENGLISH.__contains__, words)) / len(words)
-
 
 # --------------------------------------------------------------------------------------------
 # Scan

@@ -76,6 +76,7 @@ td,th{border:1px solid #d4d4d4;padding:.3rem .5rem;vertical-align:top}
 th{background:#f3f3f3;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
 details{margin:.5rem 0}summary{cursor:pointer;color:#444}
 .removed{color:#666;font-size:.9em;white-space:pre-wrap}
+.warn{background:#fff4e5;border-left:4px solid #e69f00;padding:.3em .6em;font-size:.9em}
 .meta{color:#666;font-size:.9em}
 .finding{margin:.4rem 0 .8rem 0;padding:.5rem .8rem;border-left:4px solid #0072B2;background:#f6f9fc}
 .finding ul{margin:.3rem 0 0 0;font-size:.92em;color:#333}
@@ -411,6 +412,8 @@ def _event_html(analysis: EventAnalysis, *, blind: bool = False) -> list[str]:
             f"<div class='version'><h4><span class='dot' style='background:{col[doc.id]}'></span>"
             f"{_e(lab[doc.id])}: {_e(hide(a.title or doc.id))}</h4><p class='meta'>{meta}</p>"
         )
+        for warning in a.warnings:  # what reading the input found wrong (another language ...)
+            parts.append(f"<p class='warn'>Warning: {_e(hide(warning))}</p>")
         parts.append(annotate(analysis, doc.id, reference=CONSENSUS, labels=lab, mask=names))
         dropped = comparison.get(doc.id)
         if dropped and dropped.dropped:

@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from .errors import InputError
 from .findings import plural
+from .language import not_english_warning
 from .outlets import detect_outlet
 from .types import Article
 
@@ -312,4 +313,8 @@ def load_articles(
                 f"duplicate article id {a.id!r} (from {seen[key]} and {a.source}); ids must be unique"
             )
         seen[key] = a.source or ""
-    return articles
+    # another language is analysed (the user gave it) but said: its scores read it as English
+    return [
+        _with_warnings(a, (f"{a.source or a.id}: {w}",)) if (w := not_english_warning(a.text)) else a
+        for a in articles
+    ]

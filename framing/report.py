@@ -369,6 +369,8 @@ def to_markdown(analyses: Sequence[EventAnalysis], *, blind: bool = False) -> st
             if doc.removed:
                 kinds = sorted({r.kind for r in doc.removed})
                 lines.append(f"- Removed before analysis: {plural(len(doc.removed), 'part')} ({', '.join(kinds)})")
+            for warning in doc.article.warnings:
+                lines.append(f"- **Warning**: {hide(warning)}")
             lines.append("")
         if analysis.details.pairs:
             lines += ["### Pairs", "", "| a | b | similarity | reuse |", "|---|---|---|---|"]

@@ -13,9 +13,10 @@ from test_grouping import MOSQUE, MOSQUE_2, STORM, STORM_2
 import framing.analysis
 from framing import batch, load_articles
 from framing.analysis import analyze_event
-from framing.batch import ENGLISH_MIN_RATIO, analyze_corpus, english_ratio
+from framing.batch import analyze_corpus
 from framing.cli import main
 from framing.errors import InputError
+from framing.language import ENGLISH_MIN_RATIO, english_ratio
 from framing.store import connect, read_table, row_count, rows_for
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

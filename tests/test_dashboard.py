@@ -240,6 +240,56 @@ def test_input_error_is_shown_in_the_app_as_a_message(monkeypatch) -> None:
         inputs.analyse_path.clear()
 
 
+FRENCH = (
+    "Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient après les "
+    "vacances et qu'il était confiant quant à un accord d'ici la fin du mois prochain, selon un "
+    "communiqué publié par le gouvernement dans la soirée."
+)
+
+
+def test_an_article_in_another_language_is_shown_with_a_warning(tmp_path, monkeypatch) -> None:
+    def script() -> None:
+        import os
+
+        import framing
+        from framing.ingest import load_articles
+
+        framing.load_articles = lambda paths: load_articles([os.environ["FRAMING_TEST_INPUT"]])
+        from views import inputs
+
+        inputs.analyse_files.clear()
+        inputs.analyse_path.clear()
+        exec(compile(open(inputs.ROOT / "dashboard.py").read(), "dashboard.py", "exec"), {"__name__": "__main__"})
+
+    import framing
+
+    story = "Officials met in the capital on Monday to discuss trade and security ties. " * 4
+    (tmp_path / "wire.txt").write_text(f"Trade talks\n\n{story}", encoding="utf-8")
+    (tmp_path / "paris.txt").write_text(f"Négociations\n\n{FRENCH}", encoding="utf-8")
+    monkeypatch.setenv("FRAMING_TEST_INPUT", str(tmp_path))
+    original = framing.load_articles
+    try:
+        at = AppTest.from_function(script, default_timeout=TIMEOUT)
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        warnings = [w.value for w in at.warning]
+        assert len(warnings) == 1 and "paris.txt: the text does not read as English" in warnings[0]
+    finally:
+        framing.load_articles = original
+        from views import inputs
+
+        inputs.analyse_files.clear()
+        inputs.analyse_path.clear()
+
+
+def test_an_uploaded_articles_warning_names_the_file_not_a_temporary_path() -> None:
+    from views import inputs
+
+    (analysis,) = inputs._analyse((("paris.txt", f"Négociations\n\n{FRENCH}".encode()),))
+    (warning,) = analysis.documents[0].article.warnings
+    assert warning.startswith("paris.txt: the text does not read as English")
+
+
 # --------------------------------------------------------------------------------------------
 # Each view on a fully populated analysis with hostile markup
 # --------------------------------------------------------------------------------------------

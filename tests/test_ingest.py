@@ -103,6 +103,22 @@ def test_invalid_utf8_is_replaced_with_a_warning(tmp_path):
     assert article.warnings and "invalid UTF-8" in article.warnings[0]
 
 
+def test_an_article_in_another_language_is_kept_with_a_warning(tmp_path):
+    french = ("Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient "
+              "après les vacances et qu'il était confiant quant à un accord d'ici la fin du mois "
+              "prochain, selon un communiqué publié par le gouvernement dans la soirée.")
+    english = ("The minister said on Thursday that talks with the union would resume after the "
+               "holiday and that he was confident of a deal by the end of next month, according "
+               "to a statement the government published in the evening.")
+    (tmp_path / "fr.txt").write_text(f"Titre\n\n{french}", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(f"Title\n\n{english}", encoding="utf-8")
+    by_id = {a.id: a for a in load_articles([tmp_path])}
+    assert by_id["en"].warnings == ()
+    (warning,) = by_id["fr"].warnings
+    assert warning.startswith(f"{tmp_path / 'fr.txt'}: the text does not read as English")
+    assert by_id["fr"].text.endswith(french)  # kept whole: analysed, but said
+
+
 def test_duplicate_ids_are_refused(tmp_path):
     (tmp_path / "a.jsonl").write_text('{"id": "x", "text": "One."}\n{"id": "x", "text": "Two."}\n')
     with pytest.raises(InputError, match="duplicate article id 'x'"):

@@ -111,3 +111,21 @@ def test_readers_see_category_names_without_the_keys_underscore():
              " ".join(figures.loaded_rates_figure(analysis).data[0].x)]
     for text in shown:
         assert "scare quote" in text and "scare_quote" not in text
+
+
+def test_markdown_and_html_reports_show_an_articles_warnings(tmp_path):
+    from framing import analyze, load_articles
+    from framing.html_report import render_html
+    from framing.report import to_markdown
+    from framing.settings import Settings
+
+    story = "Officials met in the capital on Monday to discuss trade and security ties. " * 4
+    french = ("Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient "
+              "après les vacances et qu'il était confiant quant à un accord d'ici la fin du mois "
+              "prochain, selon un communiqué publié par le gouvernement dans la soirée.")
+    (tmp_path / "wire.txt").write_text(f"Trade talks\n\n{story}", encoding="utf-8")
+    (tmp_path / "paris.txt").write_text(f"Négociations\n\n{french}", encoding="utf-8")
+    analyses = analyze(load_articles([tmp_path]), settings=Settings(tone_model="linear"))
+    assert to_markdown(analyses).count("**Warning**: ") == 1
+    assert "does not read as English" in to_markdown(analyses)
+    assert render_html(analyses).count("<p class='warn'>Warning: ") == 1

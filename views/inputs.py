@@ -53,7 +53,9 @@ def analyse_files(files: tuple[tuple[str, bytes], ...]) -> list[EventAnalysis]:
         from dataclasses import replace
 
         articles = [
-            replace(a, source=(a.source or "").replace(str(tmp) + "/", "")) for a in articles
+            replace(a, source=(a.source or "").replace(str(tmp) + "/", ""),
+                    warnings=tuple(w.replace(str(tmp) + "/", "") for w in a.warnings))
+            for a in articles
         ]
     return framing.analyze(articles)
 
