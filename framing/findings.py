@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .actors import in_running_text
 from .lexicon import category_name
+from .language import not_english_warning
 from .types import EventAnalysis, ToneEvidence
 
 CONSENSUS = "consensus"
@@ -490,7 +491,9 @@ def findings(
     reference: str = CONSENSUS,
     limit: int | None = 8,
 ) -> list[Finding]:
-    """Plain-language findings for the versions ``ids`` (default: all), strongest first.
+    """Plain-language findings for the versions ``ids`` (default: all), strongest first;
+    a version that does not read as English (:func:`framing.language.not_english_warning`)
+    is left out.
 
     Args:
         analysis: The analysed event.
@@ -506,7 +509,9 @@ def findings(
     """
     from .figures import version_labels  # shared labelling; figures imports nothing from here
 
-    known = [d.id for d in analysis.documents]
+    # a version in another language is no baseline and no extreme: its scores read it as
+    # English (its warning says so), so findings compare the English versions only
+    known = [d.id for d in analysis.documents if not not_english_warning(d.article.text)]
     ids = [i for i in (ids if ids is not None else known) if i in known]
     lab = version_labels(analysis)
     if labels:

@@ -129,3 +129,22 @@ def test_markdown_and_html_reports_show_an_articles_warnings(tmp_path):
     assert to_markdown(analyses).count("**Warning**: ") == 1
     assert "does not read as English" in to_markdown(analyses)
     assert render_html(analyses).count("<p class='warn'>Warning: ") == 1
+
+
+def test_findings_leave_out_a_version_in_another_language(tmp_path):
+    from framing import analyze, load_articles
+    from framing.findings import findings
+    from framing.settings import Settings
+
+    story = ("Officials met in the capital on Monday to discuss trade and security ties, and the "
+             "minister said the brutal and shameful attacks on the border must end at once. ")
+    calm = "Officials met in the capital on Monday to discuss trade and security ties. "
+    french = ("Le ministre a déclaré jeudi que les négociations avec le syndicat reprendraient "
+              "après les vacances et qu'il était confiant quant à un accord d'ici la fin du mois "
+              "prochain, selon un communiqué publié par le gouvernement dans la soirée.")
+    (tmp_path / "a.txt").write_text(f"Talks\n\n{story * 3}", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(f"Talks\n\n{calm * 3}", encoding="utf-8")
+    (tmp_path / "paris.txt").write_text(f"Négociations\n\n{french}", encoding="utf-8")
+    (analysis,) = analyze(load_articles([tmp_path]), settings=Settings(tone_model="linear"))
+    found = findings(analysis, limit=None)
+    assert found and all("paris" not in f.articles for f in found)
