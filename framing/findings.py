@@ -24,8 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .actors import in_running_text
-from .lexicon import category_name
 from .language import not_english_warning
+from .lexicon import category_name
 from .types import EventAnalysis, ToneEvidence
 
 CONSENSUS = "consensus"
