@@ -191,7 +191,9 @@ def render(ctx: Context) -> None:
     st.subheader("Limits to keep in mind")
     st.markdown(
         "- The numbers compare versions **of the same event**; across different stories they mean little.\n"
-        "- Lexicons and sentiment were built for English news; other languages are not scored.\n"
+        "- Lexicons and sentiment were built for English news: a version in another language "
+        "gets a warning at the top of the page and stays out of the findings, and its numbers "
+        "mean little.\n"
         "- Quotations are the speaker's words, not the outlet's: the choice to quote is a framing choice, "
         "but the words are not counted as the outlet's own.\n"
         "- Every number links to its evidence: read the sentences before drawing a conclusion."
