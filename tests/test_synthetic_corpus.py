@@ -25,10 +25,11 @@ def test_realistic_texts_keep_the_actor_mentions_of_real_articles(bench_dir):
     plain = list(synthetic.records(90, bench_dir, with_events=True))
     rate = mentions_per_word(real)
     # BASIL dev: about 30 mentions per 670-word article; inventing every capitalised word
-    # (sentence starts and titles included) leaves about a fifth: the invented names that
-    # still stand after a lower-case title ("lawyer Tinpe Vorro") or speak ("Vorro said")
+    # (sentence starts and titles included) leaves under a third (0.31 on 2026-11-24, 0.30
+    # before the quotation rules of that day read more speakers' names): the invented names
+    # that still stand after a lower-case title ("lawyer Tinpe Vorro") or speak ("Vorro said")
     assert 0.8 * rate <= mentions_per_word(realistic) <= 1.2 * rate
-    assert mentions_per_word(plain) < 0.3 * rate
+    assert mentions_per_word(plain) < 0.35 * rate
 
 
 def test_realistic_texts_still_invent_other_names_and_words(bench_dir):
