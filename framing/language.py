@@ -29,7 +29,6 @@ LANGUAGE_MIN_WORDS = 25
 #: Characters read for the language test (about 250 words: plenty to tell, and cheap).
 LANGUAGE_CHARS = 1500
 
-
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
@@ -52,6 +51,8 @@ def english_ratio(text: str) -> float | None:
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
     return sum(map(_ENGLISH.__contains__, words)) / len(words)
+
+
 def not_english_warning(text: str) -> str | None:
     """The warning for a text that does not read as English, or None.
 
