@@ -21,6 +21,7 @@ st.set_page_config(
 )
 
 import framing  # noqa: E402
+from framing.analysis import DEFAULT_EVENT_ID  # noqa: E402
 from framing.figures import version_labels  # noqa: E402
 from framing.findings import CONSENSUS  # noqa: E402
 from views import details, inputs, learn, overview, side_by_side, state, tone, vocabulary  # noqa: E402
@@ -206,7 +207,9 @@ head[1].segmented_control(
 view = st.session_state.get("nav_view") or st.session_state.get("last_view", "overview")
 st.session_state["last_view"] = view
 titles = [ctx.label(i) for i in ids]
-st.caption(f"Event **{ctx.hide(analysis.id)}** · {len(ids)} of {len(all_ids)} versions shown: " + ", ".join(titles))
+# input without event ids has one event, DEFAULT_EVENT_ID: no "Event event"
+event_name = "" if analysis.id == DEFAULT_EVENT_ID else f"Event **{ctx.hide(analysis.id)}** · "
+st.caption(f"{event_name}{len(ids)} of {len(all_ids)} versions shown: " + ", ".join(titles))
 
 state.url_set(
     view=view, event=analysis.id if len(events) > 1 or state.url_get("event") else None,

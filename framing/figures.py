@@ -145,7 +145,12 @@ def credit(subject: str, *, on: _date | None = None) -> str:
 
 
 def footer_text(analysis: EventAnalysis, *, on: _date | None = None) -> str:
-    """The footer every figure carries: event, method version and date."""
+    """The footer every figure carries: event, method version and date; no event for input
+    that gave no event id (its one event's id, "event", says nothing)."""
+    from .analysis import DEFAULT_EVENT_ID
+
+    if analysis.id == DEFAULT_EVENT_ID:
+        return f"framing {__version__} · {(on or _date.today()).isoformat()}"
     return credit(f"Event: {analysis.id}", on=on)
 
 

@@ -274,6 +274,9 @@ def test_an_article_in_another_language_is_shown_with_a_warning(tmp_path, monkey
         assert not at.exception, [e.message for e in at.exception]
         warnings = [w.value for w in at.warning]
         assert len(warnings) == 1 and "paris.txt: the text does not read as English" in warnings[0]
+        # input without event ids: its one event is not called "Event event"
+        shown = next(c.value for c in at.caption if "versions shown" in c.value)
+        assert shown.startswith("2 of 2 versions shown")
     finally:
         framing.load_articles = original
         from views import inputs

@@ -38,6 +38,17 @@ def _all_text(fig) -> str:
     return fig.to_json()
 
 
+def test_a_figure_of_input_without_event_ids_names_no_event(full) -> None:
+    from dataclasses import replace
+
+    from framing.analysis import DEFAULT_EVENT_ID
+
+    fig = BUILDERS[0](replace(full, id=DEFAULT_EVENT_ID), on=date(2024, 5, 6))
+    texts = [a.text or "" for a in fig.layout.annotations]
+    assert f"framing {F.__version__} · 2024-05-06" in texts
+    assert not any("Event:" in t for t in texts)
+
+
 @pytest.mark.parametrize("builder", BUILDERS, ids=lambda b: b.__name__)
 def test_every_figure_has_a_title_and_a_footer_naming_event_version_and_date(full, builder) -> None:
     fig = builder(full, on=date(2024, 5, 6))
