@@ -135,13 +135,17 @@ def outlet_colors(analysis: EventAnalysis) -> dict[str, str]:
 
 
 def credit(subject: str, *, on: _date | None = None) -> str:
-    """A figure's footer: what it shows (``subject``), then the method version and the date.
+    """A figure's footer: what it shows (``subject``; none when empty), then the method version
+    and the date.
 
     Example:
-        >>> credit("Event: e1", on=_date(2026, 1, 2))
-        'Event: e1 · framing 0.1.0 · 2026-01-02'
+        >>> credit("Event: e1", on=_date(2026, 1, 2)), credit("", on=_date(2026, 1, 2))
+        ('Event: e1 · framing 0.1.0 · 2026-01-02', 'framing 0.1.0 · 2026-01-02')
     """
-    return f"{subject} · framing {__version__} · {(on or _date.today()).isoformat()}"
+    return " · ".join(
+        part for part in (subject, f"framing {__version__}", (on or _date.today()).isoformat())
+        if part
+    )
 
 
 def footer_text(analysis: EventAnalysis, *, on: _date | None = None) -> str:
@@ -149,9 +153,7 @@ def footer_text(analysis: EventAnalysis, *, on: _date | None = None) -> str:
     that gave no event id (its one event's id, "event", says nothing)."""
     from .analysis import DEFAULT_EVENT_ID
 
-    if analysis.id == DEFAULT_EVENT_ID:
-        return f"framing {__version__} · {(on or _date.today()).isoformat()}"
-    return credit(f"Event: {analysis.id}", on=on)
+    return credit("" if analysis.id == DEFAULT_EVENT_ID else f"Event: {analysis.id}", on=on)
 
 
 def _esc(text: object, limit: int | None = None) -> str:

@@ -32,6 +32,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .actors import given_name_sex, is_given_name
 from .patterns import alternatives, by_first_character
@@ -241,11 +242,13 @@ def _antecedent(named: list[str], sex: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _sex_of(speaker: str) -> str | None:
     """The sex a speaker's honorific or given name tells ("m" or "f"), or None: the first word
     that is an honorific or a capitalised given name borne mostly by one sex in the 1990 US
     census (:func:`framing.actors.given_name_sex`); titles of office before it are passed,
-    and a possessive ends the search ("Ms. Pelosi’s spokesman" is no one's sex)."""
+    and a possessive ends the search ("Ms. Pelosi’s spokesman" is no one's sex).  Memoised:
+    :func:`_antecedent` asks again for each earlier speaker at every "he" and "she"."""
     if "’s" in speaker or "'s" in speaker:  # "Ms. Pelosi’s spokesman": someone else's sex
         return None
     for word in speaker.split():
