@@ -1284,12 +1284,12 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     # Trump" and "President Trump") is one source, where the story first cites them, under
     # the fullest of its names that is a name alone (not "Ms. Zimmer issued a statement")
     out: list[Source] = []
-    people: list[tuple[tuple[str, str | None], int]] = []  # (person, index in out)
+    people: list[tuple[tuple[_Cited, ...], int]] = []  # (whom it cites, index in out)
     for source in sorted(seen.values(), key=lambda s: s.sentence):
-        if source.named and (person := _cited_person(source.text, al.common)) is not None:
-            k = next((k for p, k in people if _one_person(person, p)), None)
+        if source.named and (cited := _cited_people(source.text, al.common)):
+            k = next((k for p, k in people if _cite_one_person(cited, p)), None)
             if k is None:
-                people.append((person, len(out)))
+                people.append((cited, len(out)))
             else:
                 if _better_name(source.text, out[k].text):
                     out[k] = Source(source.text, True, out[k].sentence)
@@ -1329,55 +1329,71 @@ _NAME_JOINERS = frozenset(
 #: Someone's aide or spokesman ("Ms. Pelosi’s spokesman"): not that person.
 _SOMEONE_ELSES = re.compile(r"[’']s\s+[a-z]")
 
-
-def _cited_person(text: str, common: frozenset[str]) -> tuple[str, str | None] | None:
-    """Whom a named source names, to tell the same person cited twice in one version: the
-    surname (the last word of the first person :mod:`framing.facts` finds in it, else its last
-    capitalised word) and the first given name (folded) when the name has one; None for an
-    institution ("the Democratic National Committee") and for someone's aide.
-
-    Example:
-        >>> _cited_person("House Speaker Paul D. Ryan", frozenset()), _cited_person("Ryan", frozenset())
-        (('ryan', 'paul'), ('ryan', None))
-    """
-    if _SOMEONE_ELSES.search(text):
-        return None
-    persons = factlib.extract(text, common=common).persons
-    words = (persons[0].name if persons else text).split()
-    while words and words[-1].rstrip(".") in ("Jr", "Sr", "II", "III", "IV"):
-        words.pop()
-    if not words or not words[-1][:1].isupper() or (
-        factlib._source_word(words[-1]) in _SOURCE_HEADS
-    ):
-        return None
-    given = next((folded(w) for w in words[:-1] if is_given_name(w)), None)
-    return factlib._name_key(words[-1]), given
-
-
-def _one_person(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
-    """Whether two cited people (:func:`_cited_person`) are one: the same surname, and the
-    same given name or a short form of it when both have one ("Chuck" / "Charles")."""
-    return a[0] == b[0] and (a[1] is None or b[1] is None or same_given_name(a[1], b[1]))
-
-
-def _source_person(text: str, common: frozenset[str]) -> tuple[frozenset[str], str | None]:
-    """What a named source is compared by across versions: the name keys of the people it
-    names (:func:`framing.facts._person_keys`) and the key of its last word when that is
-    capitalised (its surname: "Ghanimi" in "Al-Ghanimi")."""
-    persons = factlib.extract(text, common=common).persons
-    keys = frozenset().union(*(factlib._person_keys(p.name) for p in persons))
-    last = text.split()[-1]
-    return keys, (factlib._name_key(last) if last[:1].isupper() else None)
-
+#: Generational suffixes: "Donald Trump Jr." is not "Mr. Trump".
+_SUFFIXES = frozenset(("Jr", "Sr", "II", "III", "IV"))
 
 #: Head nouns of institutions and unnamed sources (:mod:`framing.facts`' lists).
 _SOURCE_HEADS = factlib._INSTITUTION_WORDS | factlib._ANONYMOUS_HEADS
 
+#: A person cited: the surname's key (with its generational suffix: "trump jr") and the first
+#: given name, folded, when the name has one.
+_Cited = tuple[str, str | None]
 
-def _same_person(a: tuple[frozenset[str], str | None], b: tuple[frozenset[str], str | None]) -> bool:
-    """Whether two named sources (:func:`_source_person`) are one person: a name key shared, or
-    the same surname."""
-    return not a[0].isdisjoint(b[0]) or (a[1] is not None and a[1] == b[1])
+
+@lru_cache(maxsize=4096)
+def _cited_people(text: str, common: frozenset[str]) -> tuple[_Cited, ...]:
+    """Whom a named source names, to tell one person cited twice (in one version or in two):
+    each person :mod:`framing.facts` finds in it (else its last word), as :data:`_Cited`. None
+    for an institution ("the Democratic National Committee") or someone's aide ("Ms. Pelosi’s
+    spokesman"); only who stands after the possessive in "President Trump’s attorney Ty Cobb".
+
+    Example:
+        >>> _cited_people("House Speaker Paul D. Ryan", frozenset()), _cited_people("Ryan", frozenset())
+        ((('ryan', 'paul'),), (('ryan', None),))
+        >>> _cited_people("Nancy Pelosi and Senator Chuck Schumer", frozenset())
+        (('pelosi', 'nancy'), ('schumer', 'chuck'))
+        >>> _cited_people("Trump Jr.’s lawyer Alan Futerfas", frozenset())
+        (('futerfas', 'alan'),)
+    """
+    after = 0
+    if (m := _SOMEONE_ELSES.search(text)) is not None:
+        after = m.end()
+    persons = [p for p in factlib.extract(text, common=common).persons
+               if not after or text.find(p.name, after) >= 0]
+    out: list[_Cited] = []
+    titled: list[bool] = []
+    for name, title in [(p.name, p.title) for p in persons] or ([] if after else [(text, "")]):
+        words = name.split()
+        suffix = ""
+        while words and words[-1].rstrip(".") in _SUFFIXES:
+            suffix = " " + words.pop().rstrip(".").lower() + suffix
+        if not words or not words[-1][:1].isupper() or (
+            factlib._source_word(words[-1]) in _SOURCE_HEADS
+        ):
+            continue
+        given = next((folded(w) for w in words[:-1] if is_given_name(w)), None)
+        out.append((factlib._name_key(words[-1]) + suffix, given))
+        titled.append(bool(title))
+    # of several, the people a given name or a title marks ("Nancy Pelosi and Senator Chuck
+    # Schumer of New York": not "New York"), else the first, as for one
+    marked = [c for c, t in zip(out, titled, strict=True) if c[1] is not None or t]
+    return tuple(marked) if len(out) > 1 and marked else tuple(out[:1])
+
+
+def _one_person(a: _Cited, b: _Cited) -> bool:
+    """Whether two cited people (:func:`_cited_people`) are one: the same surname, and the
+    same given name or a short form of it when both have one ("Chuck" / "Charles"); a surname
+    alone ("Mr. Trump") may be one with a generational suffix ("Trump Jr."), a full name
+    ("President Donald Trump") is not."""
+    if a[0] != b[0]:
+        short, full = (a, b) if len(a[0]) < len(b[0]) else (b, a)
+        return short[1] is None and full[0].startswith(short[0] + " ")
+    return a[1] is None or b[1] is None or same_given_name(a[1], b[1])
+
+
+def _cite_one_person(a: tuple[_Cited, ...], b: tuple[_Cited, ...]) -> bool:
+    """Whether two sources cite one person (both name people, and one of each is one)."""
+    return any(_one_person(x, y) for x in a for y in b)
 
 
 def _unquoted(doc: Document, start: int, end: int) -> str:
@@ -1508,17 +1524,14 @@ def _source_groups(
             x = parent[x]
         return x
 
-    # one source in two versions: the same words for it, or (both named) the same person named
-    # or the same surname; what each source is compared by is read once, not once per pair
+    # one source in two versions: the same words for it, or (both named) one person cited, by
+    # the test that merges one person's names within a version (:func:`_cited_people`)
     keys = [_source_key(s.text) for _, _, s in flat]
     named = [s.named for _, _, s in flat]
-    people: dict[int, tuple[frozenset[str], str | None]] = {}  # read when a named pair is met
 
     def same_named(i: int, j: int) -> bool:
-        for x in (i, j):
-            if x not in people:
-                people[x] = _source_person(flat[x][2].text, common)
-        return _same_person(people[i], people[j])
+        return _cite_one_person(_cited_people(flat[i][2].text, common),
+                                _cited_people(flat[j][2].text, common))
 
     for i in range(len(flat)):
         for j in range(i + 1, len(flat)):

@@ -749,6 +749,8 @@ _LEADING_WHEN = re.compile(
     r"^\s*(?:on|this|last)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
     r"recently)\b"
 )
+#: A source's last word that keeps its full stop ("Donald Trump Jr.", "Acme Inc.", "the U.S.").
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Jr|Sr|Inc|Corp|Co|Ltd|Bros)\.|\b(?:[A-Z]\.){2,})$")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|while|as|which|then)\s+", re.I)
 _TRAILING_WHEN = re.compile(
     r"\s+(?:on|this|last)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|"
@@ -785,7 +787,9 @@ def _attribution(
                     continue
                 src = _CLAUSE_CUT.split(after, maxsplit=1)[0]
                 src = _LEADING_WHEN.sub("", src)
-        src = " ".join(src.split()).strip(" .")
+        src = " ".join(src.split()).lstrip(" .")
+        if src.endswith(".") and not _ABBREVIATION_END.search(src):
+            src = src.rstrip(" .")
         src = _LEADING_CONJUNCTION.sub("", src)
         if _NOT_SOURCE.match(src):
             continue  # "..., said in a statement": how or when it was said, not who

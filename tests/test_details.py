@@ -378,6 +378,24 @@ def test_source_most_others_cite_is_dropped_and_same_person_matches_across_ranks
     assert result.articles["wire"].sources_dropped == ()
 
 
+def test_sources_of_two_versions_are_one_only_when_they_cite_one_person():
+    a = doc("a", "Sen. John Ward said the bill would pass.\n\nThe Treasury Department said "
+                 "it agreed.\n\nMs. Cole’s spokesman said the vote was set.\n\nMr. Kent said "
+                 "he would not run.")
+    b = doc("b", "Senate Majority Whip John Hale said the bill would pass.\n\nThe Health "
+                 "Department said it agreed.\n\nAnn Cole said the vote was set.\n\nRep. Tom "
+                 "Kent Jr. said he would not run.")
+    c = doc("c", "Ann Cole and Senator John Ward said the bill would pass.\n\nMr. Kent said "
+                 "he would run.")
+    result = details.analyze([a, b, c]).articles
+    # one given name, one word of a title, one head noun or a possessive's owner is no
+    # shared person; a surname alone may be the one with a suffix, and a source naming two
+    # people is either of them
+    assert set(result["b"].sources_kept) == {"Ann Cole", "Rep. Tom Kent Jr."}
+    assert set(result["a"].sources_kept) == {"Sen. John Ward", "Mr. Kent"}
+    assert "Senate Majority Whip John Hale" not in result["c"].sources_dropped
+
+
 _WORDS_POOL = ["army", "talks", "Baghdad", "Moscow", "said", "the", "minister", "three", "on",
                "Monday", "killed", "officials", "deal", "General", "Smith", "“quote", "ended”",
                "and", "after", "a", "strike", "weapons", "2020", "S-400"]
