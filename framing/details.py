@@ -60,6 +60,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from . import facts as factlib
 from .actors import folded, is_given_name, same_given_name
+from .patterns import NAME_PARTICLES
 from .settings import DEFAULT_SETTINGS, Settings
 from .types import ArticleDetails, Detail, DetailStatus, Document, EventDetails, Pair, Source
 
@@ -1321,9 +1322,7 @@ def _name_alone(text: str) -> bool:
 
 #: Lower-case words inside a name or a title ("acting chief of staff", "Kevin de Léon"); not
 #: "and", which joins two sources ("Ms. Pelosi and Mr. Schumer").
-_NAME_JOINERS = frozenset(
-    "of the for de del da di du la le van von der den bin ibn al acting former".split()
-)
+_NAME_JOINERS = frozenset(("of", "the", "for", "acting", "former", *NAME_PARTICLES))
 
 
 #: Someone's aide or spokesman ("Ms. Pelosi’s spokesman"): not that person.

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple, TypedDict
 
-from .patterns import alternatives, by_first_character
+from .patterns import NAME_PARTICLES, alternatives, by_first_character
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -284,7 +284,8 @@ def _person_word(word: str) -> bool:
     )
 
 
-_PARTICLES_RE = r"(?:al|el|ad|as|ash|bin|ibn|bint|abu|de|van|von|der|da|di|le|la)"
+_PARTICLE_WORDS = (*NAME_PARTICLES, "ad", "as", "ash")  # (and Arabic assimilated articles)
+_PARTICLES_RE = f"(?:{'|'.join(_PARTICLE_WORDS)})"
 _CAP_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|(?:{_PARTICLES_RE}-)?[A-Z][A-Za-z’'\-]*\.?)"
 #: A run of capitalised words separated only by spaces (punctuation ends a name), with name
 #: particles ("Abu Mahdi al Muhandis") allowed between them.
@@ -307,9 +308,14 @@ _CAP_RUN = re.compile(
 #: A run that opens with a name particle and its hyphen ("al-Sadr"), which only :data:`_RUN`
 #: finds: ``(?:al|el|...)-[A-Z]`` (without the boundary before the particle, so found wherever
 #: such a run could open), searched from the hyphen, the particle checked behind it.
+#: (A look-behind is of one width: one per length of particle.)
 _PARTICLE_RUN = re.compile(
-    r"-(?=[A-Z])(?:(?<=(?:al|el|ad|as|de|da|di|le|la)-)|(?<=(?:ash|bin|ibn|abu|van|von|der)-)"
-    r"|(?<=bint-))"
+    r"-(?=[A-Z])(?:"
+    + "|".join(
+        f"(?<=(?:{'|'.join(w for w in _PARTICLE_WORDS if len(w) == n)})-)"
+        for n in sorted({len(w) for w in _PARTICLE_WORDS})
+    )
+    + ")"
 )
 
 

@@ -58,6 +58,16 @@ def by_first_character(branches: list[str], *, ignorecase: bool = False) -> str:
     return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
 
 
+#: Lower-case particles written apart inside a personal name ("Kevin de León", "Ahmed bin
+#: Ali", "Ursula von der Leyen", "Abu Mahdi al Muhandis"): the words that do not end a run of
+#: capitalised name words.  The modules that read names (facts, quotations, details' sources)
+#: add words of their own: "of" for titles, Arabic assimilated articles for facts.
+NAME_PARTICLES = (
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "del", "della", "di", "da", "do", "dos",
+    "du", "la", "le", "van", "von", "der", "den",
+)
+
+
 #: The characters that re.IGNORECASE matches to an ASCII letter besides its two cases (İ, ı,
 #: ſ and the Kelvin sign; found by testing every code point against each letter).
 FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 
 from .actors import given_name_sex, is_given_name
-from .patterns import alternatives, by_first_character
+from .patterns import NAME_PARTICLES, alternatives, by_first_character
 from .sentences import last_sentence
 from .types import Quote
 
@@ -79,7 +79,7 @@ _NOT_A_NAME = (
 )
 #: Lower-case words that join the capitalised words of one name ("Secretary of State Mike
 #: Pompeo", "Pelosi of California", "Ahmed bin Ali", "Health and Human Services").
-_CONNECTORS = r"of|for|and|de|del|della|di|da|do|dos|du|la|le|van|von|der|den|bin|ibn|al|el"
+_CONNECTORS = "|".join(("of", "for", "and", *NAME_PARTICLES))
 #: Words a noun phrase never holds after its first word: relative words, personal pronouns and
 #: possessives, auxiliaries and modals ("a national decline that he called ...": the speaker
 #: is "he", not "a national decline that he").

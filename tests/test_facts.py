@@ -217,6 +217,20 @@ def test_capital_run_pattern_finds_the_runs_of_the_full_pattern_without_a_hyphen
     assert runs(facts._CAP_RUN) == runs(facts._RUN)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["al", "do", "della", "bint", "ash", "x", "-", " ", "Sadr", "-Sadr",
+                                 "U.S.", ",", "dos"]), max_size=12).map("".join))
+def test_the_run_pattern_chosen_for_a_text_finds_the_runs_of_the_full_pattern(text):
+    # a text where a run opens with a particle and its hyphen ("al-Sadr", "do-Carmo", any
+    # particle of patterns.NAME_PARTICLES) is scanned with _RUN
+    import framing.facts as facts
+
+    def runs(pattern):
+        return [(m.span(), m.group(0)) for m in pattern.finditer(text)]
+
+    assert runs(facts._run_pattern(text)) == runs(facts._RUN)
+
+
 _NUMBER_TEXT = st.lists(
     st.sampled_from(["one", "Two", "ten", "hundreds", "million", "day", "Jan", "May", "Dec.", "Mayor",
                      "Sept", "3", " ", "-", "_", ",", "a", "s", "O", "é", "İ"]),
