@@ -61,6 +61,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import facts as factlib
 from .actors import folded, is_given_name, same_given_name
 from .patterns import NAME_PARTICLES
+from .quotes import sex_of
 from .settings import DEFAULT_SETTINGS, Settings
 from .types import ArticleDetails, Detail, DetailStatus, Document, EventDetails, Pair, Source
 
@@ -1275,18 +1276,39 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
         for a in factlib.attributions(_unquoted(doc, start, end), common=al.common):
             seen.setdefault(_source_key(a.source), Source(a.source, a.named, index))
     for q in doc.quotes:
-        if q.speaker and _source_key(q.speaker) not in seen:
-            persons = list(factlib.extract(q.speaker, common=al.common).persons)
-            idx = next((i for i, s, e in sentences if s <= q.start < e), 0)
-            seen[_source_key(q.speaker)] = Source(
-                q.speaker, factlib._source_named(q.speaker, persons), idx
-            )
+        speaker = q.speaker
+        if not speaker or _source_key(speaker) in seen:
+            continue
+        idx = next((i for i, s, e in sentences if s <= q.start < e), 0)
+        if speaker.lower() in _PRONOUNS:
+            # a pronoun is no source; "he" or "she" that no earlier speaker explains
+            # (framing.quotes) is the person named before it
+            so_far = [c for x in seen.values() if x.named and x.sentence <= idx
+                      for c in _cited_people(x.text, al.common)]
+            person = None
+            if (sex := _PRONOUN_SEX.get(speaker.lower())) is not None:
+                person = _person_before(doc, sentences, idx, speaker, al.common, _of_sex(sex),
+                                        cited=so_far)
+            if person is not None:
+                seen.setdefault(_source_key(person), Source(person, True, idx))
+            continue
+        if (title := _described_title(speaker)) is not None:
+            # "the president said": the person the story titled so before, when it did
+            person = _person_before(doc, sentences, idx, speaker, al.common, _titled(title),
+                                    whole=True)
+            if person is not None:
+                seen.setdefault(_source_key(person), Source(person, True, idx))
+                continue
+        persons = list(factlib.extract(speaker, common=al.common).persons)
+        seen[_source_key(speaker)] = Source(speaker, factlib._source_named(speaker, persons), idx)
     # one person cited under several names ("House Speaker Paul D. Ryan", then "Ryan"; "Mr.
     # Trump" and "President Trump") is one source, where the story first cites them, under
     # the fullest of its names that is a name alone (not "Ms. Zimmer issued a statement")
     out: list[Source] = []
     people: list[tuple[tuple[_Cited, ...], int]] = []  # (whom it cites, index in out)
     for source in sorted(seen.values(), key=lambda s: s.sentence):
+        if _refers_back(source.text, out):
+            continue
         if source.named and (cited := _cited_people(source.text, al.common)):
             k = next((k for p, k in people if _cite_one_person(cited, p)), None)
             if k is None:
@@ -1297,6 +1319,106 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
                 continue
         out.append(source)
     return tuple(out)
+
+
+#: Pronouns that name no source by themselves ("he said").
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
+
+_PRONOUN_SEX = {"he": "m", "she": "f"}
+
+
+def _of_sex(sex: str) -> Callable[[factlib.Person, str], bool]:
+    """Who can be "he" (``sex`` "m") or "she" ("f"): :func:`framing.quotes.sex_of`."""
+    return lambda _, name: sex_of(name) in (sex, None)
+
+
+def _titled(title: str) -> Callable[[factlib.Person, str], bool]:
+    """Who "the president" can be (``title`` canonical): a person titled so and no more (not
+    "Vice President Mike Pence", "former President Barack Obama", "Lt. Gov. Timothy Murray")."""
+    return lambda person, _: person.title_key == (title,)
+
+
+def _person_before(
+    doc: Document, sentences: list[tuple[int, int, int]], index: int, words: str,
+    common: frozenset[str], agrees: Callable[[factlib.Person, str], bool], *,
+    cited: Sequence[_Cited] = (), whole: bool = False,
+) -> str | None:
+    """The person ``words`` ("he", "the president": a source in sentence ``index``) stands
+    for: in the nearest of its sentence (before the words) and the three before (``whole``:
+    all before) that names one, a person :mod:`framing.facts` finds with a title or a given
+    name (not "New York", not "George Washington Bridge") who ``agrees`` (person, name with
+    title): one the version has cited by then (``cited``: "he said" most often goes on with a
+    speaker), else the first (the subject, most often); None when no one agrees.
+
+    Example:
+        >>> from framing.clean import clean
+        >>> from framing.types import Article
+        >>> d = clean(Article("a", "Ms. Ann Cole met Sen. Tom Hale on Monday. “It went well,” he said."))
+        >>> _person_before(d, _sentences(d), 1, "he", frozenset(), _of_sex("m"))
+        'Sen. Tom Hale'
+    """
+    for k in range(index, -1 if whole else max(-1, index - 4), -1):
+        _, start, end = sentences[k]
+        text = _unquoted(doc, start, end)  # (no one named inside a quotation)
+        if k == index:
+            m = re.search(rf"\b{re.escape(words)}\b", text)
+            text = text[: m.start()] if m else text
+        names = []
+        for person in factlib.extract(text, common=common).persons:
+            name = f"{person.title} {person.name}".strip()
+            parts = person.name.split()
+            if (person.title or any(is_given_name(w) for w in parts[:-1])) and (
+                parts[-1].lower() not in _NAMED_PLACE_HEADS
+            ) and agrees(person, name):
+                names.append(name)
+        if names:
+            return next((n for n in names if _cite_one_person(_cited_people(n, common), cited)),
+                        names[0])
+    return None
+
+
+#: Last words of places and things named after people ("George Washington Bridge").
+_NAMED_PLACE_HEADS = factlib._ORG_WORDS | frozenset(
+    ("bridge", "tower", "avenue", "boulevard", "road", "highway", "tunnel", "hospital", "school",
+     "college", "center", "centre", "park", "hall", "station", "museum", "memorial", "stadium",
+     "library", "building", "plaza", "county", "island", "foundation", "award", "prize")
+)
+
+
+#: "the official", "the president": a definite description of one, which most often refers
+#: back to someone the story has named or described.
+_DEFINITE_ONE = re.compile(r"the\s+(?:[a-z0-9-]+\s+){0,2}([a-z]+)")
+
+
+def _described_title(text: str) -> str | None:
+    """The title (canonical) of a person described by it alone ("the president", "the new
+    president"), or None.
+
+    Example:
+        >>> _described_title("the new president"), _described_title("the official")
+        ('president', None)
+    """
+    m = _DEFINITE_ONE.fullmatch(text.lower())
+    if m is None or m.group(1) in factlib._ANONYMOUS_HEADS:
+        return None
+    entry = factlib._title_words().get(m.group(1))
+    return entry[0] if entry is not None and entry[1] in ("title", "rank", "job") else None
+
+
+def _refers_back(text: str, earlier: list[Source]) -> bool:
+    """Whether an unnamed source is one already cited, described again: "the official" or
+    "the source" after an unnamed source with that head noun ("a senior official").
+
+    Example:
+        >>> _refers_back("the official", [Source("a senior official", False, 1)])
+        True
+        >>> _refers_back("the official", [Source("officials", False, 1)])
+        False
+    """
+    m = _DEFINITE_ONE.fullmatch(text.lower())
+    if m is None or m.group(1) not in factlib._ANONYMOUS_HEADS:
+        return False
+    return any(not s.named and m.group(1) in s.text.lower().split() for s in earlier)
 
 
 def _better_name(a: str, b: str) -> bool:
@@ -1390,7 +1512,7 @@ def _one_person(a: _Cited, b: _Cited) -> bool:
     return a[1] is None or b[1] is None or same_given_name(a[1], b[1])
 
 
-def _cite_one_person(a: tuple[_Cited, ...], b: tuple[_Cited, ...]) -> bool:
+def _cite_one_person(a: Sequence[_Cited], b: Sequence[_Cited]) -> bool:
     """Whether two sources cite one person (both name people, and one of each is one)."""
     return any(_one_person(x, y) for x in a for y in b)
 

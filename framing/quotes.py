@@ -237,13 +237,13 @@ def _antecedent(named: list[str], sex: str) -> str | None:
         'Cathi Herrod'
     """
     for speaker in reversed(named):
-        if _sex_of(speaker) in (sex, None):
+        if sex_of(speaker) in (sex, None):
             return speaker
     return None
 
 
 @lru_cache(maxsize=4096)
-def _sex_of(speaker: str) -> str | None:
+def sex_of(speaker: str) -> str | None:
     """The sex a speaker's honorific or given name tells ("m" or "f"), or None: the first word
     that is an honorific or a capitalised given name borne mostly by one sex in the 1990 US
     census (:func:`framing.actors.given_name_sex`); titles of office before it are passed,

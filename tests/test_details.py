@@ -378,6 +378,21 @@ def test_source_most_others_cite_is_dropped_and_same_person_matches_across_ranks
     assert result.articles["wire"].sources_dropped == ()
 
 
+def test_a_pronoun_or_a_description_cites_the_person_or_source_it_stands_for():
+    text = ("President Ann Cole met Gov. Tom Hale of Ohio on Monday.\n\n"
+            "“We agreed on the budget,” he said.\n\n"
+            "A senior aide said the talks would go on. “They will,” said the aide.\n\n"
+            "“It is done,” the president said.\n\n"
+            "The George Washington Bridge was closed. “It will reopen,” he said.\n\n"
+            "“We are ready,” they said.")
+    sources = [(s.text, s.named, s.sentence)
+               for s in details.analyze([doc("a", text)]).articles["a"].sources]
+    # "he" is Gov. Hale (no "he" is President Ann Cole, nor the bridge); "the aide" is the
+    # senior aide again; "the president" is President Cole; "they" names no one
+    assert sources == [("Gov. Tom Hale", True, 1), ("A senior aide", False, 2),
+                       ("President Ann Cole", True, 4)]
+
+
 def test_sources_of_two_versions_are_one_only_when_they_cite_one_person():
     a = doc("a", "Sen. John Ward said the bill would pass.\n\nThe Treasury Department said "
                  "it agreed.\n\nMs. Cole’s spokesman said the vote was set.\n\nMr. Kent said "
