@@ -1270,6 +1270,12 @@ def _source_key(text: str) -> str:
 
 def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     """Who the version cites: attributions found by :mod:`framing.facts` and quote speakers."""
+    return tuple(source for source, _ in _cited_sources(doc, al))
+
+
+def _cited_sources(doc: Document, al: _Aligned) -> list[tuple[Source, frozenset[str]]]:
+    """:func:`_sources`, each with the keys (:func:`_source_key`) of every phrase the version
+    cites it by ("Iraq's Defense Ministry", "the ministry statement", "the statement")."""
     seen: dict[str, Source] = {}
     sentences = _sentences(doc)
     for index, start, end in sentences:
@@ -1305,20 +1311,22 @@ def _sources(doc: Document, al: _Aligned) -> tuple[Source, ...]:
     # Trump" and "President Trump") is one source, where the story first cites them, under
     # the fullest of its names that is a name alone (not "Ms. Zimmer issued a statement")
     out: list[Source] = []
+    phrases: list[list[str]] = []  # per source in out, every phrase the version cites it by
     people: list[tuple[tuple[_Cited, ...], int]] = []  # (whom it cites, index in out)
     for source in sorted(seen.values(), key=lambda s: s.sentence):
-        if _refers_back(source.text, out):
-            continue
-        if source.named and (cited := _cited_people(source.text, al.common)):
+        k = _refers_back(source.text, out, phrases)
+        if k is None and source.named and (cited := _cited_people(source.text, al.common)):
             k = next((k for p, k in people if _cite_one_person(cited, p)), None)
             if k is None:
                 people.append((cited, len(out)))
-            else:
-                if _better_name(source.text, out[k].text):
-                    out[k] = Source(source.text, True, out[k].sentence)
-                continue
-        out.append(source)
-    return tuple(out)
+            elif _better_name(source.text, out[k].text):
+                out[k] = Source(source.text, True, out[k].sentence)
+        if k is None:
+            out.append(source)
+            phrases.append([source.text])
+        else:
+            phrases[k].append(source.text)
+    return [(source, frozenset(map(_source_key, texts))) for source, texts in zip(out, phrases, strict=True)]
 
 
 #: Pronouns that name no source by themselves ("he said").
@@ -1405,20 +1413,34 @@ def _described_title(text: str) -> str | None:
     return entry[0] if entry is not None and entry[1] in ("title", "rank", "job") else None
 
 
-def _refers_back(text: str, earlier: list[Source]) -> bool:
-    """Whether an unnamed source is one already cited, described again: "the official" or
-    "the source" after an unnamed source with that head noun ("a senior official").
+def _refers_back(text: str, earlier: list[Source], phrases: list[list[str]]) -> int | None:
+    """Which earlier source (index in ``earlier``; ``phrases``: the phrases each was cited by)
+    a source described again is: "the official" or "the source" the last unnamed source with
+    that head noun ("a senior official"); "the statement", "the ministry" or "the ministry
+    statement" the last source whose phrases share its institution word ("Iraq's Defense
+    Ministry", then "the ministry statement"); else None.
 
     Example:
-        >>> _refers_back("the official", [Source("a senior official", False, 1)])
-        True
-        >>> _refers_back("the official", [Source("officials", False, 1)])
-        False
+        >>> _refers_back("the official", [Source("a senior official", False, 1)], [["a senior official"]])
+        0
+        >>> _refers_back("the official", [Source("officials", False, 1)], [["officials"]])
+        >>> earlier = [Source("Iraq's Defense Ministry", True, 0), Source("Lavrov", True, 1)]
+        >>> _refers_back("The statement", earlier, [["Iraq's Defense Ministry", "the ministry statement"], ["Lavrov"]])
+        0
     """
-    m = _DEFINITE_ONE.fullmatch(text.lower())
-    if m is None or m.group(1) not in factlib._ANONYMOUS_HEADS:
-        return False
-    return any(not s.named and m.group(1) in s.text.lower().split() for s in earlier)
+    m = _DEFINITE_ONE.fullmatch(text[:1].lower() + text[1:])  # (all but "The" lower case)
+    if m is None:
+        return None
+    head = m.group(1)
+    if head in factlib._ANONYMOUS_HEADS:
+        return next((k for k in range(len(earlier) - 1, -1, -1) if not earlier[k].named
+                     and head in earlier[k].text.lower().split()), None)
+    words = {factlib._source_word(w) for w in text.split()[1:]} & factlib._INSTITUTION_WORDS
+    if not words:
+        return None
+    return next((k for k in range(len(earlier) - 1, -1, -1)
+                 if any(factlib._source_word(w) in words for p in phrases[k] for w in p.split())),
+                None)
 
 
 def _better_name(a: str, b: str) -> bool:
@@ -1560,8 +1582,9 @@ def _articles(
     """Per-version selection scores; ``store_only`` leaves sources empty (and quotes, which
     are read from each detail's facts: ``_details(..., facts=False)`` leaves those empty)."""
     ids = [d.id for d in al.documents]
-    sources = {doc.id: () if store_only else _sources(doc, al) for doc in al.documents}
-    groups = {} if store_only else _source_groups(ids, sources, al.common)
+    cited = {doc.id: [] if store_only else _cited_sources(doc, al) for doc in al.documents}
+    sources = {aid: tuple(source for source, _ in c) for aid, c in cited.items()}
+    groups = {} if store_only else _source_groups(ids, cited, al.common)
     # per detail, once for all versions (not once per pair of versions): who carries it, and
     # for each of its quotes, whose wording of the detail has that quote
     carry = [{a for a, st in x.status.items() if st != "absent"} for x in details]
@@ -1633,10 +1656,11 @@ def _source_selection(
 
 
 def _source_groups(
-    ids: list[str], sources: dict[str, tuple[Source, ...]], common: frozenset[str]
+    ids: list[str], cited: dict[str, list[tuple[Source, frozenset[str]]]], common: frozenset[str]
 ) -> dict[tuple[str, int], int]:
-    """(version, source index) -> group: sources of different versions that are one source."""
-    flat = [(v, k, s) for v in ids for k, s in enumerate(sources[v])]
+    """(version, source index) -> group: sources of different versions that are one source
+    (``cited``: each version's sources with the keys of the phrases it cites them by)."""
+    flat = [(v, k, s) for v in ids for k, (s, _) in enumerate(cited[v])]
     parent = list(range(len(flat)))
 
     def find(x: int) -> int:
@@ -1645,9 +1669,10 @@ def _source_groups(
             x = parent[x]
         return x
 
-    # one source in two versions: the same words for it, or (both named) one person cited, by
-    # the test that merges one person's names within a version (:func:`_cited_people`)
-    keys = [_source_key(s.text) for _, _, s in flat]
+    # one source in two versions: a phrase for it in common (spelling and case folded), or
+    # (both named) one person cited, by the test that merges one person's names within a
+    # version (:func:`_cited_people`)
+    keys = [phrases for v in ids for _, phrases in cited[v]]
     named = [s.named for _, _, s in flat]
 
     def same_named(i: int, j: int) -> bool:
@@ -1657,7 +1682,7 @@ def _source_groups(
     for i in range(len(flat)):
         for j in range(i + 1, len(flat)):
             if flat[i][0] != flat[j][0] and (
-                keys[i] == keys[j] or (named[i] and named[j] and same_named(i, j))
+                not keys[i].isdisjoint(keys[j]) or (named[i] and named[j] and same_named(i, j))
             ):
                 parent[find(j)] = find(i)
     return {(v, k): find(n) for n, (v, k, _) in enumerate(flat)}

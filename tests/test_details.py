@@ -393,6 +393,23 @@ def test_a_pronoun_or_a_description_cites_the_person_or_source_it_stands_for():
                        ("President Ann Cole", True, 4)]
 
 
+def test_an_institution_described_again_is_one_source_in_a_version_and_across_versions():
+    a = doc("a", "Iraq's Defense Ministry said the talks ended on Monday.\n\nThe ministry "
+                 "statement said the talks would resume.\n\nThe statement said nothing more.\n\n"
+                 "The Democratic National Committee said it disagreed.\n\nThe Republican "
+                 "National Committee said it agreed.\n\nThe committee said it would vote.")
+    b = doc("b", "The talks ended on Monday, the statement said.")
+    result = details.analyze([a, b]).articles
+    # "the ministry statement" and "the statement" are the ministry again; two committees
+    # named in full are two sources, and "the committee" the last of them
+    assert [s.text for s in result["a"].sources] == [
+        "Iraq's Defense Ministry", "The Democratic National Committee",
+        "The Republican National Committee",
+    ]
+    assert result["a"].sources_kept == ("Iraq's Defense Ministry",)
+    assert result["b"].sources_kept == ("the statement",)
+
+
 def test_sources_of_two_versions_are_one_only_when_they_cite_one_person():
     a = doc("a", "Sen. John Ward said the bill would pass.\n\nThe Treasury Department said "
                  "it agreed.\n\nMs. Cole’s spokesman said the vote was set.\n\nMr. Kent said "
