@@ -27,6 +27,7 @@ from importlib import resources
 from typing import NamedTuple, TypedDict
 
 from .patterns import NAME_PARTICLES, alternatives, by_first_character
+from .quotes import holds_verb, tidy_source
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -783,9 +784,13 @@ def _attribution(
             src = segs[-1] if segs else ""
             src = _AUXILIARIES.sub(" ", src)
             src = " ".join(src.split())
-            if not src.strip() and len(segs) >= 3 and not _AFTER_QUOTE.search(before):
-                # "McKenzie, the top U.S. commander, acknowledged": the subject before the aside
-                # (but '“...,” said X' has its speaker after the verb, not in the quote)
+            if not src.strip() and len(segs) >= 3 and not _AFTER_QUOTE.search(before) and (
+                _CLAUSE_CUT.findall(before)[-2:] in ([",", ","], ["(", ")"])
+            ):
+                # "McKenzie, the top U.S. commander, acknowledged", "Rep. Michelle Bachmann
+                # (R-Minn.) said": the subject before an aside between commas or brackets (but
+                # '“...,” said X' has its speaker after the verb, not in the quote; "Fincher
+                # (R-Tenn.), wrote" and "WASHINGTON — ... that said" have no such aside)
                 src = segs[-3]
             if not src.strip() or not _is_source(src.strip(), persons, lemma):
                 # inverted: '..., said the official' / ', reports the AP'
@@ -793,13 +798,15 @@ def _attribution(
                     continue
                 src = _CLAUSE_CUT.split(after, maxsplit=1)[0]
                 src = _LEADING_WHEN.sub("", src)
+                if holds_verb(src):
+                    continue  # what was said ("..., said the interview didn't ..."), not who
         src = " ".join(src.split()).lstrip(" .")
         if src.endswith(".") and not _ABBREVIATION_END.search(src):
             src = src.rstrip(" .")
         src = _LEADING_CONJUNCTION.sub("", src)
         if _NOT_SOURCE.match(src):
             continue  # "..., said in a statement": how or when it was said, not who
-        src = _TRAILING_WHEN.sub("", src)
+        src = tidy_source(_TRAILING_WHEN.sub("", src)) or ""
         if src and _is_source(src, persons, lemma):
             out.append(Attribution(src, m.group(0), lemma, cls, _source_named(src, persons)))
     return out

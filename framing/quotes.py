@@ -189,6 +189,113 @@ _OF_HEADS = frozenset(
 )
 
 
+#: Words that close a phrase before a verb of saying without being who speaks: adverbs
+#: ("President Obama even acknowledged", "Both ... vigorously denied"), "all", "first" ("The
+#: Atlantic first reported") and reflexives ("Trump himself said").
+_NOT_SPEAKER_END = frozenset(
+    "all both first even also too likewise again later then himself herself itself themselves "
+    "alone already".split()
+)
+#: Lower-case words in -ly that are no adverbs.
+_LY_NOUNS = frozenset(
+    "family ally assembly rally supply daily weekly monthly yearly quarterly early only belly "
+    "bully holly lily italy".split()
+)
+#: Words a phrase cut short ends in ("a day after", "described the search as fluid and").
+_OPEN_END = frozenset(
+    "and or but nor to of for his her their its as after before with by from the a an".split()
+)
+#: Words before a subject that are not part of it ("Despite Trump saying ...").
+_NOT_SPEAKER_START = frozenset(("despite", "unlike"))
+#: A US politician's party and state standing alone ("R-Tenn.", "D-Calif.").
+_PARTY_TAG = re.compile(r"[DRI]-[A-Z][A-Za-z.]*")
+#: Verbs that say someone did not speak: "Weiner declined to say whether ...".
+_NOT_SAYING = frozenset(("declined", "refused", "declining", "refusing"))
+#: Words after which an -ed word is a verb with its object, not a participle describing the
+#: subject ("the lawmakers slammed Schiff", "Romney released a statement"; not "people briefed
+#: on the matter").
+_OBJECT_START = frozenset("the a an his her their its this that these those".split())
+
+
+def tidy_source(phrase: str) -> str | None:
+    """The phrase before a verb of saying (or a quotation's speaker) cut to who speaks: without
+    trailing adverbs and reflexives, a leading "despite", and a clause's verb and object when
+    the phrase is a clause cut short; None when nothing of a speaker is left: a clause that
+    opens with its verb ("accused the lawmakers of betrayal and"), a party tag ("R-Tenn"),
+    someone who "declined to" say, a phrase cut short with no verb in it ("a day after").
+
+    Example:
+        >>> tidy_source("President Obama even"), tidy_source("Trump himself")
+        ('President Obama', 'Trump')
+        >>> tidy_source("Administration officials described the search as fluid and")
+        'Administration officials'
+        >>> tidy_source("Romney released a statement late Tuesday"), tidy_source("Weiner declined to")
+        ('Romney', None)
+        >>> tidy_source("Mr. Rubio expected to")
+        'Mr. Rubio'
+        >>> tidy_source("three people briefed on the matter"), tidy_source("a day after")
+        ('three people briefed on the matter', None)
+    """
+    words = phrase.split()
+    while words and words[0].lower() in _NOT_SPEAKER_START:
+        words.pop(0)
+    if not words or _PARTY_TAG.fullmatch(words[0]) and len(words) == 1:
+        return None
+    if _is_ed(words[0]):
+        return None  # a verb first: the clause's subject is elsewhere
+    cut_short = False
+    while words and words[-1].islower() and (
+        words[-1] in _OPEN_END or words[-1] in _NOT_SPEAKER_END
+        or (words[-1].endswith("ly") and len(words[-1]) > 4 and words[-1] not in _LY_NOUNS)
+    ):
+        cut_short |= words[-1] in _OPEN_END
+        words.pop()
+    # a verb with its object inside the phrase, or any verb in -ed in a phrase cut short ("Mr.
+    # Rubio is expected to say"): the subject is what comes before it
+    verb = next((k for k in range(1, len(words)) if _finite_verb(words, k)), None)
+    if verb is None and cut_short:  # ("He arrived in the Oval Office dogged by")
+        verb = next((k for k in range(1, len(words)) if _is_ed(words[k])), None)
+    if verb is not None:
+        if words[verb] in _NOT_SAYING:
+            return None
+        words = words[:verb]
+    elif cut_short:
+        return None
+    return " ".join(words) or None
+
+
+def holds_verb(phrase: str) -> bool:
+    """Whether a phrase holds a verb of its own (:func:`tidy_source`'s test): the phrase after
+    "said" is then what was said, not who ("..., said the Axios interview didn't surprise her").
+
+    Example:
+        >>> holds_verb("the Axios interview didn’t surprise her"), holds_verb("the official")
+        (True, False)
+    """
+    words = phrase.split()
+    return any(_finite_verb(words, k) for k in range(1, len(words)))
+
+
+def _finite_verb(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is a verb of the phrase's subject: a lower-case word with "n't",
+    "not", or in -ed followed by its object (a determiner or a capitalised name), or the
+    phrase's last word after the subject ("declined" in "Weiner declined to")."""
+    w = words[k]
+    if not w.islower():
+        return False
+    if w.endswith(("n't", "n’t")) or w == "not" or w in _NOT_SAYING:
+        return True
+    if not _is_ed(w):
+        return False
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return nxt in _OBJECT_START or nxt[:1].isupper()
+
+
+def _is_ed(word: str) -> bool:
+    """A lower-case word in -ed (a past tense or participle: "released", "expected")."""
+    return word.islower() and word.endswith("ed") and len(word) > 4
+
+
 def find_quotes(body: str) -> tuple[Quote, ...]:
     """Every direct quotation in ``body``, with its speaker when the text names one.
 
@@ -210,6 +317,8 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
     for start, end in spans:
         speaker = _speaker(body, start, end, prev_end)
         prev_end = end
+        if speaker is not None:
+            speaker = tidy_source(speaker)
         if speaker is not None:
             low = speaker.lower()
             if low in _RESOLVED_PRONOUNS:

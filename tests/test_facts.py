@@ -158,6 +158,36 @@ def test_sources_are_named_or_anonymous(text, source, named):
     assert (source, named) in found
 
 
+@pytest.mark.parametrize(
+    "text, sources",
+    [
+        # who speaks, without adverbs, "first", reflexives or a clause's verb and object
+        ("President Obama even acknowledged that the staff was not protected.", ["President Obama"]),
+        ("The Atlantic first reported on Monday that he got a message.", ["The Atlantic"]),
+        ("Trump himself said Friday that it was a sad day.", ["Trump"]),
+        ("Administration officials described the search as fluid and said it was held closely.",
+         ["Administration officials"]),
+        ("Romney released a statement late Tuesday saying the remarks were wrong.", ["Romney"]),
+        ("“It is a priority,” Mr. Rubio is expected to say.", ["Mr. Rubio"]),
+        # no one speaks: who declined to say, a clause that opens with its verb, a party tag,
+        # a dateline; and what was said after "said" is not who said it
+        ("Weiner declined to say whether he was shown in the image.", []),
+        ("The deal enraged liberals, who accused the lawmakers of betrayal and said they would "
+         "fight.", []),
+        ("Elizabeth Lauten, the aide to Rep. Stephen Fincher (R-Tenn.), wrote that they should.", []),
+        ("WASHINGTON — The counsel disputed on Friday a report that said Mr. Cohen lied.", []),
+        ("On Tuesday, the speaker of the House, D-Calif., said the Axios interview didn’t "
+         "surprise her.", []),
+        # an aside between commas or brackets before the verb
+        ("Rep. Michelle Bachmann (R-Minn.) said Thursday that the bill failed.",
+         ["Rep. Michelle Bachmann"]),
+        ("Sen. Mitch McConnell, R-Ky., said the talks would go on.", ["Sen. Mitch McConnell"]),
+    ],
+)
+def test_a_source_is_who_speaks_and_nothing_else(text, sources):
+    assert [a.source for a in extract(text).attribution] == sources
+
+
 def test_how_or_when_something_was_said_is_not_a_source():
     found = [a.source for a in extract("He denied it, the ministry said in a statement.").attribution]
     assert found == ["the ministry"]
