@@ -44,12 +44,18 @@ MIN_TONE_GAP = 0.3
 MIN_REUSE = 0.5
 #: Readability: three school grades apart.
 MIN_GRADE_GAP = 3.0
+#: Sources: a version leaving out at least two sources most others cite.
+MIN_SOURCES_LEFT_OUT = 2
+#: Anonymous sources: a version's share of unnamed sources a quarter above the median of the
+#: others' (each with at least three sources), with at least two unnamed.
+MIN_ANONYMOUS_GAP = 0.25
 
 
 #: The question each kind of finding answers; findings are listed taking each in turn.
 KIND_GROUP: dict[str, str] = {
     "loaded": "words", "substitution": "words",
     "added": "details", "dropped": "details", "changed": "details", "reuse": "details",
+    "sources": "details", "anonymous": "details",
     "actor_tone": "tone", "tone": "tone",
     "readability": "other", "removed": "other",
 }
@@ -77,8 +83,8 @@ class Finding:
 
     Attributes:
         kind: What it compares: ``loaded``, ``added``, ``dropped``, ``changed``,
-            ``actor_tone``, ``tone``, ``reuse``, ``readability``, ``substitution``,
-            ``removed``.
+            ``sources``, ``anonymous``, ``actor_tone``, ``tone``, ``reuse``,
+            ``readability``, ``substitution``, ``removed``.
         text: The sentence to show (outlet names as given by ``labels``).
         view: The dashboard view that shows the evidence: ``vocabulary``, ``details``,
             ``tone``, ``side_by_side``.
@@ -398,6 +404,63 @@ def _tone(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> li
     return out
 
 
+def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
+    """Whom a version does not cite that most others do (only when every version is shown:
+    "most others" counts all of them), and which version leans most on unnamed sources."""
+    arts = analysis.details.articles
+    out: list[Finding] = []
+    if len(ids) >= 3 and set(ids) == {d.id for d in analysis.documents}:
+        for i in ids:
+            left_out = arts[i].sources_dropped if i in arts else ()
+            if len(left_out) < MIN_SOURCES_LEFT_OUT:
+                continue
+            kept = set(arts[i].sources_kept)
+            own = [s.text for s in arts[i].sources if s.text not in kept]
+            instead = f"; it cites {_names(own)} instead" if own else "; it cites no one"
+            out.append(
+                Finding(
+                    "sources",
+                    f"{lab[i]} does not cite {len(left_out)} of the sources most other versions "
+                    f"cite{instead}.",
+                    "details",
+                    (i,),
+                    tuple(Evidence(i, t, "cited by most others, not here") for t in left_out[:6])
+                    + tuple(Evidence(i, t, "cited here only") for t in own[:3]),
+                    min(1.0, 0.25 * len(left_out)),
+                )
+            )
+    shares = {}
+    for i in ids:
+        cited_here = arts[i].sources if i in arts else ()
+        if len(cited_here) >= 3:
+            shares[i] = sum(not s.named for s in cited_here) / len(cited_here)
+    if len(shares) >= 2:
+        top = max(shares, key=lambda i: shares[i])
+        others = sorted(v for i, v in shares.items() if i != top)
+        gap = shares[top] - others[len(others) // 2]
+        unnamed = [s.text for s in arts[top].sources if not s.named]
+        if gap >= MIN_ANONYMOUS_GAP and len(unnamed) >= 2:
+            out.append(
+                Finding(
+                    "anonymous",
+                    f"{lab[top]} leans most on unnamed sources: {len(unnamed)} of its "
+                    f"{len(arts[top].sources)} sources are anonymous.",
+                    "details",
+                    (top,),
+                    tuple(Evidence(top, t, "anonymous source") for t in unnamed[:6]),
+                    min(1.0, gap) * 0.8,
+                )
+            )
+    return out
+
+
+def _names(texts: Sequence[str]) -> str:
+    """"A", "A and B", "A, B and 2 more"."""
+    if len(texts) <= 2:
+        return " and ".join(texts)
+    return f"{texts[0]}, {texts[1]} and {len(texts) - 2} more"
+
+
 def _reuse(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) -> list[Finding]:
     out = []
     shown = set(ids)
@@ -518,7 +581,7 @@ def findings(
         lab.update(labels)
     found: list[Finding] = []
     found += _loaded(analysis, ids, lab, reference)
-    for rule in (_details, _tone, _substitution, _reuse, _readability, _removed):
+    for rule in (_details, _sources, _tone, _substitution, _reuse, _readability, _removed):
         found += rule(analysis, ids, lab)
     found.sort(key=lambda f: -f.strength)
     # at most two findings of one kind, so that one measure does not crowd out the others

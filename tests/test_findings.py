@@ -211,3 +211,37 @@ def test_no_finding_repeats_a_word(full, seed_analysis) -> None:
     for analysis in (full, seed_analysis):
         for f in findings(analysis, limit=None):
             assert not re.search(r"\b(\w+) \1\b", f.text, re.I), f.text
+
+
+def test_sources_finding_names_whom_a_version_does_not_cite_and_whom_it_cites(seed_analysis) -> None:
+    got = [f for f in findings(seed_analysis, limit=None) if f.kind == "sources"]
+    press_tv = next(d.id for d in seed_analysis.documents if d.article.outlet == "Press TV")
+    (f,) = [f for f in got if f.articles == (press_tv,)]
+    assert "does not cite 3 of the sources most other versions cite" in f.text
+    assert "it cites Lavrov instead" in f.text
+    notes = {e.text: e.note for e in f.evidence}
+    assert notes["Al-Ghanimi"] == "cited by most others, not here"
+    assert notes["Lavrov"] == "cited here only"
+    # "most others" counts every version: with one left out of view there is no such finding
+    ids = [d.id for d in seed_analysis.documents][1:]
+    assert not [f for f in findings(seed_analysis, ids=ids, limit=None) if f.kind == "sources"]
+
+
+def test_anonymous_finding_follows_the_shares_of_unnamed_sources(full) -> None:
+    from framing.types import ArticleDetails, EventDetails, Source
+
+    ids = [d.id for d in full.documents]
+    named = (Source("Gen. Ali Omar", True, 0), Source("the ministry", True, 1))
+
+    def with_sources(unnamed: dict[str, int]) -> EventAnalysis:
+        arts = {i: ArticleDetails(sources=named + tuple(Source(f"official {k}", False, 2)
+                                                        for k in range(unnamed.get(i, 0))))
+                for i in ids}
+        return replace(full, details=EventDetails(details=(), articles=arts))
+
+    a = with_sources({ids[3]: 3, ids[1]: 1})  # 3 of 5 against 1 of 3 and none
+    (f,) = [f for f in findings(a, limit=None) if f.kind == "anonymous"]
+    assert f.articles == (ids[3],) and "3 of its 5 sources are anonymous" in f.text
+    assert [e.text for e in f.evidence] == ["official 0", "official 1", "official 2"]
+    close = with_sources({ids[3]: 1, ids[1]: 1, ids[0]: 1})  # 1 of 3 each: no difference
+    assert not [f for f in findings(close, limit=None) if f.kind == "anonymous"]
