@@ -1486,9 +1486,10 @@ _Cited = tuple[str, str | None]
 @lru_cache(maxsize=4096)
 def _cited_people(text: str, common: frozenset[str]) -> tuple[_Cited, ...]:
     """Whom a named source names, to tell one person cited twice (in one version or in two):
-    each person :mod:`framing.facts` finds in it (else its last word), as :data:`_Cited`. None
-    for an institution ("the Democratic National Committee") or someone's aide ("Ms. Pelosi’s
-    spokesman"); only who stands after the possessive in "President Trump’s attorney Ty Cobb".
+    each person :mod:`framing.facts` finds in it (else its last word), as :data:`_Cited`; no
+    one for an institution ("the Democratic National Committee") or someone's aide ("Ms.
+    Pelosi’s spokesman"); only who stands after the possessive in "President Trump’s attorney
+    Ty Cobb".
 
     Example:
         >>> _cited_people("House Speaker Paul D. Ryan", frozenset()), _cited_people("Ryan", frozenset())

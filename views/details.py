@@ -165,10 +165,12 @@ def render(ctx: Context) -> None:
         st.markdown("**Who each version cites**")
         table(
             cited,
-            caption="In story order, each person once (under the fullest of the names the "
-            "version gives them). Anonymous: people described without a name (\"a senior "
-            "official\"). Found from verbs of saying (said, told, according to ...) and the "
-            "speakers of quotations.",
+            caption="In story order, each source once (a person under the fullest of the "
+            "names the version gives them; \"he\", \"she\" and \"the president\" count as "
+            "the person named before them, \"the statement\" as the ministry or office that "
+            "issued it). Anonymous: people described without a name (\"a senior official\"). "
+            "Found from verbs of saying (said, told, according to ...) and the speakers of "
+            "quotations; \"most others\" counts every version of the event.",
         )
     if a.details.pairs and len(ctx.ids) >= 2:
         # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
