@@ -123,6 +123,16 @@ _NAMED_THINGS = frozenset(
     "League Bank Center Centre".split()
 )
 
+#: Head nouns of the names of organisations and places that may follow a word that is also
+#: a given name ("Georgia Power said", "Virginia Beach said", "Chase Bank said"): such a name
+#: speaking is no person.
+_ORGANISATION_HEADS = _NAMED_THINGS | frozenset(
+    "Power Energy Electric Gas Water Oil Steel Motors Motor Group Holdings Partners Capital "
+    "Media News Communications Systems Technologies Labs Health Pharmaceuticals Insurance "
+    "Financial Securities Trust Fund Records Pictures Studios Entertainment Resources Foods "
+    "Beach Valley County City Hills Springs Falls Island Islands Bay".split()
+)
+
 
 def _left_bounded(
     pattern: re.Pattern[str], text: str, left: re.Pattern[str]
@@ -1469,9 +1479,9 @@ def find_mentions(
         else:
             surname_first(word)  # the name written surname first ("Kim Jong Un" ... "Kim said")
     # ... and those whose surname stands alone later without speaking ("Dave Brat" ... "Brat
-    # cast the congressman as ..."), when the first word is a known given name: a place or a
-    # thing after a given-name-like word ("Arizona Legislature" ... "the Legislature") takes
-    # an article, which a surname does not.
+    # cast the congressman as ..."), or whose full name speaks ("Angela Merkel said"), when the
+    # first word is a known given name: a place or a thing after a given-name-like word
+    # ("Arizona Legislature" ... "the Legislature") takes an article, which a surname does not.
     for m in _left_bounded(_GIVEN_AND_SURNAME, body, _GIVEN_LEFT):
         given, last = m.group(1), m.group(2)
         if (
@@ -1480,8 +1490,10 @@ def find_mentions(
             or _in_headline(body, m.start()) or not _alone(body, m.start(), m.end(), before=False)
         ):
             continue
-        if not any(_stands_alone(body, q, q + len(last)) for q in _find_all(body, last)
-                   if not m.start() <= q < m.end()):
+        if not (body.startswith(_SAYING, m.end()) and last not in _ORGANISATION_HEADS) and not any(
+            _stands_alone(body, q, q + len(last)) for q in _find_all(body, last)
+            if not m.start() <= q < m.end()
+        ):
             continue
         key = remember(m.group(0))
         person_spans.extend(_same_given_spans(body, list(_first_names(body, last)), given, key))

@@ -264,6 +264,10 @@ def test_a_person_named_without_a_title_is_found_when_the_surname_speaks(later, 
         ("The Arizona Legislature passed the bill.\nIt passed both houses of the Legislature.", []),
         # the surname never alone: no evidence the two words are a name
         ("Dave Brat won the primary on Tuesday night in a big upset.", []),
+        # ... unless the full name speaks; a name whose last word heads an organisation's or
+        # a place's name is none ("Georgia Power", "Virginia Beach")
+        ("Angela Merkel said the talks failed.", [("Angela Merkel", "Angela Merkel")]),
+        ("Georgia Power said rates would rise.\nVirginia Beach said it would close.", []),
         # the first word is no given name
         ("The Tea Party cheered.\nActivists said Party leaders were pleased.", []),
     ],
