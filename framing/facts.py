@@ -1012,7 +1012,32 @@ def _attributions(text: str, common: frozenset[str]) -> tuple[Attribution, ...]:
     matches = _verb_matches(text)
     if not matches:
         return ()
-    return tuple(_attribution(text, _names_and_persons(text, common)[1], matches))
+    out = []
+    for a in _attribution(text, _names_and_persons(text, common)[1], matches):
+        source = _without_lead_word(a.source, common)
+        out.append(a if source == a.source else
+                   Attribution(source, a.verb, a.lemma, a.verb_class, a.named))
+    return tuple(out)
+
+
+def _without_lead_word(source: str, common: frozenset[str]) -> str:
+    """A source without the word that opens its sentence when that word is no part of the name
+    after it: written in lower case elsewhere (``common``) and no title ("Controversial Arizona
+    Sheriff Joe Arpaio" -> "Arizona Sheriff Joe Arpaio"; not "Senior officials", not "Former
+    President Barack Obama").
+
+    Example:
+        >>> _without_lead_word("Controversial Arizona Sheriff Joe Arpaio", frozenset({"controversial"}))
+        'Arizona Sheriff Joe Arpaio'
+    """
+    words = source.split(None, 2)
+    if len(words) < 2 or not words[1][:1].isupper() or not words[0][:1].isupper():
+        return source
+    lead = words[0].lower()
+    titles = _title_words()
+    if lead not in common or lead in _STOP or lead in titles or lead.rstrip("s") in titles:
+        return source  # (a title, or titles: "Senators Sheldon Whitehouse and ...")
+    return source.split(None, 1)[1]
 
 
 @lru_cache(maxsize=4096)

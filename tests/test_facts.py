@@ -655,3 +655,18 @@ def test_dates_and_numbers_read_with_the_tests_made_once_are_the_plain_ones(text
 
     dates, spans = facts._dates(text)
     assert facts._read_dates_numbers(text) == (tuple(dates), tuple(facts._numbers(text, spans)))
+
+
+def test_a_word_that_opens_the_sentence_and_is_no_name_is_no_part_of_the_source():
+    from framing.facts import attributions
+
+    common = frozenset({"controversial", "senior", "former", "senators"})
+    text = "Controversial Arizona Sheriff Joe Arpaio announced on Tuesday that he backs Perry."
+    assert [a.source for a in attributions(text, common=common)] == ["Arizona Sheriff Joe Arpaio"]
+    # a word that is no name but starts the source's noun phrase, or a title, stays
+    for text, source in [("Senior officials said the talks ended.", "Senior officials"),
+                         ("Former President Barack Obama said the talks ended.",
+                          "Former President Barack Obama"),
+                         ("Senators Ann Cole and Tom Hale said the talks ended.",
+                          "Senators Ann Cole and Tom Hale")]:
+        assert [a.source for a in attributions(text, common=common)] == [source]
