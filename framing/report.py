@@ -40,6 +40,8 @@ SCORE_COLUMNS = (
     "added_share",
     "details_dropped",
     "details_added",
+    "sources_named",
+    "sources_anonymous",
 )
 
 
@@ -66,6 +68,8 @@ def article_scores(analysis: EventAnalysis, doc: Document) -> dict[str, float | 
         "added_share": _round(det.added_share if det else None),
         "details_dropped": len(det.dropped) if det else None,
         "details_added": len(det.added) if det else None,
+        "sources_named": sum(x.named for x in det.sources) if det else None,
+        "sources_anonymous": sum(not x.named for x in det.sources) if det else None,
     }
 
 
