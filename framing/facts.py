@@ -713,6 +713,18 @@ def _source_named(source: str, persons: Sequence[Person]) -> bool:
     return has_name or proper or any(w in _INSTITUTION_WORDS for w in words)
 
 
+def unnamed_people(source: str) -> bool:
+    """Whether a source describes people without naming them: an anonymous source in the
+    journalist's sense ("a senior official", "people familiar with the matter", "two aides"),
+    not a document or a described office-holder ("a news release", "the mayor").
+
+    Example:
+        >>> unnamed_people("three senior administration officials"), unnamed_people("the letter")
+        (True, False)
+    """
+    return any(_source_word(w) in _ANONYMOUS_HEADS for w in source.split())
+
+
 def _source_word(word: str) -> str:
     """'Officials’' -> 'officials', "ministry's" -> 'ministry' (a possessive, not a plural)."""
     w = word.lower().strip(".,’'")

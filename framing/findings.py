@@ -24,9 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .actors import in_running_text
+from .facts import unnamed_people
 from .language import not_english_warning
 from .lexicon import category_name
-from .types import EventAnalysis, ToneEvidence
+from .types import EventAnalysis, Source, ToneEvidence
 
 CONSENSUS = "consensus"
 
@@ -414,9 +415,10 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
             left_out = arts[i].sources_dropped if i in arts else ()
             if len(left_out) < MIN_SOURCES_LEFT_OUT:
                 continue
+            # whom it cites by name that no other version does
             kept = set(arts[i].sources_kept)
-            own = [s.text for s in arts[i].sources if s.text not in kept]
-            instead = f"; it cites {_names(own)} instead" if own else "; it cites no one"
+            own = [s.text for s in arts[i].sources if s.named and s.text not in kept]
+            instead = f"; it cites {_names(own)} instead" if own else ""
             out.append(
                 Finding(
                     "sources",
@@ -429,22 +431,25 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
                     min(1.0, 0.25 * len(left_out)),
                 )
             )
+    # anonymous sources in the journalist's sense: people described without a name ("a
+    # senior official"), not a document or an office-holder described ("the letter", "the
+    # mayor"), which are unnamed sources too
     shares = {}
     for i in ids:
         cited_here = arts[i].sources if i in arts else ()
         if len(cited_here) >= 3:
-            shares[i] = sum(not s.named for s in cited_here) / len(cited_here)
+            shares[i] = sum(_anonymous(s) for s in cited_here) / len(cited_here)
     if len(shares) >= 2:
         top = max(shares, key=lambda i: shares[i])
         others = sorted(v for i, v in shares.items() if i != top)
         gap = shares[top] - others[len(others) // 2]
-        unnamed = [s.text for s in arts[top].sources if not s.named]
+        unnamed = [s.text for s in arts[top].sources if _anonymous(s)]
         if gap >= MIN_ANONYMOUS_GAP and len(unnamed) >= 2:
             out.append(
                 Finding(
                     "anonymous",
                     f"{lab[top]} leans most on unnamed sources: {len(unnamed)} of its "
-                    f"{len(arts[top].sources)} sources are anonymous.",
+                    f"{len(arts[top].sources)} sources are people it does not name.",
                     "details",
                     (top,),
                     tuple(Evidence(top, t, "anonymous source") for t in unnamed[:6]),
@@ -452,6 +457,10 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
                 )
             )
     return out
+
+
+def _anonymous(source: Source) -> bool:
+    return not source.named and unnamed_people(source.text)
 
 
 def _names(texts: Sequence[str]) -> str:

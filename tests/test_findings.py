@@ -241,7 +241,15 @@ def test_anonymous_finding_follows_the_shares_of_unnamed_sources(full) -> None:
 
     a = with_sources({ids[3]: 3, ids[1]: 1})  # 3 of 5 against 1 of 3 and none
     (f,) = [f for f in findings(a, limit=None) if f.kind == "anonymous"]
-    assert f.articles == (ids[3],) and "3 of its 5 sources are anonymous" in f.text
+    assert f.articles == (ids[3],) and "3 of its 5 sources are people it does not name" in f.text
     assert [e.text for e in f.evidence] == ["official 0", "official 1", "official 2"]
     close = with_sources({ids[3]: 1, ids[1]: 1, ids[0]: 1})  # 1 of 3 each: no difference
     assert not [f for f in findings(close, limit=None) if f.kind == "anonymous"]
+    # a document or an office-holder described is an unnamed source but no anonymous person
+    things = replace(a, details=EventDetails(details=(), articles={
+        **a.details.articles,
+        ids[3]: ArticleDetails(sources=named + (Source("the letter", False, 2),
+                                                Source("a news release", False, 3),
+                                                Source("the mayor", False, 4))),
+    }))
+    assert not [f for f in findings(things, limit=None) if f.kind == "anonymous"]
