@@ -725,6 +725,20 @@ def unnamed_people(source: str) -> bool:
     return any(_source_word(w) in _ANONYMOUS_HEADS for w in source.split())
 
 
+def source_kind(source: str, named: bool) -> str:
+    """``"named"`` (a person or an institution by name), ``"anonymous"`` (people described
+    without a name: :func:`unnamed_people`) or ``"other"`` (unnamed, and no anonymous person:
+    a document or an office-holder described, "the letter", "the mayor").
+
+    Example:
+        >>> source_kind("Lavrov", True), source_kind("a senior official", False), source_kind("the letter", False)
+        ('named', 'anonymous', 'other')
+    """
+    if named:
+        return "named"
+    return "anonymous" if unnamed_people(source) else "other"
+
+
 def _source_word(word: str) -> str:
     """'Officials’' -> 'officials', "ministry's" -> 'ministry' (a possessive, not a plural)."""
     w = word.lower().strip(".,’'")

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .actors import in_running_text
-from .facts import unnamed_people
+from .facts import source_kind
 from .language import not_english_warning
 from .lexicon import category_name
 from .types import EventAnalysis, Source, ToneEvidence
@@ -460,7 +460,7 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
 
 
 def _anonymous(source: Source) -> bool:
-    return not source.named and unnamed_people(source.text)
+    return source_kind(source.text, source.named) == "anonymous"
 
 
 def _names(texts: Sequence[str]) -> str:

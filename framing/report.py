@@ -20,9 +20,10 @@ from typing import Any
 from . import vocabulary
 from ._version import __version__
 from .analysis import DEFAULT_EVENT_ID
+from .facts import source_kind
 from .findings import plural
 from .lexicon import category_name
-from .types import Document, EventAnalysis, LoadedTerm
+from .types import ArticleDetails, Document, EventAnalysis, LoadedTerm
 
 SCHEMA_VERSION = 1
 
@@ -42,6 +43,7 @@ SCORE_COLUMNS = (
     "details_added",
     "sources_named",
     "sources_anonymous",
+    "sources_other",
 )
 
 
@@ -68,9 +70,14 @@ def article_scores(analysis: EventAnalysis, doc: Document) -> dict[str, float | 
         "added_share": _round(det.added_share if det else None),
         "details_dropped": len(det.dropped) if det else None,
         "details_added": len(det.added) if det else None,
-        "sources_named": sum(x.named for x in det.sources) if det else None,
-        "sources_anonymous": sum(not x.named for x in det.sources) if det else None,
+        **_source_counts(det),
     }
+
+
+def _source_counts(det: ArticleDetails | None) -> dict[str, int | None]:
+    """A version's sources by kind (:func:`framing.facts.source_kind`)."""
+    kinds = [source_kind(x.text, x.named) for x in det.sources] if det else []
+    return {f"sources_{k}": kinds.count(k) if det else None for k in ("named", "anonymous", "other")}
 
 
 def _per_sentence(values: Sequence[float] | None, n: int) -> list[float | None]:

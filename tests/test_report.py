@@ -29,13 +29,15 @@ def test_sentence_offsets_point_into_body(seed_analysis):
             assert article["body"][s["start"]:s["end"]] == s["text"]
 
 
-def test_scores_count_the_named_and_anonymous_sources_of_the_selection(seed_analysis):
+def test_scores_count_the_sources_of_the_selection_by_kind(seed_analysis):
+    from framing.facts import source_kind
+
     for article in to_dict([seed_analysis])["events"][0]["articles"]:
-        sources = article["selection"]["sources"]
-        assert article["scores"]["sources_named"] == sum(s["named"] for s in sources)
-        assert article["scores"]["sources_anonymous"] == sum(not s["named"] for s in sources)
+        kinds = [source_kind(s["text"], s["named"]) for s in article["selection"]["sources"]]
+        for kind in ("named", "anonymous", "other"):
+            assert article["scores"][f"sources_{kind}"] == kinds.count(kind)
     ap = next(a for a in to_dict([seed_analysis])["events"][0]["articles"] if a["outlet"] == "AP")
-    assert (ap["scores"]["sources_named"], ap["scores"]["sources_anonymous"]) == (3, 2)
+    assert [ap["scores"][f"sources_{k}"] for k in ("named", "anonymous", "other")] == [3, 2, 0]
 
 
 def test_hostile_markup_is_escaped_in_html_and_markdown_keeps_text():

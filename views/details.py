@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from framing.facts import source_kind
 from framing.figures import (
     REUSE_SUBTITLE,
     REUSE_TITLE,
@@ -136,7 +137,7 @@ def render(ctx: Context) -> None:
         ad = a.details.articles.get(i)
         if ad is None:
             continue
-        named = sum(1 for s in ad.sources if s.named)
+        kinds = [source_kind(s.text, s.named) for s in ad.sources]
         rows.append({
             "Version": ctx.label(i),
             "Details kept": ad.kept_share,
@@ -145,8 +146,9 @@ def render(ctx: Context) -> None:
             "Details only here": len(ad.added),
             "Quotes kept": len(ad.quotes_kept),
             "Quotes dropped": len(ad.quotes_dropped),
-            "Named sources": named,
-            "Anonymous sources": len(ad.sources) - named,
+            "Named sources": kinds.count("named"),
+            "Anonymous sources": kinds.count("anonymous"),
+            "Other sources": kinds.count("other"),
         })
     table(
         rows, formats={"Details kept": "{:.0%}", "Text added": "{:.0%}"},
@@ -155,8 +157,12 @@ def render(ctx: Context) -> None:
     cited = [
         {
             "Version": ctx.label(i),
-            "Named sources": ctx.hide("; ".join(s.text for s in ad.sources if s.named)) or "–",
-            "Anonymous sources": ctx.hide("; ".join(s.text for s in ad.sources if not s.named)) or "–",
+            **{
+                f"{kind.capitalize()} sources": ctx.hide("; ".join(
+                    s.text for s in ad.sources if source_kind(s.text, s.named) == kind
+                )) or "–"
+                for kind in ("named", "anonymous", "other")
+            },
             "Most others cite, this one does not": ctx.hide("; ".join(ad.sources_dropped)) or "–",
         }
         for i in ctx.ids if (ad := a.details.articles.get(i)) is not None
@@ -170,7 +176,9 @@ def render(ctx: Context) -> None:
             "the person named before them, \"the statement\" as the ministry or office that "
             "issued it). Anonymous: people described without a name (\"a senior official\"). "
             "Found from verbs of saying (said, told, according to ...) and the speakers of "
-            "quotations; \"most others\" counts every version of the event.",
+            "quotations; \"most others\" counts every version of the event. Other: unnamed "
+            "sources that are no person kept anonymous (a document, \"the letter\"; an "
+            "office-holder described, \"the mayor\").",
         )
     if a.details.pairs and len(ctx.ids) >= 2:
         # drawn as an HTML table (lighter in the browser); the figure is the PNG/SVG download
