@@ -61,7 +61,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from . import facts as factlib
 from .actors import folded, is_given_name, same_given_name
 from .patterns import NAME_PARTICLES
-from .quotes import sex_of
+from .quotes import PRONOUN_SEX, PRONOUNS, sex_of
 from .settings import DEFAULT_SETTINGS, Settings
 from .types import ArticleDetails, Detail, DetailStatus, Document, EventDetails, Pair, Source
 
@@ -1292,7 +1292,7 @@ def _cited_sources(doc: Document, al: _Aligned) -> list[tuple[Source, frozenset[
             so_far = [c for x in seen.values() if x.named and x.sentence <= idx
                       for c in _cited_people(x.text, al.common)]
             person = None
-            if (sex := _PRONOUN_SEX.get(speaker.lower())) is not None:
+            if (sex := PRONOUN_SEX.get(speaker.lower())) is not None:
                 person = _person_before(doc, sentences, idx, speaker, al.common, _of_sex(sex),
                                         cited=so_far)
             if person is not None:
@@ -1329,10 +1329,9 @@ def _cited_sources(doc: Document, al: _Aligned) -> list[tuple[Source, frozenset[
     return [(source, frozenset(map(_source_key, texts))) for source, texts in zip(out, phrases, strict=True)]
 
 
-#: Pronouns that name no source by themselves ("he said").
-_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you"))
-
-_PRONOUN_SEX = {"he": "m", "she": "f"}
+#: Pronouns that name no source by themselves ("he said"): a speaker's (:mod:`framing.quotes`)
+#: and "you".
+_PRONOUNS = PRONOUNS | {"you"}
 
 
 def _of_sex(sex: str) -> Callable[[factlib.Person, str], bool]:

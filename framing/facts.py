@@ -20,7 +20,7 @@ import csv
 import difflib
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,6 +28,7 @@ from typing import NamedTuple, TypedDict
 
 from .patterns import NAME_PARTICLES, alternatives, by_first_character
 from .quotes import holds_verb, tidy_source
+from .types import Source
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -737,6 +738,23 @@ def source_kind(source: str, named: bool) -> str:
     if named:
         return "named"
     return "anonymous" if unnamed_people(source) else "other"
+
+
+#: The kinds of :func:`source_kind`, in the order the outputs list them.
+SOURCE_KINDS = ("named", "anonymous", "other")
+
+
+def sources_by_kind(sources: Iterable[Source]) -> dict[str, list[str]]:
+    """The texts of ``sources`` in order, by kind (:data:`SOURCE_KINDS`, each a key).
+
+    Example:
+        >>> sources_by_kind([Source("Lavrov", True, 0), Source("the letter", False, 1)])
+        {'named': ['Lavrov'], 'anonymous': [], 'other': ['the letter']}
+    """
+    out: dict[str, list[str]] = {kind: [] for kind in SOURCE_KINDS}
+    for s in sources:
+        out[source_kind(s.text, s.named)].append(s.text)
+    return out
 
 
 def _source_word(word: str) -> str:

@@ -24,10 +24,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .actors import in_running_text
-from .facts import source_kind
+from .facts import sources_by_kind
 from .language import not_english_warning
 from .lexicon import category_name
-from .types import EventAnalysis, Source, ToneEvidence
+from .types import EventAnalysis, ToneEvidence
 
 CONSENSUS = "consensus"
 
@@ -434,16 +434,14 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
     # anonymous sources in the journalist's sense: people described without a name ("a
     # senior official"), not a document or an office-holder described ("the letter", "the
     # mayor"), which are unnamed sources too
-    shares = {}
-    for i in ids:
-        cited_here = arts[i].sources if i in arts else ()
-        if len(cited_here) >= 3:
-            shares[i] = sum(_anonymous(s) for s in cited_here) / len(cited_here)
+    anonymous = {i: sources_by_kind(arts[i].sources)["anonymous"] for i in ids
+                 if i in arts and len(arts[i].sources) >= 3}
+    shares = {i: len(texts) / len(arts[i].sources) for i, texts in anonymous.items()}
     if len(shares) >= 2:
         top = max(shares, key=lambda i: shares[i])
         others = sorted(v for i, v in shares.items() if i != top)
         gap = shares[top] - others[len(others) // 2]
-        unnamed = [s.text for s in arts[top].sources if _anonymous(s)]
+        unnamed = anonymous[top]
         if gap >= MIN_ANONYMOUS_GAP and len(unnamed) >= 2:
             out.append(
                 Finding(
@@ -457,10 +455,6 @@ def _sources(analysis: EventAnalysis, ids: list[str], lab: Mapping[str, str]) ->
                 )
             )
     return out
-
-
-def _anonymous(source: Source) -> bool:
-    return source_kind(source.text, source.named) == "anonymous"
 
 
 def _names(texts: Sequence[str]) -> str:

@@ -126,10 +126,11 @@ _TITLED_NAME = (
 # more than a long news sentence (~60 words).  Bounded so that cost stays linear in the text.
 _AFTER_CHARS = 160
 _BEFORE_CHARS = 600
-_PRONOUNS = frozenset("he she they it we i".split())
-# Pronouns that take the previous named speaker; "it", "they" and "we" usually stand for an
-# organisation or a group and are kept as they are.
-_RESOLVED_PRONOUNS = frozenset({"he", "she"})
+#: Pronouns a speaker may be (kept as they are, "I" in capitals, and never an antecedent).
+PRONOUNS = frozenset("he she they it we i".split())
+#: Pronouns that take the previous named speaker, and the sex each tells; "it", "they" and
+#: "we" usually stand for an organisation or a group and are kept as they are.
+PRONOUN_SEX = {"he": "m", "she": "f"}
 # Auxiliaries between a speaker and the speech verb: ",” Russian officials have said".
 _AUX = r"(?:\s+(?:has|have|had|was|were|is|are|would|will|also|later|then|again|previously))*"
 
@@ -321,9 +322,9 @@ def find_quotes(body: str) -> tuple[Quote, ...]:
             speaker = tidy_source(speaker)
         if speaker is not None:
             low = speaker.lower()
-            if low in _RESOLVED_PRONOUNS:
-                speaker = _antecedent(named, "m" if low == "he" else "f") or low
-            elif low in _PRONOUNS:
+            if low in PRONOUN_SEX:
+                speaker = _antecedent(named, PRONOUN_SEX[low]) or low
+            elif low in PRONOUNS:
                 speaker = "I" if low == "i" else low
             else:
                 named.append(speaker)

@@ -20,7 +20,7 @@ from typing import Any
 from . import vocabulary
 from ._version import __version__
 from .analysis import DEFAULT_EVENT_ID
-from .facts import source_kind
+from .facts import SOURCE_KINDS, sources_by_kind
 from .findings import plural
 from .lexicon import category_name
 from .types import ArticleDetails, Document, EventAnalysis, LoadedTerm
@@ -75,9 +75,10 @@ def article_scores(analysis: EventAnalysis, doc: Document) -> dict[str, float | 
 
 
 def _source_counts(det: ArticleDetails | None) -> dict[str, int | None]:
-    """A version's sources by kind (:func:`framing.facts.source_kind`)."""
-    kinds = [source_kind(x.text, x.named) for x in det.sources] if det else []
-    return {f"sources_{k}": kinds.count(k) if det else None for k in ("named", "anonymous", "other")}
+    """A version's sources by kind (:func:`framing.facts.sources_by_kind`)."""
+    if det is None:
+        return {f"sources_{kind}": None for kind in SOURCE_KINDS}
+    return {f"sources_{kind}": len(texts) for kind, texts in sources_by_kind(det.sources).items()}
 
 
 def _per_sentence(values: Sequence[float] | None, n: int) -> list[float | None]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from framing.facts import source_kind
+from framing.facts import sources_by_kind
 from framing.figures import (
     REUSE_SUBTITLE,
     REUSE_TITLE,
@@ -137,7 +137,7 @@ def render(ctx: Context) -> None:
         ad = a.details.articles.get(i)
         if ad is None:
             continue
-        kinds = [source_kind(s.text, s.named) for s in ad.sources]
+        kinds = sources_by_kind(ad.sources)
         rows.append({
             "Version": ctx.label(i),
             "Details kept": ad.kept_share,
@@ -146,9 +146,7 @@ def render(ctx: Context) -> None:
             "Details only here": len(ad.added),
             "Quotes kept": len(ad.quotes_kept),
             "Quotes dropped": len(ad.quotes_dropped),
-            "Named sources": kinds.count("named"),
-            "Anonymous sources": kinds.count("anonymous"),
-            "Other sources": kinds.count("other"),
+            **{f"{kind.capitalize()} sources": len(texts) for kind, texts in kinds.items()},
         })
     table(
         rows, formats={"Details kept": "{:.0%}", "Text added": "{:.0%}"},
@@ -157,12 +155,8 @@ def render(ctx: Context) -> None:
     cited = [
         {
             "Version": ctx.label(i),
-            **{
-                f"{kind.capitalize()} sources": ctx.hide("; ".join(
-                    s.text for s in ad.sources if source_kind(s.text, s.named) == kind
-                )) or "–"
-                for kind in ("named", "anonymous", "other")
-            },
+            **{f"{kind.capitalize()} sources": ctx.hide("; ".join(texts)) or "–"
+               for kind, texts in sources_by_kind(ad.sources).items()},
             "Most others cite, this one does not": ctx.hide("; ".join(ad.sources_dropped)) or "–",
         }
         for i in ctx.ids if (ad := a.details.articles.get(i)) is not None
